@@ -1,0 +1,523 @@
+"""The case interchange format (``dossier-case/1``) as plain data ↔ domain objects.
+
+Decoding collects every problem with its JSON path and returns them together, so that a
+user fixes a file in one go; nothing here reads or writes files (see ``interchange``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+from .dates import (
+    format_day,
+    format_day_or_instant,
+    format_instant,
+    parse_day,
+    parse_day_or_instant,
+    parse_instant,
+)
+from .errors import Problem
+from .i18n import t
+from .model import (
+    ACTORS,
+    EVENT_CLASSES,
+    PAGES,
+    ROLES,
+    Case,
+    CaseFile,
+    Contract,
+    Counsel,
+    Event,
+    Exhibit,
+    ExhibitLink,
+    FieldSpec,
+    Invoice,
+    Outage,
+    Party,
+    PaymentTerms,
+    kind_fields,
+)
+from .money import format_amount, format_rate, parse_amount, parse_rate
+from .siren import normalize_siren, siren_problem
+
+FORMAT = "dossier-case/1"
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Collector:
+    """Gathers problems while decoding; values that fail come back as ``None``."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def convert(self, path: str, value: Any, parse: Callable[[Any], Any]) -> Any:
+        try:
+            return parse(value)
+        except (ValueError, TypeError) as exc:
+            self.add(path, str(exc))
+            return None
+
+    def obj(self, path: str, value: Any, allowed: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any] | None:
+        if not isinstance(value, Mapping):
+            self.add(path, t("un objet JSON { … } est attendu ici", "a JSON object { … } is expected here"))
+            return None
+        for key in value:
+            if key not in allowed:
+                self.add(_join(path, key), t(f"clé inconnue « {key} » (clés possibles : {', '.join(allowed)})",
+                                             f"unknown key \"{key}\" (known keys: {', '.join(allowed)})"))
+        for key in required:
+            if key not in value or value[key] is None:
+                self.add(_join(path, key), t("valeur obligatoire manquante", "required value is missing"))
+        return dict(value)
+
+    def text(self, path: str, value: Any, *, empty_ok: bool = False) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.add(path, t(f"{value!r} : du texte entre guillemets est attendu", f"{value!r}: a string is expected"))
+            return None
+        if not empty_ok and not value.strip():
+            self.add(path, t("ne doit pas être vide", "must not be empty"))
+            return None
+        return value
+
+    def boolean(self, path: str, value: Any) -> bool | None:
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.add(path, t(f"{value!r} : true ou false est attendu", f"{value!r}: true or false is expected"))
+            return None
+        return value
+
+    def choice(self, path: str, value: Any, choices: tuple[str, ...]) -> str | None:
+        if value is None:
+            return None
+        if value not in choices:
+            self.add(path, t(f"{value!r} : valeurs possibles {', '.join(choices)}",
+                             f"{value!r}: must be one of {', '.join(choices)}"))
+            return None
+        return str(value)
+
+    def strings(self, path: str, value: Any) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(path, t("une liste de textes [\"…\", \"…\"] est attendue", "a list of strings [\"…\", \"…\"] is expected"))
+            return None
+        return tuple(value)
+
+    def integer(self, path: str, value: Any, minimum: int = 0) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.add(path, t(f"{value!r} : un nombre entier ≥ {minimum} est attendu",
+                             f"{value!r}: a whole number ≥ {minimum} is expected"))
+            return None
+        return value
+
+
+def _join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+PARTY_KEYS = ("name", "legal_form", "siren", "address", "representative")
+COUNSEL_KEYS = ("name", "firm", "email", "phone")
+CONTRACT_KEYS = ("reference", "signed_on", "payment_terms", "late_penalty_rate", "notes")
+CASE_KEYS = ("title", "our_role", "us", "them", "summary", "court", "docket", "hearing",
+             "procedure", "counsel", "contract")
+EXHIBIT_KEYS = ("path", "title", "date", "events", "sha256", "include", "password", "number")
+
+
+@dataclass(frozen=True)
+class DecodedExhibit:
+    """An exhibit as the file describes it: its path is resolved by the caller."""
+
+    path: str
+    exhibit: Exhibit
+
+
+@dataclass(frozen=True)
+class Decoded:
+    case: Case | None
+    events: tuple[Event, ...]
+    exhibits: tuple[DecodedExhibit, ...]
+    problems: tuple[Problem, ...]
+
+
+def decode_party(c: Collector, path: str, value: Any) -> Party | None:
+    data = c.obj(path, value, PARTY_KEYS, ("name",))
+    if data is None:
+        return None
+    siren = c.text(_join(path, "siren"), data.get("siren"))
+    if siren is not None:
+        problem = siren_problem(siren)
+        if problem:
+            c.add(_join(path, "siren"), problem)
+        siren = normalize_siren(siren)
+    name = c.text(_join(path, "name"), data.get("name"))
+    return Party(
+        name=name or "",
+        legal_form=c.text(_join(path, "legal_form"), data.get("legal_form")),
+        siren=siren,
+        address=c.text(_join(path, "address"), data.get("address")),
+        representative=c.text(_join(path, "representative"), data.get("representative")),
+    )
+
+
+def decode_case(c: Collector, path: str, value: Any) -> Case | None:
+    data = c.obj(path, value, CASE_KEYS, ("title", "our_role", "us", "them"))
+    if data is None:
+        return None
+    us = decode_party(c, _join(path, "us"), data["us"]) if "us" in data else None
+    them = decode_party(c, _join(path, "them"), data["them"]) if "them" in data else None
+    counsel = None
+    if data.get("counsel") is not None:
+        cdata = c.obj(_join(path, "counsel"), data["counsel"], COUNSEL_KEYS, ("name",))
+        if cdata is not None:
+            counsel = Counsel(**{k: c.text(_join(_join(path, "counsel"), k), cdata.get(k)) for k in COUNSEL_KEYS})
+    contract = None
+    if data.get("contract") is not None:
+        cpath = _join(path, "contract")
+        cdata = c.obj(cpath, data["contract"], CONTRACT_KEYS, ())
+        if cdata is not None:
+            contract = Contract(
+                reference=c.text(_join(cpath, "reference"), cdata.get("reference")),
+                signed_on=c.convert(_join(cpath, "signed_on"), cdata["signed_on"], parse_day)
+                if cdata.get("signed_on") is not None else None,
+                payment_terms=c.convert(_join(cpath, "payment_terms"), cdata["payment_terms"], PaymentTerms.parse)
+                if cdata.get("payment_terms") is not None else None,
+                late_penalty_rate=c.convert(_join(cpath, "late_penalty_rate"), cdata["late_penalty_rate"], parse_rate)
+                if cdata.get("late_penalty_rate") is not None else None,
+                notes=c.text(_join(cpath, "notes"), cdata.get("notes")),
+            )
+    hearing = None
+    if data.get("hearing") is not None:
+        hearing = c.convert(_join(path, "hearing"), data["hearing"], parse_day_or_instant)
+    return Case(
+        title=c.text(_join(path, "title"), data.get("title")) or "",
+        our_role=c.choice(_join(path, "our_role"), data.get("our_role"), ROLES) or "client",
+        us=us or Party(""),
+        them=them or Party(""),
+        summary=c.text(_join(path, "summary"), data.get("summary"), empty_ok=True),
+        court=c.text(_join(path, "court"), data.get("court")),
+        docket=c.text(_join(path, "docket"), data.get("docket")),
+        hearing=hearing,
+        procedure=c.text(_join(path, "procedure"), data.get("procedure")),
+        counsel=counsel,
+        contract=contract,
+    )
+
+
+def _decode_field(c: Collector, path: str, spec: FieldSpec, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.type == "text":
+        return c.text(path, value)
+    if spec.type == "amount":
+        amount = c.convert(path, value, parse_amount)
+        if amount is not None and amount < 0:
+            c.add(path, t("un montant ne peut pas être négatif ici", "an amount cannot be negative here"))
+            return None
+        return amount
+    if spec.type == "day":
+        return c.convert(path, value, parse_day)
+    if spec.type == "instant":
+        return c.convert(path, value, parse_instant)
+    if spec.type == "bool":
+        return c.boolean(path, value)
+    if spec.type == "int":
+        return c.integer(path, value)
+    if spec.type == "choice":
+        return c.choice(path, value, spec.choices)
+    if spec.type == "strings":
+        return c.strings(path, value)
+    raise AssertionError(spec.type)  # pragma: no cover - the model declares only the types above
+
+
+def decode_event(c: Collector, path: str, value: Any) -> Event | None:
+    """One event object; ``None`` (with problems recorded) when it cannot be built."""
+    if not isinstance(value, Mapping):
+        c.add(path, t("un objet JSON { … } est attendu ici", "a JSON object { … } is expected here"))
+        return None
+    kind = value.get("kind")
+    if kind not in EVENT_CLASSES:
+        c.add(_join(path, "kind"), t(f"{kind!r} n'est pas un type d'événement ({', '.join(EVENT_CLASSES)})",
+                                     f"{kind!r} is not an event kind ({', '.join(EVENT_CLASSES)})"))
+        return None
+    specs = kind_fields(kind)
+    common = ("id", "kind", "date", "title", "description", "actor", "key_fact", "tags")
+    required = ("id", "date", "title", *(s.name for s in specs if s.required))
+    before = len(c.problems)
+    data = c.obj(path, value, (*common, *(s.name for s in specs)), required)
+    assert data is not None
+    values: dict[str, Any] = {
+        "id": c.text(_join(path, "id"), data.get("id")),
+        "date": c.convert(_join(path, "date"), data["date"], parse_day) if data.get("date") is not None else None,
+        "title": c.text(_join(path, "title"), data.get("title")),
+        "description": c.text(_join(path, "description"), data.get("description"), empty_ok=True),
+        "actor": c.choice(_join(path, "actor"), data.get("actor"), ACTORS),
+        "key_fact": c.boolean(_join(path, "key_fact"), data.get("key_fact")) or False,
+        "tags": c.strings(_join(path, "tags"), data.get("tags")) or (),
+    }
+    for s in specs:
+        decoded = _decode_field(c, _join(path, s.name), s, data.get(s.name))
+        if decoded is not None:
+            values[s.name] = decoded
+    if len(c.problems) > before:
+        return None
+    event = EVENT_CLASSES[kind](**values)
+    if isinstance(event, Outage):
+        if event.start.date() != event.date:
+            c.add(_join(path, "date"), t(
+                f"une coupure est datée du jour où elle commence : écrivez \"{event.start.date().isoformat()}\"",
+                f"an outage is dated on the day it starts: write \"{event.start.date().isoformat()}\""))
+        if event.end is not None and _naive(event.end) < _naive(event.start):
+            c.add(_join(path, "end"), t("la fin d'une coupure ne peut pas précéder son début",
+                                        "an outage cannot end before it starts"))
+        if not event.services:
+            c.add(_join(path, "services"), t("nommez au moins un service coupé", "name at least one service"))
+    return event
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None) - (moment.utcoffset() or (moment - moment))
+
+
+def decode_link(c: Collector, path: str, value: Any) -> ExhibitLink | None:
+    if isinstance(value, str):
+        return ExhibitLink(value)
+    data = c.obj(path, value, ("event", "pages"), ("event",))
+    if data is None:
+        return None
+    event_id = c.text(_join(path, "event"), data.get("event"))
+    pages = c.text(_join(path, "pages"), data.get("pages"))
+    if pages is not None and not PAGES.match(pages):
+        c.add(_join(path, "pages"), t(f"« {pages} » : écrivez des pages comme \"2-3\" ou \"1, 4-5\"",
+                                      f"\"{pages}\": write pages like \"2-3\" or \"1, 4-5\""))
+    return ExhibitLink(event_id, pages) if event_id else None
+
+
+def decode_exhibit(c: Collector, path: str, value: Any) -> DecodedExhibit | None:
+    data = c.obj(path, value, EXHIBIT_KEYS, ("path", "title"))
+    if data is None:
+        return None
+    file_path = c.text(_join(path, "path"), data.get("path"))
+    sha = data.get("sha256")
+    if sha is not None and (not isinstance(sha, str) or not SHA256.match(sha)):
+        c.add(_join(path, "sha256"), t("64 chiffres hexadécimaux en minuscules sont attendus",
+                                       "64 lowercase hexadecimal digits are expected"))
+        sha = None
+    links: list[ExhibitLink] = []
+    raw_links = data.get("events")
+    if raw_links is not None:
+        if not isinstance(raw_links, list):
+            c.add(_join(path, "events"), t("une liste est attendue", "a list is expected"))
+        else:
+            for i, item in enumerate(raw_links):
+                link = decode_link(c, _join(_join(path, "events"), i), item)
+                if link:
+                    links.append(link)
+    number = c.integer(_join(path, "number"), data.get("number"), minimum=1)
+    exhibit = Exhibit(
+        sha256=sha or "",
+        title=c.text(_join(path, "title"), data.get("title")) or "",
+        original_name=(file_path or "").replace("\\", "/").rsplit("/", 1)[-1],
+        date=c.convert(_join(path, "date"), data["date"], parse_day) if data.get("date") is not None else None,
+        links=tuple(links),
+        include=True if data.get("include") is None else bool(c.boolean(_join(path, "include"), data.get("include"))),
+        password=c.text(_join(path, "password"), data.get("password"), empty_ok=True),
+        number=number,
+    )
+    return DecodedExhibit(file_path or "", exhibit)
+
+
+def decode_document(doc: Any) -> Decoded:
+    """Decode a whole ``case.json`` document; cross-references are checked too."""
+    c = Collector()
+    data = c.obj("", doc, ("format", "case", "events", "exhibits"), ("format", "case", "events", "exhibits"))
+    if data is None:
+        return Decoded(None, (), (), tuple(c.problems))
+    if "format" in data and data["format"] != FORMAT:
+        c.add("format", t(f"{data['format']!r} : ce programme lit le format \"{FORMAT}\"",
+                          f"{data['format']!r}: this program reads format \"{FORMAT}\""))
+    case = decode_case(c, "case", data["case"]) if "case" in data else None
+    events = _decode_list(c, "events", data.get("events"), decode_event)
+    exhibits = _decode_list(c, "exhibits", data.get("exhibits"), decode_exhibit)
+    check_references(c, events, [x.exhibit for x in exhibits])
+    return Decoded(case, tuple(events), tuple(exhibits), tuple(c.problems))
+
+
+def _decode_list(c: Collector, path: str, value: Any, decode: Callable[[Collector, str, Any], Any]) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        c.add(path, t("une liste [ … ] est attendue", "a list [ … ] is expected"))
+        return []
+    out = []
+    for i, item in enumerate(value):
+        decoded = decode(c, _join(path, i), item)
+        if decoded is not None:
+            out.append(decoded)
+    return out
+
+
+def check_references(c: Collector, events: list[Event], exhibits: list[Exhibit]) -> None:
+    """Ids unique, links to events that exist, invoice numbers that exist, pièce numbers unique."""
+    seen: set[str] = set()
+    for i, event in enumerate(events):
+        if event.id in seen:
+            c.add(f"events[{i}].id", t(f"l'identifiant « {event.id} » est déjà pris", f"id \"{event.id}\" is used twice"))
+        seen.add(event.id)
+    for i, problem in invoice_reference_problems(events):
+        c.add(f"events[{i}]" + problem.path, problem.message)
+    numbers: set[int] = set()
+    hashes: dict[str, int] = {}
+    for i, exhibit in enumerate(exhibits):
+        for j, link in enumerate(exhibit.links):
+            if link.event_id not in seen:
+                c.add(f"exhibits[{i}].events[{j}]", t(f"aucun événement n'a l'identifiant « {link.event_id} »",
+                                                      f"no event has id \"{link.event_id}\""))
+        if exhibit.number is not None:
+            if exhibit.number in numbers:
+                c.add(f"exhibits[{i}].number", t(f"la pièce n° {exhibit.number} est déjà numérotée ainsi",
+                                                 f"number {exhibit.number} is given twice"))
+            numbers.add(exhibit.number)
+        if exhibit.sha256:
+            if exhibit.sha256 in hashes:
+                c.add(f"exhibits[{i}].sha256", t(f"même fichier que exhibits[{hashes[exhibit.sha256]}]",
+                                                 f"same file as exhibits[{hashes[exhibit.sha256]}]"))
+            hashes.setdefault(exhibit.sha256, i)
+
+
+def invoice_reference_problems(events: list[Event] | tuple[Event, ...]) -> list[tuple[int, Problem]]:
+    """Invoice numbers unique; payments, credit notes and reminders naming invoices that exist."""
+    out: list[tuple[int, Problem]] = []
+    numbers: set[str] = set()
+    for i, event in enumerate(events):
+        if isinstance(event, Invoice):
+            if event.number in numbers:
+                out.append((i, Problem(".number", t(f"la facture n° {event.number} existe déjà",
+                                                    f"invoice {event.number} exists already"))))
+            numbers.add(event.number)
+    for i, event in enumerate(events):
+        named: list[tuple[str, str]] = []
+        if event.kind in ("payment", "reminder"):
+            named = [(f".invoices[{j}]", n) for j, n in enumerate(event.invoices)]  # type: ignore[attr-defined]
+        elif event.kind == "credit_note" and event.invoice:  # type: ignore[attr-defined]
+            named = [(".invoice", event.invoice)]  # type: ignore[attr-defined]
+        for path, number in named:
+            if number not in numbers:
+                out.append((i, Problem(path, t(f"aucune facture n'a le numéro « {number} »",
+                                               f"no invoice has number \"{number}\""))))
+    return out
+
+
+# --- encoding ---------------------------------------------------------------------------
+
+def _encode_value(spec_type: str, value: Any) -> Any:
+    if spec_type == "amount":
+        return format_amount(value)
+    if spec_type == "day":
+        return format_day(value)
+    if spec_type == "instant":
+        return format_instant(value)
+    if spec_type == "strings":
+        return list(value)
+    return value
+
+
+def encode_event(event: Event) -> dict[str, Any]:
+    """An event as the interchange format writes it: optional values only when set."""
+    out: dict[str, Any] = {"id": event.id, "kind": event.kind, "date": format_day(event.date), "title": event.title}
+    if event.description is not None:
+        out["description"] = event.description
+    if event.actor is not None:
+        out["actor"] = event.actor
+    if event.key_fact:
+        out["key_fact"] = True
+    if event.tags:
+        out["tags"] = list(event.tags)
+    for f in fields(event):
+        if "type" not in f.metadata:
+            continue
+        value = getattr(event, f.name)
+        if value is None or (not f.metadata["required"] and value in (False, ())):
+            continue
+        out[f.name] = _encode_value(f.metadata["type"], value)
+    return out
+
+
+def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def encode_party(party: Party) -> dict[str, Any]:
+    return _drop_none({k: getattr(party, k) for k in PARTY_KEYS})
+
+
+def encode_case(case: Case) -> dict[str, Any]:
+    contract = None
+    if case.contract is not None:
+        k = case.contract
+        contract = _drop_none({
+            "reference": k.reference,
+            "signed_on": format_day(k.signed_on) if k.signed_on else None,
+            "payment_terms": str(k.payment_terms) if k.payment_terms else None,
+            "late_penalty_rate": format_rate(k.late_penalty_rate) if k.late_penalty_rate is not None else None,
+            "notes": k.notes,
+        })
+    return _drop_none({
+        "title": case.title,
+        "our_role": case.our_role,
+        "us": encode_party(case.us),
+        "them": encode_party(case.them),
+        "summary": case.summary,
+        "court": case.court,
+        "docket": case.docket,
+        "hearing": format_day_or_instant(case.hearing) if case.hearing is not None else None,
+        "procedure": case.procedure,
+        "counsel": _drop_none({k: getattr(case.counsel, k) for k in COUNSEL_KEYS}) if case.counsel else None,
+        "contract": contract,
+    })
+
+
+def encode_exhibit(exhibit: Exhibit, path: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"path": path, "title": exhibit.title}
+    if exhibit.date is not None:
+        out["date"] = format_day(exhibit.date)
+    if exhibit.links:
+        out["events"] = [link.event_id if link.pages is None else {"event": link.event_id, "pages": link.pages}
+                         for link in exhibit.links]
+    out["sha256"] = exhibit.sha256
+    if not exhibit.include:
+        out["include"] = False
+    if exhibit.password is not None:
+        out["password"] = exhibit.password
+    if exhibit.number is not None:
+        out["number"] = exhibit.number
+    return out
+
+
+def encode_document(case_file: CaseFile, paths: Mapping[str, str]) -> dict[str, Any]:
+    """The whole document; ``paths`` gives each exhibit's file path by its sha256."""
+    return {
+        "format": FORMAT,
+        "case": encode_case(case_file.case),
+        "events": [encode_event(e) for e in case_file.events],
+        "exhibits": [encode_exhibit(x, paths[x.sha256]) for x in case_file.exhibits],
+    }
+
+
+def date_of(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -1,0 +1,116 @@
+"""Money through one door: integer cents inside, strings at the edges.
+
+Files use a dot decimal with at most two decimals (``"1234.50"``); screen and paper use
+the French format (``"1 234,50 €"``, with the narrow no-break space U+202F that CLDR
+gives French).  A float never carries an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .i18n import t
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+_STRICT = re.compile(r"^(-?)(\d+)(?:\.(\d{1,2}))?$")
+
+
+def parse_amount(text: str) -> int:
+    """Parse the interchange format's amount (``"1234.50"``) into cents.
+
+    Raises ``ValueError`` with a sentence a user can act on.
+    """
+    if not isinstance(text, str):
+        raise ValueError(t(f"{text!r} n'est pas un montant : écrivez-le entre guillemets, par exemple \"12.50\"",
+                           f"{text!r} is not an amount: write it as a string, for example \"12.50\""))
+    match = _STRICT.match(text.strip())
+    if not match:
+        hint = text.strip().replace(NARROW_NBSP, "").replace(NBSP, "").replace(" ", "").replace("€", "")
+        if re.fullmatch(r"-?\d+,\d{1,2}", hint):
+            fixed = hint.replace(",", ".")
+            raise ValueError(t(f"\"{text}\" n'est pas un montant, écrivez \"{fixed}\"",
+                               f"\"{text}\" is not an amount, write \"{fixed}\""))
+        raise ValueError(t(f"\"{text}\" n'est pas un montant (exemple : \"1234.50\")",
+                           f"\"{text}\" is not an amount (for example \"1234.50\")"))
+    sign, units, decimals = match.groups()
+    cents = int(units) * 100 + int((decimals or "0").ljust(2, "0"))
+    return -cents if sign else cents
+
+
+def parse_user_amount(text: str) -> int:
+    """Parse an amount as a person types it: ``"1 234,50"``, ``"1234.50"``, ``"1.234,50 €"``."""
+    raw = text.strip().replace("€", "").replace("EUR", "").strip()
+    for space in (" ", NBSP, NARROW_NBSP, "'"):
+        raw = raw.replace(space, "")
+    if "," in raw and "." in raw:
+        # The last separator is the decimal one: "1.234,50" or "1,234.50".
+        if raw.rfind(",") > raw.rfind("."):
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    elif re.fullmatch(r"-?\d{1,3}\.\d{3}", raw):
+        # "1.234" is a thousand in French writing, never one euro and 234 thousandths.
+        raw = raw.replace(".", "")
+    match = _STRICT.match(raw)
+    if not match:
+        raise ValueError(t(f"« {text} » n'est pas un montant (exemple : 1 234,50)",
+                           f"\"{text}\" is not an amount (for example 1234.50)"))
+    return parse_amount(raw)
+
+
+def format_amount(cents: int) -> str:
+    """The interchange format's amount: ``123450`` → ``"1234.50"``."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{units}.{rest:02d}"
+
+
+def to_decimal(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def format_euros(cents: int, lang: str | None = None, symbol: bool = True) -> str:
+    """An amount for a person: ``"1 234,50 €"`` in French, ``"€1,234.50"`` in English."""
+    from .i18n import language
+
+    lang = lang or language()
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    if lang == "en":
+        body = f"{units:,}.{rest:02d}"
+        return f"{sign}€{body}" if symbol else f"{sign}{body}"
+    body = f"{units:,}".replace(",", NARROW_NBSP) + f",{rest:02d}"
+    return f"{sign}{body}{NBSP}€" if symbol else f"{sign}{body}"
+
+
+def parse_rate(text: str) -> Decimal:
+    """A rate in percent per year, as a string: ``"10.0"``."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{1,3}(\.\d{1,4})?", text.strip()):
+        raise ValueError(t(f"{text!r} n'est pas un taux (exemple : \"10.0\", en pour cent par an)",
+                           f"{text!r} is not a rate (for example \"10.0\", percent per year)"))
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation as exc:  # pragma: no cover - the regex above already rules it out
+        raise ValueError(str(exc)) from exc
+
+
+def format_rate(rate: Decimal) -> str:
+    """A rate as written in files: at least one decimal, no trailing noise."""
+    text = format(rate.normalize(), "f")
+    return text if "." in text else text + ".0"
+
+
+def format_rate_for_people(rate: Decimal, lang: str | None = None) -> str:
+    from .i18n import language
+
+    text = format_rate(rate)
+    if (lang or language()) == "fr":
+        return text.replace(".", ",") + NBSP + "%"
+    return text + "%"
