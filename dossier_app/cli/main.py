@@ -1,2 +1,99 @@
-def main() -> int:
-    return 0
+"""The ``dossier`` command: a thin face over the services, one module per group of commands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..domain.errors import ProblemsError, UserError
+from ..domain.i18n import t
+from . import case_cmds, event_cmds, exhibit_cmds
+from .context import Context
+
+COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's errors as one line, in the user's language, exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"dossier: {message} — " + t("voir « dossier --help ».", "see \"dossier --help\".") + "\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dossier", description=t(
+        "Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial.",
+        "Build, check and print the evidence file of a business dispute."))
+    parser.add_argument("--home", help=t("dossier des données (sinon DOSSIER_HOME, sinon le dossier utilisateur)",
+                                         "data folder (else DOSSIER_HOME, else the per-user folder)"))
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    gui = sub.add_parser("gui", help=t("ouvre la fenêtre", "opens the window"))
+    gui.add_argument("case", nargs="?")
+    gui.set_defaults(func=_run_gui)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        from ..ui.app import run
+    except ImportError as exc:
+        raise UserError(t(f"La fenêtre n'est pas disponible ({exc}) : utilisez les commandes (« dossier --help »).",
+                          f"The window is not available ({exc}): use the commands (\"dossier --help\").")) from exc
+    return run(ctx.home, getattr(args, "case", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args.home)
+    func = getattr(args, "func", _run_gui)
+    try:
+        return int(func(ctx, args) or 0)
+    except ProblemsError as exc:
+        sys.stderr.write(exc.message + "\n")
+        return 1
+    except UserError as exc:
+        sys.stderr.write(f"dossier: {exc.message}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("dossier: " + t("interrompu ; rien n'a été modifié.", "interrupted; nothing was changed.") + "\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        log = _write_crash_log()
+        sys.stderr.write("dossier: " + t(
+            f"erreur interne inattendue ; rien n'a été modifié. Détails : {log}",
+            f"unexpected internal error; nothing was changed. Details: {log}") + "\n")
+        return 70
+    finally:
+        ctx.close()
+
+
+def _write_crash_log() -> Path:
+    # A bug is a traceback in a log file, never on the user's screen.
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("dossier", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+        return path
+    except OSError:
+        logging.exception("crash")
+        return Path("stderr")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""``import``, ``exhibit set``, ``verify``."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..domain.dates import parse_user_day, short_day
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from ..services import events, importing, verify
+from .context import Context, path_arg
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("import", help=t("ajoute des fichiers et dossiers comme pièces", "adds files and folders as exhibits"))
+    p.add_argument("case")
+    p.add_argument("paths", nargs="+", type=path_arg)
+    p.add_argument("--password", help=t("mot de passe des PDF protégés", "password of protected PDFs"))
+    p.set_defaults(func=import_files)
+
+    p = sub.add_parser("exhibit", help=t("modifie une pièce", "edits an exhibit"))
+    ex = p.add_subparsers(dest="exhibit_command", metavar="ACTION", required=True)
+    s = ex.add_parser("set", help=t("modifie titre, date, inclusion, mot de passe", "edits title, date, inclusion, password"))
+    s.add_argument("case")
+    s.add_argument("exhibit")
+    s.add_argument("--title")
+    s.add_argument("--date")
+    group = s.add_mutually_exclusive_group()
+    group.add_argument("--include", dest="include", action="store_true", default=None)
+    group.add_argument("--exclude", dest="include", action="store_false")
+    s.add_argument("--password")
+    s.set_defaults(func=set_exhibit)
+
+    p = sub.add_parser("verify", help=t("vérifie l'empreinte de chaque pièce", "re-hashes every exhibit"))
+    p.add_argument("case")
+    p.set_defaults(func=verify_case)
+
+
+def import_files(ctx: Context, args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not path.exists():
+            raise UserError(t(f"Introuvable : {path}", f"Not found: {path}"))
+    case_id = ctx.case_id(args.case)
+    result = importing.import_paths(ctx.store, case_id, args.paths, args.password)
+    for item in result.added:
+        assert item.exhibit is not None
+        x = item.exhibit
+        when = short_day(x.date) if x.date else t("date inconnue", "no date")
+        kind = f", {x.suggested_kind}" if x.suggested_kind else ""
+        ctx.out(t(f"ajouté   {item.path} — « {x.title} », {when}{kind}",
+                  f"added    {item.path} — \"{x.title}\", {when}{kind}"))
+        if item.invoices:
+            ctx.out(t(f"         {len(item.invoices)} facture(s) créée(s) depuis la liste",
+                      f"         {len(item.invoices)} invoice(s) created from the list"))
+        for note in item.notes:
+            ctx.out(f"         {note}")
+    for item in result.skipped:
+        ctx.out(t(f"ignoré   {item.path} — {item.reason}", f"skipped  {item.path} — {item.reason}"))
+    for item in result.refused:
+        ctx.out(t(f"refusé   {item.path} — {item.reason}", f"refused  {item.path} — {item.reason}"))
+    ctx.out(t(f"{len(result.added)} ajouté(s), {len(result.skipped)} ignoré(s) (doublons), {len(result.refused)} refusé(s).",
+              f"{len(result.added)} added, {len(result.skipped)} skipped (duplicates), {len(result.refused)} refused."))
+    return 0
+
+
+def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
+    case_id = ctx.case_id(args.case)
+    day = None
+    if args.date is not None:
+        try:
+            day = parse_user_day(args.date)
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+    if args.title is not None and not args.title.strip():
+        raise UserError(t("Le titre ne peut pas être vide.", "The title cannot be empty."))
+    updated = events.set_exhibit(ctx.store, case_id, args.exhibit, title=args.title, date=day,
+                                 include=args.include, password=args.password)
+    state = t("incluse", "included") if updated.include else t("exclue", "excluded")
+    ctx.out(f"{updated.title} — {short_day(updated.date) if updated.date else '—'} — {state}")
+    return 0
+
+
+def verify_case(ctx: Context, args: argparse.Namespace) -> int:
+    case_id = ctx.case_id(args.case)
+    problems = verify.verify_case(ctx.store, case_id)
+    for p in problems:
+        label = t(f"pièce n° {p.number}", f"exhibit {p.number}") if p.number else t("pièce", "exhibit")
+        what = t("fichier manquant", "file missing") if p.problem == "missing" else t(
+            "fichier modifié (l'empreinte ne correspond plus)", "file altered (its hash no longer matches)")
+        ctx.out(f"{label} « {p.exhibit_title} » : {what} — {ctx.store.blobs.path(p.sha256)}")
+    if problems:
+        return 1
+    ctx.out(t("Toutes les pièces sont intactes.", "Every exhibit is intact."))
+    return 0

@@ -1,0 +1,130 @@
+"""Adding, changing and removing timeline events, and linking them to exhibits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..domain.codec import Collector, decode_event, invoice_reference_problems
+from ..domain.errors import Problem, ProblemsError, UserError
+from ..domain.i18n import t
+from ..domain.model import PAGES, Event, Exhibit, ExhibitLink
+from ..store import Store
+from ..store import repository as repo
+from .store_access import writing
+
+
+def next_event_id(existing: set[str], kind: str) -> str:
+    prefix = re.sub(r"[^a-z]", "", kind)[:3] or "ev"
+    n = 1
+    while f"{prefix}-{n}" in existing:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def decode_new_event(store: Store, case_id: int, data: Any, *, replacing: str | None = None) -> Event:
+    """Validate one event object against the case it goes into; every problem at once."""
+    existing = repo.event_refs(store, case_id)
+    if isinstance(data, dict) and "id" not in data:
+        data = {"id": next_event_id(existing, str(data.get("kind", ""))), **data}
+    collector = Collector()
+    event = decode_event(collector, "", data)
+    problems = list(collector.problems)
+    if event is not None:
+        if event.id in existing and event.id != replacing:
+            problems.append(Problem("id", t(f"l'identifiant « {event.id} » est déjà pris dans cette affaire",
+                                            f"id \"{event.id}\" is already used in this case")))
+        others = [e for e in repo.read_events(store, case_id) if e.id != replacing]
+        for index, problem in invoice_reference_problems([*others, event]):
+            if index == len(others):
+                problems.append(Problem(problem.path.lstrip("."), problem.message))
+    if problems or event is None:
+        raise ProblemsError(problems, t("L'événement n'a pas été enregistré :", "The event was not stored:"))
+    return event
+
+
+def add_event(store: Store, case_id: int, data: Any) -> str:
+    with writing(store):
+        event = decode_new_event(store, case_id, data)
+        repo.insert_events(store, case_id, [event])
+    return event.id
+
+
+def add_event_object(store: Store, case_id: int, event: Event) -> None:
+    """For the window, which builds a domain ``Event`` itself: the same checks as ``add_event``."""
+    from ..domain.codec import encode_event
+
+    add_event(store, case_id, encode_event(event))
+
+
+def replace_event(store: Store, case_id: int, old_id: str, event: Event) -> None:
+    from ..domain.codec import encode_event
+
+    with writing(store):
+        if not repo.event_exists(store, case_id, old_id):
+            raise UserError(_no_event(old_id))
+        checked = decode_new_event(store, case_id, encode_event(event), replacing=old_id)
+        repo.replace_event(store, case_id, old_id, checked)
+
+
+def remove_event(store: Store, case_id: int, event_id: str) -> None:
+    with writing(store):
+        if not repo.delete_event(store, case_id, event_id):
+            raise UserError(_no_event(event_id))
+
+
+def _no_event(event_id: str) -> str:
+    return t(f"Aucun événement « {event_id} » dans cette affaire (« dossier dump » montre les identifiants).",
+             f"No event \"{event_id}\" in this case (\"dossier dump\" shows the ids).")
+
+
+def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
+    """An exhibit by its pièce number, its id (``#12``) or a prefix of its sha256 (6 digits or more)."""
+    exhibits = repo.read_exhibits(store, case_id)
+    ref = ref.strip()
+    if ref.startswith("#") and ref[1:].isdigit():
+        found = [x for x in exhibits if x.id == int(ref[1:])]
+    elif ref.isdigit() and len(ref) < 6:
+        found = [x for x in exhibits if x.number == int(ref)] or [x for x in exhibits if x.id == int(ref)]
+    elif re.fullmatch(r"[0-9a-fA-F]{6,64}", ref):
+        found = [x for x in exhibits if x.sha256.startswith(ref.lower())]
+    else:
+        found = [x for x in exhibits if x.title == ref]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise UserError(t(f"« {ref} » désigne plusieurs pièces : donnez plus de chiffres de l'empreinte.",
+                          f"\"{ref}\" matches several exhibits: give more digits of the hash."))
+    raise UserError(t(f"Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).",
+                      f"No exhibit \"{ref}\" in this case (exhibit number, #id or start of its hash)."))
+
+
+def link(store: Store, case_id: int, exhibit_ref: str, event_id: str, pages: str | None = None) -> None:
+    if pages is not None and not PAGES.match(pages.strip()):
+        raise UserError(t(f"« {pages} » : écrivez des pages comme 2-3 ou « 1, 4-5 ».",
+                          f"\"{pages}\": write pages like 2-3 or \"1, 4-5\"."))
+    with writing(store):
+        exhibit = find_exhibit(store, case_id, exhibit_ref)
+        if not repo.event_exists(store, case_id, event_id):
+            raise UserError(_no_event(event_id))
+        assert exhibit.id is not None
+        repo.insert_links(store, case_id, exhibit.id, [ExhibitLink(event_id, pages.strip() if pages else None)])
+
+
+def unlink(store: Store, case_id: int, exhibit_ref: str, event_id: str) -> None:
+    with writing(store):
+        exhibit = find_exhibit(store, case_id, exhibit_ref)
+        assert exhibit.id is not None
+        if not repo.delete_link(store, case_id, exhibit.id, event_id):
+            raise UserError(t(f"La pièce « {exhibit.title} » n'est pas liée à l'événement « {event_id} ».",
+                              f"Exhibit \"{exhibit.title}\" is not linked to event \"{event_id}\"."))
+
+
+def set_exhibit(store: Store, case_id: int, exhibit_ref: str, **changes: Any) -> Exhibit:
+    """Edit an exhibit's own metadata (title, date, include, password) — never its file."""
+    with writing(store):
+        exhibit = find_exhibit(store, case_id, exhibit_ref)
+        updated = replace(exhibit, **{k: v for k, v in changes.items() if v is not None})
+        repo.update_exhibit(store, updated)
+    return updated

@@ -1,0 +1,57 @@
+"""Writing files the user asked for: whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..domain.errors import UserError
+from ..domain.i18n import t
+
+
+@contextlib.contextmanager
+def atomic_target(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; it replaces ``target`` only if the block succeeds."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise os_error_to_user(exc, target) from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise os_error_to_user(exc, target) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    with atomic_target(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def os_error_to_user(exc: OSError, path: Path) -> UserError:
+    if isinstance(exc, UserError):  # pragma: no cover - defensive
+        return exc
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return UserError(t(f"Plus de place pour écrire {path} : libérez de l'espace disque et recommencez ; rien n'a été modifié.",
+                           f"No space left to write {path}: free some disk space and try again; nothing was changed."))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return UserError(t(f"Pas le droit d'écrire {path} : choisissez un autre emplacement.",
+                           f"Not allowed to write {path}: choose another place."))
+    if exc.errno == errno.ENOENT:
+        return UserError(t(f"Le dossier de {path} n'existe pas : créez-le ou choisissez un autre emplacement.",
+                           f"The folder of {path} does not exist: create it or choose another place."))
+    return UserError(t(f"Impossible d'écrire {path} : {exc.strerror or exc}.", f"Cannot write {path}: {exc.strerror or exc}."))

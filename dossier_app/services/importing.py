@@ -1,0 +1,143 @@
+"""Bringing files in as exhibits: look first (``plan_import``), then store (``commit_import``).
+
+The window shows the plan for review before committing it; the command commits at once.
+A CSV invoice list becomes an exhibit *and* the invoice events it lists, linked to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from ..domain.model import Exhibit, ExhibitLink, Invoice
+from ..store import Store
+from ..store import repository as repo
+from ..store.blobs import sha256_of
+from .events import next_event_id
+from .store_access import writing
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One file and what would happen to it."""
+
+    path: Path
+    status: str  # "add" | "duplicate" | "refused"
+    reason: str | None = None
+    sha256: str | None = None
+    exhibit: Exhibit | None = None
+    invoices: tuple[Invoice, ...] = ()
+    notes: tuple[str, ...] = ()
+    date_source: str | None = None
+
+
+@dataclass
+class ImportResult:
+    added: list[ImportItem] = field(default_factory=list)
+    skipped: list[ImportItem] = field(default_factory=list)
+    refused: list[ImportItem] = field(default_factory=list)
+
+
+Progress = Callable[[int, int, Path], bool]
+
+
+def plan_import(store: Store, case_id: int, paths: Iterable[Path], password: str | None = None,
+                today: date | None = None, progress: Progress | None = None) -> list[ImportItem]:
+    """Analyse every file under ``paths``; nothing is stored. ``progress`` returning False cancels."""
+    from ..imports import analyze, iter_candidate_files
+
+    roots = [Path(p) for p in paths]
+    for root in roots:
+        if not root.exists():
+            raise UserError(t(f"Introuvable : {root}", f"Not found: {root}"))
+    files = list(iter_candidate_files(roots))
+    in_case = {x.sha256: x for x in repo.read_exhibits(store, case_id)}
+    seen: dict[str, Path] = {}
+    taken_numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
+    event_ids = set(repo.event_refs(store, case_id))
+    items: list[ImportItem] = []
+    for index, path in enumerate(files):
+        if progress is not None and not progress(index, len(files), path):
+            break
+        try:
+            sha = sha256_of(path)
+        except OSError as exc:
+            items.append(ImportItem(path, "refused", t(f"illisible ({exc.strerror})", f"unreadable ({exc.strerror})")))
+            continue
+        if sha in in_case:
+            items.append(ImportItem(path, "duplicate", t(f"déjà présent : « {in_case[sha].title} »",
+                                                         f"already there: \"{in_case[sha].title}\""), sha))
+            continue
+        if sha in seen:
+            items.append(ImportItem(path, "duplicate", t(f"même fichier que {seen[sha].name}",
+                                                         f"same file as {seen[sha].name}"), sha))
+            continue
+        analysis = analyze(path, password=password, today=today)
+        if analysis.refused:
+            items.append(ImportItem(path, "refused", analysis.refused, sha))
+            continue
+        seen[sha] = path
+        exhibit = Exhibit(sha256=sha, title=analysis.title, original_name=path.name, date=analysis.suggested_date,
+                          password=password if analysis.encrypted else None, media_type=analysis.media_type,
+                          pages=analysis.pages, suggested_kind=analysis.suggested_kind, size=analysis.size)
+        invoices: tuple[Invoice, ...] = ()
+        notes = tuple(analysis.notes)
+        if analysis.media_type == "text/csv":
+            invoices, csv_notes = _csv_invoices(path, taken_numbers, event_ids)
+            notes += csv_notes
+            if invoices:
+                exhibit = replace(exhibit, links=tuple(ExhibitLink(i.id) for i in invoices))
+        items.append(ImportItem(path, "add", None, sha, exhibit, invoices, notes, analysis.date_source))
+    return items
+
+
+def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tuple[Invoice, ...], tuple[str, ...]]:
+    from ..imports import read_invoice_csv
+
+    listing = read_invoice_csv(path)
+    notes = [str(p) for p in listing.problems]
+    invoices = []
+    for row in listing.rows:
+        if row.number in taken:
+            notes.append(t(f"facture {row.number} déjà dans l'affaire : ligne ignorée",
+                           f"invoice {row.number} already in the case: row skipped"))
+            continue
+        taken.add(row.number)
+        event_id = next_event_id(event_ids, "invoice")
+        event_ids.add(event_id)
+        invoices.append(Invoice(
+            id=event_id, date=row.date, title=row.title or t(f"Facture {row.number}", f"Invoice {row.number}"),
+            number=row.number, amount_incl_tax=row.amount_incl_tax, amount_excl_tax=row.amount_excl_tax,
+            vat=row.vat, due_date=row.due_date, disputed=bool(row.disputed), actor=None))
+    return tuple(invoices), tuple(notes)
+
+
+def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
+                  link_to: str | None = None) -> ImportResult:
+    """Store the files planned for adding, in one transaction; optionally link each to an event."""
+    result = ImportResult()
+    planned = list(items)
+    with writing(store) as writes:
+        for item in planned:
+            if item.status != "add" or item.exhibit is None:
+                (result.skipped if item.status == "duplicate" else result.refused).append(item)
+                continue
+            sha, size = writes.put(item.path, item.sha256)
+            repo.register_file(store, sha, size)
+            if item.invoices:
+                repo.insert_events(store, case_id, item.invoices)
+            exhibit = item.exhibit
+            if link_to is not None:
+                exhibit = replace(exhibit, links=(*exhibit.links, ExhibitLink(link_to)))
+            repo.insert_exhibit(store, case_id, exhibit)
+            result.added.append(item)
+    return result
+
+
+def import_paths(store: Store, case_id: int, paths: Iterable[Path], password: str | None = None,
+                 today: date | None = None) -> ImportResult:
+    return commit_import(store, case_id, plan_import(store, case_id, paths, password, today))

@@ -1,0 +1,153 @@
+"""Opening the store: checks, migrations, and one transaction per command."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from .blobs import BlobStore
+from .home import DATABASE_NAME, FILES_DIR
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class Store:
+    """The database and the exhibit files of one home folder."""
+
+    def __init__(self, home: Path, db: sqlite_utils.Database) -> None:
+        self.home = home
+        self.db = db
+        self.blobs = BlobStore(home / FILES_DIR)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing; a busy or read-only store becomes a sentence."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise translate_sqlite_error(exc, self.home) from exc
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        try:
+            conn.commit()
+        except sqlite3.OperationalError as exc:
+            conn.rollback()
+            raise translate_sqlite_error(exc, self.home) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def translate_sqlite_error(exc: sqlite3.Error, home: Path) -> UserError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return UserError(t("Le dossier de données est occupé par un autre programme Dossier : réessayez dans un instant.",
+                           "The store is busy with another Dossier program: try again in a moment."))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return UserError(t(f"Impossible d'écrire dans {home} : vérifiez les droits du dossier ou choisissez-en un autre avec --home.",
+                           f"Cannot write in {home}: check the folder's permissions or choose another with --home."))
+    if "disk" in text and "full" in text:
+        return UserError(t(f"Le disque est plein ({home}) : libérez de la place et recommencez ; rien n'a été modifié.",
+                           f"The disk is full ({home}): free some space and try again; nothing was changed."))
+    if "not a database" in text or "malformed" in text:
+        return UserError(t(f"{home / DATABASE_NAME} n'est pas une base Dossier lisible : déplacez ce fichier ou choisissez un autre dossier avec --home.",
+                           f"{home / DATABASE_NAME} is not a readable Dossier database: move the file away or choose another folder with --home."))
+    return UserError(t(f"Erreur de la base de données ({exc}) dans {home}.", f"Database error ({exc}) in {home}."))
+
+
+def open_store(home: Path, *, create: bool = True) -> Store:
+    """Open (and create or migrate) the store of ``home``; every failure is a ``UserError``."""
+    db_path = home / DATABASE_NAME
+    if not db_path.exists() and not create:
+        raise UserError(t(f"Aucune donnée Dossier dans {home}.", f"No Dossier data in {home}."))
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(t(f"Impossible de créer le dossier de données {home} ({exc.strerror}) : choisissez-en un autre avec --home.",
+                          f"Cannot create the data folder {home} ({exc.strerror}): choose another with --home.")) from exc
+    if db_path.exists():
+        _check_is_sqlite(db_path)
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise translate_sqlite_error(exc, home) from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise UserError(t(
+                f"Ces données ({db_path}) viennent d'une version plus récente de Dossier (schéma {version}) : "
+                "installez la dernière version du programme.",
+                f"This data ({db_path}) comes from a newer Dossier (schema {version}): install the latest version."))
+        if version < SCHEMA_VERSION:
+            _migrate(conn, db_path, version)
+        _enable_wal(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate_sqlite_error(exc, home) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Store(home, sqlite_utils.Database(conn))
+
+
+def _check_is_sqlite(db_path: Path) -> None:
+    try:
+        with open(db_path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise UserError(t(f"Impossible de lire {db_path} ({exc.strerror}).", f"Cannot read {db_path} ({exc.strerror}).")) from exc
+    if head and head != SQLITE_MAGIC:
+        raise UserError(t(
+            f"{db_path} n'est pas une base Dossier (ce n'est pas un fichier SQLite) : déplacez ce fichier "
+            "ou choisissez un autre dossier avec --home.",
+            f"{db_path} is not a Dossier database (not an SQLite file): move the file away or choose "
+            "another folder with --home."))
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _migrate(conn: sqlite3.Connection, db_path: Path, version: int) -> None:
+    # A copy first: a migration that goes wrong must never cost the user their evidence.
+    if version > 0 and db_path.stat().st_size > 0:
+        backup = db_path.with_name(f"{db_path.name}.before-v{SCHEMA_VERSION}.bak")
+        if not backup.exists():
+            shutil.copy2(db_path, backup)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[step]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit behind our back; run each statement inside our transaction.
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,264 @@
+"""Reading and writing cases, events, exhibits and links.
+
+Every function runs inside the caller's transaction (``Store.transaction``); events and
+the case header are kept as their interchange-format JSON, so the store and the file
+format can never drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..domain.codec import Collector, decode_case, decode_event, encode_case, encode_event
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from ..domain.model import Case, CaseFile, Event, Exhibit, ExhibitLink
+from .database import Store
+
+
+class CorruptStore(Exception):
+    """A row that no longer decodes: a bug or a hand-edited database, not a user mistake."""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    title: str
+    events: int
+    exhibits: int
+
+
+# --- cases --------------------------------------------------------------------------
+
+def insert_case(store: Store, case: Case) -> int:
+    cursor = store.conn.execute(
+        "INSERT INTO cases (title, data) VALUES (?, ?)",
+        (case.title, json.dumps(encode_case(case), ensure_ascii=False)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_case(store: Store, case_id: int, case: Case) -> None:
+    store.conn.execute("UPDATE cases SET title = ?, data = ? WHERE id = ?",
+                       (case.title, json.dumps(encode_case(case), ensure_ascii=False), case_id))
+
+
+def delete_case(store: Store, case_id: int) -> list[str]:
+    """Remove the case; returns the hashes of files no other case uses any more."""
+    hashes = [row[0] for row in store.conn.execute("SELECT DISTINCT sha256 FROM exhibits WHERE case_id = ?", (case_id,))]
+    store.conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+    orphans = []
+    for sha in hashes:
+        if store.conn.execute("SELECT 1 FROM exhibits WHERE sha256 = ? LIMIT 1", (sha,)).fetchone() is None:
+            store.conn.execute("DELETE FROM files WHERE sha256 = ?", (sha,))
+            orphans.append(sha)
+    return orphans
+
+
+def list_cases(store: Store) -> list[CaseRow]:
+    rows = store.conn.execute(
+        """SELECT c.id, c.title,
+                  (SELECT count(*) FROM events e WHERE e.case_id = c.id),
+                  (SELECT count(*) FROM exhibits x WHERE x.case_id = c.id)
+           FROM cases c ORDER BY c.id""")
+    return [CaseRow(*row) for row in rows]
+
+
+def find_case(store: Store, ref: str) -> int:
+    """A case by its id or its exact title."""
+    ref = ref.strip()
+    if ref.isdigit():
+        row = store.conn.execute("SELECT id FROM cases WHERE id = ?", (int(ref),)).fetchone()
+        if row:
+            return int(row[0])
+    rows = store.conn.execute("SELECT id FROM cases WHERE title = ?", (ref,)).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    if len(rows) > 1:
+        ids = ", ".join(str(r[0]) for r in rows)
+        raise UserError(t(f"Plusieurs affaires s'appellent « {ref} » (n° {ids}) : désignez-la par son numéro.",
+                          f"Several cases are called \"{ref}\" (ids {ids}): use its id."))
+    raise UserError(t(f"Aucune affaire « {ref} » : « dossier cases » liste les affaires existantes.",
+                      f"No case \"{ref}\": \"dossier cases\" lists the existing cases."))
+
+
+def read_case(store: Store, case_id: int) -> Case:
+    row = store.conn.execute("SELECT data FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise UserError(t(f"Aucune affaire n° {case_id}.", f"No case {case_id}."))
+    collector = Collector()
+    case = decode_case(collector, "case", json.loads(row[0]))
+    if case is None or collector.problems:
+        raise CorruptStore(f"case {case_id}: {collector.problems}")
+    return replace(case, id=case_id)
+
+
+def numbering_fixed(store: Store, case_id: int) -> bool:
+    row = store.conn.execute("SELECT numbering_fixed FROM cases WHERE id = ?", (case_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def set_numbering_fixed(store: Store, case_id: int, fixed: bool) -> None:
+    store.conn.execute("UPDATE cases SET numbering_fixed = ? WHERE id = ?", (int(fixed), case_id))
+
+
+# --- events ---------------------------------------------------------------------------
+
+def _event_row(case_id: int, event: Event) -> tuple[object, ...]:
+    moment = event.moment
+    return (case_id, event.id, event.kind, event.date.isoformat(),
+            moment.isoformat() if moment else None, event.title,
+            json.dumps(encode_event(event), ensure_ascii=False))
+
+
+def insert_events(store: Store, case_id: int, events: Iterable[Event]) -> None:
+    store.conn.executemany(
+        "INSERT INTO events (case_id, ref, kind, date, moment, title, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (_event_row(case_id, e) for e in events))
+
+
+def replace_event(store: Store, case_id: int, old_ref: str, event: Event) -> None:
+    row = _event_row(case_id, event)
+    store.conn.execute(
+        "UPDATE events SET ref = ?, kind = ?, date = ?, moment = ?, title = ?, data = ? WHERE case_id = ? AND ref = ?",
+        (*row[1:], case_id, old_ref))
+
+
+def event_exists(store: Store, case_id: int, ref: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM events WHERE case_id = ? AND ref = ?", (case_id, ref)).fetchone() is not None
+
+
+def event_refs(store: Store, case_id: int) -> set[str]:
+    return {r[0] for r in store.conn.execute("SELECT ref FROM events WHERE case_id = ?", (case_id,))}
+
+
+def delete_event(store: Store, case_id: int, ref: str) -> bool:
+    cursor = store.conn.execute("DELETE FROM events WHERE case_id = ? AND ref = ?", (case_id, ref))
+    return cursor.rowcount > 0
+
+
+def read_events(store: Store, case_id: int) -> list[Event]:
+    """In date order, then time, then the order of entry."""
+    events = []
+    collector = Collector()
+    for (data,) in store.conn.execute(
+            "SELECT data FROM events WHERE case_id = ? ORDER BY date, coalesce(moment, ''), id", (case_id,)):
+        event = decode_event(collector, "event", json.loads(data))
+        if event is None:
+            raise CorruptStore(str(collector.problems))
+        events.append(event)
+    return events
+
+
+# --- exhibits -------------------------------------------------------------------------
+
+def register_file(store: Store, sha256: str, size: int) -> None:
+    store.conn.execute("INSERT OR IGNORE INTO files (sha256, size) VALUES (?, ?)", (sha256, size))
+
+
+def exhibit_by_hash(store: Store, case_id: int, sha256: str) -> int | None:
+    row = store.conn.execute("SELECT id FROM exhibits WHERE case_id = ? AND sha256 = ?", (case_id, sha256)).fetchone()
+    return int(row[0]) if row else None
+
+
+def _exhibit_row(case_id: int, x: Exhibit) -> tuple[object, ...]:
+    return (case_id, x.sha256, x.title, x.original_name, x.date.isoformat() if x.date else None,
+            int(x.include), x.password, x.number, x.media_type, x.pages, x.suggested_kind)
+
+
+EXHIBIT_COLUMNS = ("case_id, sha256, title, original_name, date, include, password, number, "
+                   "media_type, pages, suggested_kind")
+
+
+def insert_exhibit(store: Store, case_id: int, exhibit: Exhibit) -> int:
+    cursor = store.conn.execute(
+        f"INSERT INTO exhibits ({EXHIBIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _exhibit_row(case_id, exhibit))
+    exhibit_id = int(cursor.lastrowid or 0)
+    if exhibit.links:
+        insert_links(store, case_id, exhibit_id, exhibit.links)
+    return exhibit_id
+
+
+def update_exhibit(store: Store, exhibit: Exhibit) -> None:
+    assert exhibit.id is not None
+    store.conn.execute(
+        "UPDATE exhibits SET title = ?, date = ?, include = ?, password = ?, number = ? WHERE id = ?",
+        (exhibit.title, exhibit.date.isoformat() if exhibit.date else None, int(exhibit.include),
+         exhibit.password, exhibit.number, exhibit.id))
+
+
+def set_numbers(store: Store, numbers: dict[int, int | None]) -> None:
+    """Give exhibits their pièce numbers (exhibit id → number) without tripping the uniqueness rule."""
+    conn = store.conn
+    conn.executemany("UPDATE exhibits SET number = NULL WHERE id = ?", ((i,) for i in numbers))
+    conn.executemany("UPDATE exhibits SET number = ? WHERE id = ?", ((n, i) for i, n in numbers.items()))
+
+
+def insert_links(store: Store, case_id: int, exhibit_id: int, links: Iterable[ExhibitLink]) -> None:
+    ids = dict(store.conn.execute("SELECT ref, id FROM events WHERE case_id = ?", (case_id,)).fetchall())
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO links (exhibit_id, event_id, pages) VALUES (?, ?, ?)",
+        ((exhibit_id, ids[link.event_id], link.pages) for link in links))
+
+
+def delete_link(store: Store, case_id: int, exhibit_id: int, event_ref: str) -> bool:
+    cursor = store.conn.execute(
+        "DELETE FROM links WHERE exhibit_id = ? AND event_id = (SELECT id FROM events WHERE case_id = ? AND ref = ?)",
+        (exhibit_id, case_id, event_ref))
+    return cursor.rowcount > 0
+
+
+def read_exhibits(store: Store, case_id: int) -> list[Exhibit]:
+    """By pièce number (unnumbered last), then date, then title."""
+    links: dict[int, list[ExhibitLink]] = {}
+    for exhibit_id, ref, pages in store.conn.execute(
+            """SELECT l.exhibit_id, e.ref, l.pages FROM links l JOIN events e ON e.id = l.event_id
+               WHERE e.case_id = ? ORDER BY e.date, coalesce(e.moment, ''), e.id""", (case_id,)):
+        links.setdefault(exhibit_id, []).append(ExhibitLink(ref, pages))
+    out = []
+    for row in store.conn.execute(
+            f"""SELECT x.id, {EXHIBIT_COLUMNS}, f.size FROM exhibits x JOIN files f USING (sha256)
+                WHERE case_id = ?
+                ORDER BY number IS NULL, number, date IS NULL, date, title, x.id""", (case_id,)):
+        (xid, _case, sha, title, name, day, include, password, number, media_type, pages, kind, size) = row
+        out.append(Exhibit(
+            id=xid, sha256=sha, title=title, original_name=name,
+            date=date.fromisoformat(day) if day else None, links=tuple(links.get(xid, ())),
+            include=bool(include), password=password, number=number, media_type=media_type,
+            pages=pages, suggested_kind=kind, size=size))
+    return out
+
+
+def delete_exhibit(store: Store, exhibit_id: int) -> str | None:
+    """Remove an exhibit; returns its hash when no case uses the file any more."""
+    row = store.conn.execute("SELECT sha256 FROM exhibits WHERE id = ?", (exhibit_id,)).fetchone()
+    if row is None:
+        return None
+    store.conn.execute("DELETE FROM exhibits WHERE id = ?", (exhibit_id,))
+    if store.conn.execute("SELECT 1 FROM exhibits WHERE sha256 = ? LIMIT 1", (row[0],)).fetchone() is None:
+        store.conn.execute("DELETE FROM files WHERE sha256 = ?", (row[0],))
+        return str(row[0])
+    return None
+
+
+def read_case_file(store: Store, case_id: int) -> CaseFile:
+    return CaseFile(read_case(store, case_id), tuple(read_events(store, case_id)), tuple(read_exhibits(store, case_id)))
+
+
+def all_file_rows(store: Store) -> dict[str, int]:
+    return dict(store.conn.execute("SELECT sha256, size FROM files").fetchall())
+
+
+# --- rates ------------------------------------------------------------------------------
+
+def add_ecb_rate(store: Store, effective: date, rate: str, source: str) -> None:
+    store.conn.execute("INSERT OR REPLACE INTO ecb_rates (effective, rate, source) VALUES (?, ?, ?)",
+                       (effective.isoformat(), rate, source))
+
+
+def read_ecb_rates(store: Store) -> list[tuple[str, str, str]]:
+    return [tuple(r) for r in store.conn.execute("SELECT effective, rate, source FROM ecb_rates ORDER BY effective")]
