@@ -1,0 +1,70 @@
+"""DejaVu fonts, found and registered once for every PDF the export draws.
+
+Reportlab's own Helvetica is never embedded and its Vera lacks the narrow no-break
+space that French amounts use, so every generated page uses DejaVu, and the canvas
+starts with it so that not even an empty page names Helvetica.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..domain.errors import UserError
+
+SANS = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+MONO = "DejaVuSansMono"
+FILES = {SANS: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf",
+         MONO: "DejaVuSansMono.ttf"}
+
+
+def font_dirs() -> list[Path]:
+    """Where the fonts may be, first match wins.
+
+    The source tree keeps them in ``resources/fonts`` at its top; an installed copy may
+    have them under ``share/dossier`` of its prefix, a packaged one beside the program;
+    Debian's own copy of the same files is the last resort.
+    """
+    candidates = []
+    if os.environ.get("DOSSIER_RESOURCES"):
+        candidates.append(Path(os.environ["DOSSIER_RESOURCES"]) / "fonts")
+    here = Path(__file__).resolve()
+    candidates += [
+        here.parents[2] / "resources" / "fonts",
+        here.parents[1] / "resources" / "fonts",
+        Path(sys.prefix) / "share" / "dossier" / "fonts",
+        Path(getattr(sys, "_MEIPASS", sys.prefix)) / "resources" / "fonts",
+        Path("/usr/share/fonts/truetype/dejavu"),
+    ]
+    return candidates
+
+
+def _find(file_name: str) -> Path:
+    for folder in font_dirs():
+        if (folder / file_name).is_file():
+            return folder / file_name
+    raise UserError(
+        f"police {file_name} introuvable (cherchée dans resources/fonts) : réinstallez Dossier"
+        f" / font {file_name} not found (looked in resources/fonts): reinstall Dossier")
+
+
+@cache
+def register_fonts() -> str:
+    """Register the family with reportlab; returns the regular face's name."""
+    for name, file_name in FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(_find(file_name))))
+    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
+    return SANS
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    register_fonts()
+    return pdfmetrics.stringWidth(text, font, size)

@@ -1,0 +1,139 @@
+"""The dossier's vocabulary in French and English, chosen per export (not per process).
+
+An English export from a French window must not flip the window's language, so the
+export passes its language along instead of calling ``i18n.set_language``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from xml.sax.saxutils import escape
+
+from ..domain.dates import long_day, short_day
+from ..domain.money import NBSP, format_euros, format_rate_for_people
+
+
+class Words:
+    def __init__(self, lang: str) -> None:
+        if lang not in ("fr", "en"):
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+
+    def t(self, fr: str, en: str) -> str:
+        return en if self.lang == "en" else fr
+
+    # --- formatting for paper ---------------------------------------------------------
+
+    def day(self, value: date | datetime | None) -> str:
+        if value is None:
+            return ""
+        return long_day(value.date() if isinstance(value, datetime) else value, self.lang)
+
+    def short(self, value: date | None) -> str:
+        return short_day(value, self.lang) if value else ""
+
+    def instant(self, value: datetime) -> str:
+        clock = f"{value.hour:02d}{NBSP}h{NBSP}{value.minute:02d}" if self.lang == "fr" else (
+            f"{value.hour:02d}:{value.minute:02d}")
+        return f"{self.day(value)}, {clock}"
+
+    def short_instant(self, value: datetime) -> str:
+        clock = f"{value.hour:02d}:{value.minute:02d}"
+        return f"{self.short(value.date())} {clock}"
+
+    def euros(self, cents: int) -> str:
+        return format_euros(cents, self.lang)
+
+    def rate(self, rate: object) -> str:
+        return format_rate_for_people(rate, self.lang)  # type: ignore[arg-type]
+
+    def duration(self, span: timedelta) -> str:
+        minutes = int(span.total_seconds() // 60)
+        days, rest = divmod(minutes, 24 * 60)
+        hours, minutes = divmod(rest, 60)
+        parts = []
+        if days:
+            parts.append(f"{days}{NBSP}{self.t('j', 'd')}")
+        if hours:
+            parts.append(f"{hours}{NBSP}h")
+        if minutes or not parts:
+            parts.append(f"{minutes}{NBSP}min")
+        return " ".join(parts)
+
+    def count(self, n: int, fr_one: str, fr_many: str, en_one: str, en_many: str) -> str:
+        one, many = (en_one, en_many) if self.lang == "en" else (fr_one, fr_many)
+        return f"{n}{NBSP}{one if n in (0, 1) and self.lang == 'fr' or n == 1 else many}"
+
+    # --- the dossier's fixed words ----------------------------------------------------
+
+    def exhibit(self, number: int) -> str:
+        return self.t(f"Pièce n°{NBSP}{number}", f"Exhibit No.{NBSP}{number}")
+
+    def exhibit_page(self, number: int, page: int, pages: int) -> str:
+        return self.t(f"Pièce n°{NBSP}{number} — p.{NBSP}{page}/{pages}",
+                      f"Exhibit No.{NBSP}{number} — p.{NBSP}{page}/{pages}")
+
+    def actor(self, actor: str | None, us: str, them: str) -> str:
+        return {"us": us, "them": them, "third_party": self.t("un tiers", "a third party")}.get(
+            actor or "", "")
+
+
+KINDS = {
+    "contract": ("Contrat", "Contract"),
+    "invoice": ("Facture", "Invoice"),
+    "payment": ("Paiement", "Payment"),
+    "credit_note": ("Avoir", "Credit note"),
+    "reminder": ("Relance", "Reminder"),
+    "registered_letter": ("Lettre recommandée", "Registered letter"),
+    "outage": ("Interruption de service", "Service outage"),
+    "access": ("Accès", "Access"),
+    "correspondence": ("Correspondance", "Correspondence"),
+    "procedure": ("Procédure", "Procedure"),
+    "note": ("Note", "Note"),
+}
+
+ACTIONS = {
+    "signed": ("signé", "signed"),
+    "amended": ("modifié", "amended"),
+    "terminated": ("résilié", "terminated"),
+    "notice_given": ("préavis donné", "notice given"),
+    "requested": ("demandé", "requested"),
+    "refused": ("refusé", "refused"),
+    "changed_without_consent": ("modifié sans accord", "changed without consent"),
+    "restored": ("rétabli", "restored"),
+    "summons": ("assignation", "summons"),
+    "hearing": ("audience", "hearing"),
+    "order": ("ordonnance", "order"),
+    "judgment": ("jugement", "judgment"),
+    "bailiff_report": ("constat de commissaire de justice", "bailiff's report"),
+    "other": ("autre acte", "other step"),
+}
+
+CHANNELS = {
+    "email": ("courriel", "e-mail"),
+    "phone": ("téléphone", "phone"),
+    "letter": ("courrier", "letter"),
+    "meeting": ("réunion", "meeting"),
+    "message": ("message", "message"),
+}
+
+
+def kind_label(words: Words, kind: str, *, formal_notice: bool = False) -> str:
+    if kind == "registered_letter" and formal_notice:
+        return words.t("Mise en demeure", "Formal notice")
+    fr, en = KINDS.get(kind, (kind, kind))
+    return words.t(fr, en)
+
+
+def choice_label(words: Words, table: dict[str, tuple[str, str]], value: str | None) -> str:
+    if not value:
+        return ""
+    fr, en = table.get(value, (value, value))
+    return words.t(fr, en)
+
+
+def markup(text: str | None) -> str:
+    """User text made safe for reportlab's paragraph markup, line breaks kept."""
+    if not text:
+        return ""
+    return escape(text).replace("\n", "<br/>")
