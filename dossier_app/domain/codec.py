@@ -452,7 +452,8 @@ def encode_event(event: Event) -> dict[str, Any]:
         if "type" not in f.metadata:
             continue
         value = getattr(event, f.name)
-        if value is None or (not f.metadata["required"] and value in (False, ())):
+        # Optional flags and lists are written only when set; 0 is an amount like any other.
+        if value is None or (not f.metadata["required"] and (value is False or value == ())):
             continue
         out[f.name] = _encode_value(f.metadata["type"], value)
     return out
