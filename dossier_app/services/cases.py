@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..domain.model import CaseFile
+from ..domain.codec import Collector, decode_case, encode_case
+from ..domain.errors import ProblemsError
+from ..domain.i18n import t
+from ..domain.model import Case, CaseFile
 from ..store import Store
 from ..store import repository as repo
 from .store_access import writing
@@ -46,3 +49,37 @@ def delete_case(store: Store, case_id: int) -> int:
     for sha in orphans:
         store.blobs.remove(sha)
     return len(orphans)
+
+
+def create_case(store: Store, case: Case) -> int:
+    """A new, empty case from what the user typed; checked like a case file's ``case`` object."""
+    check_case(case)
+    with writing(store):
+        return repo.insert_case(store, case)
+
+
+def update_case(store: Store, case_id: int, case: Case) -> None:
+    check_case(case)
+    with writing(store):
+        repo.read_case(store, case_id)
+        repo.update_case(store, case_id, case)
+
+
+def rename_case(store: Store, case_id: int, title: str) -> None:
+    with writing(store):
+        case = repo.read_case(store, case_id)
+        new = replace(case, title=title)
+        check_case(new)
+        repo.update_case(store, case_id, new)
+
+
+def check_case(case: Case) -> None:
+    """The same rules as loading a file: every problem at once, with the field at fault."""
+    collector = Collector()
+    decode_case(collector, "case", encode_case(case))
+    if collector.problems:
+        raise ProblemsError(collector.problems, t("L'affaire n'a pas été enregistrée :", "The case was not stored:"))
+
+
+def read_case_file(store: Store, case_id: int) -> CaseFile:
+    return repo.read_case_file(store, case_id)

@@ -128,3 +128,14 @@ def set_exhibit(store: Store, case_id: int, exhibit_ref: str, **changes: Any) ->
         updated = replace(exhibit, **{k: v for k, v in changes.items() if v is not None})
         repo.update_exhibit(store, updated)
     return updated
+
+
+def remove_exhibit(store: Store, case_id: int, exhibit_ref: str) -> Exhibit:
+    """Take an exhibit out of the case (the window's undo of an import); its file goes if unused."""
+    with writing(store):
+        exhibit = find_exhibit(store, case_id, exhibit_ref)
+        assert exhibit.id is not None
+        orphan = repo.delete_exhibit(store, exhibit.id)
+    if orphan:
+        store.blobs.remove(orphan)
+    return exhibit
