@@ -1,0 +1,30 @@
+"""Turning files on disk into would-be exhibits: what each is, its date, its kind.
+
+Nothing here touches the store: the import service calls ``analyze`` on each file that
+``iter_candidate_files`` gives, stores the accepted ones and reports the refused.
+"""
+
+from .analysis import Analysis, DateClue, Refused
+from .analyze import analyze
+from .csv_invoices import InvoiceRow, InvoiceRows, RowProblem, parse_invoice_csv, read_invoice_csv
+from .email_files import Attachment, EmailContent, html_to_text, read_email
+from .folders import iter_candidate_files
+from .sniff import SUPPORTED
+
+__all__ = [
+    "SUPPORTED",
+    "Analysis",
+    "Attachment",
+    "DateClue",
+    "EmailContent",
+    "InvoiceRow",
+    "InvoiceRows",
+    "Refused",
+    "RowProblem",
+    "analyze",
+    "html_to_text",
+    "iter_candidate_files",
+    "parse_invoice_csv",
+    "read_email",
+    "read_invoice_csv",
+]

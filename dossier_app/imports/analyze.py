@@ -1,0 +1,181 @@
+"""One file on disk → one ``Analysis``: what it is, and what to suggest for it.
+
+Every way a file can be wrong ends here as a refusal with its reason, never as an
+exception: an import of a hundred files must not stop at the first bad one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import stat
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..domain.i18n import t
+from . import clues, titles
+from .analysis import Analysis, DateClue, Refused
+from .email_files import read_email
+from .french_dates import date_in_file_name, find_dates
+from .images import read_image
+from .kinds import kind_for_email, kind_for_screenshot, kind_from_text
+from .pdf import read_pdf
+from .sniff import CSV, EML, HEAD_SIZE, JPEG, PDF, PNG, TIFF, sniff
+from .text_files import TEXT_CAP, decode_text, estimated_pages
+
+log = logging.getLogger(__name__)
+
+# Beyond these an e-mail or a text is not a document a judge will read.
+MAX_EMAIL_BYTES = 100 * 1024 * 1024
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+_EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg", ".jpe"), PNG: (".png",), TIFF: (".tif", ".tiff")}
+_TYPE_NAMES = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF"}
+# The business is French: an e-mail sent at 23:30 UTC on the 4th was sent on the 5th in Laval.
+_BUSINESS_ZONE = "Europe/Paris"
+
+
+def analyze(path: Path, password: str | None = None, today: date | None = None) -> Analysis:
+    """What ``path`` would be as an exhibit; ``refused`` says why when it cannot be one."""
+    path = Path(path)
+    today = today or date.today()
+    title = titles.from_file_name(path.stem if path.suffix else path.name)
+    size = 0
+    media_type: str | None = None
+    try:
+        size = _check_regular(path)
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_SIZE)
+        media_type = sniff(head, path.name)
+        found = _by_type(path, media_type, password, size)
+    except Refused as refusal:
+        return Analysis(path=path, media_type=media_type, size=size, title=title, refused=str(refusal))
+    except OSError as exc:
+        return Analysis(path=path, media_type=media_type, size=size, title=title,
+                        refused=t(f"fichier illisible : {exc.strerror or exc}", f"unreadable file: {exc.strerror or exc}"))
+    except Exception as exc:  # a parser's bug must cost one file, not the whole import
+        log.exception("analysis of %s failed", path)
+        return Analysis(path=path, media_type=media_type, size=size, title=title,
+                        refused=t(f"fichier illisible ({type(exc).__name__})", f"unreadable file ({type(exc).__name__})"))
+    name_clues = clues.from_file_name(date_in_file_name(path.stem))
+    dates = clues.plausible([*found.dates, *name_clues], today)
+    notes = list(found.notes)
+    expected = _EXTENSIONS.get(media_type)
+    if expected and path.suffix.lower() not in expected:
+        notes.append(t(f"le nom finit par « {path.suffix or '(rien)'} » mais le contenu est un {_TYPE_NAMES[media_type]}",
+                       f"the name ends in \"{path.suffix or '(nothing)'}\" but the content is a {_TYPE_NAMES[media_type]}"))
+    return Analysis(
+        path=path,
+        media_type=media_type,
+        size=size,
+        title=found.title or title,
+        pages=found.pages,
+        suggested_date=dates[0].day if dates else None,
+        date_source=dates[0].source if dates else None,
+        suggested_kind=found.kind,
+        encrypted=found.encrypted,
+        notes=tuple(notes),
+        dates=tuple(dates),
+    )
+
+
+class _Found:
+    """What one reader learnt, before the common choices are made."""
+
+    def __init__(self, pages: int | None, *, title: str | None = None, kind: str | None = None,
+                 dates: list[DateClue] | None = None, notes: list[str] | None = None,
+                 encrypted: bool = False) -> None:
+        self.pages = pages
+        self.title = title
+        self.kind = kind
+        self.dates = dates or []
+        self.notes = notes or []
+        self.encrypted = encrypted
+
+
+def _check_regular(path: Path) -> int:
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise Refused(t("fichier introuvable", "file not found")) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise Refused(t("c'est un dossier qui n'a pas pu être parcouru", "a folder that could not be walked"))
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a pipe or a device would block or never end.
+        raise Refused(t("pas un fichier ordinaire (tube, périphérique…)", "not a regular file (pipe, device…)"))
+    if info.st_size == 0:
+        raise Refused(t("fichier vide (0 octet)", "empty file (0 bytes)"))
+    return info.st_size
+
+
+def _by_type(path: Path, media_type: str, password: str | None, size: int) -> _Found:
+    if media_type == PDF:
+        return _pdf(path, password)
+    if media_type in (JPEG, PNG, TIFF):
+        return _image(path, media_type)
+    if media_type == EML:
+        return _email(path, size)
+    return _text(path, media_type, size)
+
+
+def _pdf(path: Path, password: str | None) -> _Found:
+    facts = read_pdf(path, password)
+    text_dates = clues.from_text(find_dates(facts.text))
+    kind = kind_from_text(facts.text) or kind_from_text(_name_words(path))
+    return _Found(facts.pages, title=titles.from_metadata(facts.title), kind=kind,
+                  dates=[*text_dates, *facts.dates], notes=facts.notes, encrypted=facts.encrypted)
+
+
+def _image(path: Path, media_type: str) -> _Found:
+    facts = read_image(path, media_type)
+    words = f"{_name_words(path)} {facts.words}"
+    kind = kind_for_screenshot(words) if media_type == PNG else kind_from_text(words)
+    return _Found(facts.pages, kind=kind, dates=facts.dates)
+
+
+def _email(path: Path, size: int) -> _Found:
+    if size > MAX_EMAIL_BYTES:
+        raise Refused(t(f"courriel de plus de {MAX_EMAIL_BYTES // 2**20} Mo : enregistrez-le en PDF et ses pièces jointes à part",
+                        f"e-mail over {MAX_EMAIL_BYTES // 2**20} MB: save it as PDF and its attachments separately"))
+    content = read_email(path)
+    dates: list[DateClue] = []
+    if content.date is not None:
+        dates.append(DateClue(_business_day(content.date), t("en-tête Date du courriel", "the e-mail's Date header"),
+                              clues.RECORDED))
+    dates += clues.from_text(find_dates(content.body[:TEXT_CAP]))
+    notes = []
+    if content.attachments:
+        names = ", ".join(a.name for a in content.attachments[:5]) + (" …" if len(content.attachments) > 5 else "")
+        notes.append(t(f"{len(content.attachments)} pièce(s) jointe(s) : {names} (à importer à part si ce sont des pièces)",
+                       f"{len(content.attachments)} attachment(s): {names} (import them separately if they are exhibits)"))
+    printed = "\n".join(f"{k}: {v}" for k, v in content.headers().items()) + "\n\n" + content.body
+    return _Found(estimated_pages(printed), title=titles.from_metadata(content.subject),
+                  kind=kind_for_email(content.subject), dates=dates, notes=notes)
+
+
+def _text(path: Path, media_type: str, size: int) -> _Found:
+    if size > MAX_TEXT_BYTES:
+        raise Refused(t(f"texte de plus de {MAX_TEXT_BYTES // 2**20} Mo : trop long pour une pièce",
+                        f"text over {MAX_TEXT_BYTES // 2**20} MB: too long for an exhibit"))
+    text = decode_text(path.read_bytes())
+    if media_type == CSV:
+        return _Found(estimated_pages(text), kind="invoice")
+    head = text[:TEXT_CAP]
+    kind = kind_from_text(head) or kind_from_text(_name_words(path))
+    return _Found(estimated_pages(text), kind=kind, dates=clues.from_text(find_dates(head)))
+
+
+def _business_day(moment: datetime) -> date:
+    if moment.tzinfo is None:
+        return moment.date()
+    try:
+        return moment.astimezone(ZoneInfo(_BUSINESS_ZONE)).date()
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return moment.date()
+
+
+def _name_words(path: Path) -> str:
+    """``accuse_reception-LRAR.jpg`` → ``accuse reception LRAR``: separators were spaces."""
+    return re.sub(r"[_\-.+]+", " ", path.stem)
+

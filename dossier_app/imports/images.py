@@ -1,0 +1,167 @@
+"""Photos, scans and screenshots (JPEG, PNG, TIFF): size, pages, dates the device wrote.
+
+Pillow reads the header first and the pixels only when asked: dimensions are checked
+before any pixel is decoded, so a small file claiming a gigantic image is refused
+instead of filling the memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from PIL import ExifTags, Image
+
+from ..domain.i18n import t
+from .analysis import DateClue, Refused
+from .clues import CREATED, MODIFIED, RECORDED
+from .sniff import JPEG, PNG, TIFF
+
+log = logging.getLogger(__name__)
+
+# Pillow's own threshold for a decompression bomb (about 89 million pixels, a
+# 9 500 × 9 500 image): far beyond a photo or a 600 dpi A4 scan (35 million).
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+# Pixels are decoded to prove the file whole; past this a JPEG is checked at 1/8 scale
+# and other formats by their structure only, to keep the memory used small.
+DECODE_PIXELS = 40_000_000
+# A multi-page TIFF beyond this is not a scan of a letter.
+MAX_FRAMES = 2000
+
+_FORMATS = {JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF"}
+_EXIF_DAY = re.compile(r"^\s*(\d{4})[:\-/](\d{2})[:\-/](\d{2})")
+_XMP_CREATED = re.compile(r"(?:DateCreated|CreateDate|DateTimeOriginal)\s*(?:>|=\s*[\"'])\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass
+class ImageFacts:
+    pages: int
+    width: int
+    height: int
+    words: str = ""  # titles and descriptions the file carries, for the kind
+    dates: list[DateClue] = field(default_factory=list)
+
+
+def read_image(path: Path, media_type: str) -> ImageFacts:
+    """The facts of an image file; ``Refused`` when it is not a whole, sane image."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path, formats=[_FORMATS[media_type]]) as image:
+                return _facts(image, media_type)
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+            raise Refused(t(f"image aux dimensions démesurées (plus de {MAX_PIXELS // 1_000_000} millions de pixels) : "
+                            "réduisez-la avant de l'importer",
+                            f"image of absurd dimensions (over {MAX_PIXELS // 1_000_000} million pixels): "
+                            "shrink it before importing it")) from exc
+        except Refused:
+            raise
+        except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, struct.error… on bad files
+            log.info("Pillow cannot read %s: %r", path, exc)
+            raise Refused(t("image endommagée ou incomplète", "damaged or incomplete image")) from exc
+
+
+def _facts(image: Image.Image, media_type: str) -> ImageFacts:
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise Refused(t("image sans dimensions", "image without dimensions"))
+    if width * height > MAX_PIXELS:
+        raise Image.DecompressionBombError(f"{width}x{height}")
+    frames = getattr(image, "n_frames", 1) if media_type == TIFF else 1
+    if frames > MAX_FRAMES:
+        raise Refused(t(f"TIFF de {frames} pages : trop pour une pièce", f"TIFF of {frames} pages: too many for an exhibit"))
+    facts = ImageFacts(pages=frames, width=width, height=height)
+    _exif(image, facts)
+    if media_type == PNG:
+        _png_text(image, facts)
+    _decode(image, media_type)
+    return facts
+
+
+def _decode(image: Image.Image, media_type: str) -> None:
+    """Decode the pixels (or a reduced version of them) so a truncated file shows itself."""
+    width, height = image.size
+    if media_type == JPEG:
+        image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+        image.load()
+    elif width * height <= DECODE_PIXELS:
+        image.load()
+    elif media_type == PNG:
+        image.verify()
+
+
+def _exif(image: Image.Image, facts: ImageFacts) -> None:
+    try:
+        exif = image.getexif()
+        sub = exif.get_ifd(ExifTags.IFD.Exif)
+    except Exception:  # a corrupt EXIF block is only missing metadata
+        return
+    sources = (
+        (sub.get(ExifTags.Base.DateTimeOriginal), t("EXIF (date de prise de vue)", "EXIF (date taken)"), RECORDED),
+        (sub.get(ExifTags.Base.DateTimeDigitized), t("EXIF (date de numérisation)", "EXIF (date digitized)"), CREATED),
+        (exif.get(ExifTags.Base.DateTime), t("EXIF (date de modification)", "EXIF (date modified)"), MODIFIED),
+    )
+    for value, source, rank in sources:
+        day = _exif_day(value)
+        if day:
+            facts.dates.append(DateClue(day, source, rank))
+    for tag in (ExifTags.Base.ImageDescription, ExifTags.Base.XPTitle, ExifTags.Base.XPSubject):
+        facts.words += " " + _words(exif.get(tag))
+
+
+def _png_text(image: Image.Image, facts: ImageFacts) -> None:
+    info = image.info
+    for key in ("Title", "Description", "Comment", "Subject"):
+        facts.words += " " + _words(info.get(key))
+    for key in ("Creation Time", "date:create"):
+        day = _free_day(info.get(key))
+        if day:
+            facts.dates.append(DateClue(day, t(f"métadonnées PNG ({key})", f"PNG metadata ({key})"), CREATED))
+            break
+    xmp = info.get("XML:com.adobe.xmp")
+    match = _XMP_CREATED.search(xmp) if isinstance(xmp, str) else None
+    if match:
+        day = _day(*match.groups())
+        if day:
+            facts.dates.append(DateClue(day, t("métadonnées XMP (date de création)", "XMP metadata (creation date)"),
+                                        CREATED))
+
+
+def _words(value: object) -> str:
+    if isinstance(value, bytes):
+        # Windows XP* tags are UTF-16 little-endian.
+        value = value.decode("utf-16-le", errors="ignore") if b"\x00" in value else value.decode("latin-1")
+    return value.replace("\x00", " ")[:500] if isinstance(value, str) else ""
+
+
+def _exif_day(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    match = _EXIF_DAY.match(value)
+    return _day(*match.groups()) if match else None
+
+
+def _free_day(value: object) -> date | None:
+    """PNG times are free text: ISO from ImageMagick, RFC 1123 from what the spec suggests."""
+    if not isinstance(value, str):
+        return None
+    day = _exif_day(value)
+    if day:
+        return day
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

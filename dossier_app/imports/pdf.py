@@ -1,0 +1,205 @@
+"""PDF files: open with qpdf (through pikepdf), read metadata, extract the first pages' text.
+
+qpdf repairs what can be repaired and is the judge of whether a PDF can be an exhibit;
+pypdf only extracts text, and only from a clean copy of the first pages that qpdf
+wrote, so that a hostile file's structure never reaches it and its work stays bounded.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+import pypdf
+
+from ..domain.i18n import t
+from .analysis import DateClue, Refused
+from .clues import CREATED, MODIFIED
+from .text_files import TEXT_CAP
+
+log = logging.getLogger(__name__)
+
+# Dates, titles and kind clues are on the first pages; a 300-page annex needs no reading.
+TEXT_PAGES = 3
+# Scanning every page for scripts is cheap per page but not for a 5 000-page file.
+SCAN_PAGES = 200
+
+_PDF_DATE = re.compile(r"^\s*(?:D:)?\s*(\d{4})(\d{2})(\d{2})")
+_XMP_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass
+class PdfFacts:
+    pages: int
+    encrypted: bool
+    title: str | None = None
+    text: str = ""
+    dates: list[DateClue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_pdf(path: Path, password: str | None) -> PdfFacts:
+    """What an exhibit needs to know of a PDF; ``Refused`` when it cannot be one."""
+    pdf = _open(path, password)
+    with pdf:
+        try:
+            pages = len(pdf.pages)
+        except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
+            raise Refused(t("PDF endommagé : sa liste de pages est illisible",
+                            "damaged PDF: its page list cannot be read")) from exc
+        if pages == 0:
+            raise Refused(t("PDF sans aucune page", "PDF without any page"))
+        facts = PdfFacts(pages=pages, encrypted=pdf.is_encrypted)
+        if pdf.get_warnings():
+            facts.notes.append(t("PDF endommagé, réparé à la lecture : vérifiez que rien n'y manque",
+                                 "damaged PDF, repaired when read: check that nothing is missing"))
+        _metadata(pdf, facts)
+        _active_content(pdf, facts)
+        facts.text = _first_pages_text(pdf)
+    return facts
+
+
+def _open(path: Path, password: str | None) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(path, password=password or "")
+    except pikepdf.PasswordError as exc:
+        if password:
+            raise Refused(t("PDF protégé : ce mot de passe n'est pas le bon",
+                            "protected PDF: this password is not the right one")) from exc
+        raise Refused(t("protégé par mot de passe : donnez-le avec --password",
+                        "protected by a password: give it with --password")) from exc
+    except (pikepdf.PdfError, RuntimeError, ValueError, OSError) as exc:
+        log.info("qpdf cannot open %s: %s", path, exc)
+        raise Refused(t("PDF endommagé au point d'être illisible", "PDF damaged beyond reading")) from exc
+
+
+def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
+    try:
+        info = pdf.docinfo
+        title = _text(info.get("/Title"))
+        created, modified = _text(info.get("/CreationDate")), _text(info.get("/ModDate"))
+    except (pikepdf.PdfError, RuntimeError, ValueError, AttributeError, TypeError):
+        title = created = modified = None
+    _add(facts, _pdf_day(created), t("métadonnées PDF (date de création)", "PDF metadata (creation date)"), CREATED)
+    _add(facts, _pdf_day(modified), t("métadonnées PDF (date de modification)", "PDF metadata (modification date)"),
+         MODIFIED)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            xmp = pdf.open_metadata()
+            xmp_title = xmp.get("dc:title")
+            xmp_created = xmp.get("xmp:CreateDate")
+    except Exception:  # XMP is XML written by anything; a broken packet is only missing metadata
+        xmp_title = xmp_created = None
+    facts.title = title or _text(xmp_title)
+    _add(facts, _xmp_day(_text(xmp_created)), t("métadonnées XMP (date de création)", "XMP metadata (creation date)"),
+         CREATED - 1)
+
+
+def _active_content(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
+    """Say when a PDF carries scripts or files: kept as they are, but the user should know."""
+    script = False
+    attached: list[str] = []
+    try:
+        root = pdf.Root
+        names = root.get("/Names")
+        script = bool(names is not None and "/JavaScript" in names) or "/AA" in root \
+            or _is_script(root.get("/OpenAction"))
+        attached = [str(name) for name in pdf.attachments]
+        for page in pdf.pages[:SCAN_PAGES]:
+            script = script or "/AA" in page.obj
+            for annot in page.obj.get("/Annots") or []:
+                if not isinstance(annot, pikepdf.Dictionary):
+                    continue
+                script = script or _is_script(annot.get("/A")) or "/AA" in annot
+                if annot.get("/Subtype") == "/FileAttachment":
+                    spec = annot.get("/FS")
+                    attached.append(_text(spec.get("/UF") or spec.get("/F")) if isinstance(spec, pikepdf.Dictionary)
+                                    else "?")
+    except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, AttributeError, KeyError):
+        log.info("could not scan %s for active content", pdf.filename, exc_info=True)
+    if script:
+        facts.notes.append(t("contient du JavaScript : il n'est jamais exécuté, le fichier est gardé tel quel",
+                             "contains JavaScript: it is never run, the file is kept as it is"))
+    if attached:
+        shown = ", ".join(name or "?" for name in attached[:5]) + (" …" if len(attached) > 5 else "")
+        facts.notes.append(t(f"contient {len(attached)} fichier(s) joint(s) : {shown} (à importer à part s'ils sont des pièces)",
+                             f"contains {len(attached)} attached file(s): {shown} (import them separately if they are exhibits)"))
+
+
+def _is_script(action: object) -> bool:
+    return isinstance(action, pikepdf.Dictionary) and (action.get("/S") == "/JavaScript" or "/JS" in action)
+
+
+def _first_pages_text(pdf: pikepdf.Pdf) -> str:
+    """The text of the first pages, or "" when there is none or it cannot be had."""
+    try:
+        head = pikepdf.Pdf.new()
+        head.pages.extend(pdf.pages[:TEXT_PAGES])
+        buffer = io.BytesIO()
+        head.save(buffer)
+        chunks: list[str] = []
+        with _quiet_pypdf():
+            reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
+            for page in reader.pages:
+                chunks.append(page.extract_text() or "")
+                if sum(map(len, chunks)) >= TEXT_CAP:
+                    break
+        return "\n".join(chunks)[:TEXT_CAP]
+    except Exception:  # text is only a source of suggestions: a page pypdf cannot read has none
+        log.info("no text from %s", pdf.filename, exc_info=True)
+        return ""
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf reports odd files through both warnings and logging; neither concerns the user."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        text = str(value)
+    except (UnicodeDecodeError, ValueError, RuntimeError):
+        return None
+    return text.strip() or None
+
+
+def _pdf_day(text: str | None) -> date | None:
+    match = _PDF_DATE.match(text or "")
+    return _day(*match.groups()) if match else None
+
+
+def _xmp_day(text: str | None) -> date | None:
+    match = _XMP_DATE.match(text or "")
+    return _day(*match.groups()) if match else None
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _add(facts: PdfFacts, day: date | None, source: str, rank: int) -> None:
+    if day is not None:
+        facts.dates.append(DateClue(day, source, rank))
