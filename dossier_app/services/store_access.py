@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class FileWrites:
 
     def put(self, source: Path, expected: str | None = None) -> tuple[str, int]:
         try:
-            sha, size, fresh = self.blobs.put(source, expected)
+            sha, size, fresh = self.blobs.put(source, expected, durable=False)
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
                 raise UserError(t("Le disque est plein : libérez de la place et recommencez ; rien n'a été ajouté.",
@@ -45,6 +46,9 @@ def writing(store: Store) -> Iterator[FileWrites]:
     try:
         with store.transaction():
             yield writes
+            if writes.new:
+                # One flush for the whole batch, before the rows that name the files commit.
+                os.sync()
     except BaseException:
         for sha in writes.new:
             if store.conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha,)).fetchone() is None:

@@ -31,11 +31,12 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
-    def put(self, source: Path, expected_sha256: str | None = None) -> tuple[str, int, bool]:
+    def put(self, source: Path, expected_sha256: str | None = None, *, durable: bool = True) -> tuple[str, int, bool]:
         """Copy ``source`` in; returns (sha256, size, newly_written).
 
         The copy is hashed as it is written, so the stored bytes are the hashed bytes even if
         the source changes meanwhile; it lands under its final name only once complete.
+        ``durable=False`` leaves the flush to disk to the caller (one ``sync`` for a batch).
         """
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
@@ -49,7 +50,8 @@ class BlobStore:
                     out.write(chunk)
                     size += len(chunk)
                 out.flush()
-                os.fsync(out.fileno())
+                if durable:
+                    os.fsync(out.fileno())
             sha = digest.hexdigest()
             if expected_sha256 is not None and sha != expected_sha256:
                 raise ValueError(sha)

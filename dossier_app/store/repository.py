@@ -183,6 +183,22 @@ def insert_exhibit(store: Store, case_id: int, exhibit: Exhibit) -> int:
     return exhibit_id
 
 
+def insert_exhibits(store: Store, case_id: int, exhibits: list[tuple[Exhibit, int]]) -> None:
+    """Many exhibits (with their file sizes) and their links, in bulk."""
+    conn = store.conn
+    conn.executemany("INSERT OR IGNORE INTO files (sha256, size) VALUES (?, ?)",
+                     ((x.sha256, size) for x, size in exhibits))
+    conn.executemany(f"INSERT INTO exhibits ({EXHIBIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (_exhibit_row(case_id, x) for x, _size in exhibits))
+    if not any(x.links for x, _size in exhibits):
+        return
+    exhibit_ids = dict(conn.execute("SELECT sha256, id FROM exhibits WHERE case_id = ?", (case_id,)).fetchall())
+    event_ids = dict(conn.execute("SELECT ref, id FROM events WHERE case_id = ?", (case_id,)).fetchall())
+    conn.executemany("INSERT OR REPLACE INTO links (exhibit_id, event_id, pages) VALUES (?, ?, ?)",
+                     ((exhibit_ids[x.sha256], event_ids[link.event_id], link.pages)
+                      for x, _size in exhibits for link in x.links))
+
+
 def update_exhibit(store: Store, exhibit: Exhibit) -> None:
     assert exhibit.id is not None
     store.conn.execute(
