@@ -1,0 +1,320 @@
+"""The readiness check: what is missing or inconsistent in a dossier, worst first.
+
+Pure: the caller passes the case, the claims already computed, and what the store found
+when it re-hashed the exhibit files (``IntegrityFacts``).  Each finding names the event or
+exhibit it is about, so that the window can jump to it and the command can print one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .claims import ClaimsResult
+from .claims_penalties import FLOOR_FACTOR
+from .claims_report import half_year_label
+from .claims_terms import legal_cap, terms_beyond_cap
+from .dates import day_of, short_day
+from .i18n import t
+from .model import CaseFile, CreditNote, Event, Exhibit, Invoice, Outage, Payment, RegisteredLetter
+from .money import format_euros, format_rate_for_people
+from .rates import HalfYear, RateTable
+
+BLOCKING, WARNING, INFO = "blocking", "warning", "info"
+SEVERITY_RANK = {BLOCKING: 0, WARNING: 1, INFO: 2}
+# A bank statement or an acknowledgement of receipt comes weeks after what it proves;
+# beyond this, a date is more likely a typo than a late document.
+FAR_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "blocking" | "warning" | "info"
+    code: str  # stable, for tests and programs: "missing_file", "no_formal_notice", …
+    message: str
+    event_id: str | None = None
+    exhibit: str | None = None  # the exhibit's sha256
+
+
+@dataclass(frozen=True)
+class IntegrityFacts:
+    """What re-hashing the stored exhibit files found, by sha256."""
+
+    missing: frozenset[str] = frozenset()
+    altered: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    case_file: CaseFile
+    as_of: date
+    rates: RateTable
+    claims: ClaimsResult
+    integrity: IntegrityFacts
+    proved: frozenset[str]  # events some included exhibit proves
+    excluded_only: frozenset[str]  # events proved only by exhibits left out of the bundle
+
+
+def check_case(case_file: CaseFile, as_of: date, rates: RateTable, claims: ClaimsResult,
+               integrity: IntegrityFacts | None = None) -> list[Finding]:
+    included = {link.event_id for x in case_file.exhibits if x.include for link in x.links}
+    linked = {link.event_id for x in case_file.exhibits for link in x.links}
+    inputs = _Inputs(case_file, as_of, rates, claims, integrity or IntegrityFacts(),
+                     frozenset(included), frozenset(linked - included))
+    findings = [replace(f, message=f.message[:1].upper() + f.message[1:]) for check in CHECKS for f in check(inputs)]
+    return sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
+
+
+def blocks(findings: list[Finding]) -> bool:
+    return any(f.severity == BLOCKING for f in findings)
+
+
+def finding_line(finding: Finding) -> str:
+    label = {BLOCKING: t("BLOQUANT", "BLOCKING"), WARNING: t("attention", "warning"),
+             INFO: t("info", "info")}[finding.severity]
+    return f"{label}: {finding.message}"
+
+
+# --- labels -----------------------------------------------------------------------------
+
+def _event(event: Event) -> str:
+    if isinstance(event, Invoice):
+        return t(f"facture n° {event.number} du {short_day(event.date)}",
+                 f"invoice {event.number} of {short_day(event.date)}")
+    if isinstance(event, Payment):
+        return t(f"paiement de {format_euros(event.amount)} du {short_day(event.date)}",
+                 f"payment of {format_euros(event.amount)} on {short_day(event.date)}")
+    return t(f"« {event.title} » du {short_day(event.date)}", f"\"{event.title}\" of {short_day(event.date)}")
+
+
+def _exhibit(exhibit: Exhibit) -> str:
+    if exhibit.number is not None:
+        return t(f"pièce n° {exhibit.number} « {exhibit.title} »", f"exhibit {exhibit.number} \"{exhibit.title}\"")
+    return t(f"pièce « {exhibit.title} »", f"exhibit \"{exhibit.title}\"")
+
+
+def _notices(inputs: _Inputs) -> list[RegisteredLetter]:
+    return [e for e in inputs.case_file.events if isinstance(e, RegisteredLetter) and e.formal_notice]
+
+
+# --- the checks -------------------------------------------------------------------------
+
+def _files(inputs: _Inputs) -> Iterator[Finding]:
+    for x in inputs.case_file.exhibits:
+        if x.sha256 in inputs.integrity.missing:
+            yield Finding(BLOCKING, "missing_file", t(
+                f"{_exhibit(x)} : le fichier n'est plus dans le dossier de données ; réimportez-le.",
+                f"{_exhibit(x)}: its file is no longer in the store; import it again."), exhibit=x.sha256)
+        elif x.sha256 in inputs.integrity.altered:
+            yield Finding(BLOCKING, "altered_file", t(
+                f"{_exhibit(x)} : le fichier a été modifié depuis son import (empreinte différente) ; "
+                "réimportez l'original.",
+                f"{_exhibit(x)}: the file changed since it was imported (different hash); "
+                "import the original again."), exhibit=x.sha256)
+
+
+def _unproved(inputs: _Inputs) -> Iterator[Finding]:
+    claimed = {c.event_id for c in inputs.claims.undisputed if c.total > 0}
+    provider = inputs.case_file.case.our_role == "provider"
+    for event in inputs.case_file.events:
+        if not isinstance(event, (Invoice, Payment, RegisteredLetter)) or event.id in inputs.proved:
+            continue
+        if isinstance(event, RegisteredLetter) and not event.formal_notice:
+            continue
+        if event.id in inputs.excluded_only:
+            yield Finding(WARNING, "proof_excluded", t(
+                f"Les seules pièces qui prouvent {_event(event)} sont exclues du dossier imprimé.",
+                f"The only exhibits proving {_event(event)} are left out of the printed dossier."),
+                event_id=event.id)
+        elif isinstance(event, RegisteredLetter):
+            if event.tracking_number:  # with neither, _notice_proof reports it as blocking
+                yield Finding(WARNING, "notice_without_exhibit", t(
+                    f"Mise en demeure {_event(event)} : aucune pièce (lettre, avis de réception) ne la prouve.",
+                    f"Formal notice {_event(event)}: no exhibit (letter, receipt) proves it."), event_id=event.id)
+        else:
+            severe = isinstance(event, Invoice) and provider and event.id in claimed
+            yield Finding(BLOCKING if severe else WARNING, "event_without_exhibit", t(
+                f"Aucune pièce ne prouve {_event(event)} ; liez-en une (« dossier link »).",
+                f"No exhibit proves {_event(event)}; link one (\"dossier link\")."),
+                event_id=event.id)
+
+
+def _notice_proof(inputs: _Inputs) -> Iterator[Finding]:
+    notices = _notices(inputs)
+    if not notices:
+        yield Finding(WARNING, "no_formal_notice", t(
+            "Aucune mise en demeure : le juge des référés attend en général qu'on en ait adressé une.",
+            "No formal notice: a référé judge usually expects one to have been sent."))
+    for letter in inputs.case_file.events:
+        if not isinstance(letter, RegisteredLetter) or letter.tracking_number:
+            continue
+        if letter.formal_notice and letter.id not in inputs.proved and letter.id not in inputs.excluded_only:
+            yield Finding(BLOCKING, "notice_unproved", t(
+                f"Mise en demeure {_event(letter)} : ni numéro de suivi ni pièce, rien ne prouve son envoi.",
+                f"Formal notice {_event(letter)}: no tracking number and no exhibit, nothing proves it was sent."),
+                event_id=letter.id)
+        else:
+            yield Finding(WARNING, "no_tracking_number", t(
+                f"Lettre recommandée {_event(letter)} : numéro de suivi manquant.",
+                f"Registered letter {_event(letter)}: tracking number missing."), event_id=letter.id)
+
+
+def _notice_deadline(inputs: _Inputs) -> Iterator[Finding]:
+    for letter in _notices(inputs):
+        if letter.returned_undelivered:
+            yield Finding(INFO, "notice_unclaimed", t(
+                f"Mise en demeure {_event(letter)} revenue « pli avisé non réclamé » : elle reste valable.",
+                f"Formal notice {_event(letter)} came back unclaimed: it is still a valid notice."),
+                event_id=letter.id)
+        if letter.deadline_days is None:
+            continue
+        start = letter.received_on or letter.first_presented_on or letter.date
+        expiry = start + timedelta(days=letter.deadline_days)
+        if inputs.as_of <= expiry:
+            yield Finding(WARNING, "notice_deadline_running", t(
+                f"Mise en demeure {_event(letter)} : son délai de {letter.deadline_days} jours court jusqu'au "
+                f"{short_day(expiry)} inclus ; attendez son expiration avant d'assigner.",
+                f"Formal notice {_event(letter)}: its {letter.deadline_days}-day deadline runs until "
+                f"{short_day(expiry)}; wait for it to expire before suing."), event_id=letter.id)
+
+
+def _terms(inputs: _Inputs) -> Iterator[Finding]:
+    contract = inputs.case_file.case.contract
+    if contract and contract.payment_terms and terms_beyond_cap(contract.payment_terms):
+        yield Finding(WARNING, "terms_beyond_cap", t(
+            f"Délai de paiement du contrat ({contract.payment_terms}) au-delà du plafond légal (60 jours, ou "
+            "45 jours fin de mois, art. L441-10) : le juge peut le réduire.",
+            f"The contract's payment terms ({contract.payment_terms}) exceed the legal cap (60 days, or 45 days "
+            "end of month, art. L441-10): a judge may cut them down."))
+    for invoice in inputs.case_file.events:
+        if not isinstance(invoice, Invoice) or invoice.due_date is None:
+            continue
+        if invoice.due_date < invoice.date:
+            yield Finding(WARNING, "due_before_invoice", t(
+                f"{_event(invoice)} : échéance ({short_day(invoice.due_date)}) antérieure à la facture.",
+                f"{_event(invoice)}: due date ({short_day(invoice.due_date)}) before the invoice."),
+                event_id=invoice.id)
+        elif invoice.due_date > legal_cap(invoice.date):
+            yield Finding(WARNING, "terms_beyond_cap", t(
+                f"{_event(invoice)} : échéance du {short_day(invoice.due_date)} au-delà du plafond "
+                "légal (60 jours, ou 45 jours fin de mois).",
+                f"{_event(invoice)}: due on {short_day(invoice.due_date)}, beyond the legal cap "
+                "(60 days, or 45 days end of month)."), event_id=invoice.id)
+
+
+def _rate_floor(inputs: _Inputs) -> Iterator[Finding]:
+    rate = inputs.claims.contract_rate
+    if rate is None:
+        return
+    half_years = set(inputs.claims.floor_half_years)
+    current = HalfYear.of(inputs.as_of)
+    if rate < FLOOR_FACTOR * inputs.rates.legal_rate(current).rate.autres_cas:
+        half_years.add(current)
+    if not half_years:
+        return
+    which = ", ".join(
+        f"{half_year_label(h)} ({format_rate_for_people(FLOOR_FACTOR * inputs.rates.legal_rate(h).rate.autres_cas)})"
+        for h in sorted(half_years))
+    yield Finding(WARNING, "rate_below_floor", t(
+        f"Le taux de pénalité du contrat ({format_rate_for_people(rate)}) est inférieur à trois fois le taux "
+        f"d'intérêt légal, ce que la loi interdit : le taux légal (BCE + 10 points) est appliqué pour {which}.",
+        f"The contract's penalty rate ({format_rate_for_people(rate)}) is below three times the legal interest "
+        f"rate, which the law forbids: the statutory rate (ECB + 10 points) is used for {which}."))
+
+
+def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:
+    if not inputs.claims.invoices:
+        return
+    current = HalfYear.of(inputs.as_of)
+    known = (inputs.rates.statutory(inputs.as_of).known and
+             (inputs.claims.contract_rate is None or inputs.rates.legal_rate(current).known))
+    if not known:
+        yield Finding(WARNING, "as_of_rate_unknown", t(
+            f"Aucun taux n'est connu pour le {half_year_label(current)} (date de calcul {short_day(inputs.as_of)}) : "
+            "le dernier taux connu est appliqué ; ajoutez le taux BCE publié avec « dossier rates add ».",
+            f"No rate is known for the {half_year_label(current)} (as-of date {short_day(inputs.as_of)}): the last "
+            "known rate is used; add the published ECB rate with \"dossier rates add\"."))
+    others = [h for h in inputs.claims.unknown_rate_half_years if h != current]
+    if others:
+        which = ", ".join(half_year_label(h) for h in others)
+        yield Finding(WARNING, "rate_unknown", t(
+            f"Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu.",
+            f"No rate is known for the {which}: penalties there use the last known rate."))
+
+
+def _outages(inputs: _Inputs) -> Iterator[Finding]:
+    for event in inputs.case_file.events:
+        if isinstance(event, Outage) and event.end is None and event.id not in inputs.proved:
+            yield Finding(WARNING, "outage_unproved", t(
+                f"Coupure {_event(event)} : toujours en cours d'après le dossier, et aucune pièce ne la prouve "
+                "(constat, capture d'écran).",
+                f"Outage {_event(event)}: still going on according to the file, and no exhibit proves it "
+                "(bailiff's report, screenshot)."), event_id=event.id)
+
+
+def _exhibit_dates(inputs: _Inputs) -> Iterator[Finding]:
+    for x in inputs.case_file.exhibits:
+        if x.date is None or not x.links:
+            continue
+        gaps = []
+        for link in x.links:
+            event = inputs.case_file.event(link.event_id)
+            if event is not None:
+                first = event.date
+                last = day_of(event.end) if isinstance(event, Outage) and event.end else first
+                gaps.append(0 if first <= x.date <= last else min(abs((x.date - first).days),
+                                                                  abs((x.date - last).days)))
+        if gaps and min(gaps) > FAR_DAYS:
+            yield Finding(WARNING, "exhibit_date_far", t(
+                f"{_exhibit(x)} : datée du {short_day(x.date)}, à {min(gaps)} jours des événements "
+                "qu'elle prouve ; vérifiez sa date.",
+                f"{_exhibit(x)}: dated {short_day(x.date)}, {min(gaps)} days away from the events "
+                "it proves; check its date."), exhibit=x.sha256)
+
+
+def _numbering(inputs: _Inputs) -> Iterator[Finding]:
+    used = {x.number for x in inputs.case_file.exhibits if x.include and x.number is not None}
+    gaps = [n for n in range(1, max(used, default=0) + 1) if n not in used]
+    if gaps:
+        which = ", ".join(str(n) for n in gaps)
+        yield Finding(WARNING, "numbering_gap", t(
+            f"Numérotation des pièces incomplète : il manque le n° {which} dans le bordereau "
+            "(« dossier export --renumber » renumérote).",
+            f"Exhibit numbering has gaps: number {which} is missing from the list "
+            "(\"dossier export --renumber\" renumbers)."))
+
+
+def _after_as_of(inputs: _Inputs) -> Iterator[Finding]:
+    for event in inputs.case_file.events:
+        if event.date > inputs.as_of:
+            money = isinstance(event, (Invoice, Payment, CreditNote))
+            yield Finding(WARNING if money else INFO, "event_after_as_of", t(
+                f"Événement postérieur à la date de calcul ({short_day(inputs.as_of)}), non pris en compte : "
+                f"{_event(event)}.",
+                f"Event after the as-of date ({short_day(inputs.as_of)}), not counted: {_event(event)}."),
+                event_id=event.id)
+
+
+def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
+    for claim in inputs.claims.disputed:
+        yield Finding(INFO, "disputed_invoice", t(
+            f"Facture n° {claim.number} contestée : présentée à part, hors du total réclamable.",
+            f"Invoice {claim.number} is disputed: shown apart, outside the total claimable."),
+            event_id=claim.event_id)
+    if inputs.claims.totals.credit:
+        amount = format_euros(inputs.claims.totals.credit)
+        yield Finding(INFO, "credit", t(
+            f"{amount} ont été versés au-delà de toutes les factures : c'est un crédit de celui qui a payé.",
+            f"{amount} was paid beyond every invoice: a credit of the payer."))
+    for x in inputs.case_file.exhibits:
+        if not x.links:
+            yield Finding(INFO, "exhibit_unlinked", t(
+                f"{_exhibit(x)} ne prouve aucun événement : liez-la (« dossier link »).",
+                f"{_exhibit(x)} proves no event: link it (\"dossier link\")."), exhibit=x.sha256)
+
+
+CHECKS: tuple[Callable[[_Inputs], Iterator[Finding]], ...] = (
+    _files, _unproved, _notice_proof, _notice_deadline, _terms, _rate_floor, _unknown_rates,
+    _outages, _exhibit_dates, _numbering, _after_as_of, _money_notes,
+)

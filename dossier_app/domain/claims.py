@@ -1,0 +1,164 @@
+"""What is owed on a date (claims.md): per invoice and in total, with the periods behind it.
+
+Pure: a case file, a date and the rate tables in, a frozen result out.  Events dated after
+the as-of date have not happened yet on that date and are left out (``check`` lists them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from .claims_allocation import Allocation, allocate, natural_key
+from .claims_penalties import DENOMINATOR, ONE_DAY, PenaltyPeriod, RatePlan, round_half_up
+from .claims_terms import due_date
+from .model import CaseFile, Invoice
+from .rates import HalfYear, RateTable
+
+INDEMNITY = 4000  # D441-5 Code de commerce: 40 € per invoice paid late, in cents
+
+
+@dataclass(frozen=True)
+class InvoiceClaim:
+    event_id: str
+    number: str
+    date: date
+    due_date: date
+    amount: int
+    credited: int
+    paid: int
+    outstanding: int
+    days_late: int  # up to the as-of date, or to the day it was settled
+    penalties: int  # rounded once, half up, from the exact sum of the periods
+    indemnity: int
+    disputed: bool
+    periods: tuple[PenaltyPeriod, ...]
+    allocations: tuple[Allocation, ...]
+    settled_on: date | None  # the day the last of its principal was paid or credited
+    dispute_reason: str | None = None
+
+    @property
+    def penalties_exact(self) -> Fraction:
+        return Fraction(sum(p.numerator for p in self.periods), DENOMINATOR)
+
+    @property
+    def total(self) -> int:
+        return self.outstanding + self.penalties + self.indemnity
+
+
+@dataclass(frozen=True)
+class Totals:
+    outstanding_undisputed: int
+    outstanding_disputed: int
+    penalties_undisputed: int
+    penalties_disputed: int
+    indemnities_undisputed: int
+    indemnities_disputed: int
+    credit: int  # paid or credited beyond every invoice so far: owed back to the debtor
+
+    @property
+    def grand_total(self) -> int:
+        """What can be claimed: only what is not seriously disputed (a référé provision)."""
+        return self.outstanding_undisputed + self.penalties_undisputed + self.indemnities_undisputed
+
+
+@dataclass(frozen=True)
+class ClaimsResult:
+    case_title: str
+    our_role: str
+    as_of: date
+    contract_rate: Decimal | None
+    invoices: tuple[InvoiceClaim, ...]
+    totals: Totals
+    unknown_rate_half_years: tuple[HalfYear, ...]  # penalties there used the last known rate
+    floor_half_years: tuple[HalfYear, ...]  # contract rate under 3× the legal rate: statutory used
+
+    @property
+    def undisputed(self) -> tuple[InvoiceClaim, ...]:
+        return tuple(c for c in self.invoices if not c.disputed)
+
+    @property
+    def disputed(self) -> tuple[InvoiceClaim, ...]:
+        return tuple(c for c in self.invoices if c.disputed)
+
+
+def compute_claims(case_file: CaseFile, as_of: date, rates: RateTable) -> ClaimsResult:
+    contract = case_file.case.contract
+    invoices = [e for e in case_file.events if isinstance(e, Invoice)]
+    dues = {i.id: due_date(i, contract) for i in invoices}
+    ledger = allocate(case_file.events, dues, as_of)
+    plan = RatePlan(rates, contract.late_penalty_rate if contract else None)
+    claims = [_claim(entry.invoice, entry.due, entry.outstanding, tuple(entry.allocations), as_of, plan)
+              for entry in ledger.open.values()]
+    claims.sort(key=lambda c: (c.date, natural_key(c.number)))
+    periods = [p for c in claims for p in c.periods]
+    return ClaimsResult(
+        case_title=case_file.case.title,
+        our_role=case_file.case.our_role,
+        as_of=as_of,
+        contract_rate=plan.contract_rate,
+        invoices=tuple(claims),
+        totals=_totals(claims, ledger.credit_left),
+        unknown_rate_half_years=tuple(sorted({p.half_year for p in periods if not p.source.known})),
+        floor_half_years=tuple(sorted({p.half_year for p in periods if p.source.kind == "statutory_floor"})),
+    )
+
+
+def _claim(invoice: Invoice, due: date, outstanding: int, allocations: tuple[Allocation, ...],
+           as_of: date, plan: RatePlan) -> InvoiceClaim:
+    periods = _periods(max(invoice.amount_incl_tax, 0), allocations, due, as_of, plan)
+    settled_on = allocations[-1].day if outstanding == 0 and allocations else None
+    end = as_of if outstanding > 0 else settled_on
+    days_late = max(0, (end - due).days) if end else 0
+    return InvoiceClaim(
+        event_id=invoice.id,
+        number=invoice.number,
+        date=invoice.date,
+        due_date=due,
+        amount=invoice.amount_incl_tax,
+        credited=sum(a.amount for a in allocations if a.kind == "credit_note"),
+        paid=sum(a.amount for a in allocations if a.kind == "payment"),
+        outstanding=outstanding,
+        days_late=days_late,
+        penalties=round_half_up(sum(p.numerator for p in periods)),
+        indemnity=INDEMNITY if days_late > 0 else 0,
+        disputed=invoice.disputed,
+        periods=tuple(periods),
+        allocations=allocations,
+        settled_on=settled_on,
+        dispute_reason=invoice.dispute_reason,
+    )
+
+
+def _periods(principal: int, allocations: tuple[Allocation, ...], due: date, as_of: date,
+             plan: RatePlan) -> list[PenaltyPeriod]:
+    # A reduction on day D still leaves that day's penalty on the old principal (penalties run
+    # "until the day of payment"), so it counts from D + 1.
+    out: list[PenaltyPeriod] = []
+    cursor = due + ONE_DAY
+    for allocation in allocations:
+        effective = allocation.day + ONE_DAY
+        if effective > cursor:
+            if principal > 0:
+                out += plan.periods(cursor, min(effective - ONE_DAY, as_of), principal)
+            cursor = effective
+        principal -= allocation.amount
+    if principal > 0 and cursor <= as_of:
+        out += plan.periods(cursor, as_of, principal)
+    return out
+
+
+def _totals(claims: list[InvoiceClaim], credit: int) -> Totals:
+    undisputed = [c for c in claims if not c.disputed]
+    disputed = [c for c in claims if c.disputed]
+    return Totals(
+        outstanding_undisputed=sum(c.outstanding for c in undisputed),
+        outstanding_disputed=sum(c.outstanding for c in disputed),
+        penalties_undisputed=sum(c.penalties for c in undisputed),
+        penalties_disputed=sum(c.penalties for c in disputed),
+        indemnities_undisputed=sum(c.indemnity for c in undisputed),
+        indemnities_disputed=sum(c.indemnity for c in disputed),
+        credit=credit,
+    )
