@@ -197,12 +197,27 @@ def half_year_rates(table: RateTable, first: HalfYear, last: HalfYear) -> tuple[
 
 # --- CSV text ----------------------------------------------------------------------------
 
-def _rows(text: str, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+def _rows(text: str, name: str, columns: tuple[str, ...], problems: list[Problem]) -> list[tuple[str, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != columns:
         raise ProblemsError([Problem(f"{name}:1", t(
             f"colonnes attendues : {','.join(columns)}", f"expected columns: {','.join(columns)}"))])
-    return [(reader.line_num, row) for row in reader if any((v or "").strip() for v in row.values())]
+    out = []
+    for row in reader:
+        where = f"{name}:{reader.line_num}"
+        if row.get(None):  # type: ignore[call-overload]
+            # Most often a decimal comma ("4,5") splitting a value in two.
+            problems.append(Problem(where, t(
+                f"trop de colonnes (attendu : {','.join(columns)} ; un taux s'écrit avec un point, « 4.5 »)",
+                f"too many columns (expected: {','.join(columns)}; a rate is written with a dot, \"4.5\")")))
+        elif any((v or "").strip() for v in row.values()):
+            out.append((where, row))
+    return out
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ProblemsError(sorted(problems, key=lambda p: int(p.path.rsplit(":", 1)[1])))
 
 
 def _collect(problems: list[Problem], where: str, parse, value):  # type: ignore[no-untyped-def]
@@ -223,15 +238,13 @@ def parse_ecb_csv(text: str, name: str = "ecb.csv", user: bool = False) -> tuple
     """Rows ``effective,rate,source``: the day a rate took effect, in percent."""
     problems: list[Problem] = []
     out: list[EcbRate] = []
-    for line, row in _rows(text, name, ("effective", "rate", "source")):
-        where = f"{name}:{line}"
+    for where, row in _rows(text, name, ("effective", "rate", "source"), problems):
         day = _collect(problems, where, parse_day, (row["effective"] or "").strip())
         rate = _collect(problems, where, parse_rate, row["rate"] or "")
         source = _source(problems, where, row["source"])
         if day is not None and rate is not None:
             out.append(EcbRate(day, rate, source, user))
-    if problems:
-        raise ProblemsError(problems)
+    _raise(problems)
     return tuple(out)
 
 
@@ -239,14 +252,12 @@ def parse_legal_csv(text: str, name: str = "legal.csv") -> tuple[LegalRate, ...]
     """Rows ``half_year,particulier,autres_cas,source``, half-years written ``2025S1``."""
     problems: list[Problem] = []
     out: list[LegalRate] = []
-    for line, row in _rows(text, name, ("half_year", "particulier", "autres_cas", "source")):
-        where = f"{name}:{line}"
+    for where, row in _rows(text, name, ("half_year", "particulier", "autres_cas", "source"), problems):
         half_year = _collect(problems, where, HalfYear.parse, row["half_year"] or "")
         particulier = _collect(problems, where, parse_rate, row["particulier"] or "")
         autres_cas = _collect(problems, where, parse_rate, row["autres_cas"] or "")
         source = _source(problems, where, row["source"])
         if half_year is not None and particulier is not None and autres_cas is not None:
             out.append(LegalRate(half_year, particulier, autres_cas, source))
-    if problems:
-        raise ProblemsError(problems)
+    _raise(problems)
     return tuple(out)
