@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 
 class Refused(Exception):
@@ -49,3 +50,39 @@ class Analysis:
     @property
     def accepted(self) -> bool:
         return self.refused is None
+
+
+def analysis_to_json(analysis: Analysis) -> dict[str, object]:
+    """Plain JSON data: for ``--json`` output and for answers from the isolated worker."""
+    return {
+        "path": str(analysis.path),
+        "media_type": analysis.media_type,
+        "size": analysis.size,
+        "title": analysis.title,
+        "pages": analysis.pages,
+        "suggested_date": analysis.suggested_date.isoformat() if analysis.suggested_date else None,
+        "date_source": analysis.date_source,
+        "suggested_kind": analysis.suggested_kind,
+        "encrypted": analysis.encrypted,
+        "refused": analysis.refused,
+        "notes": list(analysis.notes),
+        "dates": [[c.day.isoformat(), c.source, c.rank] for c in analysis.dates],
+    }
+
+
+def analysis_from_json(data: dict[str, Any]) -> Analysis:
+    day = data.get("suggested_date")
+    return Analysis(
+        path=Path(data["path"]),
+        media_type=data.get("media_type"),
+        size=int(data.get("size") or 0),
+        title=str(data.get("title") or ""),
+        pages=data.get("pages"),
+        suggested_date=date.fromisoformat(day) if day else None,
+        date_source=data.get("date_source"),
+        suggested_kind=data.get("suggested_kind"),
+        encrypted=bool(data.get("encrypted")),
+        refused=data.get("refused"),
+        notes=tuple(data.get("notes") or ()),
+        dates=tuple(DateClue(date.fromisoformat(d), source, int(rank)) for d, source, rank in data.get("dates") or ()),
+    )

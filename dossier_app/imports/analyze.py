@@ -54,6 +54,10 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
     except OSError as exc:
         return Analysis(path=path, media_type=media_type, size=size, title=title,
                         refused=t(f"fichier illisible : {exc.strerror or exc}", f"unreadable file: {exc.strerror or exc}"))
+    except MemoryError:
+        return Analysis(path=path, media_type=media_type, size=size, title=title,
+                        refused=t("sa lecture demande trop de mémoire : fichier démesuré ou piégé",
+                                  "reading it takes too much memory: file oversized or booby-trapped"))
     except Exception as exc:  # a parser's bug must cost one file, not the whole import
         log.exception("analysis of %s failed", path)
         return Analysis(path=path, media_type=media_type, size=size, title=title,

@@ -142,12 +142,13 @@ def _is_script(action: object) -> bool:
 def _first_pages_text(pdf: pikepdf.Pdf) -> str:
     """The text of the first pages, or "" when there is none or it cannot be had."""
     try:
-        head = pikepdf.Pdf.new()
-        head.pages.extend(pdf.pages[:TEXT_PAGES])
-        buffer = io.BytesIO()
-        head.save(buffer)
         chunks: list[str] = []
-        with _quiet_pypdf():
+        with _quiet():
+            # The copy loses forms and links, which pikepdf warns about: text needs neither.
+            head = pikepdf.Pdf.new()
+            head.pages.extend(pdf.pages[:TEXT_PAGES])
+            buffer = io.BytesIO()
+            head.save(buffer)
             reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
             for page in reader.pages:
                 chunks.append(page.extract_text() or "")
@@ -160,8 +161,8 @@ def _first_pages_text(pdf: pikepdf.Pdf) -> str:
 
 
 @contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf reports odd files through both warnings and logging; neither concerns the user."""
+def _quiet() -> Iterator[None]:
+    """pikepdf and pypdf report odd files through warnings and logging: not the user's concern."""
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.CRITICAL)

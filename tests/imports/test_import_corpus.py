@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from dossier_app.imports import analyze, iter_candidate_files
+from dossier_app.imports.pdf import read_pdf
 from dossier_app.imports.sniff import SUPPORTED
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus" / "pdf"
@@ -34,3 +35,8 @@ def test_known_facts_of_the_corpus(corpus: Path) -> None:
     assert analyze(corpus / "libreoffice-writer-password.pdf", password="openpassword").encrypted
     assert analyze(corpus / "smile-lzw.tiff").media_type == "image/tiff"
     assert any("image.png" in note for note in analyze(corpus / "with-attachment.pdf").notes)
+
+
+def test_text_of_a_pdf_with_forms(corpus: Path) -> None:
+    # Copying form pages warns in pikepdf; with warnings as errors that once cost the text silently.
+    assert "Submit" in read_pdf(corpus / "pdflatex-forms.pdf", None).text
