@@ -25,12 +25,14 @@ from .story import (
     NOTICE_TRACKING,
     QUOTE,
     QUOTE_DECLINED,
+    REDESIGN,
     SHOP,
     THEM,
     UNDISPUTED_DUE,
     US,
     VAT_PERCENT,
     euros,
+    printed_tracking,
 )
 
 SERIF = ParagraphStyle("serif", fontName="Times-Roman", fontSize=11, leading=14.5, alignment=TA_JUSTIFY)
@@ -85,7 +87,6 @@ def contract_pdf() -> bytes:
     buffer = io.BytesIO()
     c = new_canvas(buffer)
     c.setTitle(f"Contrat {CONTRACT_REF}")
-    redesign = sum(line.quantity * line.unit_excl_tax for line in QUOTE)
     articles_1 = [
         ("Entre les soussignés",
          f"La société {THEM['name']} {THEM['legal_form']}, {THEM['address']}, RCS Laval "
@@ -103,7 +104,7 @@ def contract_pdf() -> bytes:
          "Le site est mis en ligne au plus tard le 15 mai 2025, sous réserve de la remise des textes et "
          "photographies par le Client avant le 4 avril 2025."),
         ("Article 4 — Prix",
-         f"Refonte : {euros(redesign)} HT, payables 30 % à la commande et 70 % à la livraison. Hébergement, "
+         f"Refonte : {euros(REDESIGN)} HT, payables 30 % à la commande et 70 % à la livraison. Hébergement, "
          f"maintenance et messagerie : {euros(MONTHLY_HOSTING)} HT par mois, facturés par trimestre. "
          f"TVA au taux de {VAT_PERCENT} % en sus."),
         ("Article 5 — Paiement",
@@ -188,8 +189,7 @@ def _quote_page(c: Canvas) -> None:
     for i, line in enumerate(QUOTE_DECLINED, start=len(QUOTE) + 2):
         rows.append([str(i), para(f"Option : {line.label}", cell), str(line.quantity),
                      euros(line.unit_excl_tax), euros(line.quantity * line.unit_excl_tax), "NON"])
-    redesign = sum(line.quantity * line.unit_excl_tax for line in QUOTE)
-    rows.append(["", para("<b>Total refonte HT (postes 1 à 3)</b>", cell), "", "", euros(redesign), ""])
+    rows.append(["", para(f"<b>Total refonte HT (postes 1 à {len(QUOTE)})</b>", cell), "", "", euros(REDESIGN), ""])
     table = Table(rows, colWidths=[16 * mm, 130 * mm, 14 * mm, 30 * mm, 30 * mm, 22 * mm])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "Times-Roman", 10),
@@ -258,27 +258,27 @@ def notice_pdf() -> bytes:
     for i, text in enumerate(lines):
         c.drawString(112 * mm, HEIGHT - (64 + 5.2 * i) * mm, text)
     c.drawString(112 * mm, HEIGHT - 94 * mm, "Laval, le 4 septembre 2025")
-    tracking = f"{NOTICE_TRACKING[:2]} {spaced(NOTICE_TRACKING[2:], (3, 3, 4, 1))}"
+    tracking = printed_tracking(NOTICE_TRACKING)
     head = [
         para(f"<b>Lettre recommandée avec demande d'avis de réception n° {tracking}</b>", SERIF),
         para(f"<b>Objet : mise en demeure de restituer les accès au site {DOMAIN}, au nom de domaine "
-                  "et à la messagerie</b>", SERIF),
+             "et à la messagerie</b>", SERIF),
         para("Monsieur,", SERIF),
         para(f"Par contrat du 4 mars 2025 (réf. {CONTRACT_REF}), nous vous avons confié la refonte de "
-                  "notre site internet, son hébergement, sa maintenance et notre messagerie. L'article 9 de ce "
-                  f"contrat stipule que nous sommes seuls titulaires du nom de domaine {DOMAIN}, du site et de "
-                  "ses contenus, et que vous nous remettez sur simple demande l'ensemble des identifiants et "
-                  "codes d'accès.", SERIF),
+             "notre site internet, son hébergement, sa maintenance et notre messagerie. L'article 9 de ce "
+             f"contrat stipule que nous sommes seuls titulaires du nom de domaine {DOMAIN}, du site et de "
+             "ses contenus, et que vous nous remettez sur simple demande l'ensemble des identifiants et "
+             "codes d'accès.", SERIF),
         para("Le 25 août 2025, nous avons constaté que le mot de passe du compte administrateur du site "
-                  "avait été modifié sans notre accord. Notre demande de restitution des accès, adressée par "
-                  "courriel le 26 août, est restée sans suite, et vous nous avez indiqué par téléphone le "
-                  "1er septembre que vous ne nous les rendriez qu'après le paiement de toutes vos factures.",
-                  SERIF),
+             "avait été modifié sans notre accord. Notre demande de restitution des accès, adressée par "
+             "courriel le 26 août, est restée sans suite, et vous nous avez indiqué par téléphone le "
+             "1er septembre que vous ne nous les rendriez qu'après le paiement de toutes vos factures.",
+             SERIF),
         para(f"Nous contestons la facture {SHOP.number} du 16 juin 2025 ({euros(SHOP.incl_tax)} TTC), "
-                  "qui porte sur un module de boutique en ligne que nous n'avons jamais commandé : il figurait "
-                  "en option, non retenue, au devis annexé au contrat. Nous avons en revanche réglé "
-                  "3 000,00 € sur le solde de la refonte le 15 juillet, et nous ne contestons ni le reste de "
-                  "ce solde ni la maintenance du troisième trimestre.", SERIF),
+             "qui porte sur un module de boutique en ligne que nous n'avons jamais commandé : il figurait "
+             "en option, non retenue, au devis annexé au contrat. Nous avons en revanche réglé "
+             "3 000,00 € sur le solde de la refonte le 15 juillet, et nous ne contestons ni le reste de "
+             "ce solde ni la maintenance du troisième trimestre.", SERIF),
     ]
     flow(c, 25 * mm, HEIGHT - 104 * mm, WIDTH - 50 * mm, head, gap=7)
     page_foot(c, "1/2")
@@ -293,16 +293,16 @@ def notice_pdf() -> bytes:
         "une sauvegarde complète et récente du site (fichiers et base de données).",
     ]
     body = [para("En conséquence, nous vous mettons en demeure de nous remettre, <b>dans un délai de "
-                      "huit jours à compter de la réception de la présente</b> :", SERIF)]
+                 "huit jours à compter de la réception de la présente</b> :", SERIF)]
     body += [para(f"{i}. {text}", ParagraphStyle(f"item{i}", parent=SERIF, leftIndent=8 * mm))
              for i, text in enumerate(demands, start=1)]
     body += [
         para(f"Nous vous proposons de régler le solde non contesté, soit <b>{euros(UNDISPUTED_DUE)} "
-                  "TTC</b> (le reste de la facture F-2025-074 après avoir et acompte, et la facture "
-                  "F-2025-101), le jour même de la remise de ces accès.", SERIF),
+             "TTC</b> (le reste de la facture F-2025-074 après avoir et acompte, et la facture "
+             "F-2025-101), le jour même de la remise de ces accès.", SERIF),
         para("À défaut, nous saisirons sans autre avis le juge des référés du Tribunal de commerce de "
-                  "Laval afin d'obtenir, sous astreinte, la restitution de ces accès, et nous réservons tous "
-                  "nos droits quant au préjudice subi.", SERIF),
+             "Laval afin d'obtenir, sous astreinte, la restitution de ces accès, et nous réservons tous "
+             "nos droits quant au préjudice subi.", SERIF),
         para("Nous vous prions d'agréer, Monsieur, l'expression de nos salutations distinguées.", SERIF),
     ]
     top = flow(c, 25 * mm, HEIGHT - 30 * mm, WIDTH - 50 * mm, body, gap=7)

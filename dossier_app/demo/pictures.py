@@ -15,7 +15,7 @@ from pathlib import Path
 import reportlab
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
-from .story import DOMAIN, NOTICE_TRACKING, THEM, US
+from .story import DOMAIN, NOTICE_TRACKING, THEM, US, printed_tracking
 
 FONTS = Path(reportlab.__file__).parent / "fonts"
 EXIF_IFD = 0x8769
@@ -67,8 +67,7 @@ def _card() -> Image.Image:
     d.line((36, 130, 1204, 130), fill=PRINT, width=3)
 
     _barcode(d, 60, 150, 90, NOTICE_TRACKING)
-    spaced = f"{NOTICE_TRACKING[:2]} {NOTICE_TRACKING[2:5]} {NOTICE_TRACKING[5:8]} {NOTICE_TRACKING[8:12]} {NOTICE_TRACKING[12:]}"
-    d.text((64, 250), spaced, font=font(30, "Bd"), fill=(25, 20, 25))
+    d.text((64, 250), printed_tracking(NOTICE_TRACKING), font=font(30, "Bd"), fill=(25, 20, 25))
 
     d.rectangle((600, 150, 1204, 300), outline=PRINT, width=2)
     d.text((616, 160), "Destinataire", font=font(20), fill=PRINT)

@@ -125,59 +125,59 @@ def _pages() -> list[list[Flowable]]:
         para("<b>L'AN DEUX MILLE VINGT-CINQ ET LE QUATORZE OCTOBRE, à 9 heures 30</b>", SERIF),
         para("<b>À LA DEMANDE DE :</b>", SERIF),
         para(f"La SARL ATELIER LEMOINE, au capital de 8 000 €, immatriculée au RCS de Laval sous le "
-                  f"numéro {siren}, dont le siège est {US['address']}, agissant poursuites et diligences de sa "
-                  "gérante, Madame Claire Lemoine, ayant pour avocat Maître Hélène Guérin, avocate au barreau "
-                  "de Laval.", SERIF),
+             f"numéro {siren}, dont le siège est {US['address']}, agissant poursuites et diligences de sa "
+             "gérante, Madame Claire Lemoine, ayant pour avocat Maître Hélène Guérin, avocate au barreau "
+             "de Laval.", SERIF),
         para("<b>LAQUELLE M'EXPOSE :</b>", SERIF),
         para(f"Qu'elle a confié à la SAS Pixelune la refonte, l'hébergement et la maintenance de son site "
-                  f"internet {DOMAIN} ainsi que sa messagerie ; qu'à la suite d'un différend portant sur des "
-                  "factures, la société Pixelune a modifié le mot de passe d'administration du site, coupé la "
-                  "messagerie, et que le site n'affiche plus qu'une page de suspension ; qu'elle a intérêt à "
-                  "faire constater ces faits.", SERIF),
+             f"internet {DOMAIN} ainsi que sa messagerie ; qu'à la suite d'un différend portant sur des "
+             "factures, la société Pixelune a modifié le mot de passe d'administration du site, coupé la "
+             "messagerie, et que le site n'affiche plus qu'une page de suspension ; qu'elle a intérêt à "
+             "faire constater ces faits.", SERIF),
         para("<b>DÉFÉRANT À CETTE RÉQUISITION :</b>", SERIF),
         para("Je, Sophie ROUXEL, commissaire de justice associée au sein de la SELARL Rouxel &amp; "
-                  "Associés, titulaire d'un office à la résidence de Laval, soussignée, me suis transportée ce "
-                  "jour au siège de la requérante où, en présence de Madame Claire Lemoine, j'ai procédé aux "
-                  "constatations suivantes.", SERIF),
+             "Associés, titulaire d'un office à la résidence de Laval, soussignée, me suis transportée ce "
+             "jour au siège de la requérante où, en présence de Madame Claire Lemoine, j'ai procédé aux "
+             "constatations suivantes.", SERIF),
         para("<b>VÉRIFICATIONS PRÉALABLES</b>", SERIF),
         para("J'utilise l'ordinateur portable de la requérante, relié à internet par la box de l'atelier. "
-                  "Je constate l'absence de serveur mandataire (proxy) dans les réglages du système. J'efface "
-                  "l'historique, les cookies et le cache du navigateur Mozilla Firefox. L'heure du système est "
-                  "conforme à celle de l'horloge parlante.", SERIF),
+             "Je constate l'absence de serveur mandataire (proxy) dans les réglages du système. J'efface "
+             "l'historique, les cookies et le cache du navigateur Mozilla Firefox. L'heure du système est "
+             "conforme à celle de l'horloge parlante.", SERIF),
     ]
     page_2: list[Flowable] = [
         para("<b>1. LE SITE INTERNET</b>", SERIF),
         para(f"À 9 h 41, je saisis dans la barre d'adresse : https://{DOMAIN}. La page qui s'affiche est "
-                  "reproduite ci-dessous :", SERIF),
+             "reproduite ci-dessous :", SERIF),
         Screen(f"https://{DOMAIN}/", [
             ("Ce site est suspendu.", "Helvetica-Bold", 15),
             ("Contactez votre prestataire :", "Helvetica", 10),
             ("Pixelune — bonjour@pixelune.fr — 02 61 91 00 17", "Helvetica", 10),
         ]),
         para("Je constate que cette page ne comporte aucun contenu de la requérante : ni son nom, ni ses "
-                  f"réalisations, ni ses coordonnées. J'obtiens le même résultat avec l'adresse https://www.{DOMAIN} "
-                  "et depuis le réseau mobile de mon téléphone professionnel.", SERIF),
+             f"réalisations, ni ses coordonnées. J'obtiens le même résultat avec l'adresse https://www.{DOMAIN} "
+             "et depuis le réseau mobile de mon téléphone professionnel.", SERIF),
         para(f"Je consulte ensuite la base publique de l'AFNIC pour le domaine {DOMAIN} : le titulaire "
-                  "déclaré est la SARL Atelier Lemoine ; les serveurs de noms sont ns1.pixelune-hosting.fr et "
-                  "ns2.pixelune-hosting.fr, gérés par la société Pixelune.", SERIF),
+             "déclaré est la SARL Atelier Lemoine ; les serveurs de noms sont ns1.pixelune-hosting.fr et "
+             "ns2.pixelune-hosting.fr, gérés par la société Pixelune.", SERIF),
     ]
     page_3: list[Flowable] = [
         para("<b>2. L'ADMINISTRATION DU SITE</b>", SERIF),
         para(f"À 9 h 52, je me rends à l'adresse https://{DOMAIN}/wp-admin. Madame Lemoine saisit devant "
-                  "moi l'identifiant « claire.lemoine » et le mot de passe qu'elle déclare être le sien. Le "
-                  "message suivant s'affiche :", SERIF),
+             "moi l'identifiant « claire.lemoine » et le mot de passe qu'elle déclare être le sien. Le "
+             "message suivant s'affiche :", SERIF),
         Screen(f"https://{DOMAIN}/wp-login.php", [
             ("Erreur : le mot de passe que vous avez saisi pour", "Helvetica-Bold", 9.5),
             ("l'identifiant claire.lemoine est incorrect.", "Helvetica-Bold", 9.5),
             ("Mot de passe oublié ?", "Helvetica", 9),
         ], height=40 * mm),
         para("Je clique sur le lien « Mot de passe oublié ? ». Le site indique que le lien de "
-                  "réinitialisation a été envoyé à l'adresse associée au compte, qu'il affiche sous la forme "
-                  "« j*****@pixelune.fr ».", SERIF),
+             "réinitialisation a été envoyé à l'adresse associée au compte, qu'il affiche sous la forme "
+             "« j*****@pixelune.fr ».", SERIF),
         para("<b>3. LA MESSAGERIE</b>", SERIF),
         para(f"À 10 h 05, je me rends à l'adresse https://webmail.pixelune-hosting.fr. Madame Lemoine "
-                  f"saisit l'identifiant contact@{DOMAIN} et son mot de passe. Le message suivant s'affiche :",
-                  SERIF),
+             f"saisit l'identifiant contact@{DOMAIN} et son mot de passe. Le message suivant s'affiche :",
+             SERIF),
         para("« Connexion impossible : ce compte a été suspendu par l'administrateur du domaine. »", QUOTED),
     ]
     costs = Table([
@@ -197,15 +197,15 @@ def _pages() -> list[list[Flowable]]:
     ]))
     page_4: list[Flowable] = [
         para(f"À 10 h 12, j'adresse depuis ma messagerie professionnelle un courriel intitulé « Test "
-                  f"constat 14/10/2025 » à l'adresse contact@{DOMAIN}. À 10 h 13, je reçois en retour un message "
-                  "« Undelivered Mail Returned to Sender », dont j'extrais le passage suivant :", SERIF),
+             f"constat 14/10/2025 » à l'adresse contact@{DOMAIN}. À 10 h 13, je reçois en retour un message "
+             "« Undelivered Mail Returned to Sender », dont j'extrais le passage suivant :", SERIF),
         para(f"&lt;contact@{DOMAIN}&gt;: host mx1.pixelune-hosting.fr said: 550 5.2.1 Mailbox disabled, "
-                  "not accepting messages", QUOTED),
+             "not accepting messages", QUOTED),
         para("Madame Lemoine me déclare que ses clients reçoivent le même message depuis le 2 octobre 2025 "
-                  "et me présente trois courriels de clients, transmis par SMS, qui en font état.", SERIF),
+             "et me présente trois courriels de clients, transmis par SMS, qui en font état.", SERIF),
         para("Mes constatations terminées à 10 heures 40, je me suis retirée, et de tout ce que dessus j'ai "
-                  f"dressé le présent procès-verbal de constat, comportant {PAGES} pages, pour servir et valoir ce "
-                  "que de droit.", SERIF),
+             f"dressé le présent procès-verbal de constat, comportant {PAGES} pages, pour servir et valoir ce "
+             "que de droit.", SERIF),
         para("<b>COÛT DE L'ACTE</b>", SERIF),
         costs,
         para("Sophie ROUXEL, commissaire de justice associée", ParagraphStyle(

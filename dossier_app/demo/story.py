@@ -22,6 +22,11 @@ NOTICE_TRACKING = "1A18764923157"
 TERMINATION_TRACKING = "1A18764931022"
 
 
+def printed_tracking(number: str) -> str:
+    """A tracking number as La Poste prints it: "1A 187 649 2315 7"."""
+    return f"{number[:2]} {number[2:5]} {number[5:8]} {number[8:12]} {number[12:]}"
+
+
 @dataclass(frozen=True)
 class Line:
     label: str
@@ -92,6 +97,7 @@ QUOTE = (
     Line("Formation à l'administration du site (1/2 journée)", 1, 60000),
 )
 QUOTE_DECLINED = SHOP.lines
+REDESIGN = sum(line.quantity * line.unit_excl_tax for line in QUOTE)
 MONTHLY_HOSTING = HOSTING_Q2.lines[0].unit_excl_tax
 
 
@@ -155,7 +161,7 @@ THEM = {
 SUMMARY = f"""\
 L'Atelier Lemoine est une entreprise d'ébénisterie de six salariés installée à Laval. Le 4 mars 2025, \
 nous avons confié à l'agence Pixelune la refonte de notre site internet {DOMAIN}, son hébergement, sa \
-maintenance et notre messagerie, pour {round_euros(720000)} HT, puis {round_euros(9000)} HT par mois. Le \
+maintenance et notre messagerie, pour {round_euros(REDESIGN)} HT, puis {round_euros(MONTHLY_HOSTING)} HT par mois. Le \
 contrat dit que le nom de domaine, le site et ses contenus nous appartiennent et que Pixelune nous remet \
 tous les identifiants sur simple demande (article 9).
 
@@ -197,9 +203,10 @@ CASE = {
         "reference": CONTRACT_REF,
         "signed_on": "2025-03-04",
         "payment_terms": PAYMENT_TERMS,
-        "notes": f"Refonte du site {round_euros(720000)} HT (30 % à la commande, 70 % à la livraison) ; "
-                 f"hébergement, maintenance et messagerie {round_euros(9000)} HT par mois, facturés par trimestre. Article 9 : le client "
-                 "est propriétaire du domaine et du site, identifiants remis sur simple demande.",
+        "notes": f"Refonte du site {round_euros(REDESIGN)} HT (30 % à la commande, 70 % à la livraison) ; "
+                 f"hébergement, maintenance et messagerie {round_euros(MONTHLY_HOSTING)} HT par mois, "
+                 "facturés par trimestre. Article 9 : le client est propriétaire du domaine et du site, "
+                 "identifiants remis sur simple demande.",
     },
 }
 
@@ -219,9 +226,10 @@ def events() -> list[dict[str, Any]]:
     return [
         {"id": "contrat", "kind": "contract", "date": "2025-03-04",
          "title": "Signature du contrat de refonte, d'hébergement et de maintenance du site",
-         "description": f"Refonte du site pour {round_euros(720000)} HT, puis hébergement, maintenance et "
-                        f"messagerie pour {round_euros(9000)} HT par mois. Mise en ligne au plus tard le 15 mai 2025. Article 9 : le domaine, le "
-                        "site et ses contenus sont à nous ; Pixelune remet tous les identifiants sur simple demande.",
+         "description": f"Refonte du site pour {round_euros(REDESIGN)} HT, puis hébergement, maintenance et "
+                        f"messagerie pour {round_euros(MONTHLY_HOSTING)} HT par mois. Mise en ligne au plus "
+                        "tard le 15 mai 2025. Article 9 : le domaine, le site et ses contenus sont à nous ; "
+                        "Pixelune remet tous les identifiants sur simple demande.",
          "actor": "us", "key_fact": True, "tags": ["contrat"],
          "reference": CONTRACT_REF, "action": "signed"},
         _invoice("f-031", DEPOSIT, "Facture F-2025-031 — acompte de 30 % sur la refonte",
@@ -231,7 +239,8 @@ def events() -> list[dict[str, Any]]:
          "amount": format_amount(PAYMENTS[0].amount), "invoices": [DEPOSIT.number], "method": "virement"},
         _invoice("f-058", HOSTING_Q2, "Facture F-2025-058 — hébergement et maintenance, 2e trimestre",
                  actor="them", tags=["facture"]),
-        {"id": "p-058", "kind": "payment", "date": "2025-05-27", "title": f"Règlement de {round_euros(PAYMENTS[1].amount)} par chèque",
+        {"id": "p-058", "kind": "payment", "date": "2025-05-27",
+         "title": f"Règlement de {round_euros(PAYMENTS[1].amount)} par chèque",
          "description": "Chèque posté sans indiquer la facture qu'il règle.",
          "actor": "us", "tags": ["paiement"],
          "amount": format_amount(PAYMENTS[1].amount), "method": "chèque n° 0004127"},
