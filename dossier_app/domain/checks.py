@@ -13,12 +13,12 @@ from datetime import date, timedelta
 
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
-from .claims_report import half_year_label
+from .claims_report import half_year_label, percent
 from .claims_terms import legal_cap, terms_beyond_cap
 from .dates import day_of, short_day
 from .i18n import t
 from .model import CaseFile, CreditNote, Event, Exhibit, Invoice, Outage, Payment, RegisteredLetter
-from .money import format_euros, format_rate_for_people
+from .money import format_euros
 from .rates import HalfYear, RateTable
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
@@ -94,8 +94,14 @@ def _exhibit(exhibit: Exhibit) -> str:
     return t(f"pièce « {exhibit.title} »", f"exhibit \"{exhibit.title}\"")
 
 
+def _ours(letter: RegisteredLetter) -> bool:
+    # A notice the other side sent is theirs to prove; ours must be provable by us.
+    return letter.actor != "them"
+
+
 def _notices(inputs: _Inputs) -> list[RegisteredLetter]:
-    return [e for e in inputs.case_file.events if isinstance(e, RegisteredLetter) and e.formal_notice]
+    """The formal notices we sent."""
+    return [e for e in inputs.case_file.events if isinstance(e, RegisteredLetter) and e.formal_notice and _ours(e)]
 
 
 # --- the checks -------------------------------------------------------------------------
@@ -120,7 +126,7 @@ def _unproved(inputs: _Inputs) -> Iterator[Finding]:
     for event in inputs.case_file.events:
         if not isinstance(event, (Invoice, Payment, RegisteredLetter)) or event.id in inputs.proved:
             continue
-        if isinstance(event, RegisteredLetter) and not event.formal_notice:
+        if isinstance(event, RegisteredLetter) and not (event.formal_notice and _ours(event)):
             continue
         if event.id in inputs.excluded_only:
             yield Finding(WARNING, "proof_excluded", t(
@@ -149,7 +155,8 @@ def _notice_proof(inputs: _Inputs) -> Iterator[Finding]:
     for letter in inputs.case_file.events:
         if not isinstance(letter, RegisteredLetter) or letter.tracking_number:
             continue
-        if letter.formal_notice and letter.id not in inputs.proved and letter.id not in inputs.excluded_only:
+        if (letter.formal_notice and _ours(letter) and letter.id not in inputs.proved
+                and letter.id not in inputs.excluded_only):
             yield Finding(BLOCKING, "notice_unproved", t(
                 f"Mise en demeure {_event(letter)} : ni numéro de suivi ni pièce, rien ne prouve son envoi.",
                 f"Formal notice {_event(letter)}: no tracking number and no exhibit, nothing proves it was sent."),
@@ -214,12 +221,12 @@ def _rate_floor(inputs: _Inputs) -> Iterator[Finding]:
     if not half_years:
         return
     which = ", ".join(
-        f"{half_year_label(h)} ({format_rate_for_people(FLOOR_FACTOR * inputs.rates.legal_rate(h).rate.autres_cas)})"
+        f"{half_year_label(h)} ({percent(FLOOR_FACTOR * inputs.rates.legal_rate(h).rate.autres_cas)})"
         for h in sorted(half_years))
     yield Finding(WARNING, "rate_below_floor", t(
-        f"Le taux de pénalité du contrat ({format_rate_for_people(rate)}) est inférieur à trois fois le taux "
+        f"Le taux de pénalité du contrat ({percent(rate)}) est inférieur à trois fois le taux "
         f"d'intérêt légal, ce que la loi interdit : le taux légal (BCE + 10 points) est appliqué pour {which}.",
-        f"The contract's penalty rate ({format_rate_for_people(rate)}) is below three times the legal interest "
+        f"The contract's penalty rate ({percent(rate)}) is below three times the legal interest "
         f"rate, which the law forbids: the statutory rate (ECB + 10 points) is used for {which}."))
 
 

@@ -13,10 +13,16 @@ from .claims import ClaimsResult, InvoiceClaim
 from .claims_penalties import PenaltyPeriod, RateSource
 from .dates import short_day
 from .i18n import language
-from .money import format_amount, format_euros, format_rate, format_rate_for_people
+from .money import NBSP, format_amount, format_euros, format_rate
 from .rates import HalfYear
 
 JSON_FORMAT = "dossier-claims/1"
+
+
+def percent(rate: Decimal, lang: str | None = None) -> str:
+    """A rate as the Banque de France prints it: at least two decimals ("4,50 %")."""
+    text = f"{rate:.2f}" if rate == rate.quantize(Decimal("0.01")) else format(rate.normalize(), "f")
+    return text + "%" if (lang or language()) == "en" else text.replace(".", ",") + NBSP + "%"
 
 
 def half_year_label(half_year: HalfYear, lang: str | None = None) -> str:
@@ -31,7 +37,7 @@ def rate_source_text(source: RateSource, lang: str | None = None) -> str:
     en = lang == "en"
 
     def pct(rate: Decimal) -> str:
-        return format_rate_for_people(rate, lang)
+        return percent(rate, lang)
 
     if source.kind == "contract":
         assert source.contract_rate is not None

@@ -178,3 +178,12 @@ def test_worst_first_and_one_line_each():
     assert all("\n" not in finding_line(f) for f in findings)
     assert finding_line(findings[0]).startswith("BLOQUANT: ")
     assert all(f.message[0].isupper() for f in findings)
+
+
+def test_a_notice_the_other_side_sent_is_not_ours_to_prove():
+    theirs = notice("med-eux", "2025-02-20", tracking=None, actor="them")
+    findings = run(clean_case(theirs))
+    assert codes(findings, event_id="med-eux") == [(WARNING, "no_tracking_number")]
+    only_theirs = run(case(invoice("f1", "2025-01-02", "1000.00"), theirs,
+                           exhibits=(exhibit("facture", "f1", day="2025-01-02", number=1),)))
+    assert (WARNING, "no_formal_notice") in codes(only_theirs)

@@ -1,0 +1,81 @@
+"""The ``rates`` listing: half-year by half-year, with each value's source; text and JSON."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .claims_report import half_year_label, percent
+from .dates import short_day
+from .i18n import language
+from .money import format_rate
+from .rates import HalfYearRates, RateTable
+
+JSON_FORMAT = "dossier-rates/1"
+
+
+def rates_document(table: RateTable, rows: tuple[HalfYearRates, ...]) -> dict[str, Any]:
+    return {
+        "format": JSON_FORMAT,
+        "ecb_known_through": table.ecb_known_through.isoformat(),
+        "half_years": [{
+            "half_year": str(row.half_year),
+            "known": row.known,
+            "statutory": [{
+                "from": day.isoformat(),
+                "rate": format_rate(s.rate),
+                "ecb_rate": format_rate(s.ecb.rate),
+                "ecb_effective": s.ecb.effective.isoformat(),
+                "ecb_read_on": s.read_on.isoformat(),
+                "known": s.known,
+            } for day, s in row.statutory],
+            "legal": {
+                "particulier": format_rate(row.legal.rate.particulier),
+                "autres_cas": format_rate(row.legal.rate.autres_cas),
+                "from_half_year": str(row.legal.rate.half_year),
+                "known": row.legal.known,
+            },
+        } for row in rows],
+        "ecb": [{"effective": r.effective.isoformat(), "rate": format_rate(r.rate), "source": r.source,
+                 "added_by_user": r.user} for r in table.ecb],
+        "legal": [{"half_year": str(r.half_year), "particulier": format_rate(r.particulier),
+                   "autres_cas": format_rate(r.autres_cas), "source": r.source} for r in table.legal],
+    }
+
+
+def rates_text(table: RateTable, rows: tuple[HalfYearRates, ...], lang: str | None = None) -> str:
+    lang = lang or language()
+    en = lang == "en"
+    unknown = "?"
+
+    def pct(rate: Decimal) -> str:
+        return percent(rate, lang)
+
+    headers = (["half-year", "late-payment rate (L441-10)", "legal rate, consumers", "legal rate, other cases"] if en
+               else ["semestre", "taux des pénalités (L441-10)", "taux légal, particuliers", "taux légal, autres cas"])
+    body = []
+    for row in rows:
+        statutory = ", ".join(
+            (f"{pct(s.rate)}" if i == 0 else f"{pct(s.rate)} " + ("from" if en else "dès le") + f" {short_day(day, lang)}")
+            + ("" if s.known else unknown)
+            for i, (day, s) in enumerate(row.statutory))
+        mark = "" if row.legal.known else unknown
+        body.append([half_year_label(row.half_year, lang), statutory,
+                     pct(row.legal.rate.particulier) + mark, pct(row.legal.rate.autres_cas) + mark])
+    widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [headers, *body]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines += ["", (f"{unknown} no known value: the last known one is used; add a newer ECB rate with "
+                   "\"dossier rates add DATE RATE --source TEXT\"." if en else
+                   f"{unknown} valeur inconnue : la dernière valeur connue est retenue ; ajoutez un taux BCE plus "
+                   "récent avec « dossier rates add DATE TAUX --source TEXTE »."),
+              "", "ECB main refinancing rate, by effective date:" if en else
+              "Taux BCE des opérations principales de refinancement, par date d'effet :"]
+    added = " (added)" if en else " (ajouté)"
+    lines += [f"  {short_day(r.effective, lang)}  {pct(r.rate)}  {r.source}{added if r.user else ''}"
+              for r in table.ecb]
+    lines += ["", "Legal interest rate (consumers / other cases):" if en else
+              "Taux de l'intérêt légal (particuliers / autres cas) :"]
+    lines += [f"  {half_year_label(r.half_year, lang)}  {pct(r.particulier)} / {pct(r.autres_cas)}  {r.source}"
+              for r in table.legal]
+    return "\n".join(lines)
