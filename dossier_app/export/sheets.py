@@ -62,7 +62,7 @@ class RecordingCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.recorded_links: list[Link] = []
 
-    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None,  # type: ignore[no-untyped-def] # noqa: N802
+    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None,  # type: ignore[no-untyped-def]
                  relative=1, **kw):
         rect = self._absRect(Rect, relative)
         self.recorded_links.append(Link(self.getPageNumber() - 1, tuple(rect), destinationname))

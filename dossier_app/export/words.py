@@ -62,7 +62,7 @@ class Words:
 
     def count(self, n: int, fr_one: str, fr_many: str, en_one: str, en_many: str) -> str:
         one, many = (en_one, en_many) if self.lang == "en" else (fr_one, fr_many)
-        return f"{n}{NBSP}{one if n in (0, 1) and self.lang == 'fr' or n == 1 else many}"
+        return f"{n}{NBSP}{one if (n in (0, 1) and self.lang == 'fr') or n == 1 else many}"
 
     # --- the dossier's fixed words ----------------------------------------------------
 

@@ -1,0 +1,144 @@
+"""Writing one volume with pikepdf: generated pages, stamped exhibits, outline, labels, links."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem, String
+
+from .contents import part_titles
+from .context import Dossier, Layout
+from .exhibits_pdf import open_pdf, strip_active_content
+from .layout import PART_KEYS
+from .prepare import Prepared
+from .sheets import Sheets
+from .stamping import Stamper, StampFont
+
+Tick = Callable[[int], None]  # told the number of the exhibit being added; raises to cancel
+
+
+@dataclass
+class VolumePlan:
+    index: int  # 1-based
+    count: int  # volumes in the whole export
+    opening: Sheets  # the generated parts (volume 1) or the tome cover
+    exhibits: list[Prepared]
+    file_names: list[str]  # every volume's file name, for links across volumes
+    removed: dict[int, int] = field(default_factory=dict)  # number → active actions removed
+
+
+def stamp_label(d: Dossier, number: int, page: int, pages: int) -> str:
+    return d.words.t(f"Pièce n° {number} — p. {page}/{pages}", f"Exhibit No. {number} — p. {page}/{pages}")
+
+
+def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, font: StampFont,
+                 tick: Tick, save_progress: Callable[[int], None] | None = None) -> None:
+    out = pikepdf.new()
+    opened: list[pikepdf.Pdf] = []
+    try:
+        with warnings.catch_warnings():
+            # pages.extend warns that forms and named destinations do not follow the pages; a
+            # bundle wants exactly that (fields stay visible through their appearance streams).
+            warnings.simplefilter("ignore", category=getattr(pikepdf, "PageCopyWarning", UserWarning))
+            opening = pikepdf.open(BytesIO(plan.opening.pdf))
+            opened.append(opening)
+            out.pages.extend(opening.pages)
+            first_number = 1 if plan.index == 1 else layout.volume_first_pages[plan.index]
+            stamper = Stamper(out, font)
+            starts: dict[int, int] = {}
+            for prepared in plan.exhibits:
+                tick(prepared.number)
+                start = len(out.pages)
+                starts[prepared.number] = start
+                for source in prepared.sources:
+                    pdf = open_pdf(source.path, source.password, d.words)
+                    opened.append(pdf)
+                    out.pages.extend(pdf.pages)
+                removed = 0
+                global_first = layout.exhibit_pages[prepared.number]
+                for offset in range(prepared.pages):
+                    page = out.pages[start + offset].obj
+                    removed += strip_active_content(page)
+                    stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
+                                  f"{global_first + offset} / {layout.total}")
+                plan.removed[prepared.number] = removed
+            _links(out, d, layout, plan, starts)
+            _outline(out, d, plan, starts)
+            _labels(out, d, plan, starts, first_number)
+            out.docinfo[Name.Title] = String(d.case.title)
+            out.docinfo[Name.Creator] = String("Dossier")
+            out.Root[Name.PageMode] = Name.UseOutlines
+            out.Root[Name.Lang] = String(d.words.lang)
+            out.save(target, deterministic_id=True, compress_streams=True,
+                     stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                     object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                     progress=save_progress)
+    finally:
+        out.close()
+        for pdf in opened:
+            pdf.close()
+
+
+def _destination(out: pikepdf.Pdf, page_index: int, top: float | None = None) -> Array:
+    page = out.pages[page_index].obj
+    if top is None:
+        return Array([page, Name.Fit])
+    return Array([page, Name.XYZ, None, top, None])
+
+
+def _links(out: pikepdf.Pdf, d: Dossier, layout: Layout, plan: VolumePlan, starts: dict[int, int]) -> None:
+    """The opening pages' recorded links made into annotations pointing at the final pages."""
+    by_volume = {e.number: e.volume for e in d.entries}
+    for link in plan.opening.links:
+        kind, _, rest = link.target.partition(":")
+        annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in link.rect]),
+                                Border=Array([0, 0, 0]))
+        if kind == "part" and link.target in plan.opening.anchors:
+            page_index, y = plan.opening.anchors[link.target]
+            annotation[Name.Dest] = _destination(out, page_index, round(y + 40, 2))
+        elif kind == "exhibit" and int(rest) in starts:
+            annotation[Name.Dest] = _destination(out, starts[int(rest)])
+        elif kind == "exhibit" and by_volume.get(int(rest)) and d.with_exhibits:
+            volume = by_volume[int(rest)]
+            first = layout.exhibit_pages[int(rest)] - layout.volume_first_pages.get(volume, 1)
+            annotation[Name.A] = Dictionary(S=Name.GoToR, F=String(plan.file_names[volume - 1]),
+                                            D=Array([first, Name.Fit]), NewWindow=False)
+        else:
+            continue
+        page = out.pages[link.page].obj
+        if Name.Annots not in page:
+            page[Name.Annots] = Array()
+        page.Annots.append(out.make_indirect(annotation))
+
+
+def _outline(out: pikepdf.Pdf, d: Dossier, plan: VolumePlan, starts: dict[int, int]) -> None:
+    titles = part_titles(d.words)
+    with out.open_outline() as outline:
+        if plan.index == 1:
+            for key in PART_KEYS:
+                anchor = plan.opening.anchors.get(f"part:{key}")
+                if anchor is not None:
+                    outline.root.append(OutlineItem(titles[key], anchor[0]))
+        else:
+            outline.root.append(OutlineItem(d.words.t(f"Tome {plan.index} / {plan.count}",
+                                                      f"Volume {plan.index} / {plan.count}"), 0))
+        if plan.exhibits:
+            folder = OutlineItem(titles["exhibits"], starts[plan.exhibits[0].number])
+            for prepared in plan.exhibits:
+                folder.children.append(OutlineItem(
+                    f"{d.words.exhibit(prepared.number)} — {prepared.exhibit.title}", starts[prepared.number]))
+            outline.root.append(folder)
+
+
+def _labels(out: pikepdf.Pdf, d: Dossier, plan: VolumePlan, starts: dict[int, int], first_number: int) -> None:
+    """Viewers show "P4-2" for the second page of pièce 4, and the dossier's own numbers elsewhere."""
+    prefix = d.words.t("P", "Ex")
+    nums: list[object] = [0, Dictionary(S=Name.D, St=first_number)]
+    for prepared in plan.exhibits:
+        nums += [starts[prepared.number], Dictionary(S=Name.D, P=String(f"{prefix}{prepared.number}-"))]
+    out.Root[Name.PageLabels] = Dictionary(Nums=Array(nums))

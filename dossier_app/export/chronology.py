@@ -1,0 +1,211 @@
+"""Part 4: the chronologie — the frise, every event in order with its proof, then the outages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from ..domain.model import (
+    Access,
+    ContractEvent,
+    Correspondence,
+    CreditNote,
+    Event,
+    Invoice,
+    Outage,
+    Payment,
+    ProcedureStep,
+    RegisteredLetter,
+    Reminder,
+)
+from .common import citations_markup, full_width, grid, part_heading
+from .contents import part_titles
+from .context import Dossier, Layout
+from .frise import Frise
+from .styles import styles
+from .words import ACTIONS, CHANNELS, Words, choice_label, kind_label, markup
+
+
+def key_mark(number: int) -> str:
+    """A negative circled digit, as the frise draws it; past ten, the number in brackets."""
+    return chr(0x2775 + number) if 1 <= number <= 10 else f"({number})"
+
+
+def key_numbers(events: tuple[Event, ...]) -> dict[str, int]:
+    return {e.id: n for n, e in enumerate((e for e in events if e.key_fact), start=1)}
+
+
+def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
+    w, s = d.words, styles()
+    flow: list[Flowable] = part_heading("chronology", part_titles(w)["chronology"],
+                                        w.t("Les événements du dossier, arrêtés au ", "The case's events as of ")
+                                        + w.day(d.as_of))
+    if not d.events:
+        flow.append(Paragraph(w.t("Aucun événement n’est enregistré.", "No event is recorded."), s["note"]))
+        flow.append(PageBreak())
+        return flow
+    numbers = key_numbers(d.events)
+    flow.append(Paragraph(w.t("Frise chronologique", "Timeline"), s["heading"]))
+    frise: list[Flowable] = [Frise(w, d.events, numbers, d.as_of), Spacer(1, 3 * mm)]
+    for event in d.events:
+        if event.id in numbers:
+            frise.append(Paragraph(f"<b>{key_mark(numbers[event.id])}</b>\u2002{w.day(event.date)} — "
+                                   f"{markup(event.title)}", s["body-left"]))
+    flow.append(KeepTogether(frise))
+
+    flow.append(Paragraph(w.t("Les événements", "The events"), s["heading"]))
+    rows: list[list[object]] = [[w.t("Date", "Date"), w.t("Événement", "Event"), w.t("Pièces", "Exhibits")]]
+    for event in d.events:
+        rows.append(_row(d, event, numbers))
+    flow.append(grid(rows, full_width(21, 115, 29), zebra=False))
+
+    outages = [e for e in d.events if isinstance(e, Outage)]
+    if outages:
+        flow.append(Spacer(1, 4 * mm))
+        flow.append(Paragraph(w.t("Interruptions de service", "Service outages"), s["heading"]))
+        flow.append(_outage_table(w, outages, d.as_of))
+    flow.append(PageBreak())
+    return flow
+
+
+def _row(d: Dossier, event: Event, numbers: dict[str, int]) -> list[object]:
+    w, s = d.words, styles()
+    when = w.short(event.date)
+    if isinstance(event, Outage):
+        when = w.short_instant(event.start)
+    label = kind_label(w, event.kind, formal_notice=isinstance(event, RegisteredLetter) and event.formal_notice)
+    head = f'<font size="7" color="#505050">{markup(label.upper())}</font><br/><b>{markup(event.title)}</b>'
+    if event.id in numbers:
+        head = f"<b>{key_mark(numbers[event.id])}</b> " + head
+    body = [head]
+    details = event_details(w, event, d.as_of)
+    if details:
+        body.append(markup(details))
+    if event.description:
+        body.append(markup(event.description.strip()))
+    actor = w.actor(event.actor, d.case.us.name, d.case.them.name)
+    if actor:
+        body.append(f'<font color="#505050">{w.t("Par", "By")} {markup(actor)}</font>')
+    cited = d.citations(event.id)
+    proof = citations_markup(w, cited) if cited else (
+        f'<i>{w.t("aucune pièce", "no exhibit")}</i>')
+    return [Paragraph(when, s["cell"]), Paragraph("<br/>".join(body), s["cell"]), Paragraph(proof, s["cell"])]
+
+
+def outage_end(event: Outage, as_of: date) -> tuple[datetime, bool]:
+    limit = datetime.combine(as_of + timedelta(days=1), time(0))
+    if event.end is None or event.end.replace(tzinfo=None) > limit:
+        return limit, True
+    return event.end.replace(tzinfo=None), False
+
+
+def event_details(w: Words, event: Event, as_of: date) -> str:
+    """The facts of an event's own kind, in one line."""
+    bits: list[str] = []
+    if isinstance(event, ContractEvent):
+        bits.append(choice_label(w, ACTIONS, event.action))
+        if event.reference:
+            bits.append(w.t("réf. ", "ref. ") + event.reference)
+    elif isinstance(event, Invoice):
+        bits.append(w.t("n°\u00a0", "No.\u00a0") + event.number)
+        bits.append(w.euros(event.amount_incl_tax) + w.t(" TTC", " incl. VAT"))
+        if event.due_date:
+            bits.append(w.t("échéance ", "due ") + w.day(event.due_date))
+        if event.disputed:
+            reason = w.t(" : ", ": ") + event.dispute_reason if event.dispute_reason else ""
+            bits.append(w.t("contestée", "disputed") + reason)
+    elif isinstance(event, Payment):
+        bits.append(w.euros(event.amount))
+        if event.invoices:
+            bits.append(w.t("règle ", "settles ") + ", ".join(event.invoices))
+        if event.method:
+            bits.append(event.method)
+    elif isinstance(event, CreditNote):
+        bits.append(w.t("n°\u00a0", "No.\u00a0") + event.number)
+        bits.append(w.euros(event.amount_incl_tax) + w.t(" TTC", " incl. VAT"))
+        if event.invoice:
+            bits.append(w.t("sur la facture ", "on invoice ") + event.invoice)
+    elif isinstance(event, Reminder):
+        bits.append(choice_label(w, CHANNELS, event.channel))
+        if event.invoices:
+            bits.append(w.t("factures ", "invoices ") + ", ".join(event.invoices))
+    elif isinstance(event, RegisteredLetter):
+        bits += _letter_details(w, event)
+    elif isinstance(event, Outage):
+        end, ongoing = outage_end(event, as_of)
+        start = event.start.replace(tzinfo=None)
+        if ongoing:
+            bits.append(w.t("depuis le ", "since ") + w.instant(start) + w.t(" — en cours", " — ongoing"))
+            bits.append(w.duration(end - start) + w.t(" au ", " as of ") + w.day(as_of))
+        else:
+            bits.append(w.t("du ", "from ") + w.instant(start) + w.t(" au ", " to ") + w.instant(end))
+            bits.append(w.duration(end - start))
+        bits.append(", ".join(event.services))
+        if event.scope:
+            bits.append(w.t("totale", "total") if event.scope == "total" else w.t("partielle", "partial"))
+    elif isinstance(event, Access):
+        bits.append(event.account + w.t(" : ", ": ") + choice_label(w, ACTIONS, event.action))
+    elif isinstance(event, Correspondence):
+        bits.append(choice_label(w, CHANNELS, event.channel))
+    elif isinstance(event, ProcedureStep):
+        bits.append(choice_label(w, ACTIONS, event.action))
+    return " — ".join(b for b in bits if b)
+
+
+def _letter_details(w: Words, letter: RegisteredLetter) -> list[str]:
+    bits = []
+    if letter.electronic:
+        bits.append(w.t("lettre recommandée électronique", "electronic registered letter"))
+    if letter.tracking_number:
+        bits.append(w.t("n° de suivi ", "tracking No. ") + letter.tracking_number)
+    if letter.first_presented_on:
+        bits.append(w.t("première présentation le ", "first presented on ") + w.day(letter.first_presented_on))
+    if letter.received_on:
+        bits.append(w.t("distribuée le ", "delivered on ") + w.day(letter.received_on))
+    if letter.returned_undelivered:
+        bits.append(w.t("pli avisé non réclamé", "returned unclaimed"))
+    if letter.formal_notice and letter.deadline_days:
+        start = letter.first_presented_on or letter.received_on or letter.date
+        deadline = start + timedelta(days=letter.deadline_days)
+        bits.append(w.t(f"délai de {letter.deadline_days}\u00a0jours, expirant le ",
+                        f"{letter.deadline_days}-day deadline, expiring on ") + w.day(deadline))
+    return bits
+
+
+def _merged(periods: list[tuple[datetime, datetime]]) -> timedelta:
+    total = timedelta()
+    current: tuple[datetime, datetime] | None = None
+    for start, end in sorted(periods):
+        if current and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current:
+            total += current[1] - current[0]
+        current = (start, end)
+    if current:
+        total += current[1] - current[0]
+    return total
+
+
+def _outage_table(w: Words, outages: list[Outage], as_of: date):  # type: ignore[no-untyped-def]
+    s = styles()
+    by_service: dict[str, list[tuple[datetime, datetime, bool]]] = {}
+    for outage in outages:
+        end, ongoing = outage_end(outage, as_of)
+        for service in outage.services:
+            by_service.setdefault(service, []).append((outage.start.replace(tzinfo=None), end, ongoing))
+    rows: list[list[object]] = [[w.t("Service", "Service"), w.t("Périodes d’indisponibilité", "Periods unavailable"),
+                                 w.t("Total", "Total")]]
+    for service in sorted(by_service, key=str.casefold):
+        periods = sorted(by_service[service])
+        lines = []
+        for start, end, ongoing in periods:
+            until = w.t("en cours", "ongoing") if ongoing else w.short_instant(end)
+            lines.append(f"{w.short_instant(start)} → {until} ({w.duration(end - start)})")
+        total = _merged([(a, b) for a, b, _ in periods])
+        rows.append([Paragraph(f"<b>{markup(service)}</b>", s["cell"]),
+                     Paragraph("<br/>".join(markup(x) for x in lines), s["cell"]),
+                     Paragraph(f"<b>{w.duration(total)}</b>", s["cell-right"])])
+    return grid(rows, full_width(38, 98, 29), align_right=(2,))

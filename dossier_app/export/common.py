@@ -1,0 +1,106 @@
+"""Small building blocks the generated parts share."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+
+from ..domain.model import Party
+from ..domain.siren import normalize_siren
+from .fonts import BOLD, SANS
+from .sheets import Anchor
+from .styles import ACCENT, FRAME_WIDTH, LIGHT_SHADE, RULE, SHADE, styles
+from .words import Words, markup
+
+FEMININE_FORMS = ("sarl", "sas", "sasu", "sa", "eurl", "sci", "snc", "selarl", "selas", "scop",
+                  "sca", "scs", "société", "societe", "association", "entreprise")
+
+
+def part_heading(key: str, title: str, subtitle: str = "") -> list[Flowable]:
+    flow: list[Flowable] = [Anchor(f"part:{key}", title), Paragraph(markup(title), styles()["part"]),
+                            HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=1,
+                                       spaceAfter=4)]
+    if subtitle:
+        flow.append(Paragraph(subtitle, styles()["part-sub"]))
+    else:
+        flow.append(Spacer(1, 6))
+    return flow
+
+
+def exhibit_link(words: Words, number: int, pages: str | None = None) -> str:
+    text = words.exhibit(number)
+    if pages:
+        text += f", p.\u00a0{markup(pages)}"
+    return f'<a href="#exhibit:{number}">{text}</a>'
+
+
+def citations_markup(words: Words, cited: list[tuple[int, str | None]]) -> str:
+    return ", ".join(exhibit_link(words, n, p) for n, p in cited)
+
+
+def party_lines(words: Words, party: Party) -> list[str]:
+    """Name, then legal form and SIREN, then address: each already escaped."""
+    lines = []
+    details = []
+    if party.legal_form:
+        details.append(markup(party.legal_form))
+    if party.siren:
+        siren = normalize_siren(party.siren) if party.siren else ""
+        grouped = " ".join(siren[i:i + 3] for i in range(0, len(siren), 3)) if siren.isdigit() else siren
+        details.append(f"SIREN\u00a0{markup(grouped)}")
+    if details:
+        lines.append(" — ".join(details))
+    if party.address:
+        lines.append(markup(party.address))
+    if party.representative:
+        lines.append(words.t("représentée par ", "represented by ") + markup(party.representative))
+    return lines
+
+
+def role_label(words: Words, party: Party, claimant: bool) -> str:
+    form = (party.legal_form or party.name).strip().lower()
+    feminine = form.startswith(FEMININE_FORMS) or party.name.lower().startswith(FEMININE_FORMS)
+    if words.lang == "en":
+        return "Claimant" if claimant else "Defendant"
+    if claimant:
+        return "Demanderesse" if feminine else "Demandeur"
+    return "Défenderesse" if feminine else "Défendeur"
+
+
+def grid(rows: list[list[object]], widths: list[float], *, header_rows: int = 1,
+         align_right: tuple[int, ...] = (), zebra: bool = False, extra: list[tuple] | None = None) -> Table:
+    """A table in the house style: a shaded header, thin rules, repeated header on each page."""
+    table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), SANS, 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("FONT", (0, 0), (-1, header_rows - 1), BOLD, 8),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),
+        ]
+    for column in align_right:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+    if zebra:
+        for row in range(header_rows, len(rows)):
+            if (row - header_rows) % 2:
+                commands.append(("BACKGROUND", (0, row), (-1, row), LIGHT_SHADE))
+    commands += extra or []
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def full_width(*fractions: float) -> list[float]:
+    total = sum(fractions)
+    return [FRAME_WIDTH * f / total for f in fractions]
+
+
+GAP = 4 * mm

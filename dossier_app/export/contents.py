@@ -1,0 +1,101 @@
+"""Part 2: the sommaire — every part and every exhibit with its first page, each line a link."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from .common import part_heading
+from .context import Dossier, Layout
+from .fonts import SANS
+from .styles import MUTED, styles
+from .words import Words, markup
+
+PAGE_COLUMN = 22 * mm
+
+
+def part_titles(w: Words) -> dict[str, str]:
+    return {
+        "cover": w.t("Couverture", "Cover"),
+        "contents": w.t("Sommaire", "Contents"),
+        "facts": w.t("Exposé des faits", "Statement of facts"),
+        "chronology": w.t("Chronologie", "Chronology"),
+        "claims": w.t("Décompte des sommes dues", "Statement of sums due"),
+        "bordereau": w.t("Bordereau de communication de pièces", "List of exhibits communicated"),
+        "exhibits": w.t("Pièces", "Exhibits"),
+    }
+
+
+class ContentsLine(Flowable):
+    """A title, dot leaders, the page number; the whole line links to its target."""
+
+    def __init__(self, text: str, page: str, target: str | None, *, level: int = 0) -> None:
+        super().__init__()
+        self.target = target
+        self.page = page
+        self.indent = 8 * mm * level
+        style = styles()["toc-part" if level == 0 else "toc"]
+        self.font_size = style.fontSize
+        self.para = Paragraph(text, style)
+        self.space_before = 5 if level == 0 else 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, self.text_height = self.para.wrap(available_width - self.indent - PAGE_COLUMN, available_height)
+        self.height = self.text_height + self.space_before
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, para = self.canv, self.para
+        para.drawOn(canv, self.indent, 0)
+        lines = para.getActualLineWidths0() or [0]
+        baseline = para.style.leading - self.font_size + 0.5
+        start = self.indent + lines[-1] + 4
+        end = self.width - PAGE_COLUMN + 4
+        canv.saveState()
+        if end > start:
+            canv.setStrokeColor(MUTED)
+            canv.setLineWidth(0.6)
+            canv.setDash(0.6, 2.4)
+            canv.line(start, baseline, end, baseline)
+        canv.setFont(SANS, self.font_size)
+        canv.drawRightString(self.width, baseline, self.page)
+        canv.restoreState()
+        if self.target:
+            canv.linkRect("", self.target, (self.indent, 0, self.width, self.text_height), relative=1)
+
+
+def _page_text(d: Dossier, layout: Layout, key: str, volume: int = 1) -> str:
+    page = layout.page_of(key)
+    if page is None:
+        return ""
+    if d.volumes > 1:
+        return f"{d.words.t('t.', 'vol.')}\u00a0{volume} — {page}"
+    return str(page)
+
+
+def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
+    w = d.words
+    titles = part_titles(w)
+    flow: list[Flowable] = part_heading("contents", titles["contents"])
+    for key in ("cover", "contents", "facts", "chronology", "claims", "bordereau"):
+        flow.append(ContentsLine(markup(titles[key]), _page_text(d, layout, f"part:{key}"),
+                                 f"part:{key}"))
+    if not d.with_exhibits:
+        flow.append(ContentsLine(markup(titles["exhibits"]), "", None))
+        flow.append(Paragraph(w.t("Les pièces ne sont pas jointes à ce document : voir le bordereau.",
+                                  "The exhibits are not attached to this document: see the list."),
+                              styles()["note"]))
+    elif d.entries:
+        first = d.entries[0]
+        flow.append(ContentsLine(markup(titles["exhibits"]),
+                                 _page_text(d, layout, f"exhibit:{first.number}", first.volume),
+                                 f"exhibit:{first.number}"))
+        for entry in d.entries:
+            text = f"{w.exhibit(entry.number)} — {markup(entry.exhibit.title)}"
+            if entry.exhibit.date:
+                text += f' <font color="#505050">({w.short(entry.exhibit.date)})</font>'
+            flow.append(ContentsLine(text, _page_text(d, layout, f"exhibit:{entry.number}", entry.volume),
+                                     f"exhibit:{entry.number}", level=1))
+    flow.append(PageBreak())
+    return flow

@@ -1,0 +1,104 @@
+"""Part 1: the cover — court, parties, case, counsel, and what the bundle holds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .common import party_lines, role_label
+from .context import Dossier, Layout
+from .fonts import SANS
+from .sheets import Anchor
+from .styles import ACCENT, FRAME_WIDTH, RULE, styles
+from .words import markup
+
+
+def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowable]:
+    w, s, case = d.words, styles(), d.case
+    flow: list[Flowable] = [Anchor("part:cover", w.t("Couverture", "Cover"))]
+
+    court = case.court or w.t("Juridiction à préciser", "Court not yet known")
+    flow.append(Paragraph(markup(court.upper()), s["cover-court"]))
+    if case.hearing is not None:
+        hearing = w.instant(case.hearing) if isinstance(case.hearing, datetime) else w.day(case.hearing)
+        flow.append(Paragraph(w.t("Audience du ", "Hearing of ") + hearing, s["cover-line"]))
+    if case.docket:
+        flow.append(Paragraph(w.t("RG n°\u00a0", "Docket No.\u00a0") + markup(case.docket), s["cover-line"]))
+    flow.append(Spacer(1, 16 * mm))
+
+    flow.append(Paragraph(w.t("DOSSIER DE PIÈCES", "BUNDLE OF EXHIBITS"), s["cover-kicker"]))
+    flow.append(Spacer(1, 2 * mm))
+    flow.append(Paragraph(markup(case.title), s["cover-title"]))
+    if case.procedure:
+        flow.append(Spacer(1, 2 * mm))
+        flow.append(Paragraph(markup(case.procedure), s["cover-line"]))
+    if volume_note:
+        flow.append(Spacer(1, 2 * mm))
+        flow.append(Paragraph(volume_note, s["cover-line"]))
+    flow.append(Spacer(1, 14 * mm))
+
+    claimant = d.we_are_claimant
+    flow.append(_party_block(d, w.t("POUR", "FOR"), case.us, claimant))
+    flow.append(Spacer(1, 7 * mm))
+    flow.append(_party_block(d, w.t("CONTRE", "AGAINST"), case.them, not claimant))
+    flow.append(Spacer(1, 14 * mm))
+
+    facts = []
+    if case.counsel:
+        counsel = case.counsel
+        who = markup(counsel.name) + (f", {markup(counsel.firm)}" if counsel.firm else "")
+        reach = " — ".join(markup(x) for x in (counsel.email, counsel.phone) if x)
+        facts.append((w.t("Conseil", "Counsel"), who + (f"<br/>{reach}" if reach else "")))
+    facts.append((w.t("Arrêté au", "As of"), w.day(d.as_of)))
+    included = len(d.entries)
+    facts.append((w.t("Contenu", "Contents"), " · ".join((
+        w.count(len(d.events), "événement", "événements", "event", "events"),
+        w.count(included, "pièce", "pièces", "exhibit", "exhibits"),
+        w.count(layout.total, "page", "pages", "page", "pages")))))
+    explained = w.t(
+        "SHA-256 des lignes du bordereau : deux exemplaires de même empreinte ont les mêmes pièces",
+        "SHA-256 of the bordereau lines: two copies with the same fingerprint hold the same exhibits")
+    facts.append((w.t("Empreinte", "Fingerprint"),
+                  f'<font name="DejaVuSansMono">{d.fingerprint}</font>'
+                  f'<br/><font size="7.5" color="#505050">{explained}</font>'))
+    rows = [[Paragraph(label, s["cover-label"]), Paragraph(value, s["cover-small"])] for label, value in facts]
+    table = Table(rows, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    flow.append(KeepTogether([table]))
+    flow.append(PageBreak())
+    return flow
+
+
+def _party_block(d: Dossier, label: str, party, claimant: bool) -> Table:  # type: ignore[no-untyped-def]
+    w, s = d.words, styles()
+    body: list[Flowable] = [Paragraph(markup(party.name), s["cover-party"])]
+    body += [Paragraph(line, s["cover-detail"]) for line in party_lines(w, party)]
+    body.append(Spacer(1, 1.5 * mm))
+    body.append(Paragraph(role_label(w, party, claimant), s["cover-role"]))
+    table = Table([[Paragraph(label, s["cover-label"]), body]],
+                  colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBEFORE", (1, 0), (1, 0), 1.2, ACCENT),
+        ("LEFTPADDING", (1, 0), (1, 0), 8),
+    ]))
+    return table
+

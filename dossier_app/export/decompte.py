@@ -1,0 +1,194 @@
+"""Part 5: the décompte — what is owed on the as-of date, invoice by invoice, with its reasons."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from ..domain.claims import ClaimsResult, InvoiceClaim
+from ..domain.claims_penalties import PenaltyPeriod, RateSource
+from .common import citations_markup, full_width, grid, part_heading
+from .contents import part_titles
+from .context import Dossier, Layout
+from .fonts import BOLD
+from .styles import ACCENT, SHADE, styles
+from .words import Words, markup
+
+
+def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
+    w, s = d.words, styles()
+    subtitle = w.t(
+        "Arrêté au {day} — pénalités de retard (art. L441-10 du Code de commerce) et indemnité "
+        "forfaitaire pour frais de recouvrement (art. D441-5)",
+        "As of {day} — late-payment penalties (Code de commerce, art. L441-10) and fixed recovery "
+        "indemnity (art. D441-5)").format(day=w.day(d.as_of))
+    flow: list[Flowable] = part_heading("claims", part_titles(w)["claims"], subtitle)
+    claims = d.claims
+    if claims is None or not claims.invoices:
+        flow.append(Paragraph(w.t("Aucune facture n’est enregistrée : il n’y a rien à décompter.",
+                                  "No invoice is recorded: there is nothing to count."), s["note"]))
+        flow.append(PageBreak())
+        return flow
+    if claims.our_role == "client":
+        flow.append(Paragraph(w.t(
+            "Ce décompte montre ce que les factures du prestataire indiquent comme dû par notre société, "
+            "afin d’en offrir le paiement pour la part non contestée.",
+            "This statement shows what the provider's invoices say our company owes, so that the "
+            "undisputed part can be offered."), s["body"]))
+
+    if claims.undisputed:
+        flow.append(Paragraph(w.t("Factures", "Invoices"), s["heading"]))
+        flow.append(_invoice_table(d, claims.undisputed))
+    if claims.disputed:
+        flow.append(Paragraph(w.t("Factures contestées — hors provision", "Disputed invoices — not claimed"),
+                              s["heading"]))
+        flow.append(Paragraph(w.t(
+            "Calculées de la même manière mais tenues à part : le juge des référés n’accorde une provision "
+            "que pour ce qui n’est pas sérieusement contestable.",
+            "Computed the same way but kept apart: the judge in summary proceedings grants a provision "
+            "only for what is not seriously disputed."), s["note"]))
+        flow.append(_invoice_table(d, claims.disputed, reasons=True))
+    flow.append(Spacer(1, 3 * mm))
+    flow.append(KeepTogether(_totals(w, claims)))
+
+    flow.append(Paragraph(w.t("Détail des pénalités", "Penalty detail"), s["heading"]))
+    flow.append(Paragraph(w.t(
+        "Intérêts simples, jamais capitalisés : principal × taux × jours / 365, par période de principal "
+        "et de taux constants ; chaque facture est arrondie une seule fois au centime. Un paiement "
+        "s’impute sur le principal, non sur les pénalités déjà courues.",
+        "Simple interest, never compounded: principal × rate × days / 365, over periods of constant "
+        "principal and rate; each invoice is rounded once to the cent. A payment goes against principal, "
+        "not against penalties already run."), s["note"]))
+    for claim in claims.invoices:
+        if claim.periods:
+            flow.append(KeepTogether(_periods(w, claim)))
+    flow.append(Paragraph(w.t("Taux appliqués et leurs sources", "Rates used and their sources"), s["heading"]))
+    for line in rate_sources(w, claims):
+        flow.append(Paragraph("–\u00a0" + line, s["fact"]))
+    flow.append(PageBreak())
+    return flow
+
+
+def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool = False):  # type: ignore[no-untyped-def]
+    w, s = d.words, styles()
+    head = [w.t("Facture", "Invoice"), w.t("Échéance", "Due"), w.t("Montant TTC", "Amount"),
+            w.t("Avoirs", "Credited"), w.t("Réglé", "Paid"), w.t("Restant dû", "Outstanding"),
+            w.t("Retard", "Days late"), w.t("Pénalités", "Penalties"), w.t("Indemnité", "Indemnity")]
+    rows: list[list[object]] = [[Paragraph(h, s["cell-head" if i < 2 else "cell-head-right"])
+                                 for i, h in enumerate(head)]]
+    for claim in claims:
+        first = f"<b>{markup(claim.number)}</b><br/>{w.short(claim.date)}"
+        cited = d.citations(claim.event_id)
+        if cited:
+            first += f'<br/><font size="7">{citations_markup(w, cited)}</font>'
+        if reasons and claim.dispute_reason:
+            first += f'<br/><font size="7"><i>{markup(claim.dispute_reason)}</i></font>'
+        rows.append([
+            Paragraph(first, s["cell"]), Paragraph(w.short(claim.due_date), s["cell"]),
+            *(Paragraph(w.euros(v), s["cell-right"]) for v in (claim.amount, claim.credited, claim.paid,
+                                                                 claim.outstanding)),
+            Paragraph(w.t(f"{claim.days_late}\u00a0j", f"{claim.days_late}\u00a0d"), s["cell-right"]),
+            Paragraph(w.euros(claim.penalties), s["cell-right"]),
+            Paragraph(w.euros(claim.indemnity), s["cell-right"]),
+        ])
+    totals = [sum(getattr(c, name) for c in claims) for name in ("amount", "credited", "paid", "outstanding")]
+    rows.append([Paragraph(f"<b>{w.t('Total', 'Total')}</b>", s["cell"]), "",
+                 *(Paragraph(f"<b>{w.euros(v)}</b>", s["cell-right"]) for v in totals), "",
+                 Paragraph(f"<b>{w.euros(sum(c.penalties for c in claims))}</b>", s["cell-right"]),
+                 Paragraph(f"<b>{w.euros(sum(c.indemnity for c in claims))}</b>", s["cell-right"])])
+    return grid(rows, full_width(24, 17, 20, 17, 20, 20, 13, 18, 17),
+                extra=[("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
+
+
+def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
+    s, t = styles(), claims.totals
+    rows: list[list[object]] = [
+        [w.t("Principal restant dû (non contesté)", "Outstanding principal (undisputed)"),
+         w.euros(t.outstanding_undisputed)],
+        [w.t("Pénalités de retard", "Late-payment penalties"), w.euros(t.penalties_undisputed)],
+        [w.t("Indemnités forfaitaires de recouvrement", "Fixed recovery indemnities"),
+         w.euros(t.indemnities_undisputed)],
+        [w.t("TOTAL RÉCLAMABLE AU ", "TOTAL CLAIMABLE AS OF ") + w.short(claims.as_of).upper(),
+         w.euros(t.grand_total)],
+    ]
+    memo = []
+    if t.outstanding_disputed or t.penalties_disputed or t.indemnities_disputed:
+        memo.append([w.t("Pour mémoire : part contestée (principal, pénalités, indemnités)",
+                         "For the record: disputed part (principal, penalties, indemnities)"),
+                     w.euros(t.outstanding_disputed + t.penalties_disputed + t.indemnities_disputed)])
+    if t.credit:
+        memo.append([w.t("Trop-perçu à restituer au débiteur", "Overpayment owed back to the debtor"),
+                     w.euros(t.credit)])
+    table_rows = [[Paragraph(markup(a), s["cell"]), Paragraph(b, s["cell-right"])] for a, b in rows + memo]
+    total_row = len(rows) - 1
+    table_rows[total_row] = [Paragraph(f"<b>{markup(rows[total_row][0])}</b>", s["cell"]),
+                             Paragraph(f"<b>{rows[total_row][1]}</b>", s["cell-right"])]
+    table = grid(table_rows, full_width(120, 45), header_rows=0, extra=[
+        ("FONT", (0, total_row), (-1, total_row), BOLD, 9),
+        ("BACKGROUND", (0, total_row), (-1, total_row), SHADE),
+        ("LINEABOVE", (0, total_row), (-1, total_row), 1, ACCENT),
+        ("LINEBELOW", (0, total_row), (-1, total_row), 1, ACCENT),
+    ])
+    return [table]
+
+
+def _periods(w: Words, claim: InvoiceClaim) -> list[Flowable]:
+    s = styles()
+    title = Paragraph(w.t("Facture ", "Invoice ") + f"<b>{markup(claim.number)}</b> — "
+                      + w.t("échue le ", "due on ") + w.day(claim.due_date), s["body-left"])
+    rows: list[list[object]] = [[w.t("Du", "From"), w.t("Au", "To"), w.t("Jours", "Days"),
+                                 w.t("Principal", "Principal"), w.t("Taux", "Rate"), w.t("Pénalités", "Penalties")]]
+    for period in claim.periods:
+        rows.append([w.short(period.start), w.short(period.end), str(period.days), w.euros(period.principal),
+                     w.rate(period.rate) + ("\u00a0*" if not period.source.known else ""),
+                     w.euros(period.amount_cents)])
+    rows.append([w.t("Total (arrondi une fois)", "Total (rounded once)"), "", "", "", "", w.euros(claim.penalties)])
+    table = grid(rows, full_width(22, 22, 12, 26, 18, 26), align_right=(2, 3, 4, 5), extra=[
+        ("SPAN", (0, -1), (4, -1)), ("FONT", (0, -1), (-1, -1), BOLD, 8.5),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
+    return [Spacer(1, 2 * mm), title, Spacer(1, 1 * mm), table]
+
+
+def _describe_source(w: Words, period: PenaltyPeriod) -> str:
+    source: RateSource = period.source
+    if source.kind == "contract":
+        return w.t(f"taux contractuel de {w.rate(period.rate)}", f"contract rate of {w.rate(period.rate)}")
+    statutory = source.statutory
+    text = ""
+    if statutory is not None:
+        text = w.t(
+            f"taux légal (art. L441-10) : taux BCE de {w.rate(statutory.ecb.rate)} en vigueur le "
+            f"{w.day(statutory.read_on)}, majoré de 10 points = {w.rate(statutory.rate)} — source : "
+            f"{markup(statutory.ecb.source)}",
+            f"statutory rate (art. L441-10): ECB rate of {w.rate(statutory.ecb.rate)} in force on "
+            f"{w.day(statutory.read_on)}, plus 10 points = {w.rate(statutory.rate)} — source: "
+            f"{markup(statutory.ecb.source)}")
+        if not statutory.known:
+            text += w.t(" <b>(aucune valeur connue pour cette date : dernière valeur connue utilisée)</b>",
+                        " <b>(no value known for that date: the last known value is used)</b>")
+    if source.kind == "statutory_floor" and source.legal is not None and source.contract_rate is not None:
+        legal = source.legal.rate
+        text = w.t(
+            f"taux contractuel de {w.rate(source.contract_rate)} inférieur à trois fois le taux de l’intérêt "
+            f"légal ({w.rate(legal.autres_cas)} au semestre {legal.half_year} — source : {markup(legal.source)}) : ",
+            f"contract rate of {w.rate(source.contract_rate)} under three times the legal interest rate "
+            f"({w.rate(legal.autres_cas)} for {legal.half_year} — source: {markup(legal.source)}): ") + text
+    return text
+
+
+def rate_sources(w: Words, claims: ClaimsResult) -> list[str]:
+    """Each distinct reason for a rate, once, in the order the periods first use it."""
+    seen: dict[str, None] = {}
+    for claim in claims.invoices:
+        for period in claim.periods:
+            seen.setdefault(_describe_source(w, period), None)
+    lines = list(seen)
+    if claims.unknown_rate_half_years:
+        halves = ", ".join(str(h) for h in claims.unknown_rate_half_years)
+        lines.append(w.t(f"* Semestres sans valeur publiée connue ({halves}) : la dernière valeur connue a été "
+                         "utilisée ; à vérifier avant l’audience.",
+                         f"* Half-years with no known published value ({halves}): the last known value was "
+                         "used; check it before the hearing."))
+    if not lines:
+        lines.append(w.t("Aucune pénalité n’a couru.", "No penalty has run."))
+    return lines

@@ -1,0 +1,132 @@
+"""PDF exhibits: opened (with their password), repaired when qpdf can, refused with a reason when not.
+
+Also what may not travel into a bundle counsel sends on: actions that run something when a
+page opens or a link is clicked (JavaScript, launching a program, submitting a form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from .words import Words
+
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Rendition",
+                  "/RichMediaExecute", "/Hide", "/SetOCGState", "/Sound", "/Movie"}
+
+
+class Refused(Exception):
+    """An exhibit that cannot go into the bundle, with the reason a person can act on."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    pages: int
+    signed: bool
+    repaired: bool
+    warnings: tuple[str, ...] = ()
+
+
+def _qpdf_message(exc: Exception, path: Path) -> str:
+    text = str(exc).replace(str(path) + ": ", "").replace(str(path), "").strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def open_pdf(path: Path, password: str | None, words: Words) -> pikepdf.Pdf:
+    """Open for reading; ``Refused`` when it is locked or beyond repair."""
+    try:
+        return pikepdf.open(path, password=password or "")
+    except pikepdf.PasswordError as exc:
+        raise Refused(words.t(
+            "PDF chiffré : mot de passe incorrect" if password else
+            "PDF chiffré sans mot de passe : donnez-le (exhibit set --password) ou excluez la pièce",
+            "encrypted PDF: wrong password" if password else
+            "encrypted PDF with no password: give it (exhibit set --password) or exclude the exhibit")) from exc
+    except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
+        raise Refused(words.t(f"PDF endommagé que qpdf ne sait pas réparer ({_qpdf_message(exc, path)})",
+                              f"damaged PDF that qpdf cannot repair ({_qpdf_message(exc, path)})")) from exc
+
+
+def inspect_pdf(path: Path, password: str | None, words: Words) -> PdfFacts:
+    with open_pdf(path, password, words) as pdf:
+        try:
+            pages = len(pdf.pages)
+            signed = is_signed(pdf)
+            for page in pdf.pages:
+                page.obj.get(Name.Contents)
+        except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError) as exc:
+            raise Refused(words.t(f"PDF endommagé que qpdf ne sait pas réparer ({_qpdf_message(exc, path)})",
+                                  f"damaged PDF that qpdf cannot repair ({_qpdf_message(exc, path)})")) from exc
+        if pages == 0:
+            raise Refused(words.t("PDF sans aucune page", "PDF with no page"))
+        warnings = tuple(str(w) for w in pdf.get_warnings())
+    return PdfFacts(pages, signed, bool(warnings), warnings)
+
+
+def is_signed(pdf: pikepdf.Pdf) -> bool:
+    """Whether the document carries a digital signature (which no stamped copy can keep valid)."""
+    root = pdf.Root
+    if Name.Perms in root:
+        return True
+    form = root.get(Name.AcroForm)
+    if not isinstance(form, Dictionary):
+        return False
+    flags = form.get(Name.SigFlags)
+    if flags is not None and int(flags) & 1:
+        return True
+    pending = list(form.get(Name.Fields, Array()))
+    seen = 0
+    while pending and seen < 10_000:
+        node = pending.pop()
+        seen += 1
+        if not isinstance(node, Dictionary):
+            continue
+        if node.get(Name.FT) == Name.Sig and Name.V in node:
+            return True
+        pending.extend(node.get(Name.Kids, Array()))
+    return False
+
+
+def _action_is_active(action: object) -> bool:
+    seen = 0
+    while isinstance(action, Dictionary) and seen < 50:
+        seen += 1
+        if str(action.get(Name.S, "")) in ACTIVE_ACTIONS:
+            return True
+        following = action.get(Name.Next)
+        if isinstance(following, Array):
+            return any(_action_is_active(a) for a in following)
+        action = following
+    return False
+
+
+def strip_active_content(page: Dictionary) -> int:
+    """Remove what runs by itself from a page of the bundle; returns how many actions went."""
+    removed = 0
+    if Name.AA in page:
+        del page[Name.AA]
+        removed += 1
+    annots = page.get(Name.Annots)
+    if not isinstance(annots, Array):
+        return removed
+    for annot in annots:
+        if not isinstance(annot, Dictionary):
+            continue
+        if Name.A in annot and _action_is_active(annot.get(Name.A)):
+            del annot[Name.A]
+            removed += 1
+        node, depth = annot, 0
+        while isinstance(node, Dictionary) and depth < 20:
+            if Name.AA in node:
+                del node[Name.AA]
+                removed += 1
+            node = node.get(Name.Parent)
+            depth += 1
+    return removed

@@ -1,0 +1,194 @@
+"""``export_dossier``: a case in, the dossier PDF (or its volumes) out, whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain.claims import ClaimsResult
+from ..domain.model import CaseFile, Exhibit, event_sort_key
+from ..domain.numbering import assign_numbers
+from .api import (
+    ExhibitOutcome,
+    ExhibitsRefused,
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    ExportReport,
+    ProgressStep,
+)
+from .assemble import VolumePlan, write_volume
+from .context import Dossier, ExhibitEntry
+from .email_pages import EmailReader
+from .layout import PART_KEYS, Built, lay_out
+from .prepare import Prepared, prepare
+from .stamping import StampFont
+from .volumes import pack, volume_paths
+from .words import Words
+
+Progress = Callable[[ProgressStep], bool | None]
+MB = 1024 * 1024
+FONT_OVERHEAD = 40_000  # the stamp font and the outline of a volume, roughly
+
+
+def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path], options: ExportOptions,
+                   output: Path, *, claims: ClaimsResult | None = None, read_email: EmailReader | None = None,
+                   progress: Progress | None = None) -> ExportReport:
+    """Write the dossier of ``case_file`` as of ``options.as_of`` to ``output``.
+
+    ``claims`` is the claims engine's result for the same date (its periods carry the rates and
+    their sources); ``read_email`` reads an ``.eml`` exhibit (``imports.email_files.read_email``).
+    Exhibits without a number get the next free ones (the report's ``numbers`` says which, for the
+    caller to keep).  Raises ``ExhibitsRefused`` when an included exhibit cannot be read (unless
+    ``skip_refused``), ``ExportCancelled`` when ``progress`` returns ``False``, ``ExportError`` when
+    the file cannot be written; in every such case nothing is left under the target name.
+    """
+    words = Words(options.lang)
+    output = Path(output)
+
+    def report(stage: str, label: str, done: int, total: int) -> None:
+        if progress is not None and progress(ProgressStep(stage, label, done, total)) is False:
+            raise ExportCancelled(words.t("export annulé", "export cancelled"))
+
+    numbered = assign_numbers(case_file.exhibits)
+    included = sorted((x for x in numbered if x.include and x.number is not None), key=lambda x: x.number or 0)
+    order = {id(e): i for i, e in enumerate(case_file.events)}
+    events = tuple(sorted((e for e in case_file.events if e.date <= options.as_of),
+                          key=lambda e: event_sort_key(e, order[id(e)])))
+
+    with tempfile.TemporaryDirectory(prefix="dossier-export-") as work:
+        workdir = Path(work)
+        prepared: list[Prepared] = []
+        for index, exhibit in enumerate(included):
+            report("prepare", words.t(f"Pièce n° {exhibit.number}", f"Exhibit No. {exhibit.number}"),
+                   index, len(included))
+            prepared.append(prepare(exhibit, exhibit.number or 0, exhibit_path(exhibit), words, workdir,
+                                    read_email))
+        refused = [p for p in prepared if p.refused]
+        if refused and not options.skip_refused:
+            outcomes = tuple(_outcome(p) for p in refused)
+            lines = [words.t(f"Pièce n° {p.number} ({p.exhibit.original_name}) : {p.reason}",
+                             f"Exhibit No. {p.number} ({p.exhibit.original_name}): {p.reason}") for p in refused]
+            raise ExhibitsRefused("\n".join([words.t("Export impossible, pièces illisibles :",
+                                                     "Cannot export, unreadable exhibits:"), *lines]), outcomes)
+        usable = [p for p in prepared if not p.refused]
+
+        dossier = _dossier(words, case_file, options, events, usable, claims, {})
+        running = f"{case_file.case.title}"
+        note = words.t("Arrêté au ", "As of ") + words.day(options.as_of)
+        report("parts", words.t("Mise en page", "Layout"), 0, 1)
+        built = lay_out(dossier, running, note)
+
+        oversized: tuple[int, ...] = ()
+        volumes_of: dict[int, int] = {}
+        scale = 1.0
+        attempts = 3 if options.max_mb else 1
+        for attempt in range(attempts):
+            if options.max_mb and dossier.with_exhibits:
+                limit = int(options.max_mb * MB)
+                sizes = [(p.number, int(p.size * scale)) for p in usable]
+                first_base = len(built.parts.pdf) + FONT_OVERHEAD
+                packing = pack(sizes, first_base, 60_000 + FONT_OVERHEAD, limit)
+                volumes_of = {n: v for v, numbers in enumerate(packing.volumes, 1) for n in numbers}
+                oversized = packing.oversized
+                dossier = _dossier(words, case_file, options, events, usable, claims, volumes_of,
+                                   volumes=len(packing.volumes))
+                built = lay_out(dossier, running, note)
+            targets = volume_paths(output, dossier.volumes if options.max_mb else None)
+            sizes_written = _write(dossier, built, usable, targets, report)
+            too_big = [(size, i) for i, size in enumerate(sizes_written, 1)
+                       if options.max_mb and size > options.max_mb * MB
+                       and not (len([n for n, v in volumes_of.items() if v == i]) == 1
+                                and any(volumes_of.get(n) == i for n in oversized))]
+            if not too_big or attempt == attempts - 1:
+                break
+            scale *= max(size / (options.max_mb * MB) for size, _ in too_big) * 1.05  # type: ignore[operator]
+            for path in targets:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+    by_number = {p.number: p for p in prepared}
+    part_pages = _part_pages(built, dossier)
+    numbers = {x.sha256: x.number for x in numbered if x.number is not None}
+    outcomes = tuple(_outcome(by_number[x.number or 0], volumes_of.get(x.number or 0, 1) if dossier.with_exhibits
+                              else None) for x in included)
+    return ExportReport(
+        volumes=tuple(targets), pages=built.layout.total, part_pages=part_pages, exhibits=outcomes,
+        fingerprint=dossier.fingerprint, numbers=numbers, oversized=oversized,
+        volume_sizes=tuple(sizes_written))
+
+
+def _dossier(words: Words, case_file: CaseFile, options: ExportOptions, events, usable: list[Prepared],  # type: ignore[no-untyped-def]
+             claims: ClaimsResult | None, volumes_of: dict[int, int], volumes: int = 1) -> Dossier:
+    entries = tuple(ExhibitEntry(p.exhibit, p.number, p.pages, p.signed, p.status, volumes_of.get(p.number, 1))
+                    for p in usable)
+    return Dossier(words, case_file, options.as_of, events, entries, claims,
+                   with_exhibits=options.include_exhibits, volumes=volumes)
+
+
+def _outcome(p: Prepared, volume: int | None = None) -> ExhibitOutcome:
+    return ExhibitOutcome(p.number, p.exhibit.title, p.exhibit.sha256, p.status, p.reason, p.pages, p.signed,
+                          None if p.refused else volume, p.removed)
+
+
+def _part_pages(built: Built, d: Dossier) -> dict[str, int]:
+    starts = [(built.layout.part_pages[k], k) for k in PART_KEYS if k in built.layout.part_pages]
+    starts.sort()
+    out: dict[str, int] = {}
+    for i, (page, key) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else built.parts.pages + 1
+        out[key] = end - page
+    if d.with_exhibits:
+        out["exhibits"] = sum(e.pages for e in d.entries)
+        out["tomes"] = sum(s.pages for s in built.tomes.values())
+    return out
+
+
+def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path], report) -> list[int]:  # type: ignore[no-untyped-def]
+    """Every volume to a temporary file beside its target, then all renamed: whole or nothing."""
+    words = d.words
+    font = StampFont()
+    temps: list[Path] = []
+    names = [t.name for t in targets]
+    volume_of = {e.number: e.volume for e in d.entries}
+    done = 0
+    total = len(d.entries) if d.with_exhibits else 0
+    try:
+        for index, target in enumerate(targets, 1):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            os.close(handle)
+            temp = Path(name)
+            temps.append(temp)
+            exhibits = [p for p in usable if d.with_exhibits and volume_of.get(p.number, 1) == index]
+            opening = built.parts if index == 1 else built.tomes[index]
+            plan = VolumePlan(index, len(targets), opening, exhibits, names)
+
+            def tick(number: int) -> None:
+                nonlocal done
+                report("assemble", words.exhibit(number), done, total)
+                done += 1
+
+            def saving(percent: int, volume: int = index) -> None:
+                report("write", words.t(f"Écriture du tome {volume}", f"Writing volume {volume}"), percent, 100)
+
+            try:
+                write_volume(d, built.layout, plan, temp, font, tick, saving)
+            except OSError as exc:
+                raise ExportError(words.t(f"écriture impossible de {target} : {exc.strerror or exc}",
+                                          f"cannot write {target}: {exc.strerror or exc}")) from exc
+            for p in exhibits:
+                p.removed = plan.removed.get(p.number, 0)
+        sizes = [t.stat().st_size for t in temps]
+        for temp, target in zip(temps, targets, strict=True):
+            os.replace(temp, target)
+        temps.clear()
+        return sizes
+    finally:
+        for temp in temps:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+

@@ -1,0 +1,41 @@
+"""Part 3: the exposé des faits — the owner's account, then the key facts with their proof."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from .common import citations_markup, part_heading
+from .contents import part_titles
+from .context import Dossier, Layout
+from .styles import styles
+from .words import markup
+
+
+def facts_story(d: Dossier, layout: Layout) -> list[Flowable]:
+    w, s = d.words, styles()
+    flow: list[Flowable] = part_heading("facts", part_titles(w)["facts"])
+    summary = (d.case.summary or "").strip()
+    if summary:
+        for paragraph in re.split(r"\n\s*\n", summary):
+            flow.append(Paragraph(markup(paragraph.strip()), s["body"]))
+    key_facts = [e for e in d.events if e.key_fact]
+    if key_facts:
+        flow.append(Paragraph(w.t("Les faits essentiels", "The key facts"), s["heading"]))
+        for event in key_facts:
+            text = f"<b>{w.day(event.date)}.</b> {markup(event.title.rstrip('.'))}."
+            if event.description:
+                text += " " + markup(event.description.strip())
+            cited = d.citations(event.id)
+            if cited:
+                text += f" ({citations_markup(w, cited)})"
+            else:
+                text += f' <i>({w.t("aucune pièce ne l’établit", "no exhibit proves it")})</i>'
+            flow.append(Paragraph("–\u00a0" + text, s["fact"]))
+    if not summary and not key_facts:
+        flow.append(Paragraph(w.t("Aucun exposé n’a été rédigé et aucun fait n’est marqué comme essentiel.",
+                                  "No statement has been written and no fact is marked as key."),
+                              s["note"]))
+    flow.append(PageBreak())
+    return flow

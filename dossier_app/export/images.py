@@ -1,0 +1,99 @@
+"""Images as exhibits: each picture (each frame of a TIFF) fitted on its own A4 page.
+
+A JPEG goes in as it is (reportlab embeds its bytes without decoding them); its EXIF
+orientation is honoured by turning the page's drawing, not the pixels.  PNG and TIFF frames
+are stored losslessly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageSequence, UnidentifiedImageError
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from .exhibits_pdf import Refused
+from .fonts import SANS, register_fonts
+from .styles import MUTED, PAGE_HEIGHT, PAGE_WIDTH
+from .words import Words
+
+MARGIN = 18 * mm
+TOP = 24 * mm  # room for the stamp above the picture
+CAPTION = 10 * mm
+MAX_UPSCALE = 4.0  # a thumbnail is enlarged at most this much over 72 dpi, never blown up to the page
+
+# EXIF orientation → (clockwise turn in degrees, mirrored)
+ORIENTATIONS = {1: (0, False), 2: (0, True), 3: (180, False), 4: (180, True),
+                5: (90, True), 6: (90, False), 7: (270, True), 8: (270, False)}
+
+
+def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
+    """Write the image's pages to ``target``; returns their number."""
+    register_fonts()
+    try:
+        image = Image.open(source)
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise Refused(words.t(f"image illisible ({exc})", f"unreadable image ({exc})")) from exc
+    canvas = Canvas(str(target), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, initialFontName=SANS,
+                    pageCompression=1)
+    canvas.setTitle(caption)
+    pages = 0
+    with image:
+        try:
+            frames = max(1, getattr(image, "n_frames", 1))
+            orientation = image.getexif().get(0x0112, 1) if image.format == "JPEG" else 1
+            for index, frame in enumerate(ImageSequence.Iterator(image)):
+                label = caption if frames == 1 else f"{caption} — {index + 1}/{frames}"
+                if image.format == "JPEG" and frames == 1:
+                    reader = str(source)  # a file name makes reportlab embed the JPEG bytes as they are
+                else:
+                    reader = ImageReader(_flattened(frame))
+                _draw(canvas, reader, frame.size, ORIENTATIONS.get(orientation, (0, False)), frame.info, label)
+                pages += 1
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise Refused(words.t(f"image endommagée ({exc})", f"damaged image ({exc})")) from exc
+    canvas.save()
+    return pages
+
+
+def _flattened(frame: Image.Image) -> Image.Image:
+    if frame.mode in ("RGB", "L", "CMYK", "1"):
+        return frame.copy()
+    if frame.mode in ("RGBA", "LA", "P", "PA"):
+        rgba = frame.convert("RGBA")
+        white = Image.new("RGB", rgba.size, "white")
+        white.paste(rgba, mask=rgba.getchannel("A"))
+        return white
+    return frame.convert("RGB")
+
+
+def _draw(canvas: Canvas, reader: ImageReader | str, size: tuple[int, int], orientation: tuple[int, bool],
+          info: dict, caption: str) -> None:
+    turn, mirrored = orientation
+    pixels_w, pixels_h = size
+    seen_w, seen_h = (pixels_h, pixels_w) if turn in (90, 270) else (pixels_w, pixels_h)
+    box_w = PAGE_WIDTH - 2 * MARGIN
+    box_h = PAGE_HEIGHT - TOP - MARGIN - CAPTION
+    dpi = info.get("dpi", (72, 72))[0] or 72
+    natural = 72.0 / float(dpi) if 30 <= float(dpi) <= 1200 else 1.0
+    scale = min(box_w / seen_w, box_h / seen_h, max(natural, 1.0) * MAX_UPSCALE)
+    shown_w, shown_h = seen_w * scale, seen_h * scale
+    left = (PAGE_WIDTH - shown_w) / 2
+    bottom = MARGIN + CAPTION + (box_h - shown_h)
+    canvas.saveState()
+    canvas.translate(left + shown_w / 2, bottom + shown_h / 2)
+    canvas.rotate(-turn)
+    if mirrored:
+        canvas.scale(-1, 1)
+    draw_w, draw_h = pixels_w * scale, pixels_h * scale
+    canvas.drawImage(reader, -draw_w / 2, -draw_h / 2, draw_w, draw_h)
+    canvas.restoreState()
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(0.3)
+    canvas.rect(left, bottom, shown_w, shown_h, stroke=1, fill=0)
+    canvas.setFont(SANS, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(left, bottom - 11, f"{caption} — {pixels_w} × {pixels_h} px")
+    canvas.showPage()

@@ -1,0 +1,164 @@
+"""Stamping exhibit pages as a cheap overlay: the page's own content is never rewritten.
+
+Each page gets one small Form XObject (the "Pièce n° N — p. x/y" box at the top right and the
+"N / total" box at the foot, drawn as the reader sees the page) and two entries in its
+/Contents array: a shared ``q`` before the original streams, and ``Q`` plus the call of the
+stamp after them.  Parsing or re-encoding the original content streams is what doubled the
+time of a first version; this costs a few hundred bytes per page whatever the page holds.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import SANS, register_fonts
+
+FONT_SIZE = 8.0
+FOOT_SIZE = 7.5
+PAD = 3.5
+EDGE = 8.0
+# Every character a stamp may need, drawn once so that the embedded subset holds them all.
+ALPHABET = "Pièce n°0123456789 — p./ Exhibit No.PiècesTome"
+
+
+def _number(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+class StampFont:
+    """DejaVu Sans subset for the stamps, made once with reportlab and shared by every stamp."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        buffer = BytesIO()
+        canvas = Canvas(buffer, invariant=1, initialFontName=SANS)
+        canvas.setFont(SANS, FONT_SIZE)
+        canvas.drawString(0, 0, ALPHABET)
+        canvas.showPage()
+        canvas.save()
+        self._doc = canvas._doc
+        self._face = pdfmetrics.getFont(SANS)
+        self.pdf_bytes = buffer.getvalue()
+
+    def encode(self, text: str) -> bytes:
+        pieces = self._face.splitString(text, self._doc)
+        if any(subset for subset, _ in pieces):
+            raise ValueError(f"stamp text outside the stamp alphabet: {text!r}")
+        return b"".join(chunk for _, chunk in pieces)
+
+    def width(self, text: str, size: float) -> float:
+        return pdfmetrics.stringWidth(text, SANS, size)
+
+
+def _visible_box(page: Dictionary) -> tuple[float, float, float, float]:
+    box = page.get(Name.CropBox) or page.get(Name.MediaBox) or Array([0, 0, 612, 792])
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def visual_matrix(page: Dictionary) -> tuple[tuple[float, ...], float, float]:
+    """The matrix from "as the reader sees it" coordinates to the page's, and the seen width and height.
+
+    /Rotate turns the page clockwise for display; drawing through this matrix keeps a stamp
+    upright and at the top right whatever the rotation.
+    """
+    x0, y0, x1, y1 = _visible_box(page)
+    width, height = x1 - x0, y1 - y0
+    try:
+        rotate = int(page.get(Name.Rotate, 0)) % 360
+    except (TypeError, ValueError):
+        rotate = 0
+    if rotate == 90:  # seen (u, v) is user (x1 - v, y0 + u)
+        return (0, 1, -1, 0, x1, y0), height, width
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1), width, height
+    if rotate == 270:  # seen (u, v) is user (x0 + v, y1 - u)
+        return (0, -1, 1, 0, x0, y1), height, width
+    return (1, 0, 0, 1, x0, y0), width, height
+
+
+class Stamper:
+    """Adds stamps to pages of one output PDF."""
+
+    def __init__(self, out: pikepdf.Pdf, font: StampFont | None = None) -> None:
+        self.out = out
+        self.font = font or StampFont()
+        with pikepdf.open(BytesIO(self.font.pdf_bytes)) as template:
+            fonts = template.pages[0].obj.Resources.Font
+            self.font_ref = out.copy_foreign(fonts[next(iter(fonts.keys()))])
+        self.resources = out.make_indirect(Dictionary(Font=Dictionary(F1=self.font_ref)))
+        self.push = out.make_stream(b"q\n")
+
+    def drawing(self, label: str, footer: str, width: float, height: float) -> bytes:
+        """The stamp's content in the page's seen coordinates, shrunk to fit a tiny page."""
+        f = self.font
+        label_w = f.width(label, FONT_SIZE) + 2 * PAD
+        label_h = FONT_SIZE + 2 * PAD - 1
+        foot_w = f.width(footer, FOOT_SIZE) + 2 * PAD
+        foot_h = FOOT_SIZE + 2 * PAD - 2
+        need_w = max(label_w, foot_w) + 2 * EDGE
+        need_h = label_h + foot_h + 4 * EDGE
+        scale = min(1.0, width / need_w if need_w else 1.0, height / need_h if need_h else 1.0)
+        n = _number
+        ops = [
+            # The label box at the top right, hanging from the corner.
+            f"q {n(scale)} 0 0 {n(scale)} {n(width)} {n(height)} cm",
+            "1 g 0.35 G 0.5 w",
+            f"{n(-EDGE - label_w)} {n(-EDGE - label_h)} {n(label_w)} {n(label_h)} re B",
+            "0 g BT /F1 " + n(FONT_SIZE) + " Tf "
+            f"{n(-EDGE - label_w + PAD)} {n(-EDGE - label_h + PAD + 0.5)} Td <{f.encode(label).hex()}> Tj ET Q",
+            # The dossier-wide number at the foot, centred.
+            f"q {n(scale)} 0 0 {n(scale)} {n(width / 2)} 0 cm",
+            "1 g",
+            f"{n(-foot_w / 2)} {n(EDGE / 2)} {n(foot_w)} {n(foot_h)} re f",
+            "0 g BT /F1 " + n(FOOT_SIZE) + " Tf "
+            f"{n(-foot_w / 2 + PAD)} {n(EDGE / 2 + PAD - 0.5)} Td <{f.encode(footer).hex()}> Tj ET Q",
+        ]
+        return "\n".join(ops).encode("ascii")
+
+    def stamp(self, page: Dictionary, label: str, footer: str) -> None:
+        matrix, width, height = visual_matrix(page)
+        form = self.out.make_stream(self.drawing(label, footer, width, height))
+        form[Name.Type] = Name.XObject
+        form[Name.Subtype] = Name.Form
+        form[Name.BBox] = Array([0, 0, width, height])
+        form[Name.Resources] = self.resources
+
+        # Resources are often shared between pages (or inherited): adding our name to a shared
+        # dictionary would put every page's stamp on all of them, so each page gets its own copies
+        # of the two dictionaries we touch, holding the same references.
+        resources = page.get(Name.Resources)
+        own = Dictionary()
+        if isinstance(resources, Dictionary):
+            for key in resources:
+                own[key] = resources[key]
+        xobjects = own.get(Name.XObject)
+        own_x = Dictionary()
+        if isinstance(xobjects, Dictionary):
+            for key in xobjects:
+                own_x[key] = xobjects[key]
+        name = "/DossierStamp"
+        suffix = 0
+        while name in own_x:
+            suffix += 1
+            name = f"/DossierStamp{suffix}"
+        own_x[name] = form
+        own[Name.XObject] = own_x
+        page[Name.Resources] = own
+
+        call = self.out.make_stream(
+            f"\nQ q {' '.join(_number(v) for v in matrix)} cm {name} Do Q\n".encode("ascii"))
+        contents = page.get(Name.Contents)
+        if isinstance(contents, Array):
+            streams = list(contents)
+        elif contents is None:
+            streams = []
+        else:
+            streams = [contents]
+        page[Name.Contents] = Array([self.push, *streams, call])

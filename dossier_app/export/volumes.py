@@ -1,0 +1,82 @@
+"""Splitting the bundle into volumes under a size cap, and the cover that opens each next volume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from .common import full_width, grid
+from .context import Dossier, ExhibitEntry, Layout
+from .sheets import Anchor
+from .styles import styles
+from .words import markup
+
+
+@dataclass(frozen=True)
+class Packing:
+    volumes: tuple[tuple[int, ...], ...]  # exhibit numbers per volume; volume 1 also holds parts 1-6
+    oversized: tuple[int, ...]  # exhibits that alone exceed the cap
+
+
+def pack(sizes: list[tuple[int, int]], first_base: int, next_base: int, limit: int) -> Packing:
+    """Exhibits in number order, each volume filled while it stays under ``limit`` bytes.
+
+    An exhibit is never split; one that does not fit even alone gets a volume of its own.
+    """
+    volumes: list[list[int]] = [[]]
+    used = first_base
+    oversized = []
+    for number, size in sizes:
+        # Volume 1 is never empty (it holds the generated parts), so it may be closed before its
+        # first exhibit; a later volume takes at least one exhibit, however large.
+        if used + size > limit and (len(volumes) == 1 or volumes[-1]):
+            volumes.append([])
+            used = next_base
+        if used + size > limit:
+            oversized.append(number)
+        volumes[-1].append(number)
+        used += size
+    return Packing(tuple(tuple(v) for v in volumes), tuple(oversized))
+
+
+def volume_paths(output: Path, count: int | None) -> list[Path]:
+    """``NAME.pdf`` without volumes; ``NAME-1.pdf``, ``NAME-2.pdf``… with them."""
+    if count is None:
+        return [output]
+    return [output.with_name(f"{output.stem}-{i}{output.suffix or '.pdf'}") for i in range(1, count + 1)]
+
+
+def tome_story(d: Dossier, layout: Layout, volume: int, entries: list[ExhibitEntry]) -> list[Flowable]:
+    w, s, case = d.words, styles(), d.case
+    title = w.t(f"Tome {volume} / {d.volumes}", f"Volume {volume} / {d.volumes}")
+    flow: list[Flowable] = [Anchor(f"part:tome{volume}", title)]
+    if case.court:
+        flow.append(Paragraph(markup(case.court.upper()), s["cover-court"]))
+    if case.docket:
+        flow.append(Paragraph(w.t("RG n°\u00a0", "Docket No.\u00a0") + markup(case.docket), s["cover-line"]))
+    flow += [Spacer(1, 12 * mm), Paragraph(markup(case.title), s["cover-title"]), Spacer(1, 3 * mm),
+             Paragraph(f"{markup(case.us.name)} {w.t('contre', 'v.')} {markup(case.them.name)}", s["cover-line"]),
+             Spacer(1, 10 * mm), Paragraph(f"<b>{title}</b>", s["cover-title"]), Spacer(1, 2 * mm)]
+    if entries:
+        span = w.t(f"pièces n°\u00a0{entries[0].number} à {entries[-1].number}",
+                   f"exhibits No.\u00a0{entries[0].number} to {entries[-1].number}")
+        flow.append(Paragraph(span, s["cover-line"]))
+    flow.append(Spacer(1, 10 * mm))
+    rows: list[list[object]] = [[w.t("Pièce", "Exhibit"), w.t("Titre", "Title"), w.t("Pages", "Pages"),
+                                 w.t("Page", "Page")]]
+    for entry in entries:
+        rows.append([Paragraph(f'<a href="#exhibit:{entry.number}">{w.exhibit(entry.number)}</a>', s["cell"]),
+                     Paragraph(markup(entry.exhibit.title), s["cell"]),
+                     Paragraph(str(entry.pages), s["cell-right"]),
+                     Paragraph(str(layout.exhibit_pages.get(entry.number, "")), s["cell-right"])])
+    flow.append(grid(rows, full_width(26, 104, 14, 16), align_right=(2, 3)))
+    flow.append(Spacer(1, 6 * mm))
+    flow.append(Paragraph(w.t(
+        f"Arrêté au {w.day(d.as_of)} — empreinte du dossier {d.fingerprint} (identique dans chaque tome).",
+        f"As of {w.day(d.as_of)} — bundle fingerprint {d.fingerprint} (the same in every volume)."),
+        s["note"]))
+    flow.append(PageBreak())
+    return flow
