@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .claims_allocation import Allocation, allocate, natural_key
+from .claims_allocation import Allocation, allocate
 from .claims_penalties import DENOMINATOR, ONE_DAY, PenaltyPeriod, RatePlan, round_half_up
 from .claims_terms import due_date
 from .model import CaseFile, Invoice
@@ -90,9 +90,9 @@ def compute_claims(case_file: CaseFile, as_of: date, rates: RateTable) -> Claims
     dues = {i.id: due_date(i, contract) for i in invoices}
     ledger = allocate(case_file.events, dues, as_of)
     plan = RatePlan(rates, contract.late_penalty_rate if contract else None)
+    entries = sorted(ledger.open.values(), key=lambda entry: entry.order)
     claims = [_claim(entry.invoice, entry.due, entry.outstanding, tuple(entry.allocations), as_of, plan)
-              for entry in ledger.open.values()]
-    claims.sort(key=lambda c: (c.date, natural_key(c.number)))
+              for entry in entries]
     periods = [p for c in claims for p in c.periods]
     return ClaimsResult(
         case_title=case_file.case.title,

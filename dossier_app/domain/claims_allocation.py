@@ -45,6 +45,7 @@ class _Open:
     invoice: Invoice
     due: date
     outstanding: int
+    order: tuple[date, tuple[tuple[int, int | str], ...]]  # issue date, then number
     allocations: list[Allocation] = field(default_factory=list)
 
 
@@ -69,10 +70,10 @@ class Ledger:
         return sum(c.amount for c in self.credit)
 
     def issue(self, invoice: Invoice) -> None:
-        entry = _Open(invoice, self.due_dates[invoice.id], max(invoice.amount_incl_tax, 0))
+        key = natural_key(invoice.number)
+        entry = _Open(invoice, self.due_dates[invoice.id], max(invoice.amount_incl_tax, 0), (invoice.date, key))
         self.open[invoice.id] = entry
         self.by_number.setdefault(invoice.number, invoice.id)
-        key = natural_key(invoice.number)
         self._seq += 1
         heapq.heappush(self._by_due, (entry.due, key, self._seq, invoice.id))
         heapq.heappush(self._by_age, (invoice.date, key, self._seq, invoice.id))

@@ -83,17 +83,24 @@ _Segment = tuple[date, date, Decimal, int, RateSource]
 
 
 class RatePlan:
-    """The rate of every day for one case, computed once per half-year."""
+    """The rate of every day for one case, computed once per half-year.
+
+    Half-years are keyed by a plain integer (2 × year + 0 or 1) because this lookup runs
+    for every period of every invoice.
+    """
 
     def __init__(self, rates: RateTable, contract_rate: Decimal | None) -> None:
         self.rates = rates
         self.contract_rate = contract_rate
-        self._cache: dict[HalfYear, tuple[_Segment, ...]] = {}
+        self._cache: dict[int, tuple[_Segment, ...]] = {}
 
     def half_year(self, half_year: HalfYear) -> tuple[_Segment, ...]:
-        found = self._cache.get(half_year)
+        return self._segments(half_year.year * 2 + half_year.half - 1)
+
+    def _segments(self, index: int) -> tuple[_Segment, ...]:
+        found = self._cache.get(index)
         if found is None:
-            found = self._cache[half_year] = self._build(half_year)
+            found = self._cache[index] = self._build(HalfYear(index // 2, index % 2 + 1))
         return found
 
     def _build(self, half_year: HalfYear) -> tuple[_Segment, ...]:
@@ -119,12 +126,14 @@ class RatePlan:
     def periods(self, start: date, end: date, principal: int) -> list[PenaltyPeriod]:
         """The periods of constant rate between ``start`` and ``end`` inclusive."""
         out: list[PenaltyPeriod] = []
-        half_year = HalfYear.of(start)
-        while half_year.start <= end:
-            for seg_start, seg_end, rate, units, source in self.half_year(half_year):
-                lo, hi = max(seg_start, start), min(seg_end, end)
-                if lo <= hi:
-                    numerator = principal * units * ((hi - lo).days + 1)
-                    out.append(PenaltyPeriod(lo, hi, principal, rate, source, numerator))
-            half_year = half_year.next()
-        return out
+        index = start.year * 2 + (start.month > 6)
+        while True:
+            for seg_start, seg_end, rate, units, source in self._segments(index):
+                if seg_start > end:
+                    return out
+                if seg_end < start:
+                    continue
+                lo = seg_start if seg_start > start else start
+                hi = seg_end if seg_end < end else end
+                out.append(PenaltyPeriod(lo, hi, principal, rate, source, principal * units * ((hi - lo).days + 1)))
+            index += 1
