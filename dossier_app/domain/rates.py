@@ -15,14 +15,18 @@ import bisect
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from .dates import parse_day
 from .errors import Problem, ProblemsError
 from .i18n import t
 from .money import parse_rate
+
+T = TypeVar("T")
 
 STATUTORY_MARGIN = Decimal(10)
 # L441-10 in its 2013 wording fixes the ECB rate twice a year; before, each change applied at once.
@@ -220,7 +224,7 @@ def _raise(problems: list[Problem]) -> None:
         raise ProblemsError(sorted(problems, key=lambda p: int(p.path.rsplit(":", 1)[1])))
 
 
-def _collect(problems: list[Problem], where: str, parse, value):  # type: ignore[no-untyped-def]
+def _collect(problems: list[Problem], where: str, parse: Callable[[str], T], value: str) -> T | None:
     try:
         return parse(value)
     except (ValueError, TypeError) as exc:
