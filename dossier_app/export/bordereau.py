@@ -40,7 +40,7 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
     parties.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     flow += [parties, Spacer(1, 4 * mm)]
 
-    rows: list[list[object]] = [[w.t("N°", "No."), w.t("Pièce", "Exhibit"), w.t("Date", "Date"),
+    rows: list[list[object]] = [[w.t("Pièce", "Exhibit"), w.t("Date", "Date"),
                                  w.t("Pages", "Pages"), w.t("Empreinte", "Hash")]]
     for entry in d.entries:
         title = f'<a href="#exhibit:{entry.number}"><b>{w.exhibit(entry.number)}</b></a> — {markup(entry.exhibit.title)}'
@@ -50,13 +50,13 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
                 "l’original signé est conservé et sera produit à première demande.",
                 "Digitally signed: the signature does not survive this copy's stamp; the signed original "
                 "is kept and will be produced on request.") + "</i></font>")
-        rows.append([Paragraph(str(entry.number), s["cell-right"]), Paragraph(title, s["cell"]),
+        rows.append([Paragraph(title, s["cell"]),
                      Paragraph(w.short(entry.exhibit.date) or "—", s["cell"]),
                      Paragraph(str(entry.pages), s["cell-right"]),
                      Paragraph(entry.short_hash, s["cell-mono"])])
     if not d.entries:
-        rows.append(["", Paragraph(f"<i>{w.t('Aucune pièce', 'No exhibit')}</i>", s["cell"]), "", "", ""])
-    flow.append(grid(rows, full_width(9, 104, 20, 11, 24), align_right=(0, 3)))
+        rows.append([Paragraph(f"<i>{w.t('Aucune pièce', 'No exhibit')}</i>", s["cell"]), "", "", ""])
+    flow.append(grid(rows, full_width(110, 20, 11, 24), align_right=(2,)))
     flow.append(Paragraph(w.t(
         "Empreinte : les 12 premiers caractères hexadécimaux du SHA-256 du fichier original.",
         "Hash: the first 12 hexadecimal digits of the original file's SHA-256."), s["note"]))
@@ -68,7 +68,7 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
     signer = w.t("Signature du conseil", "Counsel's signature")
     if counsel:
         signer += f" — {markup(counsel.name)}" + (f", {markup(counsel.firm)}" if counsel.firm else "")
-    box = Table([[Paragraph(signer, s["note"])], [""]], colWidths=[80 * mm], rowHeights=[14, 30 * mm],
+    box = Table([[Paragraph(signer, s["note"])], [""]], colWidths=[80 * mm], rowHeights=[None, 30 * mm],
                 hAlign="RIGHT")
     box.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 5)]))
     closing.append(box)

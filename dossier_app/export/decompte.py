@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
@@ -73,31 +74,38 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
     w, s = d.words, styles()
     head = [w.t("Facture", "Invoice"), w.t("Échéance", "Due"), w.t("Montant TTC", "Amount"),
             w.t("Avoirs", "Credited"), w.t("Réglé", "Paid"), w.t("Restant dû", "Outstanding"),
-            w.t("Retard", "Days late"), w.t("Pénalités", "Penalties"), w.t("Indemnité", "Indemnity")]
-    rows: list[list[object]] = [[Paragraph(h, s["cell-head" if i < 2 else "cell-head-right"])
+            w.t("Retard", "Late"), w.t("Pénalités", "Penalties"), w.t("Indemnité", "Indemnity")]
+    rows: list[list[object]] = [[Paragraph(h, s["cell-small-head" if i < 2 else "cell-small-head-right"])
                                  for i, h in enumerate(head)]]
+    spans: list[tuple] = []
     for claim in claims:
         first = f"<b>{markup(claim.number)}</b><br/>{w.short(claim.date)}"
         cited = d.citations(claim.event_id)
-        if cited:
-            first += f'<br/><font size="7">{citations_markup(w, cited)}</font>'
-        if reasons and claim.dispute_reason:
-            first += f'<br/><font size="7"><i>{markup(claim.dispute_reason)}</i></font>'
         rows.append([
-            Paragraph(first, s["cell"]), Paragraph(w.short(claim.due_date), s["cell"]),
-            *(Paragraph(w.euros(v), s["cell-right"]) for v in (claim.amount, claim.credited, claim.paid,
-                                                                 claim.outstanding)),
-            Paragraph(w.t(f"{claim.days_late}\u00a0j", f"{claim.days_late}\u00a0d"), s["cell-right"]),
-            Paragraph(w.euros(claim.penalties), s["cell-right"]),
-            Paragraph(w.euros(claim.indemnity), s["cell-right"]),
+            Paragraph(first, s["cell-small"]), Paragraph(w.short(claim.due_date), s["cell-small"]),
+            *(Paragraph(w.euros(v), s["cell-small-right"]) for v in (claim.amount, claim.credited, claim.paid,
+                                                                       claim.outstanding)),
+            Paragraph(w.t(f"{claim.days_late}\u00a0j", f"{claim.days_late}\u00a0d"), s["cell-small-right"]),
+            Paragraph(w.euros(claim.penalties), s["cell-small-right"]),
+            Paragraph(w.euros(claim.indemnity), s["cell-small-right"]),
         ])
+        notes = []
+        if cited:
+            notes.append(citations_markup(w, cited))
+        if reasons and claim.dispute_reason:
+            notes.append(w.t("Contestation : ", "Dispute: ") + f"<i>{markup(claim.dispute_reason)}</i>")
+        if notes:
+            rows.append([Paragraph(" — ".join(notes), s["cell-small"])] + [""] * 8)
+            row = len(rows) - 1
+            spans += [("SPAN", (0, row), (-1, row)), ("LINEABOVE", (0, row), (-1, row), 0, colors.white),
+                      ("TOPPADDING", (0, row), (-1, row), 0)]
     totals = [sum(getattr(c, name) for c in claims) for name in ("amount", "credited", "paid", "outstanding")]
-    rows.append([Paragraph(f"<b>{w.t('Total', 'Total')}</b>", s["cell"]), "",
-                 *(Paragraph(f"<b>{w.euros(v)}</b>", s["cell-right"]) for v in totals), "",
-                 Paragraph(f"<b>{w.euros(sum(c.penalties for c in claims))}</b>", s["cell-right"]),
-                 Paragraph(f"<b>{w.euros(sum(c.indemnity for c in claims))}</b>", s["cell-right"])])
-    return grid(rows, full_width(24, 17, 20, 17, 20, 20, 13, 18, 17),
-                extra=[("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
+    rows.append([Paragraph(f"<b>{w.t('Total', 'Total')}</b>", s["cell-small"]), "",
+                 *(Paragraph(f"<b>{w.euros(v)}</b>", s["cell-small-right"]) for v in totals), "",
+                 Paragraph(f"<b>{w.euros(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
+                 Paragraph(f"<b>{w.euros(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])])
+    return grid(rows, full_width(22, 18, 21, 18, 20, 20, 12, 19, 19), extra=[
+        *spans, ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
 
 
 def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
@@ -108,7 +116,9 @@ def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
         [w.t("Pénalités de retard", "Late-payment penalties"), w.euros(t.penalties_undisputed)],
         [w.t("Indemnités forfaitaires de recouvrement", "Fixed recovery indemnities"),
          w.euros(t.indemnities_undisputed)],
-        [w.t("TOTAL RÉCLAMABLE AU ", "TOTAL CLAIMABLE AS OF ") + w.short(claims.as_of).upper(),
+        [(w.t("TOTAL DÛ SELON LES FACTURES, PART NON CONTESTÉE, AU ",
+              "TOTAL OWED ON THE INVOICES, UNDISPUTED PART, AS OF ") if claims.our_role == "client" else
+          w.t("TOTAL RÉCLAMABLE AU ", "TOTAL CLAIMABLE AS OF ")) + w.short(claims.as_of),
          w.euros(t.grand_total)],
     ]
     memo = []

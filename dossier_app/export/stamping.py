@@ -40,17 +40,20 @@ class StampFont:
         canvas = Canvas(buffer, invariant=1, initialFontName=SANS)
         canvas.setFont(SANS, FONT_SIZE)
         canvas.drawString(0, 0, ALPHABET)
+        # Reportlab forgets a font's code assignments when the document is saved: read them now.
+        pieces = pdfmetrics.getFont(SANS).splitString(ALPHABET, canvas._doc)
+        if len(pieces) != 1 or pieces[0][0] != 0 or len(pieces[0][1]) != len(ALPHABET):
+            raise RuntimeError("the stamp alphabet must fit one font subset")
+        self._codes = dict(zip(ALPHABET, pieces[0][1], strict=True))
         canvas.showPage()
         canvas.save()
-        self._doc = canvas._doc
-        self._face = pdfmetrics.getFont(SANS)
         self.pdf_bytes = buffer.getvalue()
 
     def encode(self, text: str) -> bytes:
-        pieces = self._face.splitString(text, self._doc)
-        if any(subset for subset, _ in pieces):
-            raise ValueError(f"stamp text outside the stamp alphabet: {text!r}")
-        return b"".join(chunk for _, chunk in pieces)
+        try:
+            return bytes(self._codes[ch] for ch in text)
+        except KeyError as exc:
+            raise ValueError(f"stamp text outside the stamp alphabet: {text!r}") from exc
 
     def width(self, text: str, size: float) -> float:
         return pdfmetrics.stringWidth(text, SANS, size)
