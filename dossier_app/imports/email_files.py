@@ -8,6 +8,7 @@ what cannot be parsed is left empty.
 from __future__ import annotations
 
 import email
+import logging
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..domain.i18n import t
+
+log = logging.getLogger(__name__)
 
 # A printed e-mail longer than this is a mailing-list dump, not a letter.
 BODY_CAP = 1_000_000
@@ -53,6 +56,14 @@ class EmailContent:
 def read_email(source: Path | bytes) -> EmailContent:
     """Everything a dossier shows of an e-mail; never raises on a malformed message."""
     data = source if isinstance(source, bytes) else source.read_bytes()
+    try:
+        return _read(data)
+    except Exception:  # the last guard of "never raises": show the message as raw text
+        log.warning("e-mail parsed as raw text", exc_info=True)
+        return EmailContent("", "", "", None, "", "", data.decode("utf-8", errors="replace")[:BODY_CAP], ())
+
+
+def _read(data: bytes) -> EmailContent:
     message = email.message_from_bytes(data, policy=policy.default)
     raw = email.message_from_bytes(data, policy=policy.compat32)
     date_header = _header(message, raw, "Date")
@@ -192,7 +203,7 @@ def _decode(data: bytes, charset: str | None) -> str:
             continue
         try:
             return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # unknown charset, a name with a NUL, bytes that do not fit
             continue
     return data.decode("cp1252", errors="replace")
 

@@ -48,6 +48,11 @@ class PdfFacts:
 
 def read_pdf(path: Path, password: str | None) -> PdfFacts:
     """What an exhibit needs to know of a PDF; ``Refused`` when it cannot be one."""
+    with _quiet():
+        return _read(path, password)
+
+
+def _read(path: Path, password: str | None) -> PdfFacts:
     pdf = _open(path, password)
     with pdf:
         try:
@@ -92,11 +97,9 @@ def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
     _add(facts, _pdf_day(modified), t("métadonnées PDF (date de modification)", "PDF metadata (modification date)"),
          MODIFIED)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            xmp = pdf.open_metadata()
-            xmp_title = xmp.get("dc:title")
-            xmp_created = xmp.get("xmp:CreateDate")
+        xmp = pdf.open_metadata()
+        xmp_title = xmp.get("dc:title")
+        xmp_created = xmp.get("xmp:CreateDate")
     except Exception:  # XMP is XML written by anything; a broken packet is only missing metadata
         xmp_title = xmp_created = None
     facts.title = title or _text(xmp_title)
@@ -143,17 +146,16 @@ def _first_pages_text(pdf: pikepdf.Pdf) -> str:
     """The text of the first pages, or "" when there is none or it cannot be had."""
     try:
         chunks: list[str] = []
-        with _quiet():
-            # The copy loses forms and links, which pikepdf warns about: text needs neither.
-            head = pikepdf.Pdf.new()
-            head.pages.extend(pdf.pages[:TEXT_PAGES])
-            buffer = io.BytesIO()
-            head.save(buffer)
-            reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
-            for page in reader.pages:
-                chunks.append(page.extract_text() or "")
-                if sum(map(len, chunks)) >= TEXT_CAP:
-                    break
+        # The copy loses forms and links, which pikepdf warns about: text needs neither.
+        head = pikepdf.Pdf.new()
+        head.pages.extend(pdf.pages[:TEXT_PAGES])
+        buffer = io.BytesIO()
+        head.save(buffer)
+        reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
+        for page in reader.pages:
+            chunks.append(page.extract_text() or "")
+            if sum(map(len, chunks)) >= TEXT_CAP:
+                break
         return "\n".join(chunks)[:TEXT_CAP]
     except Exception:  # text is only a source of suggestions: a page pypdf cannot read has none
         log.info("no text from %s", pdf.filename, exc_info=True)
@@ -163,15 +165,17 @@ def _first_pages_text(pdf: pikepdf.Pdf) -> str:
 @contextmanager
 def _quiet() -> Iterator[None]:
     """pikepdf and pypdf report odd files through warnings and logging: not the user's concern."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    loggers = [logging.getLogger(name) for name in ("pikepdf", "pypdf")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _text(value: object) -> str | None:
