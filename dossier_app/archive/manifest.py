@@ -1,0 +1,107 @@
+"""The manifest: which files the archive holds, with the SHA-256 and size of each.
+
+It is read before anything else, and anything it does not list is an extra file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.errors import Problem
+from ..domain.i18n import t
+from .layout import CASE_NAME, FORMAT, FORMAT_PREFIX, name_problem
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_REQUIRED = ("name", "sha256", "size")
+# What the interchange format does not carry but the store knows of an exhibit; kept so
+# that a restored case is the archived one, not a re-imported approximation.
+_OPTIONAL = ("media_type", "pages", "suggested_kind")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    sha256: str
+    size: int
+    media_type: str | None = None
+    pages: int | None = None
+    suggested_kind: str | None = None
+
+
+class UnknownFormat(Exception):
+    """Not a manifest this program can read; the message says why, for a person."""
+
+
+def encode(entries: list[Entry]) -> bytes:
+    files = []
+    for entry in entries:
+        item: dict[str, Any] = {"name": entry.name, "sha256": entry.sha256, "size": entry.size}
+        item.update({k: getattr(entry, k) for k in _OPTIONAL if getattr(entry, k) is not None})
+        files.append(item)
+    return (json.dumps({"format": FORMAT, "files": files}, ensure_ascii=False, indent=1, sort_keys=True)
+            + "\n").encode("utf-8")
+
+
+def decode(data: bytes) -> tuple[list[Entry], list[Problem]]:
+    """The entries of a manifest and every problem found in it; ``UnknownFormat`` first."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UnknownFormat(t("son manifeste est illisible", "its manifest cannot be read")) from exc
+    fmt = doc.get("format") if isinstance(doc, dict) else None
+    if not isinstance(fmt, str) or not fmt.startswith(FORMAT_PREFIX):
+        raise UnknownFormat(t("ce n'est pas une archive Dossier", "this is not a Dossier archive"))
+    if fmt != FORMAT:
+        raise UnknownFormat(t(
+            f"format « {fmt} » inconnu (ce programme lit « {FORMAT} ») : installez la dernière version de Dossier",
+            f"unknown format \"{fmt}\" (this program reads \"{FORMAT}\"): install the latest Dossier"))
+    problems: list[Problem] = []
+    extra = sorted(set(doc) - {"format", "files"})
+    if extra:
+        problems.append(Problem(f"manifest.{extra[0]}", t("clé inconnue", "unknown key")))
+    files = doc.get("files")
+    if not isinstance(files, list):
+        return [], [*problems, Problem("manifest.files", t("une liste est attendue", "a list is expected"))]
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for i, item in enumerate(files):
+        entry = _entry(f"manifest.files[{i}]", item, problems)
+        if entry is None:
+            continue
+        if entry.name in seen:
+            problems.append(Problem(entry.name, t("listé deux fois dans le manifeste", "listed twice in the manifest")))
+            continue
+        seen.add(entry.name)
+        entries.append(entry)
+    if CASE_NAME not in seen:
+        problems.append(Problem(CASE_NAME, t("absent du manifeste", "missing from the manifest")))
+    return entries, problems
+
+
+def _entry(path: str, item: Any, problems: list[Problem]) -> Entry | None:
+    if not isinstance(item, dict) or not all(k in item for k in _REQUIRED):
+        problems.append(Problem(path, t("nom, empreinte et taille sont attendus", "name, hash and size are expected")))
+        return None
+    unknown = sorted(set(item) - {*_REQUIRED, *_OPTIONAL})
+    name, sha, size = item["name"], item["sha256"], item["size"]
+    wrong = (
+        (unknown, t(f"clé inconnue « {unknown[0]} »" if unknown else "", f"unknown key \"{unknown[0]}\"" if unknown else "")),
+        (not isinstance(name, str), t("nom invalide", "invalid name")),
+        (not isinstance(sha, str) or not SHA256.match(sha), t("empreinte SHA-256 invalide", "invalid SHA-256 hash")),
+        (type(size) is not int or size < 0, t("taille invalide", "invalid size")),
+        (not all(isinstance(item.get(k), str | None) for k in ("media_type", "suggested_kind")),
+         t("type de pièce invalide", "invalid exhibit type")),
+        (item.get("pages") is not None and (type(item["pages"]) is not int or item["pages"] < 0),
+         t("nombre de pages invalide", "invalid page count")),
+    )
+    reasons = [reason for failed, reason in wrong if failed]
+    if not reasons and (why := name_problem(name)):
+        reasons.append(why)
+    if reasons:
+        label = name if isinstance(name, str) and name else path
+        problems.extend(Problem(label, reason) for reason in reasons)
+        return None
+    return Entry(name, sha, size, item.get("media_type"), item.get("pages"), item.get("suggested_kind"))

@@ -1,0 +1,258 @@
+"""Checking an archive whole before anything of it is used.
+
+Every name, type, size and hash is checked first; a single problem refuses the whole
+archive with every reason found. Members are only ever streamed into files the caller
+opens: nothing is extracted by the name the archive gives it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import stat
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..domain.errors import Problem, ProblemsError, UserError
+from ..domain.i18n import t
+from . import layout, manifest
+from .layout import CASE_NAME, MANIFEST_NAME
+from .manifest import Entry, UnknownFormat
+
+CHUNK = 1 << 20
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
+
+
+class Altered(Exception):
+    """A member no longer hashes as the manifest says (the file changed while being read)."""
+
+
+@dataclass
+class CheckedArchive:
+    """An archive whose every member was found to be what its manifest says."""
+
+    path: Path
+    entries: dict[str, Entry]
+    case_json: bytes
+    _zip: zipfile.ZipFile
+    # By member, not by name: with a name given twice, zipfile's lookup takes the last one.
+    _infos: dict[str, zipfile.ZipInfo]
+
+    def copy_member(self, name: str, out: BinaryIO) -> None:
+        """Stream a member into ``out``, checked again against the manifest as it goes.
+
+        ``Altered`` if the archive no longer gives the checked bytes; an ``OSError`` is
+        the writing side's (a full disk), never the archive's.
+        """
+        entry = self.entries[name]
+        digest = hashlib.sha256()
+        size = 0
+        with self._member(name) as read:
+            while chunk := read():
+                size += len(chunk)
+                if size > entry.size:
+                    raise Altered(name)
+                digest.update(chunk)
+                out.write(chunk)
+        if size != entry.size or digest.hexdigest() != entry.sha256:
+            raise Altered(name)
+
+    @contextlib.contextmanager
+    def _member(self, name: str) -> Iterator[Callable[[], bytes]]:
+        try:
+            stream = self._zip.open(self._infos[name])
+        except _READ_ERRORS as exc:
+            raise Altered(name) from exc
+
+        def read() -> bytes:
+            try:
+                return stream.read(CHUNK)
+            except _READ_ERRORS as exc:
+                raise Altered(name) from exc
+
+        with stream:
+            yield read
+
+
+def refusal(path: Path, problems: list[Problem]) -> UserError:
+    """One line for one reason; the list under a headline for several."""
+    if len(problems) == 1:
+        return UserError(t(f"{path} refusé, rien n'a été restauré : {problems[0]}",
+                           f"{path} refused, nothing was restored: {problems[0]}"))
+    return ProblemsError(problems, t(f"{path} refusé, rien n'a été restauré :", f"{path} refused, nothing was restored:"))
+
+
+@contextlib.contextmanager
+def check_archive(path: Path, free_bytes: int | None = None) -> Iterator[CheckedArchive]:
+    """Open and check ``path`` whole; the archive stays open (the same bytes) while in use."""
+    archive = _open(path)
+    with archive:
+        problems: list[Problem] = []
+        infos = _check_members(archive, problems)
+        entries = _read_manifest(archive, infos, problems)
+        sane = _check_sizes(infos, entries, free_bytes, problems)
+        # Nothing is decompressed from an archive that announces a bomb; the rest is hashed
+        # even when other problems were found, so that every reason is given at once.
+        case_json = _check_contents(archive, infos, sane, problems)
+        if problems:
+            raise refusal(path, problems)
+        yield CheckedArchive(path, entries, case_json, archive, infos)
+
+
+def _open(path: Path) -> zipfile.ZipFile:
+    try:
+        with open(path, "rb") as handle:
+            _check_member_count(path, handle)
+        return zipfile.ZipFile(path)
+    except FileNotFoundError as exc:
+        raise UserError(t(f"Fichier introuvable : {path}", f"File not found: {path}")) from exc
+    except IsADirectoryError as exc:
+        raise UserError(t(f"{path} est un dossier, pas une archive .dossier.", f"{path} is a folder, not a .dossier archive.")) from exc
+    except PermissionError as exc:
+        raise UserError(t(f"Pas le droit de lire {path}.", f"Not allowed to read {path}.")) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        raise refusal(path, [Problem("", t("ce n'est pas une archive Dossier, ou elle est tronquée ou endommagée",
+                                           "this is not a Dossier archive, or it is truncated or damaged"))]) from exc
+
+
+def _check_member_count(path: Path, handle: BinaryIO) -> None:
+    # zipfile builds an object per member up front: count them before it does.
+    end_record = getattr(zipfile, "_EndRecData", None)
+    record = end_record(handle) if end_record else None
+    if record and record[4] > layout.MAX_MEMBERS:
+        raise refusal(path, [Problem("", t(f"{record[4]} fichiers : ce n'est pas un dossier, c'est une bombe",
+                                           f"{record[4]} files: this is not a case, it is a bomb"))])
+
+
+def _check_members(archive: zipfile.ZipFile, problems: list[Problem]) -> dict[str, zipfile.ZipInfo]:
+    infos: dict[str, zipfile.ZipInfo] = {}
+    members = archive.infolist()
+    if len(members) > layout.MAX_MEMBERS:
+        problems.append(Problem("", t(f"{len(members)} fichiers : trop pour un dossier", f"{len(members)} files: too many for a case")))
+        return infos
+    for info in members:
+        name = info.filename
+        mode = info.external_attr >> 16 if info.create_system == 3 else 0
+        reason = layout.name_problem(name)
+        if reason is None and stat.S_ISLNK(mode):
+            reason = t("lien symbolique", "symbolic link")
+        elif reason is None and (info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))):
+            reason = t("pas un fichier ordinaire", "not a regular file")
+        elif reason is None and info.flag_bits & 0x1:
+            reason = t("chiffré", "encrypted")
+        elif reason is None and info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            reason = t("méthode de compression non prise en charge", "unsupported compression method")
+        elif reason is None and name in infos:
+            reason = t("présent deux fois", "present twice")
+        if reason:
+            problems.append(Problem(_printable(name), reason))
+        else:
+            infos[name] = info
+    return infos
+
+
+def _read_manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo],
+                   problems: list[Problem]) -> dict[str, Entry]:
+    info = infos.get(MANIFEST_NAME)
+    if info is None:
+        problems.append(Problem("", t("pas de manifeste : ce n'est pas une archive Dossier",
+                                      "no manifest: this is not a Dossier archive")))
+        return {}
+    if info.file_size > layout.MAX_MANIFEST_BYTES:
+        problems.append(Problem(MANIFEST_NAME, t("démesuré", "absurdly large")))
+        return {}
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(layout.MAX_MANIFEST_BYTES + 1)
+        listed, found = manifest.decode(data)
+    except UnknownFormat as exc:
+        problems.append(Problem("", str(exc)))
+        return {}
+    except _READ_ERRORS:
+        problems.append(Problem(MANIFEST_NAME, t("endommagé", "damaged")))
+        return {}
+    problems.extend(found)
+    entries = {e.name: e for e in listed}
+    for name in infos:
+        if name != MANIFEST_NAME and name not in entries:
+            problems.append(Problem(name, t("fichier en trop, absent du manifeste", "extra file, not in the manifest")))
+    for name in entries:
+        if name not in infos:
+            problems.append(Problem(name, t("fichier manquant", "missing file")))
+    return entries
+
+
+def _check_sizes(infos: dict[str, zipfile.ZipInfo], entries: dict[str, Entry], free_bytes: int | None,
+                 problems: list[Problem]) -> dict[str, Entry]:
+    """The entries safe to decompress; all of them unless the archive is a bomb."""
+    sane: dict[str, Entry] = {}
+    total = 0
+    bomb = False
+    for name, entry in entries.items():
+        info = infos.get(name)
+        if info is None:
+            continue  # reported missing
+        total += info.file_size
+        if name == CASE_NAME and info.file_size > layout.MAX_CASE_BYTES:
+            problems.append(Problem(name, t("démesuré", "absurdly large")))
+            bomb = True
+        elif info.file_size != entry.size:
+            problems.append(Problem(name, t("taille différente de celle du manifeste (fichier modifié)",
+                                            "size differs from the manifest's (file altered)")))
+        elif info.file_size > layout.RATIO_FLOOR and info.file_size > layout.MAX_RATIO * max(info.compress_size, 1):
+            problems.append(Problem(name, t(
+                f"compressé plus de {layout.MAX_RATIO} fois : une bombe de décompression, pas un document",
+                f"compressed more than {layout.MAX_RATIO} times: a decompression bomb, not a document")))
+            bomb = True
+        else:
+            sane[name] = entry
+    if total > layout.MAX_UNPACKED:
+        problems.append(Problem("", t(f"se décompresserait en {_gb(total)} : taille démesurée",
+                                      f"would unpack to {_gb(total)}: absurd size")))
+        bomb = True
+    elif free_bytes is not None and total > free_bytes:
+        problems.append(Problem("", t(f"il faut {_gb(total)} d'espace libre, il n'y en a que {_gb(free_bytes)}",
+                                      f"it needs {_gb(total)} of free space, only {_gb(free_bytes)} is free")))
+        bomb = True
+    return {} if bomb else sane
+
+
+def _check_contents(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], entries: dict[str, Entry],
+                    problems: list[Problem]) -> bytes:
+    case_json = b""
+    for name, entry in entries.items():
+        digest = hashlib.sha256()
+        kept = bytearray() if name == CASE_NAME else None
+        size = 0
+        try:
+            with archive.open(infos[name]) as stream:
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    if size > entry.size:
+                        break
+                    digest.update(chunk)
+                    if kept is not None:
+                        kept += chunk
+        except _READ_ERRORS:
+            problems.append(Problem(name, t("endommagé (illisible)", "damaged (unreadable)")))
+            continue
+        if size != entry.size or digest.hexdigest() != entry.sha256:
+            problems.append(Problem(name, t("modifié : son empreinte ne correspond pas au manifeste",
+                                            "altered: its hash does not match the manifest")))
+        elif kept is not None:
+            case_json = bytes(kept)
+    return case_json
+
+
+def _gb(size: int) -> str:
+    if size >= 2**30:
+        return t(f"{size / 2**30:.1f} Go", f"{size / 2**30:.1f} GB")
+    return t(f"{size / 2**20:.1f} Mo", f"{size / 2**20:.1f} MB")
+
+
+def _printable(name: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in name) or "?"

@@ -1,0 +1,146 @@
+"""``archive``: a case and its exhibit files in one ``.dossier`` file; ``restore``: a new
+case from one, only once every name and hash in it has been checked."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..archive import CheckedArchive, Entry, SourceFile, check_archive, write_archive
+from ..archive.layout import CASE_NAME, FILES_DIR, member_names
+from ..archive.reader import Altered, refusal
+from ..archive.writer import SourceProblem
+from ..domain.codec import Decoded, decode_document, encode_document
+from ..domain.errors import Problem, UserError
+from ..domain.i18n import t
+from ..domain.model import Exhibit
+from ..store import Store
+from ..store import repository as repo
+from ..store.blobs import sha256_of
+from .files import atomic_target
+from .store_access import FileWrites, writing
+
+
+@dataclass(frozen=True)
+class ArchiveSummary:
+    path: Path
+    exhibits: int
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Restored:
+    case_id: int
+    title: str
+    exhibits: int
+    same_title: tuple[int, ...]  # other cases with this title: the restore made a copy beside them
+
+
+def archive_case(store: Store, case_id: int, target: Path) -> ArchiveSummary:
+    """Write the case to ``target``, whole or not at all."""
+    case_file = repo.read_case_file(store, case_id)
+    names = member_names([(x.sha256, x.original_name) for x in case_file.exhibits])
+    document = encode_document(case_file, names)
+    case_json = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    sources = [SourceFile(Entry(names[x.sha256], x.sha256, x.size or 0, x.media_type, x.pages, x.suggested_kind),
+                          store.blobs.path(x.sha256)) for x in case_file.exhibits]
+    with atomic_target(target) as tmp:
+        try:
+            write_archive(tmp, case_json, sources)
+        except SourceProblem as exc:
+            exhibit = next(x for x in case_file.exhibits if names[x.sha256] == exc.entry.name)
+            raise UserError(_damaged_source(exhibit, exc.problem)) from exc
+    return ArchiveSummary(target, len(case_file.exhibits), target.stat().st_size, sha256_of(target))
+
+
+def _damaged_source(exhibit: Exhibit, problem: str) -> str:
+    label = t(f"la pièce n° {exhibit.number}", f"exhibit {exhibit.number}") if exhibit.number else t("la pièce", "exhibit")
+    what = {"missing": t("son fichier a disparu du stockage", "its file is gone from the store"),
+            "altered": t("son fichier a été modifié dans le stockage", "its file was altered in the store"),
+            }.get(problem, t("son fichier est illisible", "its file cannot be read"))
+    return t(f"Archive non écrite : {label} « {exhibit.title} » : {what} ; « dossier verify » détaille.",
+             f"Archive not written: {label} \"{exhibit.title}\": {what}; \"dossier verify\" gives details.")
+
+
+def restore_archive(store: Store, path: Path) -> Restored:
+    """A new case from the archive at ``path``; refused whole, before any write, if anything is wrong."""
+    path = Path(path)
+    with check_archive(path, shutil.disk_usage(store.home).free) as checked:
+        decoded = _decode_case(checked)
+        assert decoded.case is not None
+        with writing(store) as writes:
+            exhibits = []
+            for item in decoded.exhibits:
+                entry = checked.entries[item.path]
+                if not store.blobs.has(entry.sha256):
+                    _put_member(store, writes, checked, entry)
+                exhibits.append((replace(item.exhibit, media_type=entry.media_type, pages=entry.pages,
+                                         suggested_kind=entry.suggested_kind), entry.size))
+            case_id = repo.insert_case(store, decoded.case)
+            repo.insert_events(store, case_id, decoded.events)
+            repo.insert_exhibits(store, case_id, exhibits)
+            if any(x.exhibit.number is not None for x in decoded.exhibits):
+                repo.set_numbering_fixed(store, case_id, True)
+    title = decoded.case.title
+    others = tuple(r.id for r in repo.list_cases(store) if r.title == title and r.id != case_id)
+    return Restored(case_id, title, len(exhibits), others)
+
+
+def _decode_case(checked: CheckedArchive) -> Decoded:
+    """The archive's case, cross-checked against its manifest: every file used once, by its hash."""
+    try:
+        doc = json.loads(checked.case_json.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise refusal(checked.path, [Problem(CASE_NAME, t("JSON illisible", "unreadable JSON"))]) from exc
+    decoded = decode_document(doc)
+    problems = [Problem(f"{CASE_NAME}, {p.path}" if p.path else CASE_NAME, p.message) for p in decoded.problems]
+    used: dict[str, int] = {}
+    for i, item in enumerate(decoded.exhibits):
+        where = f"{CASE_NAME}, exhibits[{i}]"
+        entry = checked.entries.get(item.path) if item.path.startswith(FILES_DIR) else None
+        if entry is None:
+            problems.append(Problem(f"{where}.path", t(f"« {item.path} » n'est pas dans l'archive",
+                                                       f"\"{item.path}\" is not in the archive")))
+        elif item.path in used:
+            problems.append(Problem(f"{where}.path", t(f"même fichier que exhibits[{used[item.path]}]",
+                                                       f"same file as exhibits[{used[item.path]}]")))
+        else:
+            used[item.path] = i
+            if item.exhibit.sha256 != entry.sha256:
+                problems.append(Problem(f"{where}.sha256", t(
+                    "ne correspond pas à l'empreinte du fichier dans le manifeste",
+                    "does not match the file's hash in the manifest")))
+    for name in checked.entries:
+        if name.startswith(FILES_DIR) and name not in used:
+            problems.append(Problem(name, t("fichier en trop : aucune pièce de l'affaire ne l'utilise",
+                                            "extra file: no exhibit of the case uses it")))
+    if problems or decoded.case is None:
+        raise refusal(checked.path, problems)
+    return decoded
+
+
+def _put_member(store: Store, writes: FileWrites, checked: CheckedArchive, entry: Entry) -> None:
+    # Inside the store's transaction: a file staged here is never mistaken for a leftover.
+    store.blobs.root.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=".incoming-restore-", dir=store.blobs.root)
+    staged = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            checked.copy_member(entry.name, out)
+        writes.put(staged, entry.sha256)
+    except Altered as exc:
+        raise UserError(t(f"{checked.path} a changé pendant la restauration ({entry.name}) : rien n'a été restauré.",
+                          f"{checked.path} changed while being restored ({entry.name}): nothing was restored.")) from exc
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise UserError(t("Le disque est plein : libérez de la place et recommencez ; rien n'a été restauré.",
+                              "The disk is full: free some space and try again; nothing was restored.")) from exc
+        raise
+    finally:
+        staged.unlink(missing_ok=True)
