@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import stat
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +22,7 @@ from .french_dates import date_in_file_name, find_dates
 from .images import read_image
 from .kinds import kind_for_email, kind_for_screenshot, kind_from_text
 from .pdf import read_pdf
-from .sniff import CSV, EML, HEAD_SIZE, JPEG, PDF, PNG, TIFF, sniff
+from .sniff import CSV, EML, HEAD_SIZE, JPEG, PDF, PNG, TEXT, TIFF, sniff
 from .text_files import TEXT_CAP, decode_text, estimated_pages
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,10 @@ MAX_EMAIL_BYTES = 100 * 1024 * 1024
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 
 _EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg", ".jpe"), PNG: (".png",), TIFF: (".tif", ".tiff")}
-_TYPE_NAMES = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF"}
+_BINARY_EXTENSIONS = tuple(e for extensions in _EXTENSIONS.values() for e in extensions)
+_CONTENT = {PDF: ("un PDF", "a PDF"), JPEG: ("une image JPEG", "a JPEG image"), PNG: ("une image PNG", "a PNG image"),
+            TIFF: ("une image TIFF", "a TIFF image"), EML: ("un courriel", "an e-mail"), TEXT: ("du texte", "text"),
+            CSV: ("du texte", "text")}
 # The business is French: an e-mail sent at 23:30 UTC on the 4th was sent on the 5th in Laval.
 _BUSINESS_ZONE = "Europe/Paris"
 
@@ -65,10 +69,11 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
     name_clues = clues.from_file_name(date_in_file_name(path.stem))
     dates = clues.plausible([*found.dates, *name_clues], today)
     notes = list(found.notes)
-    expected = _EXTENSIONS.get(media_type)
-    if expected and path.suffix.lower() not in expected:
-        notes.append(t(f"le nom finit par « {path.suffix or '(rien)'} » mais le contenu est un {_TYPE_NAMES[media_type]}",
-                       f"the name ends in \"{path.suffix or '(nothing)'}\" but the content is a {_TYPE_NAMES[media_type]}"))
+    if _misnamed(path.suffix.lower(), media_type):
+        # Often a failed download: an error page or a photo saved under a document's name.
+        fr, en = _CONTENT[media_type]
+        notes.append(t(f"le nom finit par « {path.suffix or '(rien)'} » mais le contenu est {fr}",
+                       f"the name ends in \"{path.suffix or '(nothing)'}\" but the content is {en}"))
     return Analysis(
         path=path,
         media_type=media_type,
@@ -84,18 +89,23 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
     )
 
 
+@dataclass
 class _Found:
     """What one reader learnt, before the common choices are made."""
 
-    def __init__(self, pages: int | None, *, title: str | None = None, kind: str | None = None,
-                 dates: list[DateClue] | None = None, notes: list[str] | None = None,
-                 encrypted: bool = False) -> None:
-        self.pages = pages
-        self.title = title
-        self.kind = kind
-        self.dates = dates or []
-        self.notes = notes or []
-        self.encrypted = encrypted
+    pages: int | None
+    title: str | None = None
+    kind: str | None = None
+    dates: list[DateClue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    encrypted: bool = False
+
+
+def _misnamed(suffix: str, media_type: str) -> bool:
+    expected = _EXTENSIONS.get(media_type)
+    if expected:
+        return suffix not in expected
+    return suffix in _BINARY_EXTENSIONS
 
 
 def _check_regular(path: Path) -> int:

@@ -75,3 +75,9 @@ def test_a_long_text_counts_its_pages(files) -> None:
 
 def test_a_huge_text_is_refused(files) -> None:
     assert analyze(files.write("huge.txt", b"a" * (5 * 1024 * 1024 + 1))).refused
+
+
+def test_text_saved_under_a_pdf_name_is_noted(files) -> None:
+    found = analyze(files.write("facture.pdf", "Erreur 404 : document introuvable"))
+    assert found.media_type == "text/plain"
+    assert found.notes == ("le nom finit par « .pdf » mais le contenu est du texte",)

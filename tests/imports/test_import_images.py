@@ -56,4 +56,4 @@ def test_content_decides_not_the_name(files) -> None:
     data = files.image("photo.jpg", "JPEG").read_bytes()
     found = analyze(files.write("facture.pdf", data))
     assert found.media_type == "image/jpeg" and found.refused is None
-    assert found.notes == ("le nom finit par « .pdf » mais le contenu est un JPEG",)
+    assert found.notes == ("le nom finit par « .pdf » mais le contenu est une image JPEG",)
