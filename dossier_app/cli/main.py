@@ -12,10 +12,10 @@ from pathlib import Path
 from .. import __version__
 from ..domain.errors import ProblemsError, UserError
 from ..domain.i18n import t
-from . import archive_cmds, case_cmds, claims_cmds, event_cmds, exhibit_cmds
+from . import archive_cmds, case_cmds, claims_cmds, event_cmds, exhibit_cmds, export_cmds
 from .context import Context
 
-COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds, claims_cmds, archive_cmds]
+COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds, claims_cmds, archive_cmds, export_cmds]
 
 
 class _Parser(argparse.ArgumentParser):
