@@ -88,7 +88,19 @@ def verify_case(ctx: Context, args: argparse.Namespace) -> int:
         what = t("fichier manquant", "file missing") if p.problem == "missing" else t(
             "fichier modifié (l'empreinte ne correspond plus)", "file altered (its hash no longer matches)")
         ctx.out(f"{label} « {p.exhibit_title} » : {what} — {ctx.store.blobs.path(p.sha256)}")
-    if problems:
+    whole = verify.check_store(ctx.store)
+    others = {sha: cases for sha, cases in whole.rows_without_file.items() if sha not in {p.sha256 for p in problems}}
+    for sha, case_ids in others.items():
+        ids = ", ".join(str(i) for i in case_ids) or "—"
+        ctx.out(t(f"fichier manquant d'une pièce de l'affaire n° {ids} — {ctx.store.blobs.path(sha)}",
+                  f"file missing of an exhibit of case {ids} — {ctx.store.blobs.path(sha)}"))
+    if whole.leftovers:
+        fate = t("retiré(s) du stockage", "removed from the store") if whole.leftovers_removed else t(
+            "sans danger, ils seront retirés quand le dossier de données sera accessible en écriture",
+            "harmless, they will be removed once the data folder can be written")
+        ctx.out(t(f"{whole.leftovers} fichier(s) sans pièce, restes d'une opération interrompue : {fate}.",
+                  f"{whole.leftovers} file(s) without an exhibit, left by an interrupted operation: {fate}."))
+    if problems or others:
         return 1
     ctx.out(t("Toutes les pièces sont intactes.", "Every exhibit is intact."))
     return 0

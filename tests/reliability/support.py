@@ -61,8 +61,8 @@ def assert_refused_clearly(run: Run, *, lines: int | None = 1) -> None:
         assert len(shown) == lines, run.err
 
 
-def snapshot(home: Path) -> tuple[list[tuple], list[tuple[str, int]]]:
-    """Every row of every table, and every file under the home with its size: 'as it was'."""
+def snapshot(home: Path) -> tuple[list[tuple], list[tuple[str, int, int]]]:
+    """Every row of every table, and every stored file with its size and mode: 'as it was'."""
     rows: list[tuple] = []
     db = home / "dossier.sqlite3"
     if db.exists():
@@ -71,8 +71,8 @@ def snapshot(home: Path) -> tuple[list[tuple], list[tuple[str, int]]]:
             rows = [(table, *row) for table in TABLES for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
         finally:
             conn.close()
-    files = sorted((str(p.relative_to(home)), p.stat().st_size) for p in (home / "files").rglob("*") if p.is_file()) \
-        if (home / "files").is_dir() else []
+    files = sorted((str(p.relative_to(home)), p.stat().st_size, stat.S_IMODE(p.stat().st_mode))
+                   for p in (home / "files").rglob("*") if p.is_file()) if (home / "files").is_dir() else []
     return rows, files
 
 
