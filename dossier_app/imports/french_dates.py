@@ -48,6 +48,7 @@ _STRONG_BEFORE = re.compile(
 _REFERRED_BEFORE = re.compile(
     r"(?:échéance|echeance|échéant|payable|avant\s+le|au\s+plus\s+tard|jusqu['’]?\s*au|limite|"
     r"n[ée]e?\s+le|\bdue\b|délai|delai|à\s+compter|a\s+compter|valable|expir|période|periode|"
+    r"imprim|impression|printed|t[ée]l[ée]charg|download|"                # when a copy was made
     r"\bdu\b|\bau\b|\bdepuis\b|\bsuite\b|\bfrom\b|\buntil\b|\bbefore\b|\bto\b)[^\n]{0,25}$",
     re.IGNORECASE)
 

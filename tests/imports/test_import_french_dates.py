@@ -42,7 +42,8 @@ def test_document_dates_are_told_from_dates_it_mentions() -> None:
     text = ("SARL Dupont\nLaval, le 4 octobre 2016\n"
             "Objet : votre courrier du 12 septembre 2016\n"
             "Date d'échéance : 04/11/2016\nà régler avant le 1er décembre 2016\n"
-            "Nous avons livré le site le 2 août 2016.\n")
+            "Nous avons livré le site le 2 août 2016.\n"
+            "Imprimé le 12/03/2024 — téléchargé le 13/03/2024\n")
     found = [(d.day, d.strength) for d in find_dates(text)]
     assert found == [(date(2016, 10, 4), STRONG), (date(2016, 8, 2), PLAIN)]
 
