@@ -55,3 +55,10 @@ def test_many_files_one_worker(corpus) -> None:
     with IsolatedAnalyzer() as analyzer:
         found = [analyzer.analyze(p) for p in sorted(corpus.iterdir())]
     assert [f.path.name for f in found if f.refused] == ["libreoffice-writer-password.pdf"]
+
+
+def test_the_worker_speaks_the_callers_language(files) -> None:
+    from dossier_app.domain.i18n import set_language
+
+    set_language("en")
+    assert analyze_isolated(files.write("vide.pdf", b"")).refused == "empty file (0 bytes)"
