@@ -51,21 +51,26 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             first_number = 1 if plan.index == 1 else layout.volume_first_pages[plan.index]
             stamper = Stamper(out, font)
             starts: dict[int, int] = {}
+            count = len(out.pages)
             for prepared in plan.exhibits:
                 tick(prepared.number)
-                start = len(out.pages)
-                starts[prepared.number] = start
+                starts[prepared.number] = count
+                removed = 0
+                global_first = layout.exhibit_pages[prepared.number]
+                offset = 0
                 for source in prepared.sources:
                     pdf = open_pdf(source.path, source.password, d.words)
                     opened.append(pdf)
-                    out.pages.extend(pdf.pages)
-                removed = 0
-                global_first = layout.exhibit_pages[prepared.number]
-                for offset in range(prepared.pages):
-                    page = out.pages[start + offset].obj
-                    removed += strip_active_content(page)
-                    stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
-                                  f"{global_first + offset} / {layout.total}")
+                    for source_page in pdf.pages:
+                        # Copying page by page hands back the copy itself: indexing out.pages
+                        # afterwards walks the page tree and made long bundles quadratic.
+                        page = out.copy_foreign(source_page.obj)
+                        out.pages.append(pikepdf.Page(page))
+                        removed += strip_active_content(page)
+                        stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
+                                      f"{global_first + offset} / {layout.total}")
+                        offset += 1
+                count += offset
                 plan.removed[prepared.number] = removed
             _links(out, d, layout, plan, starts)
             _outline(out, d, plan, starts)
@@ -76,7 +81,6 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             out.Root[Name.Lang] = String(d.words.lang)
             out.save(target, deterministic_id=True, compress_streams=True,
                      stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                     object_stream_mode=pikepdf.ObjectStreamMode.generate,
                      progress=save_progress)
     finally:
         out.close()
@@ -84,8 +88,8 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             pdf.close()
 
 
-def _destination(out: pikepdf.Pdf, page_index: int, top: float | None = None) -> Array:
-    page = out.pages[page_index].obj
+def _destination(pages: list[Dictionary], page_index: int, top: float | None = None) -> Array:
+    page = pages[page_index]
     if top is None:
         return Array([page, Name.Fit])
     return Array([page, Name.XYZ, None, top, None])
@@ -94,15 +98,16 @@ def _destination(out: pikepdf.Pdf, page_index: int, top: float | None = None) ->
 def _links(out: pikepdf.Pdf, d: Dossier, layout: Layout, plan: VolumePlan, starts: dict[int, int]) -> None:
     """The opening pages' recorded links made into annotations pointing at the final pages."""
     by_volume = {e.number: e.volume for e in d.entries}
+    pages = [page.obj for page in out.pages]  # indexing out.pages walks the page tree each time
     for link in plan.opening.links:
         kind, _, rest = link.target.partition(":")
         annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in link.rect]),
                                 Border=Array([0, 0, 0]))
         if kind == "part" and link.target in plan.opening.anchors:
             page_index, y = plan.opening.anchors[link.target]
-            annotation[Name.Dest] = _destination(out, page_index, round(y + 40, 2))
+            annotation[Name.Dest] = _destination(pages, page_index, round(y + 40, 2))
         elif kind == "exhibit" and int(rest) in starts:
-            annotation[Name.Dest] = _destination(out, starts[int(rest)])
+            annotation[Name.Dest] = _destination(pages, starts[int(rest)])
         elif kind == "exhibit" and by_volume.get(int(rest)) and d.with_exhibits:
             volume = by_volume[int(rest)]
             first = layout.exhibit_pages[int(rest)] - layout.volume_first_pages.get(volume, 1)
@@ -110,7 +115,7 @@ def _links(out: pikepdf.Pdf, d: Dossier, layout: Layout, plan: VolumePlan, start
                                             D=Array([first, Name.Fit]), NewWindow=False)
         else:
             continue
-        page = out.pages[link.page].obj
+        page = pages[link.page]
         if Name.Annots not in page:
             page[Name.Annots] = Array()
         page.Annots.append(out.make_indirect(annotation))
