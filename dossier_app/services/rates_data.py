@@ -1,19 +1,11 @@
-"""The rate tables shipped in ``resources/rates``, found the same way as the fonts.
-
-``resources/`` sits at the top of the source tree, not inside the package, because the
-window, the PDF and the packagers all share it.  So the files are looked up, first match
-wins: ``DOSSIER_RESOURCES`` when set, the source tree (``Path(__file__).parents[2]``, which
-is also what an editable install sees), an installed ``share/dossier``, and the folder a
-PyInstaller bundle unpacks to.
-"""
+"""The rate tables shipped in ``resources/rates`` (located by ``dossier_app.resources``)."""
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
 from pathlib import Path
 
+from .. import resources
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.rates import EcbRate, RateTable
@@ -22,25 +14,12 @@ ECB_FILE = "ecb.csv"
 LEGAL_FILE = "legal.csv"
 
 
-def rates_dirs() -> list[Path]:
-    candidates = []
-    if os.environ.get("DOSSIER_RESOURCES"):
-        candidates.append(Path(os.environ["DOSSIER_RESOURCES"]) / "rates")
-    here = Path(__file__).resolve()
-    candidates += [
-        here.parents[2] / "resources" / "rates",
-        Path(sys.prefix) / "share" / "dossier" / "rates",
-        Path(getattr(sys, "_MEIPASS", sys.prefix)) / "resources" / "rates",
-    ]
-    return candidates
-
-
 def rates_dir() -> Path:
-    for folder in rates_dirs():
-        if (folder / ECB_FILE).is_file() and (folder / LEGAL_FILE).is_file():
-            return folder
-    raise UserError(t("Tables de taux introuvables (resources/rates/ecb.csv et legal.csv) : réinstallez Dossier.",
-                      "Rate tables not found (resources/rates/ecb.csv and legal.csv): reinstall Dossier."))
+    folder = resources.find("rates", ECB_FILE, LEGAL_FILE)
+    if folder is None:
+        raise UserError(t("Tables de taux introuvables (resources/rates/ecb.csv et legal.csv) : réinstallez Dossier.",
+                          "Rate tables not found (resources/rates/ecb.csv and legal.csv): reinstall Dossier."))
+    return folder
 
 
 @cache
