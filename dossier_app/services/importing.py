@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import UserError
 from ..domain.i18n import t
@@ -19,6 +20,10 @@ from ..store import repository as repo
 from ..store.blobs import sha256_of
 from .events import next_event_id
 from .store_access import writing
+
+if TYPE_CHECKING:
+    from ..imports.analysis import Analysis
+    from ..imports.isolated import IsolatedAnalyzer
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,24 @@ Progress = Callable[[int, int, Path], bool]
 
 def plan_import(store: Store, case_id: int, paths: Iterable[Path], password: str | None = None,
                 today: date | None = None, progress: Progress | None = None) -> list[ImportItem]:
-    """Analyse every file under ``paths``; nothing is stored. ``progress`` returning False cancels."""
-    from ..imports import analyze, iter_candidate_files
+    """Analyse every file under ``paths``; nothing is stored. ``progress`` returning False cancels.
+
+    Files are parsed in a worker process (started at the first file that needs it): a parser
+    that crashes, hangs or eats the memory on a hostile file costs that file, not the program.
+    """
+    with isolated_analyzer() as analyzer:
+        return _plan(store, case_id, paths, password, today, progress, analyzer.analyze)
+
+
+def isolated_analyzer() -> IsolatedAnalyzer:
+    from ..imports.isolated import IsolatedAnalyzer
+
+    return IsolatedAnalyzer()
+
+
+def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | None, today: date | None,
+          progress: Progress | None, analyze: Callable[..., Analysis]) -> list[ImportItem]:
+    from ..imports import iter_candidate_files
 
     roots = [Path(p) for p in paths]
     for root in roots:
@@ -122,10 +143,20 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
     result = ImportResult()
     planned = list(items)
     with writing(store) as writes:
+        # The plan was made before this transaction: another program may have added the same
+        # files or invoices since. What is in the store now wins; nothing goes in twice.
+        present = {x.sha256 for x in repo.read_exhibits(store, case_id)}
+        refs = repo.event_refs(store, case_id)
+        numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
         for item in planned:
+            if item.status == "add" and item.sha256 in present:
+                item = replace(item, status="duplicate", reason=t("déjà présent : ajouté entre-temps par un autre import",
+                                                                  "already there: added meanwhile by another import"))
             if item.status != "add" or item.exhibit is None:
                 (result.skipped if item.status == "duplicate" else result.refused).append(item)
                 continue
+            item = _still_new_invoices(item, refs, numbers)
+            present.add(item.exhibit.sha256)
             sha, size = writes.put(item.path, item.sha256)
             repo.register_file(store, sha, size)
             if item.invoices:
@@ -136,6 +167,29 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
             repo.insert_exhibit(store, case_id, exhibit)
             result.added.append(item)
     return result
+
+
+def _still_new_invoices(item: ImportItem, refs: set[str], numbers: set[str]) -> ImportItem:
+    """The item's invoices with event ids free in the case now, less numbers taken meanwhile."""
+    if not item.invoices or item.exhibit is None:
+        return item
+    kept: list[Invoice] = []
+    ids: dict[str, str | None] = {}
+    notes = list(item.notes)
+    for invoice in item.invoices:
+        if invoice.number in numbers:
+            ids[invoice.id] = None
+            notes.append(t(f"facture {invoice.number} déjà dans l'affaire : ligne ignorée",
+                           f"invoice {invoice.number} already in the case: row skipped"))
+            continue
+        new_id = invoice.id if invoice.id not in refs else next_event_id(refs, "invoice")
+        refs.add(new_id)
+        numbers.add(invoice.number)
+        ids[invoice.id] = new_id
+        kept.append(replace(invoice, id=new_id))
+    links = tuple(replace(link, event_id=ids[link.event_id]) if link.event_id in ids else link
+                  for link in item.exhibit.links if ids.get(link.event_id, link.event_id) is not None)
+    return replace(item, invoices=tuple(kept), notes=tuple(notes), exhibit=replace(item.exhibit, links=links))
 
 
 def import_paths(store: Store, case_id: int, paths: Iterable[Path], password: str | None = None,
