@@ -1,0 +1,154 @@
+"""Turning what a person typed in a form into domain values, with one sentence per mistake.
+
+The window's forms call these as the user types, so that an error shows at its field at
+once; the command line has its own door (the interchange format) to the same domain checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import fields
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ..domain.dates import parse_user_day
+from ..domain.errors import Problem
+from ..domain.i18n import t
+from ..domain.model import EVENT_CLASSES, Event, FieldSpec, kind_fields
+from ..domain.money import parse_rate, parse_user_amount
+from ..domain.siren import siren_problem
+
+COMMON_TYPES: dict[str, str] = {
+    "date": "day", "title": "text", "description": "text", "actor": "choice", "key_fact": "bool", "tags": "strings",
+}
+
+_TIME = re.compile(r"^(?P<day>.+?)(?:\s*(?:T|\s|,|\sà\s)\s*(?P<h>\d{1,2})\s*[h:H]\s*(?P<m>\d{2})?)?\s*$")
+
+
+def parse_user_instant(text: str) -> datetime:
+    """An instant as typed: ``04/10/2016 09:30``, ``4 octobre 2016 à 9h30``, ``2016-10-04T09:30``.
+
+    A day alone means midnight, the start of that day.
+    """
+    raw = text.strip()
+    iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2})?", raw)
+    if iso:
+        try:
+            return datetime.fromisoformat(raw)
+        except ValueError:
+            pass
+    match = _TIME.match(raw)
+    if match:
+        try:
+            day = parse_user_day(match.group("day"))
+            hour = int(match.group("h") or 0)
+            minute = int(match.group("m") or 0)
+            return datetime(day.year, day.month, day.day, hour, minute)
+        except ValueError:
+            pass
+    raise ValueError(t(f"« {text} » n'est pas une date et une heure (exemple : 04/10/2016 09:30)",
+                       f"\"{text}\" is not a date and time (for example 2016-10-04 09:30)"))
+
+
+def parse_user_int(text: str) -> int:
+    raw = text.strip()
+    if not raw.isdigit():
+        raise ValueError(t(f"« {text} » : un nombre entier est attendu (exemple : 8)",
+                           f"\"{text}\": a whole number is expected (for example 8)"))
+    return int(raw)
+
+
+def parse_user_strings(text: str) -> tuple[str, ...]:
+    """A list typed on one line, separated by commas or semicolons."""
+    return tuple(part.strip() for part in re.split(r"[;,]", text) if part.strip())
+
+
+def parse_user_rate(text: str) -> Decimal:
+    return parse_rate(text.strip().replace(",", ".").replace("%", "").strip())
+
+
+def parse_text_field(spec_type: str, text: str) -> Any:
+    """One typed value of a field of this wire type; ``None`` when left empty.
+
+    Raises ``ValueError`` with the sentence to show under the field.
+    """
+    if not text.strip():
+        return None
+    if spec_type == "amount":
+        return parse_user_amount(text)
+    if spec_type == "day":
+        return parse_user_day(text)
+    if spec_type == "instant":
+        return parse_user_instant(text)
+    if spec_type == "int":
+        return parse_user_int(text)
+    if spec_type == "strings":
+        return parse_user_strings(text)
+    return text.strip()
+
+
+def required_message() -> str:
+    return t("à remplir", "required")
+
+
+def form_fields(kind: str) -> tuple[FieldSpec, ...]:
+    """The fields a form for this kind shows, common ones first; an outage is dated by its start."""
+    common = [
+        FieldSpec("date", "day", kind != "outage"),
+        FieldSpec("title", "text", True),
+        FieldSpec("actor", "choice", False, ("us", "them", "third_party")),
+        FieldSpec("key_fact", "bool", False),
+        FieldSpec("tags", "strings", False),
+        FieldSpec("description", "text", False),
+    ]
+    if kind == "outage":
+        common = [f for f in common if f.name != "date"]
+    return (*common, *kind_fields(kind))
+
+
+def build_event(kind: str, event_id: str, values: Mapping[str, Any]) -> tuple[Event | None, list[Problem]]:
+    """An event from parsed form values (``None`` for an empty field); problems name their field."""
+    problems: list[Problem] = []
+    specs = form_fields(kind)
+    for spec in specs:
+        value = values.get(spec.name)
+        if spec.required and (value is None or value == () or value == ""):
+            problems.append(Problem(spec.name, required_message()))
+    if kind == "outage" and isinstance(values.get("start"), datetime):
+        values = {**values, "date": values["start"].date()}
+    if problems:
+        return None, problems
+    names = {f.name for f in fields(EVENT_CLASSES[kind])}
+    data = {k: v for k, v in values.items() if k in names and v is not None}
+    data["key_fact"] = bool(values.get("key_fact"))
+    data["tags"] = tuple(values.get("tags") or ())
+    for spec in kind_fields(kind):
+        if spec.type == "bool" and data.get(spec.name) is None:
+            data[spec.name] = False
+        if spec.type == "strings" and data.get(spec.name) is None:
+            data[spec.name] = ()
+    # The order of an outage's start and end, invoice numbers and the like are checked by
+    # the service that stores the event, exactly as for a file.
+    return EVENT_CLASSES[kind](id=event_id, **data), problems
+
+
+def field_of(problem: Problem) -> str:
+    """The form field a stored-data problem points at: ``invoices[0]`` → ``invoices``."""
+    head = re.split(r"[.\[]", problem.path.lstrip("."), maxsplit=1)[0]
+    return head
+
+
+def check_siren(text: str) -> str | None:
+    """Why a typed SIREN is wrong, or None (an empty one is fine: it is optional)."""
+    return siren_problem(text) if text.strip() else None
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """Every field of an event, to fill a form with it."""
+    return {f.name: getattr(event, f.name) for f in fields(event) if f.name != "id"}
+
+
+def day_or_none(value: Any) -> date | None:
+    return value if isinstance(value, date) and not isinstance(value, datetime) else None

@@ -1,0 +1,245 @@
+"""The timeline as the window shows it: light rows, filters, and the undo helpers of events.
+
+A case may hold a hundred thousand events; decoding every one through the codec to draw a
+table would take seconds.  ``timeline_rows`` reads only what the table and the band show,
+straight from the stored JSON, and ``read_event`` decodes one event fully when it is edited.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from ..domain.codec import Collector, decode_event, encode_event
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from ..domain.model import Event, Exhibit, ExhibitLink
+from ..store import Store
+from ..store import repository as repo
+from .events import decode_new_event
+from .store_access import writing
+
+
+class TimelineRow(NamedTuple):
+    """What the table and the band show of one event; dates stay ISO strings (they sort as dates)."""
+
+    id: str
+    kind: str
+    day: str
+    moment: str | None
+    title: str
+    actor: str | None
+    amount: str | None  # the interchange format's "1234.50": invoice or credit note total, payment amount
+    key_fact: bool
+    tags: tuple[str, ...]
+    description: str | None
+    end: str | None  # an outage's end instant
+    number: str | None
+    exhibits: int
+
+
+# json_extract rather than "->>" so that an older SQLite (3.37 and before) still works.
+_ROWS_SQL = """
+SELECT e.ref, e.kind, e.date, e.moment, e.title,
+       json_extract(e.data, '$.actor'),
+       coalesce(json_extract(e.data, '$.amount_incl_tax'), json_extract(e.data, '$.amount')),
+       json_extract(e.data, '$.key_fact'),
+       json_extract(e.data, '$.tags'),
+       json_extract(e.data, '$.description'),
+       json_extract(e.data, '$.end'),
+       json_extract(e.data, '$.number'),
+       coalesce(n.links, 0)
+FROM events e
+LEFT JOIN (SELECT l.event_id, count(*) AS links FROM links l
+           JOIN events x ON x.id = l.event_id AND x.case_id = ?
+           GROUP BY l.event_id) n ON n.event_id = e.id
+WHERE e.case_id = ?
+ORDER BY e.date, e.moment, e.id
+"""
+
+
+def timeline_rows(store: Store, case_id: int) -> list[TimelineRow]:
+    """Every event of the case in timeline order (date, time, order of entry)."""
+    make = TimelineRow
+    loads = json.loads
+    return [
+        make(ref, kind, day, moment, title, actor, amount, bool(key), tuple(loads(tags)) if tags else (),
+             description, end, number, links)
+        for (ref, kind, day, moment, title, actor, amount, key, tags, description, end, number, links)
+        in store.conn.execute(_ROWS_SQL, (case_id, case_id))
+    ]
+
+
+# --- filtering ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the filter bar asks for; an empty filter lets everything through."""
+
+    kinds: frozenset[str] = frozenset()  # empty: every kind
+    actor: str | None = None
+    tag: str | None = None
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    key_facts_only: bool = False
+    unproven_only: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self == EventFilter()
+
+
+@dataclass
+class SearchIndex:
+    """Lower-cased text of each row, built once per list of rows on the first text search."""
+
+    rows: Sequence[TimelineRow]
+    _texts: list[str] | None = field(default=None, repr=False)
+
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [_haystack(r) for r in self.rows]
+        return self._texts
+
+
+def _haystack(row: TimelineRow) -> str:
+    parts = [row.title, row.description or "", row.number or "", " ".join(row.tags), row.id]
+    return "\n".join(parts).casefold()
+
+
+def filter_rows(rows: Sequence[TimelineRow], flt: EventFilter, index: SearchIndex | None = None) -> list[bool]:
+    """For each row, whether the filter keeps it (one pass, so that 100 000 rows stay fast)."""
+    if flt.empty:
+        return [True] * len(rows)
+    keep = [True] * len(rows)
+    needle = flt.text.strip().casefold()
+    if needle:
+        texts = (index or SearchIndex(rows)).texts()
+        keep = [needle in text for text in texts]
+    kinds = flt.kinds
+    start = flt.date_from.isoformat() if flt.date_from else None
+    end = flt.date_to.isoformat() if flt.date_to else None
+    tag = flt.tag.casefold() if flt.tag else None
+    if not (kinds or flt.actor or tag or start or end or flt.key_facts_only or flt.unproven_only):
+        return keep
+    for i, row in enumerate(rows):
+        if not keep[i]:
+            continue
+        if ((kinds and row.kind not in kinds)
+                or (flt.actor and row.actor != flt.actor)
+                or (tag and not any(tag == x.casefold() for x in row.tags))
+                or (start and row.day < start)
+                or (end and row.day > end)
+                or (flt.key_facts_only and not row.key_fact)
+                or (flt.unproven_only and row.exhibits)):
+            keep[i] = False
+    return keep
+
+
+def actors_and_tags(rows: Iterable[TimelineRow]) -> tuple[list[str], list[str]]:
+    """The actors and the tags that occur, for the filter bar's choices."""
+    actors: set[str] = set()
+    tags: set[str] = set()
+    for row in rows:
+        if row.actor:
+            actors.add(row.actor)
+        tags.update(row.tags)
+    return sorted(actors), sorted(tags, key=str.casefold)
+
+
+# --- one event, and the undo of a deletion -----------------------------------------------------
+
+def read_event(store: Store, case_id: int, event_id: str) -> Event:
+    row = store.conn.execute("SELECT data FROM events WHERE case_id = ? AND ref = ?", (case_id, event_id)).fetchone()
+    if row is None:
+        raise UserError(t(f"L'événement « {event_id} » n'existe plus dans cette affaire.",
+                          f"Event \"{event_id}\" is no longer in this case."))
+    collector = Collector()
+    event = decode_event(collector, "event", json.loads(row[0]))
+    if event is None:
+        raise repo.CorruptStore(str(collector.problems))
+    return event
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """An exhibit (by its file's hash, which outlives its row id) citing an event."""
+
+    sha256: str
+    pages: str | None
+
+
+def links_of_event(store: Store, case_id: int, event_id: str) -> list[EventLink]:
+    rows = store.conn.execute(
+        """SELECT x.sha256, l.pages FROM links l
+           JOIN events e ON e.id = l.event_id JOIN exhibits x ON x.id = l.exhibit_id
+           WHERE e.case_id = ? AND e.ref = ? ORDER BY x.id""", (case_id, event_id))
+    return [EventLink(sha, pages) for sha, pages in rows]
+
+
+def restore_event(store: Store, case_id: int, event: Event, links: Iterable[EventLink] = ()) -> None:
+    """Put back a deleted event and the exhibits that cited it, in one transaction."""
+    with writing(store):
+        checked = decode_new_event(store, case_id, encode_event(event))
+        repo.insert_events(store, case_id, [checked])
+        for link in links:
+            exhibit_id = repo.exhibit_by_hash(store, case_id, link.sha256)
+            if exhibit_id is not None:
+                repo.insert_links(store, case_id, exhibit_id, [ExhibitLink(checked.id, link.pages)])
+
+
+def stash_exhibit_file(store: Store, exhibit: Exhibit, folder: Path) -> Path:
+    """A copy of an exhibit's stored file, kept so that taking it out of the case can be undone."""
+    target = folder / exhibit.sha256
+    if not target.exists():
+        store.blobs.copy_out(exhibit.sha256, target)
+    return target
+
+
+def restore_exhibit(store: Store, case_id: int, exhibit: Exhibit, source: Path) -> None:
+    """Put back an exhibit taken out of the case: same file (checked by hash), title, date, links."""
+    with writing(store) as writes:
+        sha, size = writes.put(source, exhibit.sha256)
+        repo.register_file(store, sha, size)
+        known = repo.event_refs(store, case_id)
+        number = exhibit.number
+        if number is not None and store.conn.execute(
+                "SELECT 1 FROM exhibits WHERE case_id = ? AND number = ?", (case_id, number)).fetchone():
+            number = None
+        repo.insert_exhibit(store, case_id, replace(
+            exhibit, id=None, number=number, links=tuple(x for x in exhibit.links if x.event_id in known)))
+
+
+def exhibits(store: Store, case_id: int) -> list[Exhibit]:
+    return repo.read_exhibits(store, case_id)
+
+
+def exhibit_path_of(store: Store, exhibit: Exhibit) -> str:
+    """Where the stored file of an exhibit is, to show it (never to change it)."""
+    return str(store.blobs.path(exhibit.sha256))
+
+
+def update_exhibit(store: Store, case_id: int, sha256: str, *, title: str, day: date | None, include: bool) -> Exhibit:
+    """An exhibit's own metadata as a form shows it: an empty date clears the date."""
+    if not title.strip():
+        raise UserError(t("Le titre d'une pièce ne peut pas être vide.", "An exhibit's title cannot be empty."))
+    with writing(store):
+        exhibit_id = repo.exhibit_by_hash(store, case_id, sha256)
+        if exhibit_id is None:
+            raise UserError(t("Cette pièce n'est plus dans l'affaire.", "This exhibit is no longer in the case."))
+        current = next(x for x in repo.read_exhibits(store, case_id) if x.id == exhibit_id)
+        updated = replace(current, title=title.strip(), date=day, include=include)
+        repo.update_exhibit(store, updated)
+    return updated
+
+
+def new_event_id(store: Store, case_id: int, kind: str) -> str:
+    """A free id for an event the user is adding (``inv-3``)."""
+    from .events import next_event_id
+
+    return next_event_id(repo.event_refs(store, case_id), kind)

@@ -1,0 +1,301 @@
+"""The form of a case: parties (SIREN checked as typed), contract and payment terms, court, counsel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import format_day_or_instant, parse_user_day, short_day
+from ..domain.errors import Problem
+from ..domain.i18n import t
+from ..domain.model import Case, Contract, Counsel, Party, PaymentTerms
+from ..domain.money import format_rate
+from ..domain.siren import normalize_siren
+from ..services import forms
+
+Submit = Callable[[Case], list[Problem]]
+ERROR_STYLE = "color: #b2182b;"
+TERMS = (("", None), ("on_receipt", None), ("days", None), ("days_end_of_month", None), ("end_of_month_days", None))
+
+
+def terms_label(form: str) -> str:
+    return {
+        "": "—",
+        "on_receipt": t("à réception", "on receipt"),
+        "days": t("N jours", "N days"),
+        "days_end_of_month": t("N jours fin de mois", "N days end of month"),
+        "end_of_month_days": t("fin de mois + N jours", "end of month + N days"),
+    }[form]
+
+
+class LineField:
+    """A line edit whose text is checked as typed by ``parse`` (which raises ``ValueError``)."""
+
+    def __init__(self, parse: Callable[[str], Any] | None = None, placeholder: str = "") -> None:
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(placeholder)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.parse = parse
+        self.edit.textChanged.connect(self.check)
+        self.box = QWidget()
+        layout = QVBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        return self.parse(text) if self.parse else text
+
+    def check(self) -> bool:
+        try:
+            self.value()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return False
+        self.show_error(None)
+        return True
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+def _siren(text: str) -> str:
+    problem = forms.check_siren(text)
+    if problem:
+        raise ValueError(problem)
+    return normalize_siren(text)
+
+
+def _hearing(text: str) -> Any:
+    try:
+        return parse_user_day(text)
+    except ValueError:
+        return forms.parse_user_instant(text)
+
+
+class CaseForm(QDialog):
+    def __init__(self, submit: Submit, case: Case | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.submit = submit
+        self.setWindowTitle(t("Nouvelle affaire", "New case") if case is None else case.title)
+        self.setMinimumWidth(560)
+        self.fields: dict[str, LineField] = {}
+        tabs = QTabWidget()
+        tabs.addTab(self._parties_tab(), t("Parties", "Parties"))
+        tabs.addTab(self._contract_tab(), t("Contrat", "Contract"))
+        tabs.addTab(self._court_tab(), t("Tribunal et avocat", "Court and counsel"))
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(t("Votre récit du litige, en quelques paragraphes : il ouvrira le dossier.",
+                                          "Your account of the dispute, in a few paragraphs: it opens the dossier."))
+        tabs.addTab(self.summary, t("Récit", "Summary"))
+        self.tabs = tabs
+        self.general = QLabel()
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.general.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Enregistrer", "Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        if case is not None:
+            self.fill(case)
+
+    def _add(self, form: QFormLayout, name: str, label: str, parse: Callable[[str], Any] | None = None,
+             placeholder: str = "") -> LineField:
+        field = LineField(parse, placeholder)
+        field.edit.setObjectName(name)
+        self.fields[name] = field
+        form.addRow(label, field.box)
+        return field
+
+    def _parties_tab(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        top = QFormLayout()
+        self._add(top, "title", t("Nom de l'affaire *", "Case name *"), placeholder=t("ex. : Boulangerie Martin c/ WebPlus",
+                                                                                         "e.g. Martin Bakery v WebPlus"))
+        self.role = QComboBox()
+        self.role.addItem(t("Nous sommes le client (le prestataire ne rend pas le service)",
+                            "We are the client (the provider fails to deliver)"), "client")
+        self.role.addItem(t("Nous sommes le prestataire (le client ne paie pas)",
+                            "We are the provider (the client does not pay)"), "provider")
+        top.addRow(t("Notre rôle", "Our role"), self.role)
+        outer.addLayout(top)
+        row = QHBoxLayout()
+        for key, title in (("us", t("Nous", "Us")), ("them", t("Partie adverse", "Other party"))):
+            group = QGroupBox(title)
+            form = QFormLayout(group)
+            self._add(form, f"{key}.name", t("Nom *", "Name *"))
+            self._add(form, f"{key}.legal_form", t("Forme", "Legal form"), placeholder="SARL, SAS…")
+            self._add(form, f"{key}.siren", "SIREN", _siren, "732 829 320")
+            self._add(form, f"{key}.address", t("Adresse", "Address"))
+            self._add(form, f"{key}.representative", t("Représentant", "Representative"))
+            row.addWidget(group)
+        outer.addLayout(row)
+        return page
+
+    def _contract_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self._add(form, "contract.reference", t("Référence", "Reference"))
+        self._add(form, "contract.signed_on", t("Signé le", "Signed on"), parse_user_day, "04/10/2016")
+        self.terms = QComboBox()
+        for key, _ in TERMS:
+            self.terms.addItem(terms_label(key), key)
+        self.days = QSpinBox()
+        self.days.setRange(0, 365)
+        self.days.setValue(30)
+        self.days.setSuffix(t(" jours", " days"))
+        box = QWidget()
+        terms_row = QHBoxLayout(box)
+        terms_row.setContentsMargins(0, 0, 0, 0)
+        terms_row.addWidget(self.terms, 1)
+        terms_row.addWidget(self.days)
+        form.addRow(t("Délai de paiement", "Payment terms"), box)
+        self.terms.currentIndexChanged.connect(self._terms_changed)
+        self._terms_changed()
+        self._add(form, "contract.late_penalty_rate", t("Taux des pénalités (%/an)", "Late penalty rate (%/year)"),
+                  forms.parse_user_rate, t("vide : taux légal", "empty: statutory rate"))
+        self._add(form, "contract.notes", t("Notes", "Notes"))
+        return page
+
+    def _court_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self._add(form, "court", t("Tribunal", "Court"), placeholder=t("Tribunal de commerce de Laval", "Commercial court"))
+        self._add(form, "docket", t("N° RG", "Docket number"))
+        self._add(form, "hearing", t("Audience", "Hearing"), _hearing, "04/10/2016 09:30")
+        self._add(form, "procedure", t("Procédure", "Procedure"), placeholder=t("référé, injonction de payer…",
+                                                                                 "summary proceedings…"))
+        for key, label in (("name", t("Avocat", "Counsel")), ("firm", t("Cabinet", "Firm")),
+                           ("email", t("Courriel", "E-mail")), ("phone", t("Téléphone", "Phone"))):
+            self._add(form, f"counsel.{key}", label)
+        return page
+
+    def _terms_changed(self) -> None:
+        self.days.setEnabled(self.terms.currentData() not in ("", "on_receipt"))
+
+    def fill(self, case: Case) -> None:
+        def put(name: str, value: str | None) -> None:
+            self.fields[name].edit.setText(value or "")
+
+        put("title", case.title)
+        self.role.setCurrentIndex(max(self.role.findData(case.our_role), 0))
+        for key, party in (("us", case.us), ("them", case.them)):
+            for attr in ("name", "legal_form", "siren", "address", "representative"):
+                put(f"{key}.{attr}", getattr(party, attr))
+        contract = case.contract or Contract()
+        put("contract.reference", contract.reference)
+        put("contract.signed_on", short_day(contract.signed_on) if contract.signed_on else None)
+        if contract.payment_terms is not None:
+            self.terms.setCurrentIndex(self.terms.findData(contract.payment_terms.form))
+            self.days.setValue(contract.payment_terms.days)
+        put("contract.late_penalty_rate",
+            format_rate(contract.late_penalty_rate) if contract.late_penalty_rate is not None else None)
+        put("contract.notes", contract.notes)
+        put("court", case.court)
+        put("docket", case.docket)
+        put("hearing", format_day_or_instant(case.hearing) if case.hearing is not None else None)
+        put("procedure", case.procedure)
+        counsel = case.counsel or Counsel("")
+        for attr in ("name", "firm", "email", "phone"):
+            put(f"counsel.{attr}", getattr(counsel, attr) or None)
+        self.summary.setPlainText(case.summary or "")
+
+    def collect(self) -> Case | None:
+        values: dict[str, Any] = {}
+        ok = True
+        for name, field in self.fields.items():
+            try:
+                values[name] = field.value()
+            except ValueError as exc:
+                field.show_error(str(exc))
+                ok = False
+        for name in ("title", "us.name", "them.name"):
+            if not values.get(name):
+                self.fields[name].show_error(forms.required_message())
+                ok = False
+        if not ok:
+            self._focus_first_error()
+            return None
+
+        def party(key: str) -> Party:
+            return Party(values[f"{key}.name"], values[f"{key}.legal_form"], values[f"{key}.siren"],
+                         values[f"{key}.address"], values[f"{key}.representative"])
+
+        form = self.terms.currentData()
+        terms = PaymentTerms(form, self.days.value() if form != "on_receipt" else 0) if form else None
+        contract_values = (values["contract.reference"], values["contract.signed_on"], terms,
+                           values["contract.late_penalty_rate"], values["contract.notes"])
+        contract = Contract(*contract_values) if any(v is not None for v in contract_values) else None
+        counsel = None
+        if values["counsel.name"]:
+            counsel = Counsel(values["counsel.name"], values["counsel.firm"], values["counsel.email"],
+                              values["counsel.phone"])
+        return Case(title=values["title"], our_role=self.role.currentData(), us=party("us"), them=party("them"),
+                    summary=self.summary.toPlainText().strip() or None, court=values["court"],
+                    docket=values["docket"], hearing=values["hearing"], procedure=values["procedure"],
+                    counsel=counsel, contract=contract)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        general = []
+        for problem in problems:
+            name = problem.path.removeprefix("case.").removeprefix("case")
+            field = self.fields.get(name)
+            if field is not None:
+                field.show_error(problem.message)
+            else:
+                general.append(str(problem))
+        self.general.setText("\n".join(general))
+        self.general.setVisible(bool(general))
+        self._focus_first_error()
+
+    def _focus_first_error(self) -> None:
+        for field in self.fields.values():
+            if field.error.isVisible():
+                page = field.box.parentWidget()
+                while page is not None and self.tabs.indexOf(page) < 0:
+                    page = page.parentWidget()
+                if page is not None:
+                    self.tabs.setCurrentWidget(page)
+                field.edit.setFocus()
+                return
+
+    def save(self) -> None:
+        case = self.collect()
+        if case is None:
+            return
+        problems = self.submit(case)
+        if problems:
+            self.show_problems(problems)
+            return
+        self.accept()

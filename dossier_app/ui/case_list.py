@@ -1,0 +1,130 @@
+"""The list of cases: title, parties, events, exhibits and outstanding amount."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ..domain.i18n import t
+from ..domain.money import format_euros
+from ..services.session import CaseLine
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE, PARTIES, EVENTS, EXHIBITS, OUTSTANDING = range(5)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lines: list[CaseLine] = []
+        self.computed: set[int] = set()  # cases whose amount is known, or known to be unknowable
+        self._headers = (t("Affaire", "Case"), t("Parties", "Parties"), t("Événements", "Events"),
+                         t("Pièces", "Exhibits"), t("Impayé", "Outstanding"))
+
+    def set_lines(self, lines: list[CaseLine]) -> None:
+        known = {line.id: line.outstanding_cents for line in self.lines}
+        self.beginResetModel()
+        # Keep the amounts already computed until the new ones arrive.
+        self.lines = [replace(line, outstanding_cents=known.get(line.id)) if line.outstanding_cents is None else line
+                      for line in lines]
+        self.endResetModel()
+
+    def set_outstanding(self, case_id: int, cents: int | None) -> None:
+        for row, line in enumerate(self.lines):
+            if line.id == case_id:
+                self.lines[row] = replace(line, outstanding_cents=cents)
+                self.computed.add(case_id)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, OUTSTANDING))
+
+    def row_of(self, case_id: int) -> int | None:
+        return next((i for i, line in enumerate(self.lines) if line.id == case_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        if role == CASE_ID_ROLE:
+            return line.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(line, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{h} : {self._display(line, c)}" for c, h in enumerate(self._headers)
+                             if self._display(line, c))
+        return None
+
+    def _display(self, line: CaseLine, column: int) -> str:
+        if column == TITLE:
+            return line.title
+        if column == PARTIES:
+            return f"{line.us} / {line.them}"
+        if column == EVENTS:
+            return t(f"{line.events} événement(s)", f"{line.events} event(s)")
+        if column == EXHIBITS:
+            return t(f"{line.exhibits} pièce(s)", f"{line.exhibits} exhibit(s)")
+        if column == OUTSTANDING:
+            if line.outstanding_cents is None:
+                return "" if line.id in self.computed else "…"
+            return t(f"impayé {format_euros(line.outstanding_cents)}", f"outstanding {format_euros(line.outstanding_cents)}")
+        return ""
+
+
+class CaseDelegate(QStyledItemDelegate):
+    """Three lines per case: the title, the parties, the counts and what is owed."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
+        return QSize(200, height * 3 + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        text = option.text  # type: ignore[attr-defined]
+        option.text = ""  # type: ignore[attr-defined]
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(8, 5, -6, -5)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        main = palette.highlightedText().color() if selected else palette.text().color()
+        dim = main if selected else palette.placeholderText().color()
+        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        line_height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
+        model = index.model()
+        parties = model.index(index.row(), PARTIES).data()
+        stats = " · ".join(filter(None, (model.index(index.row(), c).data() for c in (EVENTS, EXHIBITS, OUTSTANDING))))
+        painter.save()
+        for row, (value, font, colour) in enumerate(((text, bold, main), (parties, option.font, dim),  # type: ignore[attr-defined]
+                                                     (stats, option.font, dim))):
+            painter.setFont(font)
+            painter.setPen(colour)
+            box = QRect(rect.left(), rect.top() + row * line_height, rect.width(), line_height)
+            elided = QFontMetrics(font).elidedText(value, Qt.TextElideMode.ElideRight, box.width())
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+        painter.restore()
+
+
+class CaseListView(QListView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(CaseDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setAccessibleName(t("Affaires", "Cases"))

@@ -1,0 +1,199 @@
+"""The cases side of the window: the list, and new, edit, rename, delete, load, dump."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..domain.errors import Problem, UserError
+from ..domain.i18n import t
+from ..domain.model import Case
+from ..services import cases, interchange, session
+from ..store import Store
+from .ask import Ask, problems_of
+from .case_form import CaseForm
+from .case_list import CASE_ID_ROLE, CaseListModel, CaseListView
+from .undo_commands import CaseRef, EditCase
+
+
+class CasePanel(QWidget):
+    case_chosen = Signal(object)  # a case id, or None when there is none left
+    cases_changed = Signal()
+
+    def __init__(self, store: Store, undo: QUndoStack, ask: Ask, current: Callable[[], CaseRef | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo = undo
+        self.ask = ask
+        self.current = current
+        self.form: CaseForm | None = None
+        self.model = CaseListModel(self)
+        self.view = CaseListView()
+        self.view.setModel(self.model)
+        title = QLabel(t("Affaires", "Cases"))
+        title.setStyleSheet("font-weight: bold; padding: 4px 2px;")
+        self.new_button = QPushButton(t("Nouvelle…", "New…"))
+        self.edit_button = QPushButton(t("Modifier…", "Edit…"))
+        self.delete_button = QPushButton(t("Supprimer", "Delete"))
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.new_button.clicked.connect(self.new_case)
+        self.edit_button.clicked.connect(self.edit_case)
+        self.delete_button.clicked.connect(self.delete_case)
+        self.view.selectionModel().currentRowChanged.connect(self._chosen)
+
+    def refresh(self) -> None:
+        self.model.set_lines(session.case_lines(self.store))
+        ref = self.current()
+        self.show_current(ref.case_id if ref else None)
+        self.cases_changed.emit()
+
+    def show_current(self, case_id: int | None) -> None:
+        row = self.model.row_of(case_id) if case_id is not None else None
+        self.view.selectionModel().blockSignals(True)
+        if row is None:
+            self.view.clearSelection()
+        else:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self.view.selectionModel().blockSignals(False)
+        has = row is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _chosen(self, current: object, _previous: object) -> None:
+        case_id = self.view.currentIndex().data(CASE_ID_ROLE)
+        if case_id is not None:
+            self.case_chosen.emit(int(case_id))
+
+    # --- actions -------------------------------------------------------------------------------
+    def new_case(self) -> CaseForm:
+        def submit(case: Case) -> list[Problem]:
+            try:
+                case_id = cases.create_case(self.store, case)
+            except UserError as exc:
+                return problems_of(exc)
+            self.refresh()
+            self.case_chosen.emit(case_id)
+            return []
+
+        return self._open(CaseForm(submit, parent=self.window()))
+
+    def edit_case(self) -> CaseForm | None:
+        ref = self.current()
+        if ref is None:
+            return None
+        old = cases.read_case_file(self.store, ref.case_id).case
+
+        def submit(case: Case) -> list[Problem]:
+            new = replace(case, id=old.id)
+            if new == old:
+                return []
+            try:
+                cases.update_case(self.store, ref.case_id, case)
+            except UserError as exc:
+                return problems_of(exc)
+            self.undo.push(EditCase(ref, replace(old, id=None), case))
+            return []
+
+        return self._open(CaseForm(submit, old, parent=self.window()))
+
+    def rename_case(self) -> bool:
+        ref = self.current()
+        if ref is None:
+            return False
+        old = cases.read_case_file(self.store, ref.case_id).case
+        title = self.ask.text(t("Renommer l'affaire", "Rename the case"), t("Nouveau nom :", "New name:"), old.title)
+        if title is None or title.strip() == old.title:
+            return False
+        new = replace(old, title=title.strip(), id=None)
+        try:
+            cases.rename_case(self.store, ref.case_id, title.strip())
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return False
+        self.undo.push(EditCase(ref, replace(old, id=None), new))
+        return True
+
+    def delete_case(self) -> bool:
+        ref = self.current()
+        if ref is None:
+            return False
+        line = next((x for x in self.model.lines if x.id == ref.case_id), None)
+        title = line.title if line else str(ref.case_id)
+        if not self.ask.confirm(
+                t("Supprimer l'affaire", "Delete the case"),
+                t(f"Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\n"
+                  "Cela ne peut pas être annulé. (Pour la garder de côté : Fichier › Enregistrer au format d'échange.)",
+                  f"Permanently delete the case \"{title}\", its events and its exhibits?\n"
+                  "This cannot be undone. (To keep a copy: File › Save in the interchange format.)"),
+                t("Supprimer l'affaire", "Delete the case")):
+            return False
+        try:
+            cases.delete_case(self.store, ref.case_id)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return False
+        self.refresh()
+        remaining = self.model.lines
+        self.case_chosen.emit(remaining[0].id if remaining else None)
+        return True
+
+    def load_case(self) -> int | None:
+        path = self.ask.open_file(t("Ouvrir un fichier d'affaire", "Open a case file"),
+                                  t("Affaire au format d'échange (*.json)", "Case in the interchange format (*.json)"))
+        if path is None:
+            return None
+        try:
+            case_id = interchange.load_case(self.store, path)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return None
+        self.refresh()
+        self.case_chosen.emit(case_id)
+        return case_id
+
+    def dump_case(self) -> Path | None:
+        ref = self.current()
+        if ref is None:
+            return None
+        line = next((x for x in self.model.lines if x.id == ref.case_id), None)
+        suggested = _file_name(line.title if line else "affaire") + ".json"
+        path = self.ask.save_file(t("Enregistrer au format d'échange", "Save in the interchange format"), suggested,
+                                  t("Affaire (*.json)", "Case (*.json)"))
+        if path is None:
+            return None
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        files = path.parent / f"{path.stem}-pieces"
+        try:
+            interchange.dump_case(self.store, ref.case_id, path, files)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return None
+        self.ask.info(t(f"Affaire enregistrée dans {path}\net ses pièces dans {files}.",
+                        f"Case saved to {path}\nand its exhibits to {files}."))
+        return path
+
+    def _open(self, form: CaseForm) -> CaseForm:
+        self.form = form
+        form.setWindowModality(Qt.WindowModality.WindowModal)
+        form.open()
+        return form
+
+
+
+def _file_name(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
+    return keep[:60] or "affaire"

@@ -1,0 +1,263 @@
+"""New, edit, duplicate, delete events; link, unlink and edit exhibits — each an undoable command."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from ..domain.dates import short_day
+from ..domain.errors import Problem, UserError
+from ..domain.i18n import t
+from ..domain.model import Event, Exhibit
+from ..services import events, timeline
+from ..services.timeline import TimelineRow
+from .ask import Ask, problems_of
+from .event_form import EventForm
+from .kind_style import kind_icon
+from .labels import kind_label
+from .pickers import Choice, ExhibitDialog, LinkPicker
+from .undo_commands import (
+    AddEvent,
+    CaseRef,
+    DeleteEvent,
+    EditEvent,
+    Link,
+    RemoveExhibit,
+    SetExhibit,
+)
+
+
+class EventActions(QObject):
+    """Opens the forms and pickers, calls the services, pushes the commands."""
+
+    event_saved = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, parent: QWidget, undo: QUndoStack, ask: Ask) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.undo = undo
+        self.ask = ask
+        self.ref: CaseRef | None = None
+        self.form: EventForm | None = None
+        self.picker: LinkPicker | None = None
+        self.exhibit_dialog: ExhibitDialog | None = None
+
+    def set_case(self, ref: CaseRef | None) -> None:
+        self.ref = ref
+
+    # --- events ------------------------------------------------------------------------------
+    def new_event(self, kind: str = "invoice", day: date | None = None) -> EventForm | None:
+        if self.ref is None:
+            return None
+        form = EventForm(self._add, kind=kind, parent=self.parent_widget)
+        form.setWindowTitle(t("Nouvel événement", "New event"))
+        if day is not None and "date" in form.editors:
+            form.editors["date"].set_value(day)
+        return self._open(form)
+
+    def duplicate_event(self, event_id: str) -> EventForm | None:
+        event = self._read(event_id)
+        if event is None:
+            return None
+        form = EventForm(self._add, event=replace(event, id=""), parent=self.parent_widget)
+        form.setWindowTitle(t("Copie de « ", "Copy of \"") + event.title + t(" »", "\""))
+        return self._open(form)
+
+    def edit_event(self, event_id: str) -> EventForm | None:
+        event = self._read(event_id)
+        if event is None:
+            return None
+        form = EventForm(lambda new: self._edit(event, new), event=event, parent=self.parent_widget)
+        return self._open(form)
+
+    def delete_event(self, event_id: str) -> bool:
+        ref = self.ref
+        event = self._read(event_id)
+        if ref is None or event is None:
+            return False
+        try:
+            links = timeline.links_of_event(ref.store, ref.case_id, event_id)
+            events.remove_event(ref.store, ref.case_id, event_id)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return False
+        self.undo.push(DeleteEvent(ref, event, links))
+        self.status.emit(t(f"« {event.title} » supprimé — Ctrl+Z pour le rétablir.",
+                           f"\"{event.title}\" deleted — Ctrl+Z to bring it back."))
+        return True
+
+    def _open(self, form: EventForm) -> EventForm:
+        self.form = form
+        form.open()
+        return form
+
+    def _read(self, event_id: str) -> Event | None:
+        if self.ref is None:
+            return None
+        try:
+            return timeline.read_event(self.ref.store, self.ref.case_id, event_id)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return None
+
+    def _add(self, event: Event) -> list[Problem]:
+        ref = self.ref
+        if ref is None:
+            return [Problem("", t("Aucune affaire ouverte.", "No case is open."))]
+        if not event.id:
+            event = replace(event, id=timeline.new_event_id(ref.store, ref.case_id, event.kind))
+        try:
+            events.add_event_object(ref.store, ref.case_id, event)
+        except UserError as exc:
+            return problems_of(exc)
+        self.undo.push(AddEvent(ref, event))
+        self.event_saved.emit(event.id)
+        return []
+
+    def _edit(self, old: Event, new: Event) -> list[Problem]:
+        ref = self.ref
+        if ref is None:
+            return [Problem("", t("Aucune affaire ouverte.", "No case is open."))]
+        if new == old:
+            return []
+        try:
+            events.replace_event(ref.store, ref.case_id, old.id, new)
+        except UserError as exc:
+            return problems_of(exc)
+        self.undo.push(EditEvent(ref, old, new))
+        self.event_saved.emit(new.id)
+        return []
+
+    # --- links -------------------------------------------------------------------------------
+    def link(self, exhibits: list[Exhibit], event_id: str, pages: str | None = None) -> int:
+        """Link each exhibit not yet linked to the event; one undo step for them all."""
+        ref = self.ref
+        if ref is None:
+            return 0
+        todo = [x for x in exhibits if not any(link.event_id == event_id for link in x.links)]
+        if not todo:
+            self.status.emit(t("Déjà liée à cet événement.", "Already linked to this event."))
+            return 0
+        self.undo.beginMacro(t("lien de pièces", "linking exhibits"))
+        done = 0
+        try:
+            for exhibit in todo:
+                try:
+                    events.link(ref.store, ref.case_id, exhibit.sha256, event_id, pages)
+                except UserError as exc:
+                    self.ask.error(exc.message)
+                    break
+                self.undo.push(Link(ref, exhibit, event_id, pages))
+                done += 1
+        finally:
+            self.undo.endMacro()
+        if done:
+            self.status.emit(t(f"{done} pièce(s) liée(s) — Ctrl+Z pour annuler.", f"{done} exhibit(s) linked — Ctrl+Z to undo."))
+        return done
+
+    def unlink(self, exhibit: Exhibit, event_id: str) -> bool:
+        ref = self.ref
+        if ref is None:
+            return False
+        pages = next((link.pages for link in exhibit.links if link.event_id == event_id), None)
+        try:
+            events.unlink(ref.store, ref.case_id, exhibit.sha256, event_id)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return False
+        self.undo.push(Link(ref, exhibit, event_id, pages, unlink=True))
+        return True
+
+    def pick_exhibits_for(self, event_id: str, title: str, exhibits: list[Exhibit]) -> LinkPicker:
+        choices = [Choice(x.sha256, _exhibit_label(x), any(link.event_id == event_id for link in x.links),
+                          kind_icon(x.suggested_kind) if x.suggested_kind else None) for x in exhibits]
+        picker = LinkPicker(t("Pièces qui prouvent l'événement", "Exhibits proving the event"),
+                            t(f"Cochez les pièces qui prouvent « {title} ».", f"Tick the exhibits that prove \"{title}\"."),
+                            choices, self.parent_widget)
+        by_sha = {x.sha256: x for x in exhibits}
+
+        def apply() -> None:
+            added, removed = picker.changes()
+            self.undo.beginMacro(t("liens de pièces", "exhibit links"))
+            try:
+                self.link([by_sha[s] for s in added], event_id, picker.pages_text()) if added else None
+                for sha in removed:
+                    self.unlink(by_sha[sha], event_id)
+            finally:
+                self.undo.endMacro()
+
+        picker.accepted.connect(apply)
+        self.picker = picker
+        picker.open()
+        return picker
+
+    def pick_events_for(self, exhibit: Exhibit, rows: list[TimelineRow]) -> LinkPicker:
+        linked = {link.event_id for link in exhibit.links}
+        choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {kind_label(r.kind)} — {r.title}",
+                          r.id in linked, kind_icon(r.kind)) for r in rows]
+        picker = LinkPicker(t("Événements prouvés par la pièce", "Events proved by the exhibit"),
+                            t(f"Cochez les événements que « {exhibit.title} » prouve.",
+                              f"Tick the events that \"{exhibit.title}\" proves."), choices, self.parent_widget)
+
+        def apply() -> None:
+            added, removed = picker.changes()
+            self.undo.beginMacro(t("liens de pièce", "exhibit links"))
+            try:
+                for event_id in added:
+                    self.link([exhibit], event_id, picker.pages_text())
+                for event_id in removed:
+                    self.unlink(exhibit, event_id)
+            finally:
+                self.undo.endMacro()
+
+        picker.accepted.connect(apply)
+        self.picker = picker
+        picker.open()
+        return picker
+
+    # --- exhibits ----------------------------------------------------------------------------
+    def edit_exhibit(self, exhibit: Exhibit) -> ExhibitDialog:
+        dialog = ExhibitDialog(exhibit, self.parent_widget)
+
+        def apply() -> None:
+            ref = self.ref
+            if ref is None:
+                return
+            new = replace(exhibit, title=dialog.title.text().strip(), date=dialog.day(),
+                          include=dialog.include.isChecked())
+            if new == exhibit:
+                return
+            try:
+                timeline.update_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
+                                        include=new.include)
+            except UserError as exc:
+                self.ask.error(exc.message)
+                return
+            self.undo.push(SetExhibit(ref, exhibit, new))
+
+        dialog.accepted.connect(apply)
+        self.exhibit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def remove_exhibit(self, exhibit: Exhibit) -> bool:
+        if self.ref is None:
+            return False
+        if not self.ask.confirm(t("Retirer la pièce", "Remove the exhibit"),
+                                t(f"Retirer « {exhibit.title} » de l'affaire ? Ctrl+Z la remettra.",
+                                  f"Remove \"{exhibit.title}\" from the case? Ctrl+Z brings it back."),
+                                t("Retirer", "Remove")):
+            return False
+        self.undo.push(RemoveExhibit(self.ref, exhibit))
+        return True
+
+
+def _exhibit_label(exhibit: Exhibit) -> str:
+    number = f"n° {exhibit.number} — " if exhibit.number else ""
+    day = f" ({short_day(exhibit.date)})" if exhibit.date else ""
+    return f"{number}{exhibit.title}{day}"

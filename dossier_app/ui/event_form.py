@@ -1,0 +1,241 @@
+"""The form of one event: exactly its kind's fields, derived from ``domain.model.kind_fields``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import format_instant, short_day
+from ..domain.errors import Problem
+from ..domain.i18n import t
+from ..domain.model import EVENT_KINDS, Event, FieldSpec
+from ..domain.money import format_euros
+from ..services import forms
+from .kind_style import kind_icon
+from .labels import choice_label, field_label, kind_label, placeholder
+
+Submit = Callable[[Event], list[Problem]]
+ERROR_STYLE = "color: #b2182b;"
+
+
+class FieldEditor:
+    """One field: its widget, how to read it, and where its error shows."""
+
+    def __init__(self, spec: FieldSpec, on_change: Callable[[], None]) -> None:
+        self.spec = spec
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.widget: QWidget
+        if spec.type == "bool":
+            self.widget = QCheckBox(field_label(spec.name))
+            self.widget.toggled.connect(on_change)
+        elif spec.type == "choice":
+            combo = QComboBox()
+            if not spec.required:
+                combo.addItem("—", None)
+            for choice in spec.choices:
+                combo.addItem(choice_label(choice), choice)
+            combo.currentIndexChanged.connect(on_change)
+            self.widget = combo
+        elif spec.name == "description":
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(70)
+            self.widget = edit
+        else:
+            line = QLineEdit()
+            line.setPlaceholderText(placeholder(spec.type))
+            line.textChanged.connect(lambda _text: (self.check(), on_change()))
+            self.widget = line
+        self.widget.setObjectName(spec.name)
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(w.findData(value), 0))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        elif isinstance(w, QLineEdit):
+            w.setText(self._text_of(value))
+
+    def _text_of(self, value: Any) -> str:
+        if value is None:
+            return ""
+        kind = self.spec.type
+        if kind == "amount":
+            return format_euros(value, symbol=False)
+        if kind == "instant" and isinstance(value, datetime):
+            if value.utcoffset() is not None:
+                return format_instant(value)
+            return f"{short_day(value.date())} {value.hour:02d}:{value.minute:02d}"
+        if kind == "day" and isinstance(value, date):
+            return short_day(value)
+        if kind == "strings":
+            return ", ".join(value)
+        return str(value)
+
+    def value(self) -> Any:
+        """The parsed value; raises ``ValueError`` with the sentence to show."""
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText().strip() or None
+        assert isinstance(w, QLineEdit)
+        return forms.parse_text_field(self.spec.type, w.text())
+
+    def check(self) -> bool:
+        try:
+            self.value()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return False
+        self.show_error(None)
+        return True
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+class EventForm(QDialog):
+    """New, edit or duplicate: ``submit`` stores the event and returns the problems, if any."""
+
+    def __init__(self, submit: Submit, event: Event | None = None, kind: str = "invoice",
+                 event_id: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.submit = submit
+        self.event_id = event.id if event is not None else event_id
+        self.setWindowTitle(t("Événement", "Event") if event is None else event.title)
+        self.setMinimumWidth(480)
+        self.kind = QComboBox()
+        for name in EVENT_KINDS:
+            self.kind.addItem(kind_icon(name), kind_label(name), name)
+        self.kind.setCurrentIndex(self.kind.findData(event.kind if event is not None else kind))
+        self.general = QLabel()
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self.body = QWidget()
+        self.form = QFormLayout(self.body)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Enregistrer", "Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        top = QFormLayout()
+        top.addRow(t("Type", "Kind"), self.kind)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.body)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+        self.editors: dict[str, FieldEditor] = {}
+        self._build(self.kind.currentData(), forms.event_values(event) if event is not None else {})
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+    def _build(self, kind: str, values: dict[str, Any]) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+        for spec in forms.form_fields(kind):
+            editor = FieldEditor(spec, self._changed)
+            if spec.name in values:
+                editor.set_value(values[spec.name])
+            self.editors[spec.name] = editor
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.setSpacing(1)
+            inner.addWidget(editor.widget)
+            inner.addWidget(editor.error)
+            if spec.type == "bool":
+                self.form.addRow("", box)
+            else:
+                label = QLabel(field_label(spec.name) + (" *" if spec.required else ""))
+                label.setBuddy(editor.widget)
+                self.form.addRow(label, box)
+
+    def _kind_changed(self) -> None:
+        kept = {}
+        for name, editor in self.editors.items():
+            try:
+                kept[name] = editor.value()
+            except ValueError:
+                continue
+        self._build(self.kind.currentData(), kept)
+
+    def _changed(self) -> None:
+        self.general.hide()
+
+    def field(self, name: str) -> QWidget:
+        return self.editors[name].widget
+
+    def error_of(self, name: str) -> str:
+        editor = self.editors.get(name)
+        return editor.error.text() if editor is not None and editor.error.isVisible() else ""
+
+    def collect(self) -> Event | None:
+        """The event typed in, or None with every problem shown at its field."""
+        values: dict[str, Any] = {}
+        ok = True
+        for name, editor in self.editors.items():
+            try:
+                values[name] = editor.value()
+                editor.show_error(None)
+            except ValueError as exc:
+                editor.show_error(str(exc))
+                ok = False
+        if not ok:
+            return None
+        event, problems = forms.build_event(self.kind.currentData(), self.event_id, values)
+        if problems:
+            self.show_problems(problems)
+            return None
+        return event
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        general = []
+        for problem in problems:
+            editor = self.editors.get(forms.field_of(problem))
+            if editor is not None:
+                editor.show_error(problem.message)
+            else:
+                general.append(str(problem))
+        self.general.setText("\n".join(general))
+        self.general.setVisible(bool(general))
+        first = next((e for e in self.editors.values() if e.error.isVisible()), None)
+        if first is not None:
+            first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        event = self.collect()
+        if event is None:
+            return
+        problems = self.submit(event)
+        if problems:
+            self.show_problems(problems)
+            return
+        self.accept()

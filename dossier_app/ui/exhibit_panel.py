@@ -1,0 +1,139 @@
+"""The exhibits side of the window: the list, what to do with the selected one, its preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.i18n import t
+from ..domain.model import Exhibit
+from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitModel
+from .exhibit_preview import ExhibitPreview
+from .timeline_panel import dropped_paths
+
+
+class ExhibitTable(QTableView):
+    """Drags exhibits out (to link them) and takes files in (to import them)."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.LinkAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if paths:
+            self.files_dropped.emit(paths)
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+
+class ExhibitPanel(QWidget):
+    selection_changed = Signal(object)  # Exhibit or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ExhibitModel(self)
+        self.table = ExhibitTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(t("Pièces", "Exhibits"))
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((NUMBER, 36), (DATE, 84), (PAGES, 48), (LINKS, 48)):
+            self.table.setColumnWidth(column, width)
+        self.hint = QLabel(t("Glissez ici vos documents (PDF, photos, courriels…), ou sur un événement pour les y lier.",
+                             "Drop your documents here (PDF, photos, e-mails…), or on an event to link them to it."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666666;")
+        self.import_button = QPushButton(t("Ajouter…", "Add…"))
+        self.link_button = QPushButton(t("Lier…", "Link…"))
+        self.edit_button = QPushButton(t("Modifier…", "Edit…"))
+        self.remove_button = QPushButton(t("Retirer", "Remove"))
+        buttons = QHBoxLayout()
+        for button in (self.import_button, self.link_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.hint)
+        top_layout.addLayout(buttons)
+        self.preview = ExhibitPreview()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.splitter = split
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._update_buttons()
+
+    def set_exhibits(self, exhibits: list[Exhibit]) -> None:
+        keep = self.selected()
+        self.model.set_exhibits(exhibits)
+        if keep is not None:
+            self.select(keep.sha256)
+        self._update_buttons()
+
+    def select(self, sha: str) -> bool:
+        row = self.model.row_of(sha)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def selected(self) -> Exhibit | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.exhibits[index.row()]
+
+    def selected_all(self) -> list[Exhibit]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.exhibits[r] for r in rows]
+
+    def _current_changed(self, *_: object) -> None:
+        self._update_buttons()
+        self.selection_changed.emit(self.selected())
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.link_button, self.edit_button, self.remove_button):
+            button.setEnabled(has)

@@ -1,0 +1,149 @@
+"""The preview of the selected exhibit: PDF pages, an image, or the text of an e-mail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.i18n import t
+from ..services.preview import PreviewSource
+
+MAX_PAGES = 30
+PAGE_GAP = 10
+
+
+def on_white(image: QImage) -> QImage:
+    """QtPdf leaves the page transparent where nothing is drawn: a court reads black on white."""
+    out = QImage(image.size(), QImage.Format.Format_RGB32)
+    out.setDevicePixelRatio(image.devicePixelRatio())
+    out.fill(QColor("white"))
+    painter = QPainter(out)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return out
+
+
+class ExhibitPreview(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(t("Choisissez une pièce pour la voir ici.", "Choose an exhibit to see it here."))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #666666;")
+        self.pages = QWidget()
+        self.pages.setStyleSheet("background: #8a8f98;")
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setSpacing(PAGE_GAP)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.pages)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        for widget in (self.message, self.scroll, self.text):
+            self.addWidget(widget)
+        self.shown_pages = 0
+        self.form = "none"
+        self._document: Any = None
+
+    def clear(self, message: str | None = None) -> None:
+        self.message.setText(message or t("Choisissez une pièce pour la voir ici.", "Choose an exhibit to see it here."))
+        self.setCurrentWidget(self.message)
+        self.form = "none"
+        self._drop_pages()
+
+    def show_source(self, source: PreviewSource) -> None:
+        self._drop_pages()
+        self.form = source.form
+        if source.form == "pdf":
+            self._show_pdf(source)
+        elif source.form == "image":
+            self._show_image(source)
+        elif source.form == "text":
+            self.text.setPlainText(source.text)
+            self.setCurrentWidget(self.text)
+        else:
+            self.clear(source.text)
+            self.form = source.form
+
+    def _page_width(self) -> int:
+        return max(self.scroll.viewport().width() - 2 * PAGE_GAP - 4, 240)
+
+    def _drop_pages(self) -> None:
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.shown_pages = 0
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+    def _add_page(self, pixmap: QPixmap, tip: str) -> None:
+        label = QLabel()
+        label.setPixmap(pixmap)
+        label.setToolTip(tip)
+        label.setStyleSheet("background: white;")
+        self.pages_layout.addWidget(label)
+        self.shown_pages += 1
+
+    def _show_pdf(self, source: PreviewSource) -> None:
+        # QtPdf is loaded on the first PDF shown, not when the window opens.
+        from PySide6.QtPdf import QPdfDocument
+
+        document = QPdfDocument(self)
+        if source.password:
+            document.setPassword(source.password)
+        error = document.load(str(source.path))
+        if error != QPdfDocument.Error.None_:
+            document.close()
+            self.clear(t("Ce PDF ne peut pas être affiché ici (protégé par un mot de passe, ou abîmé). "
+                         "Il reste dans le dossier tel quel.",
+                         "This PDF cannot be shown here (password-protected, or damaged). "
+                         "It stays in the case as it is."))
+            self.form = "pdf-error"
+            return
+        self._document = document
+        ratio = self.devicePixelRatioF()
+        width = self._page_width()
+        count = document.pageCount()
+        for page in range(min(count, MAX_PAGES)):
+            points = document.pagePointSize(page)
+            if points.width() <= 0:
+                continue
+            height = int(width * points.height() / points.width())
+            image = document.render(page, QSize(int(width * ratio), int(height * ratio)))
+            image.setDevicePixelRatio(ratio)
+            self._add_page(QPixmap.fromImage(on_white(image)),
+                           t(f"Page {page + 1} sur {count}", f"Page {page + 1} of {count}"))
+        if count > MAX_PAGES:
+            more = QLabel(t(f"… et {count - MAX_PAGES} pages de plus", f"… and {count - MAX_PAGES} more pages"))
+            more.setStyleSheet("color: white;")
+            self.pages_layout.addWidget(more)
+        self.setCurrentWidget(self.scroll)
+
+    def _show_image(self, source: PreviewSource) -> None:
+        reader = QImageReader(str(source.path))
+        reader.setAutoTransform(True)  # photos from a phone carry their rotation in EXIF
+        image = reader.read()
+        if image.isNull():
+            self.clear(t("Cette image ne peut pas être affichée.", "This image cannot be shown."))
+            self.form = "image-error"
+            return
+        ratio = self.devicePixelRatioF()
+        width = min(self._page_width(), image.width())
+        scaled = image.scaledToWidth(int(width * ratio), Qt.TransformationMode.SmoothTransformation)
+        scaled.setDevicePixelRatio(ratio)
+        self._add_page(QPixmap.fromImage(on_white(scaled)), "")
+        self.setCurrentWidget(self.scroll)

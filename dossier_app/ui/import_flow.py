@@ -1,0 +1,138 @@
+"""Files in: analyse off the GUI thread (progress, cancel), review, add, push one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from ..services import importing
+from ..services.importing import ImportItem
+from ..services.store_access import open_home
+from .ask import Ask
+from .import_review import ImportReview
+from .undo_commands import CaseRef, Import
+from .workers import Progress, Task
+
+
+class ImportFlow(QObject):
+    """One import at a time; ``done`` tells how it ended (for the status bar, and tests)."""
+
+    done = Signal(str)
+
+    def __init__(self, parent: QWidget, undo: QUndoStack, ask: Ask) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.undo = undo
+        self.ask = ask
+        self.ref: CaseRef | None = None
+        self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
+        self.review: ImportReview | None = None
+        self.link_to: str | None = None
+
+    def set_case(self, ref: CaseRef | None) -> None:
+        self.ref = ref
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def start(self, paths: list[Path], link_to: str | None = None, link_title: str | None = None) -> bool:
+        ref = self.ref
+        if ref is None:
+            self.ask.error(t("Ouvrez ou créez d'abord une affaire pour y ajouter des pièces.",
+                             "Open or create a case first to add exhibits to it."))
+            return False
+        if self.busy:
+            self.ask.error(t("Un import est déjà en cours : attendez qu'il finisse.", "An import is already running: wait for it."))
+            return False
+        self.link_to = link_to
+        self._link_title = link_title
+        home, case_id = ref.store.home, ref.case_id
+
+        def work(progress: Progress) -> list[ImportItem]:
+            # A connection of its own: SQLite connections stay on the thread that made them.
+            store = open_home(home)
+            try:
+                return importing.plan_import(store, case_id, paths,
+                                             progress=lambda i, n, path: progress(i, n, path.name))
+            finally:
+                store.close()
+
+        self.task = Task(work, self)
+        self.progress = QProgressDialog(t("Analyse des fichiers…", "Looking at the files…"), t("Annuler", "Cancel"),
+                                        0, 0, self.parent_widget)
+        self.progress.setWindowTitle(t("Ajout de pièces", "Adding exhibits"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.task.cancel)
+        self.task.progress.connect(self._progress)
+        self.task.succeeded.connect(self._planned)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.wait()
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(t(f"Analyse de {name} ({done + 1} sur {total})…",
+                                         f"Looking at {name} ({done + 1} of {total})…"))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        self.ask.error(message)
+        self.done.emit("failed")
+
+    def _planned(self, items: list[ImportItem]) -> None:
+        cancelled = self.task is not None and self.task.cancelled
+        self._close_progress()
+        if cancelled:
+            self.done.emit("cancelled")
+            return
+        if not any(item.status == "add" for item in items):
+            reasons = "\n".join(f"{item.path.name} : {item.reason}" for item in items) or t(
+                "Aucun fichier utilisable.", "No usable file.")
+            self.ask.info(t("Rien à ajouter :\n", "Nothing to add:\n") + reasons)
+            self.done.emit("nothing")
+            return
+        self.review = ImportReview(items, self._link_title, self.parent_widget)
+        self.review.accepted.connect(self._reviewed)
+        self.review.rejected.connect(lambda: self.done.emit("cancelled"))
+        self.review.open()
+
+    def _reviewed(self) -> None:
+        review, self.review = self.review, None
+        ref = self.ref
+        if review is None or ref is None:
+            return
+        try:
+            result = importing.commit_import(ref.store, ref.case_id, review.reviewed(), link_to=self.link_to)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            self.done.emit("failed")
+            return
+        if result.added:
+            self.undo.push(Import(ref, result))
+        self.done.emit("added")

@@ -1,0 +1,155 @@
+"""The short review of dropped files before they become exhibits: title, date, kind, or leave out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import parse_user_day, short_day
+from ..domain.i18n import t
+from ..domain.model import EVENT_KINDS
+from ..services.importing import ImportItem
+from .kind_style import kind_icon
+from .labels import kind_label
+
+ADD, FILE, TITLE, DATE, KIND, NOTE = range(6)
+
+
+class ImportReview(QDialog):
+    def __init__(self, items: list[ImportItem], link_title: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items = items
+        self.setWindowTitle(t("Vérifier avant d'ajouter", "Check before adding"))
+        self.resize(860, 120 + 34 * min(len(items), 10))
+        adding = sum(1 for i in items if i.status == "add")
+        intro = t(f"{adding} fichier(s) à ajouter comme pièces. Corrigez au besoin le titre, la date et le type "
+                  "proposés ; décochez ce qui ne doit pas entrer.",
+                  f"{adding} file(s) to add as exhibits. Correct the suggested title, date and kind if needed; "
+                  "untick what must stay out.")
+        if link_title:
+            intro += "\n" + t(f"Elles seront liées à l'événement « {link_title} ».",
+                              f"They will be linked to the event \"{link_title}\".")
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        self.table = QTableWidget(len(items), 6)
+        self.table.setHorizontalHeaderLabels([t("Ajouter", "Add"), t("Fichier", "File"), t("Titre", "Title"),
+                                              t("Date", "Date"), t("Type", "Kind"), t("Remarque", "Note")])
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.checks: list[QCheckBox | None] = []
+        self.titles: list[QLineEdit | None] = []
+        self.dates: list[QLineEdit | None] = []
+        self.kinds: list[QComboBox | None] = []
+        for row, item in enumerate(items):
+            self._fill(row, item)
+        self.table.resizeColumnToContents(FILE)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Ajouter", "Add"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self._check_all()
+
+    def _fill(self, row: int, item: ImportItem) -> None:
+        name = QTableWidgetItem(item.path.name)
+        name.setToolTip(str(item.path))
+        name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setItem(row, FILE, name)
+        exhibit = item.exhibit
+        if item.status != "add" or exhibit is None:
+            why = t("déjà présent", "already there") if item.status == "duplicate" else t("refusé", "refused")
+            note = QTableWidgetItem(f"{why} : {item.reason}" if item.reason else why)
+            note.setForeground(Qt.GlobalColor.darkRed if item.status == "refused" else Qt.GlobalColor.darkGray)
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, NOTE, note)
+            for target in (self.checks, self.titles, self.dates, self.kinds):
+                target.append(None)  # type: ignore[arg-type]
+            return
+        check = QCheckBox()
+        check.setChecked(True)
+        title = QLineEdit(exhibit.title)
+        day = QLineEdit(short_day(exhibit.date) if exhibit.date else "")
+        day.setPlaceholderText(t("jj/mm/aaaa", "date"))
+        if item.date_source:
+            day.setToolTip(t(f"Date trouvée : {item.date_source}", f"Date found: {item.date_source}"))
+        kind = QComboBox()
+        kind.addItem("—", None)
+        for name_ in EVENT_KINDS:
+            kind.addItem(kind_icon(name_), kind_label(name_), name_)
+        kind.setCurrentIndex(max(kind.findData(exhibit.suggested_kind), 0))
+        notes = list(item.notes)
+        if item.invoices:
+            notes.insert(0, t(f"{len(item.invoices)} facture(s) seront créées depuis cette liste",
+                              f"{len(item.invoices)} invoice(s) will be created from this list"))
+        note = QTableWidgetItem("; ".join(notes))
+        note.setToolTip("\n".join(notes))
+        note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setCellWidget(row, ADD, check)
+        self.table.setCellWidget(row, TITLE, title)
+        self.table.setCellWidget(row, DATE, day)
+        self.table.setCellWidget(row, KIND, kind)
+        self.table.setItem(row, NOTE, note)
+        self.checks.append(check)
+        self.titles.append(title)
+        self.dates.append(day)
+        self.kinds.append(kind)
+        for signal in (check.toggled, title.textChanged, day.textChanged):
+            signal.connect(self._check_all)
+
+    def _check_all(self, *_: object) -> None:
+        ok = True
+        for row, day in enumerate(self.dates):
+            if day is None:
+                continue
+            problem = ""
+            text = day.text().strip()
+            if text:
+                try:
+                    parse_user_day(text)
+                except ValueError as exc:
+                    problem = str(exc)
+            title = self.titles[row]
+            if title is not None and not title.text().strip():
+                problem = problem or t("Le titre ne peut pas être vide.", "The title cannot be empty.")
+            day.setStyleSheet("QLineEdit { border: 1px solid #cc2936; }" if problem else "")
+            day.setToolTip(problem or day.toolTip())
+            check = self.checks[row]
+            if problem and check is not None and check.isChecked():
+                ok = False
+        chosen = any(c is not None and c.isChecked() for c in self.checks)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and chosen)
+
+    def reviewed(self) -> list[ImportItem]:
+        """The items to commit, with what the user corrected."""
+        out = []
+        for row, item in enumerate(self.items):
+            check = self.checks[row]
+            if check is None or not check.isChecked() or item.exhibit is None:
+                continue
+            title, day, kind = self.titles[row], self.dates[row], self.kinds[row]
+            assert title is not None and day is not None and kind is not None
+            text = day.text().strip()
+            exhibit = replace(item.exhibit, title=title.text().strip(),
+                              date=parse_user_day(text) if text else None, suggested_kind=kind.currentData())
+            out.append(replace(item, exhibit=exhibit))
+        return out

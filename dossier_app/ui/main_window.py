@@ -1,0 +1,321 @@
+"""The main window: cases on the left, the timeline in the middle, the exhibits on the right.
+
+It lays the parts out and connects them; what they do is in the services, reached through the
+panels (``case_panel``), the actions on events and exhibits (``event_actions``) and the import
+(``import_flow``).  Every change goes through the undo stack, whose every move reloads the views.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from ..domain.i18n import t
+from ..services import preview, session, timeline
+from ..store import Store
+from .ask import Ask
+from .case_panel import CasePanel
+from .event_actions import EventActions
+from .exhibit_panel import ExhibitPanel
+from .import_flow import ImportFlow
+from .timeline_panel import TimelinePanel, dropped_paths
+from .undo_commands import CaseRef
+from .window_actions import build_actions
+from .workers import Progress, Task
+
+
+def home_key(store: Store) -> str:
+    """Settings are per user; the last case is per data folder."""
+    return hashlib.sha1(str(store.home.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def welcome_text(demo: bool) -> str:
+    if demo:
+        return t("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. "
+                 "Pour commencer la vôtre : Fichier › Nouvelle affaire (Ctrl+Maj+N), puis glissez vos documents "
+                 "dans la fenêtre.",
+                 "Welcome! This is a demonstration case, to see how Dossier works. To start your own: "
+                 "File › New case (Ctrl+Shift+N), then drop your documents onto the window.")
+    return t("Aucune affaire pour l'instant. Créez la vôtre : Fichier › Nouvelle affaire (Ctrl+Maj+N), "
+             "ou ouvrez un fichier d'affaire (Ctrl+O).",
+             "No case yet. Create yours: File › New case (Ctrl+Shift+N), or open a case file (Ctrl+O).")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings, start: session.Start) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.case_id: int | None = None
+        self.undo = QUndoStack(self)
+        self.ask = Ask(self)
+        self.setWindowTitle("Dossier")
+        self.setAcceptDrops(True)
+        self.cases = CasePanel(store, self.undo, self.ask, self.case_ref, self)
+        self.timeline = TimelinePanel()
+        self.exhibits = ExhibitPanel()
+        self.events = EventActions(self, self.undo, self.ask)
+        self.imports = ImportFlow(self, self.undo, self.ask)
+        self.case_title = QLabel()
+        self.case_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.case_parties = QLabel()
+        self.case_parties.setStyleSheet("color: #555555;")
+        self.welcome = QLabel()
+        self.welcome.setWordWrap(True)
+        self.welcome.setStyleSheet("background: #fff6d5; border: 1px solid #e6c24f; border-radius: 4px; padding: 6px;")
+        self.welcome.hide()
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (self.welcome, self.case_title, self.case_parties):
+            middle_layout.addWidget(widget)
+        middle_layout.addWidget(self.timeline, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.cases)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.exhibits)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 760, 420])
+        self.setCentralWidget(self.splitter)
+        self.actions_ = build_actions(self, self.undo, self._handlers())
+        self._outstanding: Task | None = None
+        self._outstanding_again = False
+        self._connect()
+        self._restore()
+        self.demo_case = settings.value(f"cases/{home_key(store)}/demo")
+        if start.created_demo and start.case_id is not None:
+            self.demo_case = start.case_id
+            settings.setValue(f"cases/{home_key(store)}/demo", start.case_id)
+        self.cases.refresh()
+        self.open_case(start.case_id)
+        if start.problem:
+            self.statusBar().showMessage(start.problem)
+        QTimer.singleShot(300, self.update_outstanding)
+
+    def _handlers(self) -> dict[str, object]:
+        tl, ex = self.timeline, self.exhibits
+        return {
+            "new_case": self.cases.new_case, "open_case_file": self.cases.load_case, "dump_case": self.cases.dump_case,
+            "import_files": self.import_files, "quit": self.close,
+            "new_event": lambda: self.events.new_event(), "edit_event": self._with_event(self.events.edit_event),
+            "duplicate_event": self._with_event(self.events.duplicate_event), "delete": self.delete_selected,
+            "link_exhibits": self._with_event(lambda e: self.events.pick_exhibits_for(
+                e, self._event_title(e), ex.model.exhibits)),
+            "find": self.find, "show_all": tl.filter_bar.clear,
+            "edit_case": self.cases.edit_case, "rename_case": self.cases.rename_case,
+            "delete_case": self.cases.delete_case,
+            "link_events": self._with_exhibit(lambda x: self.events.pick_events_for(x, tl.model.rows)),
+            "edit_exhibit": self._with_exhibit(self.events.edit_exhibit),
+            "remove_exhibit": self._with_exhibit(self.events.remove_exhibit),
+            "focus_cases": self.cases.view.setFocus, "focus_timeline": tl.table.setFocus,
+            "focus_exhibits": ex.table.setFocus,
+            "zoom_in": lambda: tl.band.zoom(1.5), "zoom_out": lambda: tl.band.zoom(1 / 1.5), "zoom_all": tl.band.fit,
+        }  # type: ignore[return-value]
+
+    def _connect(self) -> None:
+        tl, ex = self.timeline, self.exhibits
+        self.undo.indexChanged.connect(self.reload)
+        self.cases.case_chosen.connect(self.open_case)
+        tl.selection_changed.connect(ex.model.set_highlight)
+        tl.event_activated.connect(self.events.edit_event)
+        tl.table.files_dropped.connect(lambda paths, event_id: self.import_paths(paths, event_id or None))
+        tl.table.exhibits_dropped.connect(self._link_dropped)
+        ex.table.files_dropped.connect(self.import_paths)
+        ex.selection_changed.connect(self._show_exhibit)
+        ex.import_button.clicked.connect(self.import_files)
+        ex.link_button.clicked.connect(self.actions_.link_events.trigger)
+        ex.edit_button.clicked.connect(self.actions_.edit_exhibit.trigger)
+        ex.remove_button.clicked.connect(self.actions_.remove_exhibit.trigger)
+        ex.table.doubleClicked.connect(lambda _index: self.actions_.edit_exhibit.trigger())
+        self.events.event_saved.connect(tl.select_event)
+        self.events.status.connect(self.statusBar().showMessage)
+        self.imports.done.connect(self._import_done)
+
+    # --- the case shown ------------------------------------------------------------------------
+    def case_ref(self) -> CaseRef | None:
+        if self.case_id is None:
+            return None
+        return CaseRef(self.store, self.case_id, self.ask.error)
+
+    def open_case(self, case_id: int | None) -> None:
+        if case_id is not None and not session.case_exists(self.store, case_id):
+            case_id = None
+        if case_id == self.case_id and case_id is not None:
+            return
+        self.undo.clear()
+        self.case_id = case_id
+        ref = self.case_ref()
+        self.events.set_case(ref)
+        self.imports.set_case(ref)
+        self.timeline.filter_bar.clear()
+        self.exhibits.preview.clear()
+        if case_id is not None:
+            self.settings.setValue(f"cases/{home_key(self.store)}/last", case_id)
+        self.reload()
+        self.cases.show_current(case_id)
+
+    def reload(self, *_: object) -> None:
+        case_id = self.case_id
+        if case_id is None:
+            self.timeline.set_rows([])
+            self.exhibits.set_exhibits([])
+        else:
+            self.timeline.set_rows(timeline.timeline_rows(self.store, case_id))
+            self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
+        self.cases.refresh()
+        self._update_header()
+        self.update_outstanding()
+
+    def _update_header(self) -> None:
+        line = next((x for x in self.cases.model.lines if x.id == self.case_id), None)
+        is_demo = line is not None and str(line.id) == str(self.demo_case)
+        if line is None:
+            self.case_title.setText(t("Aucune affaire ouverte", "No case open"))
+            self.case_parties.setText("")
+            self.setWindowTitle("Dossier")
+        else:
+            self.case_title.setText(line.title)
+            self.case_parties.setText(f"{line.us} / {line.them}")
+            self.setWindowTitle(f"{line.title} — Dossier")
+        show_welcome = is_demo or line is None
+        self.welcome.setText(welcome_text(is_demo) if show_welcome else "")
+        self.welcome.setVisible(show_welcome)
+        has_case = line is not None
+        for action in (self.actions_.new_event, self.actions_.import_files, self.actions_.dump_case,
+                       self.actions_.edit_case, self.actions_.rename_case, self.actions_.delete_case):
+            action.setEnabled(has_case)
+
+    def update_outstanding(self) -> None:
+        """What each case leaves unpaid, computed off the GUI thread (it reads whole cases)."""
+        if self._outstanding is not None and self._outstanding.running:
+            self._outstanding_again = True
+            return
+        ids = [line.id for line in self.cases.model.lines]
+        if not ids:
+            return
+        home = self.store.home
+
+        def work(progress: Progress) -> dict[int, int | None]:
+            from ..services.store_access import open_home
+
+            store = open_home(home)
+            try:
+                out: dict[int, int | None] = {}
+                for case_id in ids:
+                    if not progress(len(out), len(ids), ""):
+                        break
+                    out[case_id] = session.outstanding_of(store, case_id)
+                return out
+            finally:
+                store.close()
+
+        task = Task(work, self)
+        task.succeeded.connect(self._outstanding_known)
+        task.finished.connect(self._outstanding_finished)
+        self._outstanding = task
+        task.start()
+
+    def _outstanding_known(self, amounts: dict[int, int | None]) -> None:
+        for case_id, cents in amounts.items():
+            self.cases.model.set_outstanding(case_id, cents)
+
+    def _outstanding_finished(self) -> None:
+        if self._outstanding_again:
+            self._outstanding_again = False
+            QTimer.singleShot(0, self.update_outstanding)
+
+    # --- actions needing a selection --------------------------------------------------------------
+    def _with_event(self, action: object) -> object:
+        def run() -> None:
+            event_id = self.timeline.selected_event_id()
+            if event_id is None:
+                self.statusBar().showMessage(t("Choisissez d'abord un événement dans la chronologie.",
+                                               "Choose an event in the timeline first."), 5000)
+                return
+            action(event_id)  # type: ignore[operator]
+        return run
+
+    def _with_exhibit(self, action: object) -> object:
+        def run() -> None:
+            exhibit = self.exhibits.selected()
+            if exhibit is None:
+                self.statusBar().showMessage(t("Choisissez d'abord une pièce.", "Choose an exhibit first."), 5000)
+                return
+            action(exhibit)  # type: ignore[operator]
+        return run
+
+    def _event_title(self, event_id: str) -> str:
+        row = self.timeline.model.row_of(event_id)
+        return self.timeline.model.rows[row].title if row is not None else event_id
+
+    def delete_selected(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.exhibits.table or self.exhibits.isAncestorOf(focus)):
+            self._with_exhibit(self.events.remove_exhibit)()  # type: ignore[operator]
+        else:
+            self._with_event(self.events.delete_event)()  # type: ignore[operator]
+
+    def find(self) -> None:
+        self.timeline.filter_bar.text.setFocus()
+        self.timeline.filter_bar.text.selectAll()
+
+    def _show_exhibit(self, exhibit: object) -> None:
+        if exhibit is None:
+            self.exhibits.preview.clear()
+            return
+        self.exhibits.preview.show_source(preview.preview_of(self.store, exhibit))  # type: ignore[arg-type]
+
+    def _link_dropped(self, shas: list[str], event_id: str) -> None:
+        chosen = [x for x in self.exhibits.model.exhibits if x.sha256 in set(shas)]
+        self.events.link(chosen, event_id)
+
+    # --- imports -------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths = self.ask.files(t("Ajouter des pièces", "Add exhibits"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path], link_to: str | None = None) -> None:
+        self.imports.start(paths, link_to, self._event_title(link_to) if link_to else None)
+
+    def _import_done(self, how: str) -> None:
+        if how == "added":
+            self.statusBar().showMessage(t("Pièces ajoutées — Ctrl+Z pour annuler.", "Exhibits added — Ctrl+Z to undo."), 8000)
+        elif how == "cancelled":
+            self.statusBar().showMessage(t("Import annulé : rien n'a été ajouté.", "Import cancelled: nothing was added."), 8000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- settings ------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.case_id is not None:
+            self.settings.setValue(f"cases/{home_key(self.store)}/last", self.case_id)
+        self.settings.sync()
+        self.imports.shutdown()
+        if self._outstanding is not None and self._outstanding.running:
+            self._outstanding.wait()
+        super().closeEvent(event)

@@ -1,0 +1,165 @@
+"""Small dialogs: choosing what to link, editing an exhibit's own details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import parse_user_day, short_day
+from ..domain.i18n import t
+from ..domain.model import PAGES, Exhibit
+
+SHOWN = 400  # a list of a hundred thousand check boxes helps nobody: type to narrow it
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    checked: bool
+    icon: QIcon | None = None
+
+
+def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class LinkPicker(QDialog):
+    """Tick what to link, untick what to unlink; pages apply to the links added."""
+
+    def __init__(self, title: str, intro: str, choices: list[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(520, 460)
+        self.choices = choices
+        self.state = {c.key: c.checked for c in choices}
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(t("Filtrer…", "Filter…"))
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.pages = QLineEdit()
+        self.pages.setPlaceholderText(t("facultatif, ex. 2-3", "optional, e.g. 2-3"))
+        self.pages_error = QLabel()
+        self.pages_error.setStyleSheet("color: #b2182b;")
+        self.pages_error.hide()
+        form = QFormLayout()
+        form.addRow(t("Pages citées", "Pages cited"), self.pages)
+        self.buttons = _buttons(self, t("Enregistrer", "Save"))
+        layout = QVBoxLayout(self)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.pages_error)
+        layout.addWidget(self.buttons)
+        self.search.textChanged.connect(self._fill)
+        self.list.itemChanged.connect(self._toggled)
+        self.pages.textChanged.connect(self._check_pages)
+        self._fill()
+
+    def _fill(self, *_: object) -> None:
+        needle = self.search.text().strip().casefold()
+        self.list.blockSignals(True)
+        self.list.clear()
+        # What is linked already comes first: it is what one looks for to unlink.
+        ordered = sorted(self.choices, key=lambda c: not c.checked)
+        shown = [c for c in ordered if not needle or needle in c.label.casefold()][:SHOWN]
+        for choice in shown:
+            item = QListWidgetItem(choice.label)
+            if choice.icon is not None:
+                item.setIcon(choice.icon)
+            item.setData(Qt.ItemDataRole.UserRole, choice.key)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if self.state[choice.key] else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def _toggled(self, item: QListWidgetItem) -> None:
+        self.state[item.data(Qt.ItemDataRole.UserRole)] = item.checkState() == Qt.CheckState.Checked
+
+    def set_checked(self, key: str, checked: bool) -> None:
+        self.state[key] = checked
+        self._fill()
+
+    def _check_pages(self) -> None:
+        text = self.pages.text().strip()
+        bad = bool(text) and not PAGES.match(text)
+        self.pages_error.setText(t("Écrivez des pages comme 2-3 ou « 1, 4-5 ».", "Write pages like 2-3 or \"1, 4-5\".")
+                                 if bad else "")
+        self.pages_error.setVisible(bad)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not bad)
+
+    def changes(self) -> tuple[list[str], list[str]]:
+        """(keys to link, keys to unlink)."""
+        before = {c.key: c.checked for c in self.choices}
+        added = [k for k, v in self.state.items() if v and not before[k]]
+        removed = [k for k, v in self.state.items() if not v and before[k]]
+        return added, removed
+
+    def pages_text(self) -> str | None:
+        return self.pages.text().strip() or None
+
+
+class ExhibitDialog(QDialog):
+    """An exhibit's own details: title, date, whether it goes into the printed bundle."""
+
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t("Pièce", "Exhibit"))
+        self.setMinimumWidth(420)
+        self.title = QLineEdit(exhibit.title)
+        self.date = QLineEdit(short_day(exhibit.date) if exhibit.date else "")
+        self.date.setPlaceholderText(t("jj/mm/aaaa", "date"))
+        self.include = QCheckBox(t("Dans le dossier imprimé", "In the printed bundle"))
+        self.include.setChecked(exhibit.include)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b2182b;")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(t("Titre", "Title"), self.title)
+        form.addRow(t("Date", "Date"), self.date)
+        form.addRow("", self.include)
+        form.addRow(t("Fichier", "File"), QLabel(exhibit.original_name))
+        self.buttons = _buttons(self, t("Enregistrer", "Save"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.title.textChanged.connect(self._check)
+        self.date.textChanged.connect(self._check)
+
+    def day(self) -> date | None:
+        text = self.date.text().strip()
+        return parse_user_day(text) if text else None
+
+    def _check(self) -> None:
+        problem = "" if self.title.text().strip() else t("Le titre ne peut pas être vide.", "The title cannot be empty.")
+        try:
+            self.day()
+        except ValueError as exc:
+            problem = str(exc)
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)

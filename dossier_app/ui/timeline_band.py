@@ -1,0 +1,409 @@
+"""The band above the table: months along the axis, outages as bars, the other events as marks.
+
+One item paints every mark of the visible stretch: a scene of a hundred thousand items would
+take seconds to build, and the marks need no behaviour of their own beyond being found under
+the mouse, which a sorted list answers with a bisection.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QToolTip,
+    QWidget,
+)
+
+from ..domain.dates import month_label, short_day
+from ..domain.i18n import t
+from ..services.timeline import TimelineRow
+from .kind_style import LANE_OF, LANES, color, lane_label, paint_mark
+from .labels import kind_label
+
+MARGIN = 16.0
+LEGEND_WIDTH = 150
+LABEL_ROWS = 2
+LABEL_HEIGHT = 16.0
+LANE_TOP = LABEL_ROWS * LABEL_HEIGHT + 8
+LANE_HEIGHT = 22.0
+AXIS_Y = LANE_TOP + LANE_HEIGHT * len(LANES) + 4
+HEIGHT = AXIS_Y + 22
+MARK = 10.0
+MAX_PIXELS_PER_DAY = 80.0
+CROWDED = 3000  # beyond this many visible marks, one mark per pixel column and lane
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    x_day: float  # days since the band's origin, with the time of day as a fraction
+    lane: int
+    kind: str
+    id: str
+    key_fact: bool
+    title: str
+    end_day: float | None  # outages: where the bar stops
+    open_ended: bool
+    nudge: int  # vertical offset for events of the same day in the same lane
+
+
+def _fraction(moment: str | None) -> float:
+    if not moment or len(moment) < 16:
+        return 0.5
+    try:
+        stamp = datetime.fromisoformat(moment)
+    except ValueError:
+        return 0.5
+    return (stamp.hour * 60 + stamp.minute) / 1440
+
+
+def build_marks(rows: list[TimelineRow]) -> tuple[list[Mark], int, int]:
+    """Marks in axis order, with the first and last day ordinals the axis must show."""
+    if not rows:
+        today = date.today().toordinal()
+        return [], today - 30, today
+    days = [date.fromisoformat(r.day).toordinal() for r in rows]
+    ends: list[int | None] = []
+    for row in rows:
+        ends.append(date.fromisoformat(row.end[:10]).toordinal() if row.end else None)
+    first = min(days)
+    last = max([*days, *(e for e in ends if e is not None)])
+    first_month = date.fromordinal(first).replace(day=1).toordinal()
+    last_plus = last + 3
+    marks = []
+    seen: dict[tuple[int, int], int] = {}
+    for row, day, end in zip(rows, days, ends, strict=True):
+        lane = LANE_OF.get(row.kind, len(LANES) - 1)
+        count = seen.get((day, lane), 0)
+        seen[(day, lane)] = count + 1
+        start = day - first_month + (_fraction(row.moment) if row.kind == "outage" else 0.5)
+        end_day = None
+        if row.kind == "outage":
+            end_day = (end - first_month + _fraction(row.end)) if end is not None else last_plus - first_month
+        marks.append(Mark(start, lane, row.kind, row.id, row.key_fact, row.title, end_day,
+                          row.kind == "outage" and row.end is None, count))
+    marks.sort(key=lambda m: m.x_day)
+    return marks, first_month, last_plus
+
+
+class BandItem(QGraphicsItem):
+    """Paints the axis, the lanes and the marks of the part of the band being shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.marks: list[Mark] = []
+        self.xs: list[float] = []
+        self.outages: list[Mark] = []
+        self.by_id: dict[str, Mark] = {}
+        self.origin = date.today().toordinal()
+        self.span_days = 30
+        self.pixels_per_day = 4.0
+        self.selected: str | None = None
+        self.font = QFont()
+        self.font.setPointSizeF(max(self.font.pointSizeF() - 1, 7))
+
+    def set_marks(self, marks: list[Mark], origin: int, last: int) -> None:
+        self.prepareGeometryChange()
+        self.marks = marks
+        self.xs = [m.x_day for m in marks]
+        self.outages = [m for m in marks if m.end_day is not None]
+        self.by_id = {m.id: m for m in marks}
+        self.origin = origin
+        self.span_days = max(last - origin, 1)
+
+    def set_scale(self, pixels_per_day: float) -> None:
+        self.prepareGeometryChange()
+        self.pixels_per_day = pixels_per_day
+
+    def x_of(self, day: float) -> float:
+        return MARGIN + day * self.pixels_per_day
+
+    def day_of(self, x: float) -> float:
+        return (x - MARGIN) / self.pixels_per_day
+
+    def lane_y(self, lane: int) -> float:
+        return LANE_TOP + LANE_HEIGHT * lane + LANE_HEIGHT / 2
+
+    def mark_y(self, mark: Mark) -> float:
+        offsets = (0, -5, 5, -8, 8)
+        return self.lane_y(mark.lane) + offsets[mark.nudge % len(offsets)]
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self.x_of(self.span_days) + MARGIN, HEIGHT)
+
+    def visible_marks(self, left: float, right: float) -> list[Mark]:
+        lo = bisect_left(self.xs, self.day_of(left) - 1)
+        hi = bisect_right(self.xs, self.day_of(right) + 1)
+        marks = self.marks[lo:hi]
+        # An outage that began before the left edge still shows as a bar across it.
+        start = self.day_of(left) - 1
+        marks += [m for m in self.outages if m.x_day < start and (m.end_day or 0) >= start]
+        return marks
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font)
+        self._paint_lanes(painter, exposed)
+        self._paint_axis(painter, exposed)
+        marks = self.visible_marks(exposed.left(), exposed.right())
+        if not self.marks:
+            painter.setPen(QColor("#777777"))
+            painter.drawText(QRectF(exposed.left(), LANE_TOP, exposed.width(), LANE_HEIGHT * 2),
+                             Qt.AlignmentFlag.AlignCenter, t("Aucun événement à montrer", "No event to show"))
+            return
+        crowded = len(marks) > CROWDED
+        drawn: set[tuple[int, int]] = set()
+        for mark in marks:
+            if mark.end_day is not None:
+                self._paint_outage(painter, mark)
+                continue
+            x = self.x_of(mark.x_day)
+            if crowded:
+                key = (int(x), mark.lane)
+                if key in drawn:
+                    continue
+                drawn.add(key)
+                paint_mark(painter, mark.kind, QPointF(x, self.lane_y(mark.lane)), MARK * 0.8)
+            else:
+                paint_mark(painter, mark.kind, QPointF(x, self.mark_y(mark)), MARK)
+        self._paint_labels(painter, exposed, marks)
+        self._paint_selection(painter)
+
+    def _paint_lanes(self, painter: QPainter, exposed: QRectF) -> None:
+        for lane in range(len(LANES)):
+            if lane % 2 == 0:
+                painter.fillRect(QRectF(exposed.left(), LANE_TOP + LANE_HEIGHT * lane, exposed.width(), LANE_HEIGHT),
+                                 QColor("#f4f5f7"))
+
+    def _paint_axis(self, painter: QPainter, exposed: QRectF) -> None:
+        painter.setPen(QPen(QColor("#555555"), 1))
+        painter.drawLine(QPointF(exposed.left(), AXIS_Y), QPointF(exposed.right(), AXIS_Y))
+        metrics = QFontMetrics(self.font)
+        label_width = metrics.horizontalAdvance("sept. 2016") + 12
+        step = next((n for n in (1, 2, 3, 6, 12, 24, 60) if n * 30.4 * self.pixels_per_day >= label_width), 120)
+        first = date.fromordinal(self.origin + max(int(self.day_of(exposed.left())) - 31, 0))
+        year, month = first.year, first.month
+        while True:
+            day = date(year, month, 1).toordinal() - self.origin
+            x = self.x_of(day)
+            if x > exposed.right() + label_width:
+                break
+            index = year * 12 + month - 1
+            if index % step == 0 or month == 1:
+                tall = month == 1
+                painter.setPen(QPen(QColor("#555555" if tall else "#999999"), 1))
+                painter.drawLine(QPointF(x, AXIS_Y), QPointF(x, AXIS_Y + (7 if tall else 4)))
+                if index % step == 0:
+                    painter.setPen(QColor("#333333"))
+                    painter.drawText(QPointF(x + 2, AXIS_Y + 17), month_label(year, month))
+                painter.setPen(QPen(QColor("#e2e4e8"), 1))
+                painter.drawLine(QPointF(x, LANE_TOP), QPointF(x, AXIS_Y))
+            month += 1
+            if month == 13:
+                year, month = year + 1, 1
+
+    def _paint_outage(self, painter: QPainter, mark: Mark) -> None:
+        left = self.x_of(mark.x_day)
+        right = max(self.x_of(mark.end_day or mark.x_day), left + 3)
+        y = self.lane_y(mark.lane)
+        fill = color(mark.kind)
+        fill.setAlpha(150 if mark.open_ended else 210)
+        painter.setPen(QPen(fill.darker(130), 1, Qt.PenStyle.DashLine if mark.open_ended else Qt.PenStyle.SolidLine))
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(QRectF(left, y - 6, right - left, 12), 3, 3)
+
+    def _paint_labels(self, painter: QPainter, exposed: QRectF, marks: list[Mark]) -> None:
+        metrics = QFontMetrics(self.font)
+        row_ends = [-1e9] * LABEL_ROWS
+        for mark in marks:
+            if not mark.key_fact:
+                continue
+            x = self.x_of(mark.x_day)
+            text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, 170)
+            width = metrics.horizontalAdvance(text) + 6
+            row = next((r for r in range(LABEL_ROWS) if x >= row_ends[r] + 4), None)
+            if row is None:
+                continue
+            row_ends[row] = x + width
+            top = 2 + row * LABEL_HEIGHT
+            painter.setPen(QPen(QColor("#c77c00"), 1))
+            painter.drawLine(QPointF(x, top + LABEL_HEIGHT - 2), QPointF(x, self.mark_y(mark) - MARK / 2))
+            painter.fillRect(QRectF(x - 1, top, width, LABEL_HEIGHT - 2), QColor(255, 248, 225, 235))
+            painter.setPen(QColor("#5a3b00"))
+            painter.drawText(QRectF(x + 2, top, width, LABEL_HEIGHT - 2), Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        mark = self.by_id.get(self.selected) if self.selected else None
+        if mark is None:
+            return
+        x = self.x_of(mark.x_day)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#111111"), 2))
+        painter.drawEllipse(QPointF(x, self.mark_y(mark) if mark.end_day is None else self.lane_y(mark.lane)), 9, 9)
+
+    def mark_at(self, point: QPointF) -> Mark | None:
+        """The mark under ``point`` (scene coordinates), the nearest if several."""
+        tolerance = 7.0
+        lo = bisect_left(self.xs, self.day_of(point.x() - tolerance))
+        hi = bisect_right(self.xs, self.day_of(point.x() + tolerance))
+        best: tuple[float, Mark] | None = None
+        for mark in self.marks[lo:hi]:
+            distance = abs(self.x_of(mark.x_day) - point.x()) + abs(self.mark_y(mark) - point.y())
+            if distance <= tolerance * 2 and (best is None or distance < best[0]):
+                best = (distance, mark)
+        if best is not None:
+            return best[1]
+        for mark in self.outages:
+            if self.x_of(mark.x_day) <= point.x() <= self.x_of(mark.end_day) \
+                    and abs(self.lane_y(mark.lane) - point.y()) <= 7:
+                return mark
+        return None
+
+    def position_of(self, event_id: str) -> QPointF | None:
+        mark = self.by_id.get(event_id)
+        if mark is None:
+            return None
+        return QPointF(self.x_of(mark.x_day), self.mark_y(mark))
+
+
+class LaneLegend(QWidget):
+    """The lane names, beside the band rather than over it, so that no mark hides behind a name."""
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        painter.setFont(font)
+        for lane, (name, _) in enumerate(LANES):
+            box = QRectF(4, LANE_TOP + LANE_HEIGHT * lane, self.width() - 10, LANE_HEIGHT)
+            if lane % 2 == 0:
+                painter.fillRect(QRectF(0, box.top(), self.width(), box.height()), QColor("#f4f5f7"))
+            painter.setPen(QColor("#555555"))
+            text = QFontMetrics(font).elidedText(lane_label(name), Qt.TextElideMode.ElideRight, int(box.width()))
+            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+        painter.setPen(QPen(QColor("#d0d3d8"), 1))
+        painter.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
+        painter.end()
+
+
+class TimelineBand(QGraphicsView):
+    """Wheel to zoom, drag to pan, click a mark to select its event."""
+
+    event_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.item = BandItem()
+        self.scene().addItem(self.item)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedHeight(int(HEIGHT) + 22)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setBackgroundBrush(QColor("white"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(t("Molette : zoom · glisser : se déplacer · clic : choisir l'événement",
+                          "Wheel: zoom · drag: move · click: choose the event"))
+        self._fit = True
+        self._pressed_at: QPoint | None = None
+        self.setViewportMargins(LEGEND_WIDTH, 0, 0, 0)
+        self.legend = LaneLegend(self)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        frame = self.frameWidth()
+        self.legend.setGeometry(frame, frame, LEGEND_WIDTH, self.viewport().height())
+        if self._fit:
+            self.fit()
+
+    # --- content ---------------------------------------------------------------------------
+    def set_rows(self, rows: list[TimelineRow]) -> None:
+        marks, origin, last = build_marks(rows)
+        self.item.set_marks(marks, origin, last)
+        if self._fit:
+            self.fit()
+        else:
+            self._update_scene_rect()
+        self.viewport().update()
+
+    def select(self, event_id: str | None) -> None:
+        self.item.selected = event_id
+        if event_id is not None:
+            where = self.item.position_of(event_id)
+            if where is not None:
+                self.ensureVisible(QRectF(where.x() - 20, 0, 40, 10), 40, 0)
+        self.viewport().update()
+
+    # --- zoom and pan ----------------------------------------------------------------------
+    def fit(self) -> None:
+        width = max(self.viewport().width() - 2 * MARGIN, 50)
+        self.item.set_scale(max(width / self.item.span_days, 0.01))
+        self._update_scene_rect()
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by ``factor`` keeping the day under ``anchor_x`` (viewport pixels) in place."""
+        if anchor_x is None:
+            anchor_x = self.viewport().width() / 2
+        day = self.item.day_of(self.mapToScene(QPoint(int(anchor_x), 0)).x())
+        fitted = max(self.viewport().width() - 2 * MARGIN, 50) / self.item.span_days
+        scale = min(max(self.item.pixels_per_day * factor, fitted), MAX_PIXELS_PER_DAY)
+        self._fit = scale <= fitted * 1.0001
+        self.item.set_scale(scale)
+        self._update_scene_rect()
+        self.horizontalScrollBar().setValue(int(self.item.x_of(day) - anchor_x))
+        self.viewport().update()
+
+    def _update_scene_rect(self) -> None:
+        self.setSceneRect(self.item.boundingRect())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(1.25 ** steps, event.position().x())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed_at = self._pressed_at, None
+        if pressed is None or (event.position().toPoint() - pressed).manhattanLength() > 4:
+            return
+        mark = self.item.mark_at(self.mapToScene(event.position().toPoint()))
+        if mark is not None:
+            self.select(mark.id)
+            self.event_clicked.emit(mark.id)
+
+    def viewportEvent(self, event: Any) -> bool:
+        if event.type() == event.Type.ToolTip:
+            mark = self.item.mark_at(self.mapToScene(event.pos()))
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), f"{short_day(date.fromordinal(self.item.origin + int(mark.x_day)))}"
+                                  f" — {kind_label(mark.kind)}\n{mark.title}", self.viewport())
+                return True
+        return super().viewportEvent(event)

@@ -1,0 +1,232 @@
+"""The timeline's proxy (filtering done by ``services.timeline.filter_rows``) and its filter bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import parse_user_day
+from ..domain.i18n import t
+from ..domain.model import ACTORS, EVENT_KINDS
+from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows
+from .kind_style import kind_icon
+from .labels import actor_label, kind_label
+from .timeline_model import TimelineModel
+
+
+class TimelineProxy(QSortFilterProxyModel):
+    """Keeps the rows the filter accepts; sorting is the source model's (see ``TimelineModel.sort``)."""
+
+    filtered = Signal()
+
+    def __init__(self, model: TimelineModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._filter = EventFilter()
+        self._rejected: frozenset[str] = frozenset()
+        self._index: SearchIndex | None = None
+        self.setSourceModel(model)
+
+    @property
+    def current_filter(self) -> EventFilter:
+        return self._filter
+
+    def set_filter(self, flt: EventFilter) -> None:
+        self._filter = flt
+        self._rejected = self._compute(self._model.rows)
+        # invalidate() rebuilds the mapping in one go; invalidating the filter alone would emit a
+        # removal per gap and take seconds on a large case.
+        self.invalidate()
+        self.filtered.emit()
+
+    def replace_rows(self, rows: list[TimelineRow]) -> None:
+        """New rows for the model, filtered before the proxy sees them."""
+        self._rejected = self._compute(rows)
+        self._model.set_rows(rows)
+        self.filtered.emit()
+
+    def _compute(self, rows: list[TimelineRow]) -> frozenset[str]:
+        if self._filter.empty:
+            return frozenset()
+        if self._index is None or self._index.rows is not rows:
+            self._index = SearchIndex(rows)
+        keep = filter_rows(rows, self._filter, self._index)
+        return frozenset(r.id for r, ok in zip(rows, keep, strict=True) if not ok)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        rejected = self._rejected
+        return not rejected or self._model.rows[source_row].id not in rejected
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._model.sort(column, order)
+
+    def visible_rows(self) -> list[TimelineRow]:
+        rejected = self._rejected
+        if not rejected:
+            return list(self._model.rows)
+        return [r for r in self._model.rows if r.id not in rejected]
+
+    def proxy_row_of(self, event_id: str) -> int | None:
+        source = self._model.row_of(event_id)
+        if source is None:
+            return None
+        index = self.mapFromSource(self._model.index(source, 0))
+        return index.row() if index.isValid() else None
+
+
+class FilterBar(QWidget):
+    """Kinds, actor, tag, text, date range, key facts only, not proven by any exhibit."""
+
+    changed = Signal(object)  # EventFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(t("Rechercher (Ctrl+F)…", "Search (Ctrl+F)…"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(160)
+        self.kinds_button = QToolButton()
+        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_menu = QMenu(self.kinds_button)
+        self.kind_actions: dict[str, QAction] = {}
+        for kind in EVENT_KINDS:
+            action = self.kinds_menu.addAction(kind_icon(kind), kind_label(kind))
+            action.setCheckable(True)
+            action.toggled.connect(self._emit)
+            self.kind_actions[kind] = action
+        self.kinds_button.setMenu(self.kinds_menu)
+        self.actor = QComboBox()
+        self.actor.addItem(t("Tout le monde", "Everyone"), None)
+        for actor in ACTORS:
+            self.actor.addItem(actor_label(actor), actor)
+        self.tag = QComboBox()
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText(t("Du…", "From…"))
+        self.date_from.setToolTip(t("Depuis cette date (ex. 01/03/2024)", "From this date"))
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText(t("Au…", "To…"))
+        self.date_to.setToolTip(t("Jusqu'à cette date (ex. 31/12/2024)", "Until this date"))
+        self._tips = {edit: edit.toolTip() for edit in (self.date_from, self.date_to)}
+        for edit in (self.date_from, self.date_to):
+            edit.setFixedWidth(92)
+        self.key_only = QCheckBox(t("Faits clés", "Key facts"))
+        self.key_only.setToolTip(t("Ne montrer que les faits clés", "Show only key facts"))
+        self.unproven = QCheckBox(t("Sans pièce", "Unproven"))
+        self.unproven.setToolTip(t("Ne montrer que les événements qu'aucune pièce ne prouve",
+                                   "Show only the events no exhibit proves"))
+        self.clear_button = QToolButton()
+        self.clear_button.setText(t("Tout afficher", "Show all"))
+        self.count = QLabel()
+        # Two rows, so that the window still fits a 1366-pixel laptop screen.
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.text, 1)
+        for widget in (self.kinds_button, self.actor, self.tag):
+            first.addWidget(widget)
+        for widget in (self.date_from, self.date_to, self.key_only, self.unproven, self.clear_button):
+            second.addWidget(widget)
+        second.addStretch(1)
+        second.addWidget(self.count)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        self.set_tags([])
+        self.text.textChanged.connect(self._emit)
+        self.actor.currentIndexChanged.connect(self._emit)
+        self.tag.currentIndexChanged.connect(self._emit)
+        self.date_from.textChanged.connect(self._emit)
+        self.date_to.textChanged.connect(self._emit)
+        self.key_only.toggled.connect(self._emit)
+        self.unproven.toggled.connect(self._emit)
+        self.clear_button.clicked.connect(self.clear)
+        self._update_kinds_text()
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(t("Tous les mots-clés", "Every tag"), None)
+        for tag in tags:
+            self.tag.addItem(tag, tag)
+        found = self.tag.findData(current) if current is not None else 0
+        self.tag.setCurrentIndex(max(found, 0))
+        self.tag.blockSignals(False)
+        self.tag.setEnabled(bool(tags))
+
+    def set_count(self, shown: int, total: int) -> None:
+        self.count.setText(t(f"{shown} sur {total}", f"{shown} of {total}") if shown != total
+                           else t(f"{total} événements", f"{total} events"))
+
+    def clear(self) -> None:
+        widgets = [self.text, self.actor, self.tag, self.date_from, self.date_to, self.key_only, self.unproven,
+                   *self.kind_actions.values()]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.text.clear()
+        self.actor.setCurrentIndex(0)
+        self.tag.setCurrentIndex(0)
+        self.date_from.clear()
+        self.date_to.clear()
+        self.key_only.setChecked(False)
+        self.unproven.setChecked(False)
+        for action in self.kind_actions.values():
+            action.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._emit()
+
+    def current(self) -> EventFilter:
+        return EventFilter(
+            kinds=frozenset(k for k, a in self.kind_actions.items() if a.isChecked()),
+            actor=self.actor.currentData(),
+            tag=self.tag.currentData(),
+            text=self.text.text(),
+            date_from=self._day(self.date_from),
+            date_to=self._day(self.date_to),
+            key_facts_only=self.key_only.isChecked(),
+            unproven_only=self.unproven.isChecked(),
+        )
+
+    def _day(self, edit: QLineEdit) -> Any:
+        text = edit.text().strip()
+        if not text:
+            edit.setStyleSheet("")
+            edit.setToolTip(self._tips[edit])
+            return None
+        try:
+            day = parse_user_day(text)
+        except ValueError as exc:
+            # An unfinished date filters nothing yet; the red frame says why.
+            edit.setStyleSheet("QLineEdit { border: 1px solid #cc2936; }")
+            edit.setToolTip(str(exc))
+            return None
+        edit.setStyleSheet("")
+        edit.setToolTip(self._tips[edit])
+        return day
+
+    def _emit(self, *_: object) -> None:
+        self._update_kinds_text()
+        self.changed.emit(self.current())
+
+    def _update_kinds_text(self) -> None:
+        chosen = [k for k, a in self.kind_actions.items() if a.isChecked()]
+        if not chosen:
+            self.kinds_button.setText(t("Tous les types", "Every kind"))
+        elif len(chosen) == 1:
+            self.kinds_button.setText(kind_label(chosen[0]))
+        else:
+            self.kinds_button.setText(t(f"{len(chosen)} types", f"{len(chosen)} kinds"))

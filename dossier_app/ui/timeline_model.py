@@ -1,0 +1,165 @@
+"""The timeline as a table model: a thin adapter over ``services.timeline.timeline_rows``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ..domain.dates import short_day
+from ..domain.i18n import t
+from ..domain.money import format_euros, parse_amount
+from ..services.timeline import TimelineRow
+from .kind_style import kind_icon
+from .labels import actor_label, kind_label
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+
+DATE, KIND, TITLE, ACTOR, AMOUNT, EXHIBITS, KEY = range(7)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def headers() -> tuple[str, ...]:
+    return (t("Date", "Date"), t("Type", "Kind"), t("Intitulé", "Title"), t("Qui", "Who"),
+            t("Montant", "Amount"), t("Pièces", "Exhibits"), t("Clé", "Key"))
+
+
+def _cents(row: TimelineRow) -> int:
+    try:
+        return parse_amount(row.amount) if row.amount else -1
+    except ValueError:
+        return -1
+
+
+def _sort_key(column: int, row: TimelineRow) -> Any:
+    if column == KIND:
+        return kind_label(row.kind)
+    if column == TITLE:
+        return row.title.casefold()
+    if column == ACTOR:
+        return actor_label(row.actor)
+    if column == AMOUNT:
+        return _cents(row)
+    if column == EXHIBITS:
+        return row.exhibits
+    if column == KEY:
+        return row.key_fact
+    return (row.day, row.moment or "")
+
+
+class TimelineModel(QAbstractTableModel):
+    """One row per event; the rows are replaced whole when the case changes."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[TimelineRow] = []
+        self._by_id: dict[str, int] | None = None
+        self._headers = headers()
+
+    def set_rows(self, rows: list[TimelineRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._by_id = None
+        self.endResetModel()
+
+    def row_of(self, event_id: str) -> int | None:
+        if self._by_id is None:
+            self._by_id = {r.id: i for i, r in enumerate(self.rows)}
+        return self._by_id.get(event_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return _sort_key(column, row)
+        if role == EVENT_ID_ROLE:
+            return row.id
+        if role == KIND_ROLE:
+            return row.kind
+        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
+            return kind_icon(row.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, EXHIBITS, KEY):
+            align = Qt.AlignmentFlag.AlignRight if column == AMOUNT else Qt.AlignmentFlag.AlignHCenter
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and row.key_fact:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == EXHIBITS and not row.exhibits:
+            return QColor("#b2182b")
+        if role == Qt.ItemDataRole.ForegroundRole and column == KEY:
+            return QColor("#c77c00")
+        return None
+
+    def _display(self, row: TimelineRow, column: int) -> str:
+        if column == DATE:
+            text = short_day(date.fromisoformat(row.day))
+            return text + (" " + row.moment[11:16] if row.moment and len(row.moment) >= 16 else "")
+        if column == KIND:
+            return kind_label(row.kind)
+        if column == TITLE:
+            return row.title
+        if column == ACTOR:
+            return actor_label(row.actor)
+        if column == AMOUNT:
+            cents = _cents(row)
+            return format_euros(cents) if cents >= 0 else ""
+        if column == EXHIBITS:
+            return str(row.exhibits) if row.exhibits else t("aucune", "none")
+        if column == KEY:
+            return "★" if row.key_fact else ""
+        return ""
+
+    def _tooltip(self, row: TimelineRow) -> str:
+        lines = [row.title]
+        if row.end:
+            lines.append(t(f"jusqu'au {row.end.replace('T', ' ')}", f"until {row.end.replace('T', ' ')}"))
+        if row.description:
+            lines.append(row.description)
+        if row.tags:
+            lines.append(t("Mots-clés : ", "Tags: ") + ", ".join(row.tags))
+        if not row.exhibits:
+            lines.append(t("Aucune pièce ne prouve cet événement.", "No exhibit proves this event."))
+        return "\n".join(lines)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here in Python at once: a proxy asking Qt to compare 100 000 rows would crawl."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self.rows[i.row()].id if i.isValid() else None for i in persistent]
+        self.rows = sorted(self.rows, key=lambda r: _sort_key(column, r),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        self._by_id = None
+        new = []
+        for old, event_id in zip(persistent, ids, strict=True):
+            where = self.row_of(event_id) if event_id is not None else None
+            new.append(self.index(where, old.column()) if where is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()

@@ -1,0 +1,168 @@
+"""The timeline: filter bar, band and table, kept on the same events and the same selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ..domain.i18n import t
+from ..services.timeline import TimelineRow, actors_and_tags
+from .exhibit_list import EXHIBIT_MIME, decode_exhibits
+from .timeline_band import TimelineBand
+from .timeline_filter import FilterBar, TimelineProxy
+from .timeline_model import DATE, EVENT_ID_ROLE, EXHIBITS, KEY, KIND, TITLE, TimelineModel
+
+
+def dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+    data = event.mimeData()
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+
+class TimelineTable(QTableView):
+    """Accepts files (to import and link) and exhibits (to link) dropped onto an event's row."""
+
+    files_dropped = Signal(list, str)  # paths, event id
+    exhibits_dropped = Signal(list, str)  # sha256s, event id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDropIndicatorShown(True)
+
+    def _event_at(self, event: QDropEvent | QDragMoveEvent) -> str | None:
+        index = self.indexAt(event.position().toPoint())
+        return index.data(EVENT_ID_ROLE) if index.isValid() else None
+
+    def _acceptable(self, event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> bool:
+        data = event.mimeData()
+        return data.hasUrls() or data.hasFormat(EXHIBIT_MIME)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._acceptable(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not self._acceptable(event):
+            event.ignore()
+            return
+        event_id = self._event_at(event)
+        if event.mimeData().hasFormat(EXHIBIT_MIME) and event_id is None:
+            event.ignore()  # an exhibit links to an event: it must be dropped on one
+            return
+        if event_id is not None:
+            self.selectRow(self.indexAt(event.position().toPoint()).row())
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        event_id = self._event_at(event)
+        shas = decode_exhibits(event.mimeData())
+        if shas and event_id:
+            self.exhibits_dropped.emit(shas, event_id)
+            event.setDropAction(Qt.DropAction.LinkAction)
+            event.accept()
+            return
+        paths = dropped_paths(event)
+        if paths:
+            self.files_dropped.emit(paths, event_id or "")
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            return
+        event.ignore()
+
+
+class TimelinePanel(QWidget):
+    selection_changed = Signal(object)  # event id or None
+    event_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TimelineModel(self)
+        self.proxy = TimelineProxy(self.model, self)
+        self.filter_bar = FilterBar()
+        self.band = TimelineBand()
+        self.table = TimelineTable()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(t("Chronologie", "Timeline"))
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        # Fixed row heights let the view skip measuring 100 000 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorShown(True)
+        for column, width in ((DATE, 124), (KIND, 130), (EXHIBITS, 64), (KEY, 40)):
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.band)
+        layout.addWidget(self.table, 1)
+        self.filter_bar.changed.connect(self.proxy.set_filter)
+        self.proxy.filtered.connect(self._refilter_views)
+        self.band.event_clicked.connect(self.select_event)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+
+    # --- content ---------------------------------------------------------------------------
+    def set_rows(self, rows: list[TimelineRow]) -> None:
+        """New rows for the same case (after an edit): the selection follows its event."""
+        keep = self.selected_event_id()
+        self.proxy.replace_rows(rows)
+        header = self.table.horizontalHeader()
+        order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if order != (DATE, Qt.SortOrder.AscendingOrder):
+            self.model.sort(*order)
+        _, tags = actors_and_tags(rows)
+        self.filter_bar.set_tags(tags)
+        if keep is not None:
+            self.select_event(keep)
+
+    def _refilter_views(self) -> None:
+        self.band.set_rows(self.proxy.visible_rows())
+        self.filter_bar.set_count(self.proxy.rowCount(), self.model.rowCount())
+        current = self.selected_event_id()
+        self.band.select(current)
+
+    # --- selection -------------------------------------------------------------------------
+    def selected_event_id(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return index.data(EVENT_ID_ROLE)
+
+    def select_event(self, event_id: str) -> bool:
+        row = self.proxy.proxy_row_of(event_id)
+        if row is None:
+            return False
+        index = self.proxy.index(row, TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        event_id = current.data(EVENT_ID_ROLE) if current.isValid() else None
+        self.band.select(event_id)
+        self.selection_changed.emit(event_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        event_id = index.data(EVENT_ID_ROLE)
+        if event_id:
+            self.event_activated.emit(event_id)

@@ -1,0 +1,217 @@
+"""Every change to a case as a ``QUndoCommand`` over the services.
+
+A command is pushed once the change has been made (so that a refused change never reaches
+the stack and its problems can be shown in the form); its first ``redo`` therefore does
+nothing.  Exhibits are named by their file's hash, which survives an undo and a redo, while
+their row ids do not.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QUndoCommand
+
+from ..domain.errors import UserError
+from ..domain.i18n import t
+from ..domain.model import Case, Event, Exhibit
+from ..services import cases, events, importing, timeline
+from ..store import Store
+
+log = logging.getLogger(__name__)
+Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    store: Store
+    case_id: int
+    report: Report
+
+
+class CaseCommand(QUndoCommand):
+    def __init__(self, ref: CaseRef, text: str) -> None:
+        super().__init__(text)
+        self.ref = ref
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._guard(self.apply)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        # The store may have changed under us (another program, a deleted file): say so, keep going.
+        try:
+            action()
+        except UserError as exc:
+            self.ref.report(exc.message)
+        except Exception:
+            log.exception("undo/redo of %s", self.text())
+            self.ref.report(t("Cette action n'a pas pu être refaite ou annulée.", "This action could not be redone or undone."))
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddEvent(CaseCommand):
+    def __init__(self, ref: CaseRef, event: Event) -> None:
+        super().__init__(ref, t(f"ajout de « {event.title} »", f"adding \"{event.title}\""))
+        self.event = event
+
+    def apply(self) -> None:
+        events.add_event_object(self.ref.store, self.ref.case_id, self.event)
+
+    def revert(self) -> None:
+        events.remove_event(self.ref.store, self.ref.case_id, self.event.id)
+
+
+class EditEvent(CaseCommand):
+    def __init__(self, ref: CaseRef, old: Event, new: Event) -> None:
+        super().__init__(ref, t(f"modification de « {new.title} »", f"editing \"{new.title}\""))
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        events.replace_event(self.ref.store, self.ref.case_id, self.old.id, self.new)
+
+    def revert(self) -> None:
+        events.replace_event(self.ref.store, self.ref.case_id, self.new.id, self.old)
+
+
+class DeleteEvent(CaseCommand):
+    """Its undo puts back the event and the exhibits' links to it."""
+
+    def __init__(self, ref: CaseRef, event: Event, links: list[timeline.EventLink]) -> None:
+        super().__init__(ref, t(f"suppression de « {event.title} »", f"deleting \"{event.title}\""))
+        self.event = event
+        self.links = links
+
+    def apply(self) -> None:
+        self.links = timeline.links_of_event(self.ref.store, self.ref.case_id, self.event.id)
+        events.remove_event(self.ref.store, self.ref.case_id, self.event.id)
+
+    def revert(self) -> None:
+        timeline.restore_event(self.ref.store, self.ref.case_id, self.event, self.links)
+
+
+class Link(CaseCommand):
+    def __init__(self, ref: CaseRef, exhibit: Exhibit, event_id: str, pages: str | None, unlink: bool = False) -> None:
+        text = (t(f"retrait du lien de « {exhibit.title} »", f"unlinking \"{exhibit.title}\"") if unlink
+                else t(f"lien de « {exhibit.title} »", f"linking \"{exhibit.title}\""))
+        super().__init__(ref, text)
+        self.sha = exhibit.sha256
+        self.event_id = event_id
+        self.pages = pages
+        self.unlink = unlink
+
+    def _link(self) -> None:
+        events.link(self.ref.store, self.ref.case_id, self.sha, self.event_id, self.pages)
+
+    def _unlink(self) -> None:
+        events.unlink(self.ref.store, self.ref.case_id, self.sha, self.event_id)
+
+    def apply(self) -> None:
+        (self._unlink if self.unlink else self._link)()
+
+    def revert(self) -> None:
+        (self._link if self.unlink else self._unlink)()
+
+
+class SetExhibit(CaseCommand):
+    def __init__(self, ref: CaseRef, old: Exhibit, new: Exhibit) -> None:
+        super().__init__(ref, t(f"modification de la pièce « {new.title} »", f"editing exhibit \"{new.title}\""))
+        self.old = old
+        self.new = new
+
+    def _set(self, exhibit: Exhibit) -> None:
+        timeline.update_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
+                                day=exhibit.date, include=exhibit.include)
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+
+class TakeOut:
+    """Exhibits and events taken out of a case, with copies of the files to put them back."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="dossier-undo-")
+        self.exhibits: list[tuple[Exhibit, Path]] = []
+        self.events: list[Event] = []
+
+    def take(self, ref: CaseRef, shas: list[str], event_ids: list[str]) -> None:
+        self.exhibits = []
+        for sha in shas:
+            exhibit = events.find_exhibit(ref.store, ref.case_id, sha)
+            copy = timeline.stash_exhibit_file(ref.store, exhibit, Path(self._folder.name))
+            self.exhibits.append((exhibit, copy))
+        self.events = [timeline.read_event(ref.store, ref.case_id, e) for e in event_ids]
+        for exhibit, _ in self.exhibits:
+            events.remove_exhibit(ref.store, ref.case_id, exhibit.sha256)
+        for event in self.events:
+            events.remove_event(ref.store, ref.case_id, event.id)
+
+    def put_back(self, ref: CaseRef) -> None:
+        for event in self.events:
+            timeline.restore_event(ref.store, ref.case_id, event)
+        for exhibit, copy in self.exhibits:
+            timeline.restore_exhibit(ref.store, ref.case_id, exhibit, copy)
+
+
+class Import(CaseCommand):
+    """Its undo removes the exhibits added and the invoices a CSV list created."""
+
+    def __init__(self, ref: CaseRef, result: importing.ImportResult) -> None:
+        count = len(result.added)
+        super().__init__(ref, t(f"import de {count} fichier(s)", f"import of {count} file(s)"))
+        self.shas = [item.exhibit.sha256 for item in result.added if item.exhibit is not None]
+        self.event_ids = [invoice.id for item in result.added for invoice in item.invoices]
+        self.taken = TakeOut()
+
+    def apply(self) -> None:
+        self.taken.put_back(self.ref)
+
+    def revert(self) -> None:
+        self.taken.take(self.ref, self.shas, self.event_ids)
+
+
+class RemoveExhibit(CaseCommand):
+    def __init__(self, ref: CaseRef, exhibit: Exhibit) -> None:
+        super().__init__(ref, t(f"retrait de la pièce « {exhibit.title} »", f"removing exhibit \"{exhibit.title}\""))
+        self.sha = exhibit.sha256
+        self.taken = TakeOut()
+        self._first = False  # taken out by the command itself, so that the file is kept first
+
+    def apply(self) -> None:
+        self.taken.take(self.ref, [self.sha], [])
+
+    def revert(self) -> None:
+        self.taken.put_back(self.ref)
+
+
+class EditCase(CaseCommand):
+    def __init__(self, ref: CaseRef, old: Case, new: Case) -> None:
+        super().__init__(ref, t("modification de l'affaire", "editing the case"))
+        self.old = old
+        self.new = new
+
+    def apply(self) -> None:
+        cases.update_case(self.ref.store, self.ref.case_id, self.new)
+
+    def revert(self) -> None:
+        cases.update_case(self.ref.store, self.ref.case_id, self.old)

@@ -1,0 +1,102 @@
+"""Long work off the GUI thread, with progress and cancel.
+
+The work is a plain function of a ``progress(done, total, label) -> bool`` callback (False
+means: stop).  It must open its own store: an SQLite connection belongs to its thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..domain.errors import UserError
+from ..domain.i18n import t
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], bool]
+Work = Callable[[Progress], Any]
+
+
+class _Runner(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Work, cancelled: threading.Event) -> None:
+        super().__init__()
+        self.work = work
+        self.cancelled = cancelled
+
+    def _progress(self, done: int, total: int, label: str) -> bool:
+        self.progress.emit(done, total, label)
+        return not self.cancelled.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except UserError as exc:
+            self.failed.emit(exc.message)
+        except Exception as exc:
+            log.exception("background work failed")
+            self.failed.emit(t(f"Erreur inattendue ({type(exc).__name__}) ; rien n'a été modifié.",
+                               f"Unexpected error ({type(exc).__name__}); nothing was changed."))
+        else:
+            self.succeeded.emit(result)
+
+
+class Task(QObject):
+    """One piece of work on its own thread; ``finished`` comes after ``succeeded`` or ``failed``."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancelled = threading.Event()
+        self._thread = QThread()
+        self._runner = _Runner(work, self._cancelled)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.progress.connect(self.progress)
+        self._runner.succeeded.connect(self._succeeded)
+        self._runner.failed.connect(self._failed)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def wait(self, ms: int = 30000) -> None:
+        self._cancelled.set()
+        self._thread.quit()
+        self._thread.wait(ms)
+
+    def _succeeded(self, result: object) -> None:
+        self._end()
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _failed(self, message: str) -> None:
+        self._end()
+        self.failed.emit(message)
+        self.finished.emit()
+
+    def _end(self) -> None:
+        self.running = False
+        self._thread.quit()
+        self._thread.wait()
