@@ -108,14 +108,15 @@ def form_fields(kind: str) -> tuple[FieldSpec, ...]:
     return (*common, *kind_fields(kind))
 
 
+def missing_fields(kind: str, values: Mapping[str, Any], skip: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    """The required fields left empty (``skip``: fields already shown wrong for another reason)."""
+    return [Problem(spec.name, required_message()) for spec in form_fields(kind)
+            if spec.required and spec.name not in skip and values.get(spec.name) in (None, (), "")]
+
+
 def build_event(kind: str, event_id: str, values: Mapping[str, Any]) -> tuple[Event | None, list[Problem]]:
     """An event from parsed form values (``None`` for an empty field); problems name their field."""
-    problems: list[Problem] = []
-    specs = form_fields(kind)
-    for spec in specs:
-        value = values.get(spec.name)
-        if spec.required and (value is None or value == () or value == ""):
-            problems.append(Problem(spec.name, required_message()))
+    problems = missing_fields(kind, values)
     if kind == "outage" and isinstance(values.get("start"), datetime):
         values = {**values, "date": values["start"].date()}
     if problems:

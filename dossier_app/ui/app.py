@@ -13,7 +13,9 @@ from ..domain.i18n import language, t
 from ..services import session
 from ..services.store_access import open_home
 from ..store import Store
+from .ask import Ask
 from .main_window import MainWindow, home_key
+from .workers import wait_for_all
 
 ORGANIZATION = "dossier"
 APPLICATION = "dossier"
@@ -40,7 +42,7 @@ def user_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 
-def build_window(store: Store, settings: QSettings, case_ref: str | None = None) -> MainWindow:
+def build_window(store: Store, settings: QSettings, case_ref: str | None = None, ask: Ask | None = None) -> MainWindow:
     """The window on the case asked for, else the last one, else the demo (made on a first visit)."""
     last = settings.value(f"cases/{home_key(store)}/last")
     try:
@@ -48,7 +50,7 @@ def build_window(store: Store, settings: QSettings, case_ref: str | None = None)
     except ValueError:
         last_id = None
     start = session.starting_case(store, case_ref, last_id)
-    return MainWindow(store, settings, start)
+    return MainWindow(store, settings, start, ask)
 
 
 def run(home: str | Path | None, case_ref: str | None = None) -> int:
@@ -64,6 +66,7 @@ def run(home: str | Path | None, case_ref: str | None = None) -> int:
         window.show()
         return int(app.exec())
     finally:
+        wait_for_all()
         store.close()
 
 

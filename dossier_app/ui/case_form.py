@@ -31,7 +31,7 @@ from ..services import forms
 
 Submit = Callable[[Case], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"
-TERMS = (("", None), ("on_receipt", None), ("days", None), ("days_end_of_month", None), ("end_of_month_days", None))
+TERMS = ("", "on_receipt", "days", "days_end_of_month", "end_of_month_days")
 
 
 def terms_label(form: str) -> str:
@@ -122,6 +122,7 @@ class CaseForm(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.general)
@@ -169,7 +170,7 @@ class CaseForm(QDialog):
         self._add(form, "contract.reference", t("Référence", "Reference"))
         self._add(form, "contract.signed_on", t("Signé le", "Signed on"), parse_user_day, "04/10/2016")
         self.terms = QComboBox()
-        for key, _ in TERMS:
+        for key in TERMS:
             self.terms.addItem(terms_label(key), key)
         self.days = QSpinBox()
         self.days.setRange(0, 365)

@@ -200,15 +200,17 @@ class EventForm(QDialog):
     def collect(self) -> Event | None:
         """The event typed in, or None with every problem shown at its field."""
         values: dict[str, Any] = {}
-        ok = True
+        wrong: set[str] = set()
         for name, editor in self.editors.items():
             try:
                 values[name] = editor.value()
                 editor.show_error(None)
             except ValueError as exc:
                 editor.show_error(str(exc))
-                ok = False
-        if not ok:
+                wrong.add(name)
+        if wrong:
+            # Every problem at once: the empty required fields too, not only the mistyped ones.
+            self.show_problems(forms.missing_fields(self.kind.currentData(), values, wrong), keep=True)
             return None
         event, problems = forms.build_event(self.kind.currentData(), self.event_id, values)
         if problems:
@@ -216,7 +218,8 @@ class EventForm(QDialog):
             return None
         return event
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem], keep: bool = False) -> None:
+        """Show each problem at its field; ``keep`` leaves the errors already shown."""
         general = []
         for problem in problems:
             editor = self.editors.get(forms.field_of(problem))

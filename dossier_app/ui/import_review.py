@@ -45,6 +45,7 @@ class ImportReview(QDialog):
                               f"They will be linked to the event \"{link_title}\".")
         label = QLabel(intro)
         label.setWordWrap(True)
+        self.intro = label
         self.table = QTableWidget(len(items), 6)
         self.table.setHorizontalHeaderLabels([t("Ajouter", "Add"), t("Fichier", "File"), t("Titre", "Title"),
                                               t("Date", "Date"), t("Type", "Kind"), t("Remarque", "Note")])

@@ -46,13 +46,13 @@ def welcome_text(demo: bool) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings, start: session.Start) -> None:
+    def __init__(self, store: Store, settings: QSettings, start: session.Start, ask: Ask | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.case_id: int | None = None
         self.undo = QUndoStack(self)
-        self.ask = Ask(self)
+        self.ask = ask or Ask(self)
         self.setWindowTitle("Dossier")
         self.setAcceptDrops(True)
         self.cases = CasePanel(store, self.undo, self.ask, self.case_ref, self)
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.actions_ = build_actions(self, self.undo, self._handlers())
         self._outstanding: Task | None = None
+        self._closing = False
         self._outstanding_again = False
         self._connect()
         self._restore()
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
 
     def update_outstanding(self) -> None:
         """What each case leaves unpaid, computed off the GUI thread (it reads whole cases)."""
+        if self._closing:
+            return
         if self._outstanding is not None and self._outstanding.running:
             self._outstanding_again = True
             return
@@ -310,6 +313,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.case_id is not None:

@@ -9,7 +9,9 @@ their row ids do not.
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +152,9 @@ class TakeOut:
     """Exhibits and events taken out of a case, with copies of the files to put them back."""
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="dossier-undo-")
+        self.folder = Path(tempfile.mkdtemp(prefix="dossier-undo-"))
+        # The copies go when the command goes (the stack cleared, the window closed).
+        weakref.finalize(self, shutil.rmtree, self.folder, True)
         self.exhibits: list[tuple[Exhibit, Path]] = []
         self.events: list[Event] = []
 
@@ -158,7 +162,7 @@ class TakeOut:
         self.exhibits = []
         for sha in shas:
             exhibit = events.find_exhibit(ref.store, ref.case_id, sha)
-            copy = timeline.stash_exhibit_file(ref.store, exhibit, Path(self._folder.name))
+            copy = timeline.stash_exhibit_file(ref.store, exhibit, self.folder)
             self.exhibits.append((exhibit, copy))
         self.events = [timeline.read_event(ref.store, ref.case_id, e) for e in event_ids]
         for exhibit, _ in self.exhibits:

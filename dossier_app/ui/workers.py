@@ -50,6 +50,15 @@ class _Runner(QObject):
             self.succeeded.emit(result)
 
 
+_RUNNING: set[Task] = set()  # a thread object must outlive its thread, whoever drops the Task
+
+
+def wait_for_all(ms: int = 30000) -> None:
+    """Cancel and wait for every running task: at exit, a thread still running would abort Qt."""
+    for task in list(_RUNNING):
+        task.wait(ms)
+
+
 class Task(QObject):
     """One piece of work on its own thread; ``finished`` comes after ``succeeded`` or ``failed``."""
 
@@ -72,6 +81,7 @@ class Task(QObject):
 
     def start(self) -> None:
         self.running = True
+        _RUNNING.add(self)
         self._thread.start()
 
     def cancel(self) -> None:
@@ -82,9 +92,13 @@ class Task(QObject):
         return self._cancelled.is_set()
 
     def wait(self, ms: int = 30000) -> None:
+        """Ask the work to stop and wait for its thread (its result, if any, is dropped)."""
         self._cancelled.set()
         self._thread.quit()
         self._thread.wait(ms)
+        if self._thread.isFinished():
+            self.running = False
+            _RUNNING.discard(self)
 
     def _succeeded(self, result: object) -> None:
         self._end()
@@ -100,3 +114,4 @@ class Task(QObject):
         self.running = False
         self._thread.quit()
         self._thread.wait()
+        _RUNNING.discard(self)
