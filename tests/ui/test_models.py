@@ -1,0 +1,76 @@
+"""The thin models on their own, without a window (as Vorta tests its archive table model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from dossier_app.services.timeline import EventFilter, TimelineRow
+from dossier_app.ui.case_list import OUTSTANDING, CaseListModel
+from dossier_app.ui.timeline_band import build_marks
+from dossier_app.ui.timeline_filter import TimelineProxy
+from dossier_app.ui.timeline_model import AMOUNT, DATE, EXHIBITS, KEY, KIND, SORT_ROLE, TimelineModel
+
+
+def row(event_id: str, kind: str, day: str, title: str, amount: str | None = None, exhibits: int = 0,
+        key: bool = False, end: str | None = None, moment: str | None = None) -> TimelineRow:
+    return TimelineRow(event_id, kind, day, moment, title, "them", amount, key, ("tag",), None, end, None, exhibits)
+
+
+ROWS = [
+    row("a", "invoice", "2024-03-15", "Facture 1", "1234.50", exhibits=1, key=True),
+    row("b", "payment", "2024-04-20", "Virement", "500.00"),
+    row("c", "outage", "2024-05-02", "Site coupé", end="2024-05-04T18:30", moment="2024-05-02T08:00"),
+]
+
+
+def test_timeline_model_shows_french_values(qtmodeltester):
+    model = TimelineModel()
+    model.set_rows(list(ROWS))
+    qtmodeltester.check(model)
+    assert model.index(0, DATE).data() == "15/03/2024"
+    assert model.index(2, DATE).data() == "02/05/2024 08:00"
+    assert model.index(0, KIND).data() == "Facture"
+    assert model.index(0, AMOUNT).data() == "1\u202f234,50\u00a0€"
+    assert model.index(1, EXHIBITS).data() == "aucune"
+    assert model.index(0, KEY).data() == "★"
+    assert model.index(0, AMOUNT).data(SORT_ROLE) == 123450
+    assert model.headerData(AMOUNT, Qt.Orientation.Horizontal) == "Montant"
+
+
+def test_proxy_filters_and_sorts_through_the_model(qtmodeltester):
+    model = TimelineModel()
+    proxy = TimelineProxy(model)
+    proxy.replace_rows(list(ROWS))
+    qtmodeltester.check(proxy)
+    proxy.set_filter(EventFilter(unproven_only=True))
+    assert [r.id for r in proxy.visible_rows()] == ["b", "c"]
+    assert proxy.rowCount() == 2
+    proxy.sort(AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) for r in range(proxy.rowCount())] == ["b", "c"]
+    proxy.set_filter(EventFilter())
+    assert [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2) for r in range(3)] == ["a", "b", "c"]
+
+
+def test_case_list_model_says_when_the_amount_is_coming(qtmodeltester):
+    from dossier_app.services.session import CaseLine
+
+    model = CaseListModel()
+    model.set_lines([CaseLine(1, "Martin c/ WebPlus", "Martin", "WebPlus", 5, 2)])
+    qtmodeltester.check(model)
+    assert model.index(0, OUTSTANDING).data() == "…"
+    model.set_outstanding(1, 73450)
+    assert model.index(0, OUTSTANDING).data() == "impayé 734,50\u00a0€"
+    model.set_outstanding(1, None)
+    assert model.index(0, OUTSTANDING).data() == ""
+
+
+def test_band_marks_outages_as_bars_in_their_lane():
+    marks, origin, last = build_marks(list(ROWS))
+    assert date.fromordinal(origin) == date(2024, 3, 1)
+    outage = next(m for m in marks if m.id == "c")
+    assert outage.end_day is not None and outage.end_day - outage.x_day > 2
+    assert {m.lane for m in marks if m.id in ("a", "b")} == {1}
+    assert outage.lane == 0
+    assert last >= date(2024, 5, 4).toordinal()

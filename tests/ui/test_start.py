@@ -1,0 +1,93 @@
+"""Starting: the demo on a first visit, the last case afterwards, geometry remembered."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dossier_app.services import session
+from dossier_app.services.interchange import load_case
+from tests.support.cases import small_document, write_case
+
+
+def test_first_start_opens_the_demo_with_a_welcome(open_window, store):
+    try:
+        from dossier_app.demo import write_demo_case  # noqa: F401
+    except ImportError:
+        pytest.skip("the demo case has not landed")
+    window = open_window()
+    assert window.case_id is not None
+    assert window.timeline.model.rowCount() > 10
+    assert window.welcome.isVisible()
+    assert "Nouvelle affaire" in window.welcome.text()
+
+
+def test_reopen_the_window_and_find_the_same_case(open_window, store, settings, tmp_path: Path):
+    first = load_case(store, write_case(tmp_path / "one"))
+    other = small_document()
+    other["case"]["title"] = "Deuxième affaire"
+    second = load_case(store, write_case(tmp_path / "two", other))
+    window = open_window()
+    assert window.case_id == first
+    window.cases.view.setCurrentIndex(window.cases.model.index(window.cases.model.row_of(second), 0))
+    assert window.case_id == second
+    window.resize(1200, 780)
+    window.timeline.select_event("f1")
+    window.close()
+    again = open_window()
+    assert again.case_id == second
+    assert again.case_title.text() == "Deuxième affaire"
+    assert not settings.value("window/geometry").isEmpty()
+    # The offscreen screen is small and moves the window a little; the size comes back nonetheless.
+    assert abs(again.width() - 1200) < 80 and abs(again.height() - 780) < 40
+    assert not again.welcome.isVisible()
+
+
+def test_asked_case_wins_and_unknown_one_is_a_sentence(open_window, store, small_case):
+    from dossier_app.domain.errors import UserError
+
+    window = open_window("Boulangerie Martin c/ WebPlus")
+    assert window.case_id == small_case
+    with pytest.raises(UserError, match="Aucune affaire"):
+        open_window("Nulle part")
+
+
+def test_settings_stay_in_the_user_config_folder():
+    from dossier_app.ui.app import application, user_settings
+
+    application()
+    path = user_settings().fileName()
+    assert path.startswith(os.environ["XDG_CONFIG_HOME"])
+
+
+def test_starting_case_without_demo(store, monkeypatch):
+    def no_demo(_store):
+        raise ImportError("no demo")
+
+    monkeypatch.setattr("dossier_app.services.demo.create_demo", no_demo)
+    start = session.starting_case(store, None, None)
+    assert start.case_id is None and not start.created_demo
+
+
+def test_the_command_opens_the_window(monkeypatch, qtbot, home: Path, tmp_path: Path):
+    """``dossier --home DIR gui CASE`` reaches ``ui.app.run`` with that case; the window opens on it."""
+    from dossier_app.cli.main import main
+    from dossier_app.services.store_access import open_home
+    from dossier_app.ui import app
+
+    opened = open_home(home)
+    load_case(opened, write_case(tmp_path / "case"))
+    opened.close()
+    seen = {}
+
+    def exec_once(self) -> int:
+        window = next(w for w in app.QApplication.topLevelWidgets() if isinstance(w, app.MainWindow))
+        seen["title"] = window.case_title.text()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app.QApplication, "exec", exec_once)
+    assert main(["--home", str(home), "gui", "Boulangerie Martin c/ WebPlus"]) == 0
+    assert seen["title"] == "Boulangerie Martin c/ WebPlus"
