@@ -7,8 +7,6 @@ starts with it so that not even an empty page names Helvetica.
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..domain.errors import UserError
+from ..resources import candidates
 
 SANS = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -26,24 +25,9 @@ FILES = {SANS: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSan
 
 
 def font_dirs() -> list[Path]:
-    """Where the fonts may be, first match wins.
-
-    The source tree keeps them in ``resources/fonts`` at its top; an installed copy may
-    have them under ``share/dossier`` of its prefix, a packaged one beside the program;
-    Debian's own copy of the same files is the last resort.
-    """
-    candidates = []
-    if os.environ.get("DOSSIER_RESOURCES"):
-        candidates.append(Path(os.environ["DOSSIER_RESOURCES"]) / "fonts")
-    here = Path(__file__).resolve()
-    candidates += [
-        here.parents[2] / "resources" / "fonts",
-        here.parents[1] / "resources" / "fonts",
-        Path(sys.prefix) / "share" / "dossier" / "fonts",
-        Path(getattr(sys, "_MEIPASS", sys.prefix)) / "resources" / "fonts",
-        Path("/usr/share/fonts/truetype/dejavu"),
-    ]
-    return candidates
+    """Where the fonts may be, first match wins: the shipped ``resources/fonts`` wherever Dossier
+    runs from (``dossier_app.resources``), then Debian's own copy of the same files."""
+    return [*candidates("fonts"), Path("/usr/share/fonts/truetype/dejavu")]
 
 
 def _find(file_name: str) -> Path:
