@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..domain.i18n import t
@@ -81,16 +81,16 @@ class CaseListModel(QAbstractTableModel):
         if column == OUTSTANDING:
             if line.outstanding_cents is None:
                 return "" if line.id in self.computed else "…"
-            return t(f"impayé {format_euros(line.outstanding_cents)}", f"outstanding {format_euros(line.outstanding_cents)}")
+            return t(f"Impayé : {format_euros(line.outstanding_cents)}", f"Outstanding: {format_euros(line.outstanding_cents)}")
         return ""
 
 
 class CaseDelegate(QStyledItemDelegate):
-    """Three lines per case: the title, the parties, the counts and what is owed."""
+    """Four lines per case: the title, the parties, the counts, what is owed."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
-        return QSize(200, height * 3 + 14)
+        return QSize(200, height * 4 + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
@@ -109,10 +109,13 @@ class CaseDelegate(QStyledItemDelegate):
         line_height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
         model = index.model()
         parties = model.index(index.row(), PARTIES).data()
-        stats = " · ".join(filter(None, (model.index(index.row(), c).data() for c in (EVENTS, EXHIBITS, OUTSTANDING))))
+        stats = " · ".join(model.index(index.row(), c).data() for c in (EVENTS, EXHIBITS))
+        owed = model.index(index.row(), OUTSTANDING).data()
+        owed_colour = main if selected else QColor("#b2182b")
         painter.save()
-        for row, (value, font, colour) in enumerate(((text, bold, main), (parties, option.font, dim),  # type: ignore[attr-defined]
-                                                     (stats, option.font, dim))):
+        lines = ((text, bold, main), (parties, option.font, dim), (stats, option.font, dim),  # type: ignore[attr-defined]
+                 (owed, option.font, owed_colour))  # type: ignore[attr-defined]
+        for row, (value, font, colour) in enumerate(lines):
             painter.setFont(font)
             painter.setPen(colour)
             box = QRect(rect.left(), rect.top() + row * line_height, rect.width(), line_height)

@@ -76,6 +76,7 @@ class FieldEditor:
             w.setPlainText(value or "")
         elif isinstance(w, QLineEdit):
             w.setText(self._text_of(value))
+            w.setCursorPosition(0)  # a long title shows its beginning
 
     def _text_of(self, value: Any) -> str:
         if value is None:
@@ -128,7 +129,7 @@ class EventForm(QDialog):
         self.submit = submit
         self.event_id = event.id if event is not None else event_id
         self.setWindowTitle(t("Événement", "Event") if event is None else event.title)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(580)
         self.kind = QComboBox()
         for name in EVENT_KINDS:
             self.kind.addItem(kind_icon(name), kind_label(name), name)

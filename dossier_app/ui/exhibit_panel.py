@@ -93,9 +93,18 @@ class ExhibitPanel(QWidget):
         top_layout.addWidget(self.hint)
         top_layout.addLayout(buttons)
         self.preview = ExhibitPreview()
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("font-weight: bold; padding: 2px 0;")
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.setSpacing(2)
+        bottom_layout.addWidget(self.caption)
+        bottom_layout.addWidget(self.preview, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.preview)
+        split.addWidget(bottom)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         self.splitter = split
@@ -134,9 +143,16 @@ class ExhibitPanel(QWidget):
 
     def _current_changed(self, *_: object) -> None:
         self._update_buttons()
-        self.selection_changed.emit(self.selected())
+        exhibit = self.selected()
+        self.caption.setText(_caption(exhibit) if exhibit is not None else "")
+        self.selection_changed.emit(exhibit)
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None
         for button in (self.link_button, self.edit_button, self.remove_button):
             button.setEnabled(has)
+
+
+def _caption(exhibit: Exhibit) -> str:
+    number = t(f"Pièce n° {exhibit.number} — ", f"Exhibit {exhibit.number} — ") if exhibit.number else ""
+    return f"{number}{exhibit.title}"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -55,8 +56,25 @@ class ExhibitPreview(QStackedWidget):
         self.shown_pages = 0
         self.form = "none"
         self._document: Any = None
+        self._source: PreviewSource | None = None
+        self._rendered_width = 0
+        # Pages are drawn to the width of the pane; when it changes, they are drawn again.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(150)
+        self._refit.timeout.connect(self._redraw)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.form in ("pdf", "image") and abs(self._page_width() - self._rendered_width) > 16:
+            self._refit.start()
+
+    def _redraw(self) -> None:
+        if self._source is not None and self.form in ("pdf", "image"):
+            self.show_source(self._source)
 
     def clear(self, message: str | None = None) -> None:
+        self._source = None
         self.message.setText(message or t("Choisissez une pièce pour la voir ici.", "Choose an exhibit to see it here."))
         self.setCurrentWidget(self.message)
         self.form = "none"
@@ -64,6 +82,7 @@ class ExhibitPreview(QStackedWidget):
 
     def show_source(self, source: PreviewSource) -> None:
         self._drop_pages()
+        self._source = source
         self.form = source.form
         if source.form == "pdf":
             self._show_pdf(source)
@@ -77,7 +96,10 @@ class ExhibitPreview(QStackedWidget):
             self.form = source.form
 
     def _page_width(self) -> int:
-        return max(self.scroll.viewport().width() - 2 * PAGE_GAP - 4, 240)
+        # The vertical scroll bar will appear once the pages are in: leave room for it now.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.pages_layout.contentsMargins()
+        return max(self.width() - margins.left() - margins.right() - bar - 2 * self.scroll.frameWidth() - 2, 200)
 
     def _drop_pages(self) -> None:
         while self.pages_layout.count():
@@ -116,7 +138,7 @@ class ExhibitPreview(QStackedWidget):
             return
         self._document = document
         ratio = self.devicePixelRatioF()
-        width = self._page_width()
+        width = self._rendered_width = self._page_width()
         count = document.pageCount()
         for page in range(min(count, MAX_PAGES)):
             points = document.pagePointSize(page)
@@ -142,7 +164,8 @@ class ExhibitPreview(QStackedWidget):
             self.form = "image-error"
             return
         ratio = self.devicePixelRatioF()
-        width = min(self._page_width(), image.width())
+        self._rendered_width = self._page_width()
+        width = min(self._rendered_width, image.width())
         scaled = image.scaledToWidth(int(width * ratio), Qt.TransformationMode.SmoothTransformation)
         scaled.setDevicePixelRatio(ratio)
         self._add_page(QPixmap.fromImage(on_white(scaled)), "")

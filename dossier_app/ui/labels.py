@@ -99,9 +99,9 @@ def choice_label(value: str) -> str:
 
 def placeholder(spec_type: str) -> str:
     return {
-        "amount": t("1 234,50", "1234.50"),
-        "day": t("04/10/2016 ou 4 octobre 2016", "2016-10-04"),
-        "instant": t("04/10/2016 09:30", "2016-10-04 09:30"),
+        "amount": t("ex. 1 234,50", "e.g. 1234.50"),
+        "day": t("ex. 04/10/2016 ou 4 octobre 2016", "e.g. 2016-10-04"),
+        "instant": t("ex. 04/10/2016 09:30", "e.g. 2016-10-04 09:30"),
         "strings": t("séparés par des virgules", "separated by commas"),
-        "int": "8",
+        "int": t("ex. 8", "e.g. 8"),
     }.get(spec_type, "")

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.exhibits)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 760, 420])
+        self.splitter.setSizes([220, 820, 400])
         self.setCentralWidget(self.splitter)
         self.actions_ = build_actions(self, self.undo, self._handlers())
         self._outstanding: Task | None = None

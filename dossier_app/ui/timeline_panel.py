@@ -13,7 +13,17 @@ from ..services.timeline import TimelineRow, actors_and_tags
 from .exhibit_list import EXHIBIT_MIME, decode_exhibits
 from .timeline_band import TimelineBand
 from .timeline_filter import FilterBar, TimelineProxy
-from .timeline_model import DATE, EVENT_ID_ROLE, EXHIBITS, KEY, KIND, TITLE, TimelineModel
+from .timeline_model import (
+    ACTOR,
+    AMOUNT,
+    DATE,
+    EVENT_ID_ROLE,
+    EXHIBITS,
+    KEY,
+    KIND,
+    TITLE,
+    TimelineModel,
+)
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -106,7 +116,7 @@ class TimelinePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
-        for column, width in ((DATE, 124), (KIND, 130), (EXHIBITS, 64), (KEY, 40)):
+        for column, width in ((DATE, 118), (KIND, 118), (ACTOR, 104), (AMOUNT, 96), (EXHIBITS, 60), (KEY, 36)):
             self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -10,7 +10,15 @@ from dossier_app.services.timeline import EventFilter, TimelineRow
 from dossier_app.ui.case_list import OUTSTANDING, CaseListModel
 from dossier_app.ui.timeline_band import build_marks
 from dossier_app.ui.timeline_filter import TimelineProxy
-from dossier_app.ui.timeline_model import AMOUNT, DATE, EXHIBITS, KEY, KIND, SORT_ROLE, TimelineModel
+from dossier_app.ui.timeline_model import (
+    AMOUNT,
+    DATE,
+    EXHIBITS,
+    KEY,
+    KIND,
+    SORT_ROLE,
+    TimelineModel,
+)
 
 
 def row(event_id: str, kind: str, day: str, title: str, amount: str | None = None, exhibits: int = 0,
@@ -61,7 +69,7 @@ def test_case_list_model_says_when_the_amount_is_coming(qtmodeltester):
     qtmodeltester.check(model)
     assert model.index(0, OUTSTANDING).data() == "…"
     model.set_outstanding(1, 73450)
-    assert model.index(0, OUTSTANDING).data() == "impayé 734,50\u00a0€"
+    assert model.index(0, OUTSTANDING).data() == "Impayé : 734,50\u00a0€"
     model.set_outstanding(1, None)
     assert model.index(0, OUTSTANDING).data() == ""
 
