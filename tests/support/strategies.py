@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -26,7 +26,7 @@ VALID_SIRENS = ["732829320", "552100554", "443061841", "542065479"]
 text = st.text(alphabet=string.ascii_letters + "éèàçù €«»' -", min_size=1, max_size=20).filter(str.strip)
 days = st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 12, 31))
 cents = st.integers(min_value=0, max_value=10**9)
-offsets = st.sampled_from([None, timezone.utc, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))])
+offsets = st.sampled_from([None, UTC, timezone(timedelta(hours=2)), timezone(timedelta(hours=-5))])
 
 
 @st.composite
