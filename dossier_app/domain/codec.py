@@ -99,7 +99,7 @@ class Collector:
     def choice(self, path: str, value: Any, choices: tuple[str, ...]) -> str | None:
         if value is None:
             return None
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             self.add(path, t(f"{value!r} : valeurs possibles {', '.join(choices)}",
                              f"{value!r}: must be one of {', '.join(choices)}"))
             return None
@@ -251,7 +251,7 @@ def decode_event(c: Collector, path: str, value: Any) -> Event | None:
         c.add(path, t("un objet JSON { … } est attendu ici", "a JSON object { … } is expected here"))
         return None
     kind = value.get("kind")
-    if kind not in EVENT_CLASSES:
+    if not isinstance(kind, str) or kind not in EVENT_CLASSES:
         c.add(_join(path, "kind"), t(f"{kind!r} n'est pas un type d'événement ({', '.join(EVENT_CLASSES)})",
                                      f"{kind!r} is not an event kind ({', '.join(EVENT_CLASSES)})"))
         return None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.reliability.support import run_in_process, snapshot
@@ -68,17 +68,9 @@ def broken_documents(draw: st.DrawFn) -> Any:
 HEADLINE = re.compile(r"n'a pas été chargé ; rien n'a été enregistré :$")
 
 
-def _known_codec_bug(document: Any) -> bool:
-    """An event whose kind is a list or an object: see the strict xfail below."""
-    events = document.get("events") if isinstance(document, dict) else None
-    return isinstance(events, list) and any(
-        isinstance(e, dict) and isinstance(e.get("kind"), list | dict) for e in events)
-
-
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken_documents())
 def test_a_broken_case_file_is_refused_whole_in_words(document: Any) -> None:
-    assume(not _known_codec_bug(document))
     base = _shared_folder()
     home = base / "home"
     before = snapshot(home)
@@ -112,10 +104,6 @@ def _shared_folder() -> Path:
     return _FOLDER[0]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="domain/codec.py decode_event tests `kind not in EVENT_CLASSES` on an unhashable value "
-                          "(TypeError, an internal error): found by the fuzzer above, reported; remove the assume() "
-                          "there once fixed")
 @pytest.mark.parametrize("kind", [[], {"a": 1}])
 def test_an_event_kind_that_is_a_list_or_an_object(kind: Any, tmp_path: Path) -> None:
     document = small_document()
