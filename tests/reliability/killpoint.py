@@ -4,7 +4,8 @@
 
 A step is a moment where a crash could leave something half done: a file opened for
 writing, a rename, a removal, a change of mode, a folder created, a worker started (seen
-through audit hooks), or an SQL statement other than a read (seen through SQLite's trace
+through audit hooks), each write into a file Python opened for writing (seen through a thin
+wrapper around ``open``), or an SQL statement other than a read (seen through SQLite's trace
 callback, which runs just before the statement does). N = 0 kills nothing and writes one
 line per step to STEPS_FILE, so that a test can aim at every one of them, or at the ones
 that matter most (a commit, a rename).
@@ -12,6 +13,8 @@ that matter most (a commit, a rename).
 Nothing of this is in the program: it is wrapped from outside, as it ships.
 """
 
+import builtins
+import io
 import os
 import signal
 import sqlite3
@@ -52,7 +55,40 @@ def main() -> int:
             "sql " + " ".join(sql.split()[:3])))
         return conn
 
+    real_open = io.open
+
+    class Counted:
+        """A file opened for writing, each of whose writes is a step."""
+
+        def __init__(self, handle, name: str) -> None:
+            self._handle = handle
+            self._name = name
+
+        def write(self, data):
+            step(f"write {self._name}")
+            return self._handle.write(data)
+
+        def __getattr__(self, attr: str):
+            return getattr(self._handle, attr)
+
+        def __iter__(self):
+            return iter(self._handle)
+
+        def __enter__(self):
+            self._handle.__enter__()
+            return self
+
+        def __exit__(self, *exc):
+            return self._handle.__exit__(*exc)
+
+    def counted_open(file, mode="r", *a, **k):
+        handle = real_open(file, mode, *a, **k)
+        if isinstance(mode, str) and any(c in mode for c in "wax+"):
+            return Counted(handle, os.path.basename(str(getattr(handle, "name", file))))
+        return handle
+
     sqlite3.connect = connect
+    builtins.open = io.open = counted_open
     sys.addaudithook(audit)
     from dossier_app.cli.main import main as dossier
 

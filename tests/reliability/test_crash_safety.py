@@ -13,7 +13,7 @@ import pytest
 from tests.reliability import crash
 
 # Bounded so that the whole suite stays within a few minutes on two cores.
-AIMED_BUDGET = 40
+AIMED_BUDGET = 48
 RANDOM_KILLS = 5
 
 
