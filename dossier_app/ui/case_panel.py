@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..domain.errors import Problem, UserError
 from ..domain.i18n import t
 from ..domain.model import Case
-from ..services import cases, interchange, session
+from ..services import session
 from ..store import Store
 from .ask import Ask, problems_of
-from .case_form import CaseForm
 from .case_list import CASE_ID_ROLE, CaseListModel, CaseListView
-from .undo_commands import CaseRef, EditCase
+from .case_ref import CaseRef
+
+if TYPE_CHECKING:
+    from .case_form import CaseForm
+
+# The forms and the services behind the buttons load when first used: the window must paint fast.
 
 
 class CasePanel(QWidget):
@@ -79,6 +84,9 @@ class CasePanel(QWidget):
 
     # --- actions -------------------------------------------------------------------------------
     def new_case(self) -> CaseForm:
+        from ..services import cases
+        from .case_form import CaseForm
+
         def submit(case: Case) -> list[Problem]:
             try:
                 case_id = cases.create_case(self.store, case)
@@ -94,6 +102,10 @@ class CasePanel(QWidget):
         ref = self.current()
         if ref is None:
             return None
+        from ..services import cases
+        from .case_form import CaseForm
+        from .undo_commands import EditCase
+
         old = cases.read_case_file(self.store, ref.case_id).case
 
         def submit(case: Case) -> list[Problem]:
@@ -113,6 +125,9 @@ class CasePanel(QWidget):
         ref = self.current()
         if ref is None:
             return False
+        from ..services import cases
+        from .undo_commands import EditCase
+
         old = cases.read_case_file(self.store, ref.case_id).case
         title = self.ask.text(t("Renommer l'affaire", "Rename the case"), t("Nouveau nom :", "New name:"), old.title)
         if title is None or title.strip() == old.title:
@@ -140,6 +155,8 @@ class CasePanel(QWidget):
                   "This cannot be undone. (To keep a copy: File › Save in the interchange format.)"),
                 t("Supprimer l'affaire", "Delete the case")):
             return False
+        from ..services import cases
+
         try:
             cases.delete_case(self.store, ref.case_id)
         except UserError as exc:
@@ -155,6 +172,8 @@ class CasePanel(QWidget):
                                   t("Affaire au format d'échange (*.json)", "Case in the interchange format (*.json)"))
         if path is None:
             return None
+        from ..services import interchange
+
         try:
             case_id = interchange.load_case(self.store, path)
         except UserError as exc:
@@ -177,6 +196,8 @@ class CasePanel(QWidget):
         if path.suffix.lower() != ".json":
             path = path.with_suffix(".json")
         files = path.parent / f"{path.stem}-pieces"
+        from ..services import interchange
+
         try:
             interchange.dump_case(self.store, ref.case_id, path, files)
         except UserError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -13,22 +14,19 @@ from ..domain.dates import short_day
 from ..domain.errors import Problem, UserError
 from ..domain.i18n import t
 from ..domain.model import Event, Exhibit
-from ..services import events, timeline
+from ..services import timeline
 from ..services.timeline import TimelineRow
 from .ask import Ask, problems_of
-from .event_form import EventForm
+from .case_ref import CaseRef
 from .kind_style import kind_icon
 from .labels import kind_label
-from .pickers import Choice, ExhibitDialog, LinkPicker
-from .undo_commands import (
-    AddEvent,
-    CaseRef,
-    DeleteEvent,
-    EditEvent,
-    Link,
-    RemoveExhibit,
-    SetExhibit,
-)
+
+if TYPE_CHECKING:
+    from .event_form import EventForm
+    from .pickers import ExhibitDialog, LinkPicker
+
+# Forms, pickers, commands and the services they call load when first used: the window must
+# paint fast, and none of them is needed to show a case.
 
 
 class EventActions(QObject):
@@ -52,6 +50,8 @@ class EventActions(QObject):
 
     # --- events ------------------------------------------------------------------------------
     def new_event(self, kind: str = "invoice", day: date | None = None) -> EventForm | None:
+        from .event_form import EventForm
+
         if self.ref is None:
             return None
         form = EventForm(self._add, kind=kind, parent=self.parent_widget)
@@ -61,6 +61,8 @@ class EventActions(QObject):
         return self._open(form)
 
     def duplicate_event(self, event_id: str) -> EventForm | None:
+        from .event_form import EventForm
+
         event = self._read(event_id)
         if event is None:
             return None
@@ -69,6 +71,8 @@ class EventActions(QObject):
         return self._open(form)
 
     def edit_event(self, event_id: str) -> EventForm | None:
+        from .event_form import EventForm
+
         event = self._read(event_id)
         if event is None:
             return None
@@ -76,6 +80,9 @@ class EventActions(QObject):
         return self._open(form)
 
     def delete_event(self, event_id: str) -> bool:
+        from ..services import events
+        from .undo_commands import DeleteEvent
+
         ref = self.ref
         event = self._read(event_id)
         if ref is None or event is None:
@@ -106,6 +113,9 @@ class EventActions(QObject):
             return None
 
     def _add(self, event: Event) -> list[Problem]:
+        from ..services import events
+        from .undo_commands import AddEvent
+
         ref = self.ref
         if ref is None:
             return [Problem("", t("Aucune affaire ouverte.", "No case is open."))]
@@ -120,6 +130,9 @@ class EventActions(QObject):
         return []
 
     def _edit(self, old: Event, new: Event) -> list[Problem]:
+        from ..services import events
+        from .undo_commands import EditEvent
+
         ref = self.ref
         if ref is None:
             return [Problem("", t("Aucune affaire ouverte.", "No case is open."))]
@@ -136,6 +149,9 @@ class EventActions(QObject):
     # --- links -------------------------------------------------------------------------------
     def link(self, exhibits: list[Exhibit], event_id: str, pages: str | None = None) -> int:
         """Link each exhibit not yet linked to the event; one undo step for them all."""
+        from ..services import events
+        from .undo_commands import Link
+
         ref = self.ref
         if ref is None:
             return 0
@@ -161,6 +177,9 @@ class EventActions(QObject):
         return done
 
     def unlink(self, exhibit: Exhibit, event_id: str) -> bool:
+        from ..services import events
+        from .undo_commands import Link
+
         ref = self.ref
         if ref is None:
             return False
@@ -174,6 +193,8 @@ class EventActions(QObject):
         return True
 
     def pick_exhibits_for(self, event_id: str, title: str, exhibits: list[Exhibit]) -> LinkPicker:
+        from .pickers import Choice, LinkPicker
+
         choices = [Choice(x.sha256, _exhibit_label(x), any(link.event_id == event_id for link in x.links),
                           kind_icon(x.suggested_kind) if x.suggested_kind else None) for x in exhibits]
         picker = LinkPicker(t("Pièces qui prouvent l'événement", "Exhibits proving the event"),
@@ -197,6 +218,8 @@ class EventActions(QObject):
         return picker
 
     def pick_events_for(self, exhibit: Exhibit, rows: list[TimelineRow]) -> LinkPicker:
+        from .pickers import Choice, LinkPicker
+
         linked = {link.event_id for link in exhibit.links}
         choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {kind_label(r.kind)} — {r.title}",
                           r.id in linked, kind_icon(r.kind)) for r in rows]
@@ -222,6 +245,9 @@ class EventActions(QObject):
 
     # --- exhibits ----------------------------------------------------------------------------
     def edit_exhibit(self, exhibit: Exhibit) -> ExhibitDialog:
+        from .pickers import ExhibitDialog
+        from .undo_commands import SetExhibit
+
         dialog = ExhibitDialog(exhibit, self.parent_widget)
 
         def apply() -> None:
@@ -246,6 +272,8 @@ class EventActions(QObject):
         return dialog
 
     def remove_exhibit(self, exhibit: Exhibit) -> bool:
+        from .undo_commands import RemoveExhibit
+
         if self.ref is None:
             return False
         if not self.ask.confirm(t("Retirer la pièce", "Remove the exhibit"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -10,13 +11,16 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import UserError
 from ..domain.i18n import t
-from ..services import importing
-from ..services.importing import ImportItem
 from ..services.store_access import open_home
 from .ask import Ask
-from .import_review import ImportReview
-from .undo_commands import CaseRef, Import
+from .case_ref import CaseRef
 from .workers import Progress, Task
+
+if TYPE_CHECKING:
+    from ..services.importing import ImportItem
+    from .import_review import ImportReview
+
+# The import machinery loads on the first import, not when the window opens.
 
 
 class ImportFlow(QObject):
@@ -54,6 +58,8 @@ class ImportFlow(QObject):
         self.link_to = link_to
         self._link_title = link_title
         home, case_id = ref.store.home, ref.case_id
+
+        from ..services import importing
 
         def work(progress: Progress) -> list[ImportItem]:
             # A connection of its own: SQLite connections stay on the thread that made them.
@@ -117,6 +123,8 @@ class ImportFlow(QObject):
             self.ask.info(t("Rien à ajouter :\n", "Nothing to add:\n") + reasons)
             self.done.emit("nothing")
             return
+        from .import_review import ImportReview
+
         self.review = ImportReview(items, self._link_title, self.parent_widget)
         self.review.accepted.connect(self._reviewed)
         self.review.rejected.connect(lambda: self.done.emit("cancelled"))
@@ -127,6 +135,9 @@ class ImportFlow(QObject):
         ref = self.ref
         if review is None or ref is None:
             return
+        from ..services import importing
+        from .undo_commands import Import
+
         try:
             result = importing.commit_import(ref.store, ref.case_id, review.reviewed(), link_to=self.link_to)
         except UserError as exc:

@@ -65,6 +65,26 @@ def paint_mark(painter: QPainter, kind: str, center: QPointF, size: float, outli
         painter.drawPolygon(QPolygonF([QPointF(x, y + r), QPointF(x + r, y - r * 0.8), QPointF(x - r, y - r * 0.8)]))
 
 
+def add_mark(path: QPainterPath, kind: str, center: QPointF, size: float) -> None:
+    """The shape of ``paint_mark``, added to ``path`` (to draw many marks of a kind in one call)."""
+    shape = STYLE.get(kind, ("", "circle"))[1]
+    r = size / 2
+    x, y = center.x(), center.y()
+    if shape == "circle":
+        path.addEllipse(center, r, r)
+    elif shape in ("square", "bar"):
+        path.addRect(QRectF(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7))
+    elif shape == "diamond":
+        path.addPolygon(QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y),
+                                   QPointF(x, y - r)]))
+    elif shape == "triangle_up":
+        path.addPolygon(QPolygonF([QPointF(x, y - r), QPointF(x + r, y + r * 0.8), QPointF(x - r, y + r * 0.8),
+                                   QPointF(x, y - r)]))
+    elif shape == "triangle_down":
+        path.addPolygon(QPolygonF([QPointF(x, y + r), QPointF(x + r, y - r * 0.8), QPointF(x - r, y - r * 0.8),
+                                   QPointF(x, y + r)]))
+
+
 @cache
 def kind_icon(kind: str) -> QIcon:
     """A 16 px icon (and its 32 px version for high-density screens) of the kind's mark."""

@@ -15,17 +15,19 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..domain.i18n import t
-from ..services import preview, session, timeline
+from ..services import session, timeline
 from ..store import Store
 from .ask import Ask
 from .case_panel import CasePanel
+from .case_ref import CaseRef
 from .event_actions import EventActions
 from .exhibit_panel import ExhibitPanel
 from .import_flow import ImportFlow
 from .timeline_panel import TimelinePanel, dropped_paths
-from .undo_commands import CaseRef
 from .window_actions import build_actions
 from .workers import Progress, Task
+
+FIRST_PAGE = 500  # events shown at once when a large case opens; the rest follows
 
 
 def home_key(store: Store) -> str:
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.actions_ = build_actions(self, self.undo, self._handlers())
         self._outstanding: Task | None = None
+        self._loading: Task | None = None
+        self._generation = 0
         self._closing = False
         self._outstanding_again = False
         self._connect()
@@ -152,24 +156,64 @@ class MainWindow(QMainWindow):
         ref = self.case_ref()
         self.events.set_case(ref)
         self.imports.set_case(ref)
-        self.timeline.filter_bar.clear()
+        self.timeline.start_afresh()
         self.exhibits.preview.clear()
         if case_id is not None:
             self.settings.setValue(f"cases/{home_key(self.store)}/last", case_id)
-        self.reload()
+        self.reload(first_page=True)
         self.cases.show_current(case_id)
 
-    def reload(self, *_: object) -> None:
+    def reload(self, *_: object, first_page: bool = False) -> None:
+        """Read the case again; ``first_page``: show its first events now and read the rest behind.
+
+        A case just opened appears at once however long it is; after an edit, the whole case is
+        read before the views change, so that the selection stays on the event edited.
+        """
+        self._generation += 1
         case_id = self.case_id
         if case_id is None:
             self.timeline.set_rows([])
             self.exhibits.set_exhibits([])
         else:
-            self.timeline.set_rows(timeline.timeline_rows(self.store, case_id))
+            total = timeline.count_events(self.store, case_id)
+            limit = FIRST_PAGE if first_page and total > FIRST_PAGE else None
+            rows = timeline.timeline_rows(self.store, case_id, limit=limit)
+            self.timeline.set_rows(rows, coming=total if limit else 0)
+            if limit:
+                self._read_rest(case_id, rows, self._generation)
             self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
         self.cases.refresh()
         self._update_header()
         self.update_outstanding()
+
+    def _read_rest(self, case_id: int, first: list[timeline.TimelineRow], generation: int) -> None:
+        home, offset = self.store.home, len(first)
+
+        def work(progress: Progress) -> tuple[list[timeline.TimelineRow], timeline.SearchIndex]:
+            from ..services.store_access import open_home
+
+            store = open_home(home)
+            try:
+                rows = first + timeline.timeline_rows(store, case_id, offset=offset)
+            finally:
+                store.close()
+            index = timeline.SearchIndex(rows)
+            index.texts()  # here rather than at the first search
+            return rows, index
+
+        def done(result: tuple[list[timeline.TimelineRow], timeline.SearchIndex]) -> None:
+            if generation == self._generation:  # else the case changed meanwhile: drop it
+                rows, index = result
+                self.timeline.set_rows(rows, index=index)
+            if self._outstanding_again:
+                self._outstanding_again = False
+                self.update_outstanding()
+
+        task = Task(work, self)
+        task.succeeded.connect(done)
+        task.failed.connect(self.ask.error)
+        self._loading = task
+        self.timeline.after_first_paint(task.start)
 
     def _update_header(self) -> None:
         line = next((x for x in self.cases.model.lines if x.id == self.case_id), None)
@@ -194,7 +238,9 @@ class MainWindow(QMainWindow):
         """What each case leaves unpaid, computed off the GUI thread (it reads whole cases)."""
         if self._closing:
             return
-        if self._outstanding is not None and self._outstanding.running:
+        busy = [task for task in (self._outstanding, self._loading) if task is not None]
+        if any(task.running or (task is self._loading and self.timeline.coming) for task in busy):
+            # One thing at a time behind the window: the events first, then the amounts.
             self._outstanding_again = True
             return
         ids = [line.id for line in self.cases.model.lines]
@@ -221,6 +267,11 @@ class MainWindow(QMainWindow):
         task.finished.connect(self._outstanding_finished)
         self._outstanding = task
         task.start()
+
+    def busy(self) -> bool:
+        """Whether the window is still reading behind the scenes (the rest of the events, the amounts)."""
+        return bool(self.timeline.coming) or self._outstanding_again or any(
+            task is not None and task.running for task in (self._outstanding, self._loading))
 
     def _outstanding_known(self, amounts: dict[int, int | None]) -> None:
         for case_id, cents in amounts.items():
@@ -270,7 +321,9 @@ class MainWindow(QMainWindow):
         if exhibit is None:
             self.exhibits.preview.clear()
             return
-        self.exhibits.preview.show_source(preview.preview_of(self.store, exhibit))  # type: ignore[arg-type]
+        from ..services.preview import preview_of
+
+        self.exhibits.preview.show_source(preview_of(self.store, exhibit))  # type: ignore[arg-type]
 
     def _link_dropped(self, shas: list[str], event_id: str) -> None:
         chosen = [x for x in self.exhibits.model.exhibits if x.sha256 in set(shas)]
@@ -320,6 +373,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"cases/{home_key(self.store)}/last", self.case_id)
         self.settings.sync()
         self.imports.shutdown()
-        if self._outstanding is not None and self._outstanding.running:
-            self._outstanding.wait()
+        for task in (self._outstanding, self._loading):
+            if task is not None and task.running:
+                task.wait()
         super().closeEvent(event)

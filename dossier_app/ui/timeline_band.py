@@ -8,9 +8,9 @@ the mouse, which a sorted list answers with a bisection.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date
+from itertools import pairwise
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPen,
     QWheelEvent,
 )
@@ -35,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import month_label, short_day
 from ..domain.i18n import t
-from ..services.timeline import TimelineRow
-from .kind_style import LANE_OF, LANES, color, lane_label, paint_mark
+from ..services.timeline import TimelineRow, gc_paused
+from .kind_style import LANE_OF, LANES, add_mark, color, lane_label, paint_mark
 from .labels import kind_label
 
 MARGIN = 16.0
@@ -49,11 +50,10 @@ AXIS_Y = LANE_TOP + LANE_HEIGHT * len(LANES) + 4
 HEIGHT = AXIS_Y + 22
 MARK = 10.0
 MAX_PIXELS_PER_DAY = 80.0
-CROWDED = 3000  # beyond this many visible marks, one mark per pixel column and lane
+CROWDED = 800  # beyond this many visible marks, one mark per pixel column and lane, drawn as paths
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     x_day: float  # days since the band's origin, with the time of day as a fraction
     lane: int
     kind: str
@@ -66,42 +66,69 @@ class Mark:
 
 
 def _fraction(moment: str | None) -> float:
-    if not moment or len(moment) < 16:
+    if not moment or len(moment) < 16 or moment[13] != ":":
         return 0.5
     try:
-        stamp = datetime.fromisoformat(moment)
+        return (int(moment[11:13]) * 60 + int(moment[14:16])) / 1440
     except ValueError:
         return 0.5
-    return (stamp.hour * 60 + stamp.minute) / 1440
 
 
 def build_marks(rows: list[TimelineRow]) -> tuple[list[Mark], int, int]:
-    """Marks in axis order, with the first and last day ordinals the axis must show."""
+    """Marks in axis order, with the first and last day ordinals the axis must show.
+
+    Built in one pass with the ordinal of each distinct day computed once: a large case has
+    many events a day, and this runs again at every filter.
+    """
     if not rows:
         today = date.today().toordinal()
         return [], today - 30, today
-    days = [date.fromisoformat(r.day).toordinal() for r in rows]
-    ends: list[int | None] = []
-    for row in rows:
-        ends.append(date.fromisoformat(row.end[:10]).toordinal() if row.end else None)
-    first = min(days)
-    last = max([*days, *(e for e in ends if e is not None)])
+    ordinals = {day: date.fromisoformat(day).toordinal() for day in {r.day for r in rows}}
+    ends = {r.id: date.fromisoformat(r.end[:10]).toordinal() for r in rows if r.end}
+    first = min(ordinals.values())
+    last = max([*ordinals.values(), *ends.values()])
     first_month = date.fromordinal(first).replace(day=1).toordinal()
     last_plus = last + 3
-    marks = []
-    seen: dict[tuple[int, int], int] = {}
-    for row, day, end in zip(rows, days, ends, strict=True):
-        lane = LANE_OF.get(row.kind, len(LANES) - 1)
-        count = seen.get((day, lane), 0)
-        seen[(day, lane)] = count + 1
-        start = day - first_month + (_fraction(row.moment) if row.kind == "outage" else 0.5)
-        end_day = None
-        if row.kind == "outage":
-            end_day = (end - first_month + _fraction(row.end)) if end is not None else last_plus - first_month
-        marks.append(Mark(start, lane, row.kind, row.id, row.key_fact, row.title, end_day,
-                          row.kind == "outage" and row.end is None, count))
-    marks.sort(key=lambda m: m.x_day)
+    lane_of = LANE_OF
+    other_lane = len(LANES) - 1
+    seen: dict[tuple[str, int], int] = {}
+    marks: list[Mark] = []
+    append = marks.append
+    with gc_paused():  # see gc_paused: a hundred thousand marks, no cycles
+        for row in rows:
+            lane = lane_of.get(row.kind, other_lane)
+            key = (row.day, lane)
+            nudge = seen.get(key, 0)
+            seen[key] = nudge + 1
+            day = ordinals[row.day] - first_month
+            if row.kind == "outage":
+                end = ends.get(row.id)
+                end_day = (end - first_month + _fraction(row.end)) if end is not None else last_plus - first_month
+                append(Mark(day + _fraction(row.moment), lane, row.kind, row.id, row.key_fact, row.title, end_day,
+                            row.end is None, nudge))
+            else:
+                append(Mark(day + 0.5, lane, row.kind, row.id, row.key_fact, row.title, None, False, nudge))
+    if any(a.x_day > b.x_day for a, b in pairwise(marks)):  # the table may be sorted otherwise
+        marks.sort(key=lambda m: m.x_day)
     return marks, first_month, last_plus
+
+
+class _AllBut:
+    """Every id but these: membership without building a set of a hundred thousand ids."""
+
+    def __init__(self, shown: frozenset[str]) -> None:
+        self.shown = shown
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id not in self.shown
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class Crowd(NamedTuple):
+    paths: dict[str, QPainterPath]  # by kind, the marks to draw
+    spans: list[tuple[Any, ...]]  # outages merged: left, right, lane, kind, open-ended
 
 
 class BandItem(QGraphicsItem):
@@ -110,10 +137,18 @@ class BandItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.all_marks: list[Mark] = []
+        self.hidden: frozenset[str] | _AllBut = frozenset()
         self.marks: list[Mark] = []
         self.xs: list[float] = []
         self.outages: list[Mark] = []
+        self.keys: list[Mark] = []
+        self.key_xs: list[float] = []
         self.by_id: dict[str, Mark] = {}
+        self._crowd: Crowd | None = None
+        self._all_crowd: Crowd | None = None
+        self._all_lists: tuple[list[float], list[Mark], list[Mark], list[float]] | None = None
+        self._labels: dict[str, tuple[str, float]] = {}
         self.origin = date.today().toordinal()
         self.span_days = 30
         self.pixels_per_day = 4.0
@@ -122,17 +157,82 @@ class BandItem(QGraphicsItem):
         self.font.setPointSizeF(max(self.font.pointSizeF() - 1, 7))
 
     def set_marks(self, marks: list[Mark], origin: int, last: int) -> None:
+        """Every event's mark; the axis spans them all whatever the filter hides."""
         self.prepareGeometryChange()
-        self.marks = marks
-        self.xs = [m.x_day for m in marks]
-        self.outages = [m for m in marks if m.end_day is not None]
+        self.all_marks = marks
         self.by_id = {m.id: m for m in marks}
+        self._all_lists = None
+        self._all_crowd = None
+        self._labels = {}
         self.origin = origin
         self.span_days = max(last - origin, 1)
+        self.set_hidden(frozenset())
+
+    def set_hidden(self, hidden: frozenset[str] | None, shown: frozenset[str] | None = None) -> None:
+        """Hide the marks of the events the filter leaves out (cheap: no mark is rebuilt).
+
+        Either the ids hidden or, when they are fewer, the ids shown.
+        """
+        if shown is not None:
+            by_id = self.by_id
+            self.marks = sorted((by_id[i] for i in shown if i in by_id), key=lambda m: m.x_day)
+            self.hidden = frozenset(self.by_id) - shown if len(self.by_id) < 5000 else _AllBut(shown)
+        else:
+            self.hidden = hidden or frozenset()
+            self.marks = [m for m in self.all_marks if m.id not in self.hidden] if self.hidden else self.all_marks
+        if self.marks is self.all_marks and self._all_lists is not None:
+            # Back to no filter: the lists of every mark are kept, not rebuilt.
+            self.xs, self.outages, self.keys, self.key_xs = self._all_lists
+        else:
+            self.xs = [m.x_day for m in self.marks]
+            self.outages = [m for m in self.marks if m.end_day is not None]
+            self.keys = [m for m in self.marks if m.key_fact]
+            self.key_xs = [m.x_day for m in self.keys]
+            if self.marks is self.all_marks:
+                self._all_lists = (self.xs, self.outages, self.keys, self.key_xs)
+        self._crowd = self._all_crowd if self.marks is self.all_marks else None
+        self.update()
 
     def set_scale(self, pixels_per_day: float) -> None:
         self.prepareGeometryChange()
         self.pixels_per_day = pixels_per_day
+        self._crowd = self._all_crowd = None
+
+    def crowd(self) -> Crowd:
+        """The marks as drawn when too many share the screen: one per pixel column and lane.
+
+        Computed once per scale and filter, so that painting a zoomed-out band of a hundred
+        thousand events draws a few thousand shapes, not a hundred thousand.
+        """
+        if self._crowd is None:
+            points: dict[tuple[int, int], tuple[float, int, str]] = {}
+            spans: list[list[Any]] = []
+            open_span: dict[int, list[Any]] = {}
+            for mark in self.marks:
+                x = self.x_of(mark.x_day)
+                if mark.end_day is None:
+                    points.setdefault((int(x), mark.lane), (x, mark.lane, mark.kind))
+                    continue
+                right = max(self.x_of(mark.end_day), x + 3)
+                span = open_span.get(mark.lane)
+                if span is not None and x <= span[1] + 1:
+                    span[1] = max(span[1], right)
+                    span[4] = span[4] or mark.open_ended
+                else:
+                    span = [x, right, mark.lane, mark.kind, mark.open_ended]
+                    spans.append(span)
+                    open_span[mark.lane] = span
+            # One path per kind: painting it is one call, however many marks it holds.
+            paths: dict[str, QPainterPath] = {}
+            for x, lane, kind in points.values():
+                path = paths.get(kind)
+                if path is None:
+                    path = paths[kind] = QPainterPath()
+                add_mark(path, kind, QPointF(x, self.lane_y(lane)), MARK * 0.8)
+            self._crowd = Crowd(paths, [tuple(s) for s in spans])
+            if self.marks is self.all_marks:
+                self._all_crowd = self._crowd
+        return self._crowd
 
     def x_of(self, day: float) -> float:
         return MARGIN + day * self.pixels_per_day
@@ -165,29 +265,42 @@ class BandItem(QGraphicsItem):
         painter.setFont(self.font)
         self._paint_lanes(painter, exposed)
         self._paint_axis(painter, exposed)
-        marks = self.visible_marks(exposed.left(), exposed.right())
         if not self.marks:
             painter.setPen(QColor("#777777"))
             painter.drawText(QRectF(exposed.left(), LANE_TOP, exposed.width(), LANE_HEIGHT * 2),
                              Qt.AlignmentFlag.AlignCenter, t("Aucun événement à montrer", "No event to show"))
             return
-        crowded = len(marks) > CROWDED
-        drawn: set[tuple[int, int]] = set()
-        for mark in marks:
-            if mark.end_day is not None:
-                self._paint_outage(painter, mark)
-                continue
-            x = self.x_of(mark.x_day)
-            if crowded:
-                key = (int(x), mark.lane)
-                if key in drawn:
-                    continue
-                drawn.add(key)
-                paint_mark(painter, mark.kind, QPointF(x, self.lane_y(mark.lane)), MARK * 0.8)
-            else:
-                paint_mark(painter, mark.kind, QPointF(x, self.mark_y(mark)), MARK)
-        self._paint_labels(painter, exposed, marks)
+        if self.crowded(exposed.left(), exposed.right()):
+            self._paint_crowd(painter, exposed)
+        else:
+            for mark in self.visible_marks(exposed.left(), exposed.right()):
+                if mark.end_day is not None:
+                    self._paint_outage(painter, mark)
+                else:
+                    paint_mark(painter, mark.kind, QPointF(self.x_of(mark.x_day), self.mark_y(mark)), MARK)
+        lo = bisect_left(self.key_xs, self.day_of(exposed.left() - 200))
+        hi = bisect_right(self.key_xs, self.day_of(exposed.right()) + 1)
+        self._paint_labels(painter, exposed, self.keys[lo:hi])
         self._paint_selection(painter)
+
+    def crowded(self, left: float, right: float) -> bool:
+        return bisect_right(self.xs, self.day_of(right) + 1) - bisect_left(self.xs, self.day_of(left) - 1) > CROWDED
+
+    def _paint_crowd(self, painter: QPainter, exposed: QRectF) -> None:
+        crowd = self.crowd()
+        for left, right, lane, kind, open_ended in crowd.spans:
+            if right >= exposed.left() and left <= exposed.right():
+                fill = color(kind)
+                fill.setAlpha(150 if open_ended else 210)
+                painter.setPen(QPen(fill.darker(130), 1))
+                painter.setBrush(QBrush(fill))
+                y = self.lane_y(lane)
+                painter.drawRoundedRect(QRectF(left, y - 6, right - left, 12), 3, 3)
+        for kind, path in crowd.paths.items():
+            fill = color(kind)
+            painter.setBrush(QBrush(fill))
+            painter.setPen(QPen(fill.darker(140), 1))
+            painter.drawPath(path)
 
     def _paint_lanes(self, painter: QPainter, exposed: QRectF) -> None:
         for lane in range(len(LANES)):
@@ -239,8 +352,11 @@ class BandItem(QGraphicsItem):
             if not mark.key_fact:
                 continue
             x = self.x_of(mark.x_day)
-            text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, 170)
-            width = metrics.horizontalAdvance(text) + 6
+            label = self._labels.get(mark.id)
+            if label is None:
+                text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, 170)
+                label = self._labels[mark.id] = (text, metrics.horizontalAdvance(text) + 6)
+            text, width = label
             row = next((r for r in range(LABEL_ROWS) if x >= row_ends[r] + 4), None)
             if row is None:
                 continue
@@ -254,7 +370,7 @@ class BandItem(QGraphicsItem):
 
     def _paint_selection(self, painter: QPainter) -> None:
         mark = self.by_id.get(self.selected) if self.selected else None
-        if mark is None:
+        if mark is None or mark.id in self.hidden:
             return
         x = self.x_of(mark.x_day)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -281,7 +397,7 @@ class BandItem(QGraphicsItem):
 
     def position_of(self, event_id: str) -> QPointF | None:
         mark = self.by_id.get(event_id)
-        if mark is None:
+        if mark is None or mark.id in self.hidden:
             return None
         return QPointF(self.x_of(mark.x_day), self.mark_y(mark))
 
@@ -341,12 +457,17 @@ class TimelineBand(QGraphicsView):
 
     # --- content ---------------------------------------------------------------------------
     def set_rows(self, rows: list[TimelineRow]) -> None:
+        """Every event of the case (the filter hides some with ``set_hidden``)."""
         marks, origin, last = build_marks(rows)
         self.item.set_marks(marks, origin, last)
         if self._fit:
             self.fit()
         else:
             self._update_scene_rect()
+        self.viewport().update()
+
+    def set_hidden(self, hidden: frozenset[str] | None, shown: frozenset[str] | None = None) -> None:
+        self.item.set_hidden(hidden, shown)
         self.viewport().update()
 
     def select(self, event_id: str | None) -> None:

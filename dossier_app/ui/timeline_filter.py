@@ -28,7 +28,11 @@ from .timeline_model import TimelineModel
 
 
 class TimelineProxy(QSortFilterProxyModel):
-    """Keeps the rows the filter accepts; sorting is the source model's (see ``TimelineModel.sort``)."""
+    """Keeps the rows the filter accepts; sorting is the source model's (see ``TimelineModel.sort``).
+
+    The filter is worked out for every row in one pass (``services.timeline.filter_rows``); what
+    Qt asks for each row is then one look-up in a list, because Qt asks a hundred thousand times.
+    """
 
     filtered = Signal()
 
@@ -36,7 +40,7 @@ class TimelineProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._model = model
         self._filter = EventFilter()
-        self._rejected: frozenset[str] = frozenset()
+        self._keep: list[bool] | None = None  # by source row; None: every row
         self._index: SearchIndex | None = None
         self.setSourceModel(model)
 
@@ -44,40 +48,68 @@ class TimelineProxy(QSortFilterProxyModel):
     def current_filter(self) -> EventFilter:
         return self._filter
 
+    def forget_filter(self) -> None:
+        """No filter for the next rows (a case being opened), without filtering the current ones."""
+        self._filter = EventFilter()
+
     def set_filter(self, flt: EventFilter) -> None:
         self._filter = flt
-        self._rejected = self._compute(self._model.rows)
+        self._keep = self._compute(self._model.rows)
         # invalidate() rebuilds the mapping in one go; invalidating the filter alone would emit a
         # removal per gap and take seconds on a large case.
         self.invalidate()
         self.filtered.emit()
 
-    def replace_rows(self, rows: list[TimelineRow]) -> None:
-        """New rows for the model, filtered before the proxy sees them."""
-        self._rejected = self._compute(rows)
+    def replace_rows(self, rows: list[TimelineRow], index: SearchIndex | None = None) -> None:
+        """New rows for the model, filtered before the proxy sees them (``index``: their search texts)."""
+        if index is not None:
+            self._index = index
+        self._keep = self._compute(rows)
         self._model.set_rows(rows)
         self.filtered.emit()
 
-    def _compute(self, rows: list[TimelineRow]) -> frozenset[str]:
+    def _compute(self, rows: list[TimelineRow]) -> list[bool] | None:
         if self._filter.empty:
-            return frozenset()
+            return None
         if self._index is None or self._index.rows is not rows:
             self._index = SearchIndex(rows)
-        keep = filter_rows(rows, self._filter, self._index)
-        return frozenset(r.id for r, ok in zip(rows, keep, strict=True) if not ok)
+        return filter_rows(rows, self._filter, self._index)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        rejected = self._rejected
-        return not rejected or self._model.rows[source_row].id not in rejected
+        keep = self._keep
+        return keep is None or keep[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._model.sort(column, order)
+        order_ = self._model.order_for(column, order)
+        # The filter's answers and the search texts follow their rows before the model moves them,
+        # since the proxy asks again as soon as it does.
+        if self._keep is not None:
+            keep = self._keep
+            self._keep = [keep[i] for i in order_]
+        if self._index is not None and self._index.rows is self._model.rows:
+            texts = self._index.texts()
+            self._index = None
+            self._model.reorder(order_)
+            self._index = SearchIndex(self._model.rows, [texts[i] for i in order_])
+        else:
+            self._model.reorder(order_)
+
+    def hidden(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """(ids hidden, ids shown): whichever is shorter is given, the other is None."""
+        keep = self._keep
+        if keep is None:
+            return frozenset(), None
+        rows = self._model.rows
+        shown = sum(keep)
+        if shown * 2 < len(keep):
+            return None, frozenset([r.id for r, ok in zip(rows, keep, strict=True) if ok])
+        return frozenset([r.id for r, ok in zip(rows, keep, strict=True) if not ok]), None
 
     def visible_rows(self) -> list[TimelineRow]:
-        rejected = self._rejected
-        if not rejected:
+        keep = self._keep
+        if keep is None:
             return list(self._model.rows)
-        return [r for r in self._model.rows if r.id not in rejected]
+        return [r for r, ok in zip(self._model.rows, keep, strict=True) if ok]
 
     def proxy_row_of(self, event_id: str) -> int | None:
         source = self._model.row_of(event_id)
@@ -167,11 +199,14 @@ class FilterBar(QWidget):
         self.tag.blockSignals(False)
         self.tag.setEnabled(bool(tags))
 
-    def set_count(self, shown: int, total: int) -> None:
+    def set_count(self, shown: int, total: int, coming: int = 0) -> None:
+        if coming > total:
+            self.count.setText(t(f"lecture de {coming} événements…", f"reading {coming} events…"))
+            return
         self.count.setText(t(f"{shown} sur {total}", f"{shown} of {total}") if shown != total
                            else t(f"{total} événements", f"{total} events"))
 
-    def clear(self) -> None:
+    def clear(self, emit: bool = True) -> None:
         widgets = [self.text, self.actor, self.tag, self.date_from, self.date_to, self.key_only, self.unproven,
                    *self.kind_actions.values()]
         for widget in widgets:
@@ -187,7 +222,10 @@ class FilterBar(QWidget):
             action.setChecked(False)
         for widget in widgets:
             widget.blockSignals(False)
-        self._emit()
+        if emit:
+            self._emit()
+        else:
+            self._update_kinds_text()
 
     def current(self) -> EventFilter:
         return EventFilter(

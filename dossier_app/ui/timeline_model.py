@@ -151,15 +151,24 @@ class TimelineModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python at once: a proxy asking Qt to compare 100 000 rows would crawl."""
+        self.reorder(self.order_for(column, order))
+
+    def order_for(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """The rows' new order, as old row numbers (stable: equal rows keep their order)."""
+        rows = self.rows
+        return sorted(range(len(rows)), key=lambda i: _sort_key(column, rows[i]),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def reorder(self, order: list[int]) -> None:
+        """Put the rows in ``order`` (old row numbers), keeping the selection on its rows."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self.rows[i.row()].id if i.isValid() else None for i in persistent]
-        self.rows = sorted(self.rows, key=lambda r: _sort_key(column, r),
-                           reverse=order == Qt.SortOrder.DescendingOrder)
+        new_row = [0] * len(order)
+        for new, old in enumerate(order):
+            new_row[old] = new
+        self.rows = [self.rows[i] for i in order]
         self._by_id = None
-        new = []
-        for old, event_id in zip(persistent, ids, strict=True):
-            where = self.row_of(event_id) if event_id is not None else None
-            new.append(self.index(where, old.column()) if where is not None else QModelIndex())
-        self.changePersistentIndexList(persistent, new)
+        self.changePersistentIndexList(
+            persistent, [self.index(new_row[i.row()], i.column()) if i.isValid() else QModelIndex()
+                         for i in persistent])
         self.layoutChanged.emit()

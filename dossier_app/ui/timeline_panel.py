@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..domain.i18n import t
-from ..services.timeline import TimelineRow, actors_and_tags
+from ..services.timeline import SearchIndex, TimelineRow, actors_and_tags
 from .exhibit_list import EXHIBIT_MIME, decode_exhibits
 from .timeline_band import TimelineBand
 from .timeline_filter import FilterBar, TimelineProxy
@@ -129,12 +130,21 @@ class TimelinePanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
+        self.coming = 0
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
+        self.table.viewport().installEventFilter(self)
 
     # --- content ---------------------------------------------------------------------------
-    def set_rows(self, rows: list[TimelineRow]) -> None:
-        """New rows for the same case (after an edit): the selection follows its event."""
+    def set_rows(self, rows: list[TimelineRow], coming: int = 0, index: SearchIndex | None = None) -> None:
+        """New rows (``coming``: how many the case has, when the rest is still being read).
+
+        After an edit the selection follows its event.
+        """
         keep = self.selected_event_id()
-        self.proxy.replace_rows(rows)
+        self.coming = coming
+        self.band.set_rows(rows)
+        self.proxy.replace_rows(rows, index)
         header = self.table.horizontalHeader()
         order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         if order != (DATE, Qt.SortOrder.AscendingOrder):
@@ -144,9 +154,30 @@ class TimelinePanel(QWidget):
         if keep is not None:
             self.select_event(keep)
 
+    def start_afresh(self) -> None:
+        """Another case: no filter, no selection, nothing drawn twice."""
+        self.filter_bar.clear(emit=False)
+        self.proxy.forget_filter()
+
+    def after_first_paint(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the table has been painted (at once if it has been)."""
+        if self._painted:
+            action()
+        else:
+            self._after_paint.append(action)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            # Once this paint is over: work started now would slow the first paint down.
+            for action in self._after_paint:
+                QTimer.singleShot(0, action)
+            self._after_paint = []
+        return False
+
     def _refilter_views(self) -> None:
-        self.band.set_rows(self.proxy.visible_rows())
-        self.filter_bar.set_count(self.proxy.rowCount(), self.model.rowCount())
+        self.band.set_hidden(*self.proxy.hidden())
+        self.filter_bar.set_count(self.proxy.rowCount(), self.model.rowCount(), self.coming)
         current = self.selected_event_id()
         self.band.select(current)
 

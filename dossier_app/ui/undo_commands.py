@@ -13,7 +13,6 @@ import shutil
 import tempfile
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
@@ -22,17 +21,9 @@ from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.model import Case, Event, Exhibit
 from ..services import cases, events, importing, timeline
-from ..store import Store
+from .case_ref import CaseRef
 
 log = logging.getLogger(__name__)
-Report = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class CaseRef:
-    store: Store
-    case_id: int
-    report: Report
 
 
 class CaseCommand(QUndoCommand):
