@@ -150,9 +150,9 @@ def child_bare() -> None:
 
 
 def child_app(home: str, case_id: str) -> None:
-    import dossier_app.ui  # noqa: F401 - first, as the application does
     from PySide6.QtCore import QSettings
 
+    import dossier_app.ui  # noqa: F401 - first, as the application does
     from dossier_app.services.store_access import open_home
     from dossier_app.services.timeline import count_events
     from dossier_app.ui.app import application, build_window
