@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from .blobs import BlobStore
 from .home import DATABASE_NAME, FILES_DIR
 from .schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -23,14 +26,21 @@ BUSY_TIMEOUT_MS = 5000
 class Store:
     """The database and the exhibit files of one home folder."""
 
-    def __init__(self, home: Path, db: sqlite_utils.Database) -> None:
+    def __init__(self, home: Path, conn: sqlite3.Connection) -> None:
         self.home = home
-        self.db = db
+        self._conn = conn
         self.blobs = BlobStore(home / FILES_DIR)
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        # Imported on first use: it costs a tenth of the window's start-up, which does not need it.
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -106,7 +116,7 @@ def open_store(home: Path, *, create: bool = True) -> Store:
     except BaseException:
         conn.close()
         raise
-    return Store(home, sqlite_utils.Database(conn))
+    return Store(home, conn)
 
 
 def _check_is_sqlite(db_path: Path) -> None:
