@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._loading: Task | None = None
         self._generation = 0
         self._closing = False
+        self._switching = False
         self._outstanding_again = False
         self._connect()
         self._restore()
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         tl, ex = self.timeline, self.exhibits
-        self.undo.indexChanged.connect(self.reload)
+        self.undo.indexChanged.connect(self._undo_moved)
         self.cases.case_chosen.connect(self.open_case)
         tl.selection_changed.connect(ex.model.set_highlight)
         tl.event_activated.connect(self.events.edit_event)
@@ -137,6 +138,13 @@ class MainWindow(QMainWindow):
         ex.remove_button.clicked.connect(self.actions_.remove_exhibit.trigger)
         ex.table.doubleClicked.connect(lambda _index: self.actions_.edit_exhibit.trigger())
         self.events.event_saved.connect(tl.select_event)
+        a = self.actions_
+        # Right-click offers what the menus offer, where it applies.
+        for widget, actions in ((tl.table, (a.new_event, a.edit_event, a.duplicate_event, a.link_exhibits, a.delete)),
+                                (ex.table, (a.import_files, a.link_events, a.edit_exhibit, a.remove_exhibit)),
+                                (self.cases.view, (a.new_case, a.edit_case, a.rename_case, a.delete_case))):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            widget.addActions(list(actions))
         self.events.status.connect(self.statusBar().showMessage)
         self.imports.done.connect(self._import_done)
 
@@ -151,7 +159,11 @@ class MainWindow(QMainWindow):
             case_id = None
         if case_id == self.case_id and case_id is not None:
             return
-        self.undo.clear()
+        self._switching = True  # the stack's clearing is no change to the case: nothing to reload
+        try:
+            self.undo.clear()
+        finally:
+            self._switching = False
         self.case_id = case_id
         ref = self.case_ref()
         self.events.set_case(ref)
@@ -162,6 +174,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"cases/{home_key(self.store)}/last", case_id)
         self.reload(first_page=True)
         self.cases.show_current(case_id)
+
+    def _undo_moved(self, _index: int) -> None:
+        if not self._switching:
+            self.reload()
 
     def reload(self, *_: object, first_page: bool = False) -> None:
         """Read the case again; ``first_page``: show its first events now and read the rest behind.
@@ -181,10 +197,18 @@ class MainWindow(QMainWindow):
             self.timeline.set_rows(rows, coming=total if limit else 0)
             if limit:
                 self._read_rest(case_id, rows, self._generation)
-            self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
+                # A case that large has its exhibits shown just after its first events.
+                generation = self._generation
+                self.timeline.after_first_paint(lambda: self._show_exhibits(case_id, generation))
+            else:
+                self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
         self.cases.refresh()
         self._update_header()
         self.update_outstanding()
+
+    def _show_exhibits(self, case_id: int, generation: int) -> None:
+        if generation == self._generation:
+            self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
 
     def _read_rest(self, case_id: int, first: list[timeline.TimelineRow], generation: int) -> None:
         home, offset = self.store.home, len(first)
@@ -307,9 +331,12 @@ class MainWindow(QMainWindow):
         return self.timeline.model.rows[row].title if row is not None else event_id
 
     def delete_selected(self) -> None:
+        """Delete what has the focus: the chosen exhibit, the chosen case (asked first), else the event."""
         focus = QApplication.focusWidget()
         if focus is not None and (focus is self.exhibits.table or self.exhibits.isAncestorOf(focus)):
             self._with_exhibit(self.events.remove_exhibit)()  # type: ignore[operator]
+        elif focus is not None and (focus is self.cases.view or self.cases.isAncestorOf(focus)):
+            self.cases.delete_case()
         else:
             self._with_event(self.events.delete_event)()  # type: ignore[operator]
 

@@ -114,3 +114,23 @@ def test_keyboard_reaches_every_part(qtbot, open_window, small_case):
     assert window.timeline.table.hasFocus()
     for menu_action in window.menuBar().actions():
         assert "&" in menu_action.text(), "every menu opens with Alt and a letter"
+
+
+def test_a_large_case_shows_its_first_events_then_the_rest(qtbot, open_window, store, small_case, monkeypatch):
+    monkeypatch.setattr("dossier_app.ui.main_window.FIRST_PAGE", 2)
+    window = open_window()
+    assert window._loading is not None, "the rest is read behind the window"
+    qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
+    assert shown(window) == ["k1", "f1", "p1", "o1", "l1"]
+    assert window.timeline.filter_bar.count.text() == "5 événements"
+    assert len(window.exhibits.model.exhibits) == 2
+    assert len(window.timeline.band.item.marks) == 5
+
+
+def test_delete_key_on_the_case_list_asks_before_deleting_the_case(qtbot, open_window, store, small_case):
+    window = open_window()
+    window.answers.confirm_with = False
+    window.cases.view.setFocus()
+    qtbot.keyClick(window.cases.view, Qt.Key.Key_Delete)
+    assert window.answers.confirmations and "Supprimer définitivement" in window.answers.confirmations[0]
+    assert window.case_id == small_case and len(shown(window)) == 5
