@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..domain.i18n import language, t
-from ..export import ProgressStep
-from ..services.exporting import export_case
 from .claims_cmds import _day
 from .context import Context, path_arg
+
+if TYPE_CHECKING:
+    from ..export import ProgressStep
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,6 +38,9 @@ def _megabytes(text: str) -> float:
 
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
+    # The PDF libraries load only when a dossier is exported: every other command starts faster.
+    from ..services.exporting import export_case
+
     stages = {"prepare": t("Lecture des pièces…", "Reading the exhibits…"),
               "parts": t("Mise en page…", "Laying out…"),
               "assemble": t("Assemblage des pièces…", "Assembling the exhibits…"),

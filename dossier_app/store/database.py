@@ -73,13 +73,26 @@ def translate_sqlite_error(exc: sqlite3.Error, home: Path) -> UserError:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return UserError(t(f"Impossible d'écrire dans {home} : vérifiez les droits du dossier ou choisissez-en un autre avec --home.",
                            f"Cannot write in {home}: check the folder's permissions or choose another with --home."))
-    if "disk" in text and "full" in text:
+    if ("disk" in text and "full" in text) or ("disk i/o" in text and _nearly_full(home)):
         return UserError(t(f"Le disque est plein ({home}) : libérez de la place et recommencez ; rien n'a été modifié.",
                            f"The disk is full ({home}): free some space and try again; nothing was changed."))
     if "not a database" in text or "malformed" in text:
         return UserError(t(f"{home / DATABASE_NAME} n'est pas une base Dossier lisible : déplacez ce fichier ou choisissez un autre dossier avec --home.",
                            f"{home / DATABASE_NAME} is not a readable Dossier database: move the file away or choose another folder with --home."))
+    if "disk i/o" in text:
+        return UserError(t(f"Le disque refuse une écriture dans {home} (erreur d'entrée-sortie) : vérifiez le disque "
+                           "et la place libre, puis recommencez ; rien n'a été modifié.",
+                           f"The disk refused a write in {home} (I/O error): check the disk and its free space, "
+                           "then try again; nothing was changed."))
     return UserError(t(f"Erreur de la base de données ({exc}) dans {home}.", f"Database error ({exc}) in {home}."))
+
+
+def _nearly_full(home: Path) -> bool:
+    # SQLite says "disk I/O error" when it cannot even create its side files on a full disk.
+    try:
+        return shutil.disk_usage(home).free < 1 << 20
+    except OSError:
+        return False
 
 
 def open_store(home: Path, *, create: bool = True) -> Store:
