@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def build_window(store: Store, settings: QSettings, case_ref: str | None = None,
     except ValueError:
         last_id = None
     start = session.starting_case(store, case_ref, last_id)
+    # What is loaded so far lives as long as the program: keep the garbage collector from
+    # walking it again and again while the window is built and a large case is read.
+    gc.freeze()
     return MainWindow(store, settings, start, ask)
 
 

@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         if start.created_demo and start.case_id is not None:
             self.demo_case = start.case_id
             settings.setValue(f"cases/{home_key(store)}/demo", start.case_id)
-        self.cases.refresh()
         self.open_case(start.case_id)
         if start.problem:
             self.statusBar().showMessage(start.problem)

@@ -138,11 +138,13 @@ class FilterBar(QWidget):
         self.kinds_menu = QMenu(self.kinds_button)
         self.kind_actions: dict[str, QAction] = {}
         for kind in EVENT_KINDS:
-            action = self.kinds_menu.addAction(kind_icon(kind), kind_label(kind))
+            action = self.kinds_menu.addAction(kind_label(kind))
             action.setCheckable(True)
             action.toggled.connect(self._emit)
             self.kind_actions[kind] = action
         self.kinds_button.setMenu(self.kinds_menu)
+        # The icons are drawn when the menu first opens, not while the window is being built.
+        self.kinds_menu.aboutToShow.connect(self._draw_kind_icons)
         self.actor = QComboBox()
         self.actor.addItem(t("Tout le monde", "Everyone"), None)
         for actor in ACTORS:
@@ -186,6 +188,11 @@ class FilterBar(QWidget):
         self.unproven.toggled.connect(self._emit)
         self.clear_button.clicked.connect(self.clear)
         self._update_kinds_text()
+
+    def _draw_kind_icons(self) -> None:
+        for kind, action in self.kind_actions.items():
+            if action.icon().isNull():
+                action.setIcon(kind_icon(kind))
 
     def set_tags(self, tags: list[str]) -> None:
         current = self.tag.currentData()
