@@ -153,14 +153,11 @@ def child_app(home: str, case_id: str) -> None:
     from PySide6.QtCore import QSettings
 
     import dossier_app.ui  # noqa: F401 - first, as the application does
-    from dossier_app.services.store_access import open_home
     from dossier_app.services.timeline import count_events
-    from dossier_app.ui.app import application, build_window
+    from dossier_app.ui.app import open_window
 
-    app = application()
-    store = open_home(home)
     settings = QSettings(str(Path(home) / "bench-settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(store, settings, case_id)
+    app, store, window = open_window(home, case_id, settings)
     window.resize(1440, 900)
     result: dict[str, object] = {}
 

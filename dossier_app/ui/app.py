@@ -51,13 +51,12 @@ def build_window(store: Store, settings: QSettings, case_ref: str | None = None,
     except ValueError:
         last_id = None
     start = session.starting_case(store, case_ref, last_id)
-    # What is loaded so far lives as long as the program: keep the garbage collector from
-    # walking it again and again while the window is built and a large case is read.
-    gc.freeze()
     return MainWindow(store, settings, start, ask)
 
 
-def run(home: str | Path | None, case_ref: str | None = None) -> int:
+def open_window(home: str | Path | None, case_ref: str | None = None,
+                settings: QSettings | None = None) -> tuple[QApplication, Store, MainWindow]:
+    """The application, its store and the window on the case to show (not shown yet)."""
     app = application()
     try:
         store = open_home(home)
@@ -65,8 +64,19 @@ def run(home: str | Path | None, case_ref: str | None = None) -> int:
         # Started from a desktop icon, there is no terminal to read the message in.
         QMessageBox.critical(None, "Dossier", exc.message)
         raise
+    # What is loaded so far lives as long as the program: keep the garbage collector from
+    # walking it again and again while the window is built and a large case is read.
+    gc.freeze()
     try:
-        window = build_window(store, user_settings(), case_ref)
+        return app, store, build_window(store, settings or user_settings(), case_ref)
+    except BaseException:
+        store.close()
+        raise
+
+
+def run(home: str | Path | None, case_ref: str | None = None) -> int:
+    app, store, window = open_window(home, case_ref)
+    try:
         window.show()
         return int(app.exec())
     finally:
