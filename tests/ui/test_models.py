@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from dossier_app.services.timeline import EventFilter, TimelineRow
+from dossier_app.ui.band_marks import build_marks
 from dossier_app.ui.case_list import OUTSTANDING, CaseListModel
-from dossier_app.ui.timeline_band import build_marks
 from dossier_app.ui.timeline_filter import TimelineProxy
 from dossier_app.ui.timeline_model import (
     AMOUNT,
