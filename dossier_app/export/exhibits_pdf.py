@@ -107,26 +107,29 @@ def _action_is_active(action: object) -> bool:
     return False
 
 
+_AA, _A, _ANNOTS, _PARENT = Name.AA, Name.A, Name.Annots, Name.Parent  # made once: one call per page
+
+
 def strip_active_content(page: Dictionary) -> int:
     """Remove what runs by itself from a page of the bundle; returns how many actions went."""
     removed = 0
-    if Name.AA in page:
-        del page[Name.AA]
+    if _AA in page:
+        del page[_AA]
         removed += 1
-    annots = page.get(Name.Annots)
+    annots = page.get(_ANNOTS)
     if not isinstance(annots, Array):
         return removed
     for annot in annots:
         if not isinstance(annot, Dictionary):
             continue
-        if Name.A in annot and _action_is_active(annot.get(Name.A)):
-            del annot[Name.A]
+        if _A in annot and _action_is_active(annot.get(_A)):
+            del annot[_A]
             removed += 1
         node, depth = annot, 0
         while isinstance(node, Dictionary) and depth < 20:
-            if Name.AA in node:
-                del node[Name.AA]
+            if _AA in node:
+                del node[_AA]
                 removed += 1
-            node = node.get(Name.Parent)
+            node = node.get(_PARENT)
             depth += 1
     return removed

@@ -31,6 +31,20 @@ def _number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+# What every stamp draws alike, written out once (a stamp is drawn on each of ~10 000 pages).
+LABEL_H = FONT_SIZE + 2 * PAD - 1
+FOOT_H = FOOT_SIZE + 2 * PAD - 2
+_LABEL_Y = f"{_number(-EDGE - LABEL_H)} "
+_LABEL_H = f" {_number(LABEL_H)} re B\n0 g BT /F1 {_number(FONT_SIZE)} Tf "
+_LABEL_TEXT_Y = f" {_number(-EDGE - LABEL_H + PAD + 0.5)} Td <"
+_FOOT_Y = f" {_number(EDGE / 2)} "
+_FOOT_H = f" {_number(FOOT_H)} re f\n0 g BT /F1 {_number(FOOT_SIZE)} Tf "
+_FOOT_TEXT_Y = f" {_number(EDGE / 2 + PAD - 0.5)} Td <"
+_TYPE, _SUBTYPE, _BBOX, _RESOURCES = Name.Type, Name.Subtype, Name.BBox, Name.Resources
+_XOBJECT, _FORM, _CONTENTS = Name.XObject, Name.Form, Name.Contents
+_CROPBOX, _MEDIABOX, _ROTATE = Name.CropBox, Name.MediaBox, Name.Rotate
+
+
 class StampFont:
     """DejaVu Sans subset for the stamps, made once with reportlab and shared by every stamp."""
 
@@ -45,6 +59,8 @@ class StampFont:
         if len(pieces) != 1 or pieces[0][0] != 0 or len(pieces[0][1]) != len(ALPHABET):
             raise RuntimeError("the stamp alphabet must fit one font subset")
         self._codes = dict(zip(ALPHABET, pieces[0][1], strict=True))
+        face = pdfmetrics.getFont(SANS).face
+        self._widths = {ch: face.charWidths.get(ord(ch), face.defaultWidth) for ch in ALPHABET}
         canvas.showPage()
         canvas.save()
         self.pdf_bytes = buffer.getvalue()
@@ -56,11 +72,16 @@ class StampFont:
             raise ValueError(f"stamp text outside the stamp alphabet: {text!r}") from exc
 
     def width(self, text: str, size: float) -> float:
-        return pdfmetrics.stringWidth(text, SANS, size)
+        """``pdfmetrics.stringWidth``, to the last bit, without its lookups for each character."""
+        widths = self._widths
+        try:
+            return 0.001 * size * sum(widths[ch] for ch in text)
+        except KeyError:
+            return pdfmetrics.stringWidth(text, SANS, size)
 
 
 def _visible_box(page: Dictionary) -> tuple[float, float, float, float]:
-    box = page.get(Name.CropBox) or page.get(Name.MediaBox) or Array([0, 0, 612, 792])
+    box = page.get(_CROPBOX) or page.get(_MEDIABOX) or Array([0, 0, 612, 792])
     x0, y0, x1, y1 = (float(v) for v in box)
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
@@ -74,7 +95,7 @@ def visual_matrix(page: Dictionary) -> tuple[tuple[float, ...], float, float]:
     x0, y0, x1, y1 = _visible_box(page)
     width, height = x1 - x0, y1 - y0
     try:
-        rotate = int(page.get(Name.Rotate, 0)) % 360
+        rotate = int(page.get(_ROTATE, 0)) % 360
     except (TypeError, ValueError):
         rotate = 0
     if rotate == 90:  # seen (u, v) is user (x1 - v, y0 + u)
@@ -102,66 +123,60 @@ class Stamper:
         """The stamp's content in the page's seen coordinates, shrunk to fit a tiny page."""
         f = self.font
         label_w = f.width(label, FONT_SIZE) + 2 * PAD
-        label_h = FONT_SIZE + 2 * PAD - 1
         foot_w = f.width(footer, FOOT_SIZE) + 2 * PAD
-        foot_h = FOOT_SIZE + 2 * PAD - 2
         need_w = max(label_w, foot_w) + 2 * EDGE
-        need_h = label_h + foot_h + 4 * EDGE
+        need_h = LABEL_H + FOOT_H + 4 * EDGE
         scale = min(1.0, width / need_w if need_w else 1.0, height / need_h if need_h else 1.0)
         n = _number
-        ops = [
+        s = n(scale)
+        return "".join((
             # The label box at the top right, hanging from the corner.
-            f"q {n(scale)} 0 0 {n(scale)} {n(width)} {n(height)} cm",
-            "1 g 0.35 G 0.5 w",
-            f"{n(-EDGE - label_w)} {n(-EDGE - label_h)} {n(label_w)} {n(label_h)} re B",
-            "0 g BT /F1 " + n(FONT_SIZE) + " Tf "
-            f"{n(-EDGE - label_w + PAD)} {n(-EDGE - label_h + PAD + 0.5)} Td <{f.encode(label).hex()}> Tj ET Q",
+            f"q {s} 0 0 {s} {n(width)} {n(height)} cm\n1 g 0.35 G 0.5 w\n",
+            n(-EDGE - label_w), " ", _LABEL_Y, n(label_w), _LABEL_H,
+            n(-EDGE - label_w + PAD), _LABEL_TEXT_Y, f.encode(label).hex(), "> Tj ET Q\n",
             # The dossier-wide number at the foot, centred.
-            f"q {n(scale)} 0 0 {n(scale)} {n(width / 2)} 0 cm",
-            "1 g",
-            f"{n(-foot_w / 2)} {n(EDGE / 2)} {n(foot_w)} {n(foot_h)} re f",
-            "0 g BT /F1 " + n(FOOT_SIZE) + " Tf "
-            f"{n(-foot_w / 2 + PAD)} {n(EDGE / 2 + PAD - 0.5)} Td <{f.encode(footer).hex()}> Tj ET Q",
-        ]
-        return "\n".join(ops).encode("ascii")
+            f"q {s} 0 0 {s} {n(width / 2)} 0 cm\n1 g\n",
+            n(-foot_w / 2), _FOOT_Y, n(foot_w), _FOOT_H,
+            n(-foot_w / 2 + PAD), _FOOT_TEXT_Y, f.encode(footer).hex(), "> Tj ET Q",
+        )).encode("ascii")
 
     def stamp(self, page: Dictionary, label: str, footer: str) -> None:
         matrix, width, height = visual_matrix(page)
         form = self.out.make_stream(self.drawing(label, footer, width, height))
-        form[Name.Type] = Name.XObject
-        form[Name.Subtype] = Name.Form
-        form[Name.BBox] = Array([0, 0, width, height])
-        form[Name.Resources] = self.resources
+        form[_TYPE] = _XOBJECT
+        form[_SUBTYPE] = _FORM
+        form[_BBOX] = Array([0, 0, width, height])
+        form[_RESOURCES] = self.resources
 
         # Resources are often shared between pages (or inherited): adding our name to a shared
         # dictionary would put every page's stamp on all of them, so each page gets its own copies
         # of the two dictionaries we touch, holding the same references.
-        resources = page.get(Name.Resources)
+        resources = page.get(_RESOURCES)
         own = Dictionary()
         if isinstance(resources, Dictionary):
-            for key in resources:
-                own[key] = resources[key]
-        xobjects = own.get(Name.XObject)
+            for key, value in resources.items():
+                own[key] = value
+        xobjects = own.get(_XOBJECT)
         own_x = Dictionary()
         if isinstance(xobjects, Dictionary):
-            for key in xobjects:
-                own_x[key] = xobjects[key]
+            for key, value in xobjects.items():
+                own_x[key] = value
         name = "/DossierStamp"
         suffix = 0
         while name in own_x:
             suffix += 1
             name = f"/DossierStamp{suffix}"
         own_x[name] = form
-        own[Name.XObject] = own_x
-        page[Name.Resources] = own
+        own[_XOBJECT] = own_x
+        page[_RESOURCES] = own
 
         call = self.out.make_stream(
             f"\nQ q {' '.join(_number(v) for v in matrix)} cm {name} Do Q\n".encode("ascii"))
-        contents = page.get(Name.Contents)
+        contents = page.get(_CONTENTS)
         if isinstance(contents, Array):
             streams = list(contents)
         elif contents is None:
             streams = []
         else:
             streams = [contents]
-        page[Name.Contents] = Array([self.push, *streams, call])
+        page[_CONTENTS] = Array([self.push, *streams, call])

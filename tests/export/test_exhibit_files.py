@@ -63,6 +63,33 @@ def test_an_encrypted_pdf_opens_with_its_password(tmp_path: Path) -> None:
         assert not pdf.is_encrypted
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_exhibits_stay_whole_though_each_source_is_closed_once_copied(tmp_path: Path) -> None:
+    # The assembly closes every source as soon as its pages are copied (memory): what it copied
+    # must not depend on it any more, a locked one (read through its password) included.
+    locked = CORPUS / "libreoffice-writer-password.pdf"
+    geo = CORPUS / "GeoTopo-komprimiert.pdf"
+    files = [locked, geo, locked]
+    exhibits = tuple(exhibit(path, path.name, None, n, password="openpassword" if path == locked else None)
+                     for n, path in enumerate(files, 1))
+    output = tmp_path / "out.pdf"
+    report = export_dossier(CaseFile(CASE, (), exhibits), lambda x: files[(x.number or 1) - 1],
+                            ExportOptions(as_of=AS_OF), output)
+    qpdf_check(output)
+    texts = page_texts(output)
+    exhibit_pages = texts[report.pages - sum(x.pages for x in report.exhibits):report.pages]
+    assert "Lorem ipsum dolor sit amet" in exhibit_pages[0]
+    assert "Lorem ipsum dolor sit amet" in exhibit_pages[-1]
+    with pikepdf.open(geo) as source, pikepdf.open(output) as bundle:
+        first = report.pages - sum(x.pages for x in report.exhibits) + 1
+        for n, page in enumerate(source.pages):
+            streams = list(bundle.pages[first + n].obj.Contents)
+            assert streams[0].read_bytes() == b"q\n"  # the stamp's own, around the page's streams
+            original = page.obj.Contents
+            theirs = list(original) if isinstance(original, pikepdf.Array) else [original]
+            assert [s.read_raw_bytes() for s in streams[1:-1]] == [s.read_raw_bytes() for s in theirs]
+
+
 def test_an_unreadable_exhibit_stops_the_export_unless_excluded(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.pdf"
     garbage.write_bytes(b"%PDF-1.4\nnothing here at all\n")
