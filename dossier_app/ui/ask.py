@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.i18n import t
@@ -18,10 +18,14 @@ def problems_of(exc: UserError) -> list[Problem]:
 
 
 class Ask:
+    """Each question's dialog class is loaded when first asked: none is needed to open the window."""
+
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.parent)
         ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(t("Annuler", "Cancel"), QMessageBox.ButtonRole.RejectRole)
@@ -30,24 +34,36 @@ class Ask:
         return box.clickedButton() is ok
 
     def error(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parent, t("Dossier", "Dossier"), text)
 
     def info(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, t("Dossier", "Dossier"), text)
 
     def text(self, title: str, label: str, value: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         answer, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, value)
         return answer if ok else None
 
     def open_file(self, title: str, filters: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()), filters)
         return Path(name) if name else None
 
     def save_file(self, title: str, suggested: str, filters: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(Path.home() / suggested), filters)
         return Path(name) if name else None
 
     def files(self, title: str) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(
             self.parent, title, str(Path.home()),
             t("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.eml *.txt *.csv);;Tous les fichiers (*)",

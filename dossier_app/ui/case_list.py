@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..domain.i18n import t
 from ..domain.money import format_euros
@@ -92,15 +92,17 @@ class CaseDelegate(QStyledItemDelegate):
         height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
         return QSize(200, height * 4 + 14)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # type: ignore[attr-defined]  # the lines are drawn by paint() below
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
-        text = option.text  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        # The style draws the background and the selection; the lines are ours.
+        super().paint(painter, option, index)
+        text = index.data() or ""
         rect: QRect = option.rect.adjusted(8, 5, -6, -5)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        view = self.parent()
+        selected = isinstance(view, QListView) and view.selectionModel().isSelected(index)
         palette = option.palette  # type: ignore[attr-defined]
         main = palette.highlightedText().color() if selected else palette.text().color()
         dim = main if selected else palette.placeholderText().color()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -97,7 +96,7 @@ class ExhibitPreview(QStackedWidget):
 
     def _page_width(self) -> int:
         # The vertical scroll bar will appear once the pages are in: leave room for it now.
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
         margins = self.pages_layout.contentsMargins()
         return max(self.width() - margins.left() - margins.right() - bar - 2 * self.scroll.frameWidth() - 2, 200)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import UserError
 from ..domain.i18n import t
@@ -17,6 +17,8 @@ from .case_ref import CaseRef
 from .workers import Progress, Task
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from ..services.importing import ImportItem
     from .import_review import ImportReview
 
@@ -69,6 +71,8 @@ class ImportFlow(QObject):
                                              progress=lambda i, n, path: progress(i, n, path.name))
             finally:
                 store.close()
+
+        from PySide6.QtWidgets import QProgressDialog
 
         self.task = Task(work, self)
         self.progress = QProgressDialog(t("Analyse des fichiers…", "Looking at the files…"), t("Annuler", "Cancel"),

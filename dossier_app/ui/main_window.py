@@ -186,22 +186,28 @@ class MainWindow(QMainWindow):
         """
         self._generation += 1
         case_id = self.case_id
+        self.cases.refresh()
         if case_id is None:
             self.timeline.set_rows([])
             self.exhibits.set_exhibits([])
         else:
-            total = timeline.count_events(self.store, case_id)
-            limit = FIRST_PAGE if first_page and total > FIRST_PAGE else None
+            # One more than a page tells whether there is more, without counting them all.
+            limit = FIRST_PAGE + 1 if first_page else None
             rows = timeline.timeline_rows(self.store, case_id, limit=limit)
-            self.timeline.set_rows(rows, coming=total if limit else 0)
-            if limit:
+            more = limit is not None and len(rows) > FIRST_PAGE
+            coming = 0
+            if more:
+                rows = rows[:FIRST_PAGE]
+                line = next((x for x in self.cases.model.lines if x.id == case_id), None)
+                coming = line.events if line is not None else FIRST_PAGE + 1
+            self.timeline.set_rows(rows, coming=coming)
+            if more:
                 self._read_rest(case_id, rows, self._generation)
                 # A case that large has its exhibits shown just after its first events.
                 generation = self._generation
                 self.timeline.after_first_paint(lambda: self._show_exhibits(case_id, generation))
             else:
                 self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
-        self.cases.refresh()
         self._update_header()
         self.update_outstanding()
 
@@ -236,7 +242,7 @@ class MainWindow(QMainWindow):
         task.succeeded.connect(done)
         task.failed.connect(self.ask.error)
         self._loading = task
-        self.timeline.after_first_paint(task.start)
+        self.timeline.after_first_paint(lambda: None if self._closing else task.start())
 
     def _update_header(self) -> None:
         line = next((x for x in self.cases.model.lines if x.id == self.case_id), None)
