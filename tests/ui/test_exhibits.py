@@ -202,3 +202,19 @@ def test_edit_and_remove_an_exhibit(qtbot, open_window, store, small_case):
     assert back.links == edited.links and back.date == edited.date
     window.undo.undo()
     assert next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256).date is None
+
+
+def test_drop_a_folder_anywhere_on_the_window(qtbot, open_window, store, small_case, tmp_path):
+    window = open_window()
+    folder = tmp_path / "courriers"
+    folder.mkdir()
+    (folder / "relance-2024-06-01.txt").write_text("Relance du 1er juin 2024.\n", encoding="utf-8")
+    (folder / "relance-2024-07-01.txt").write_text("Relance du 1er juillet 2024.\n", encoding="utf-8")
+    assert drop(window, QPoint(200, 30), files(folder))
+    review = wait_review(qtbot, window)
+    assert [check.isChecked() for check in review.checks] == [True, True]
+    review.checks[1].setChecked(False)  # the user leaves one out
+    with qtbot.waitSignal(window.imports.done):
+        review.accept()
+    names = {x.original_name for x in timeline.exhibits(store, small_case)}
+    assert len(names & {"relance-2024-06-01.txt", "relance-2024-07-01.txt"}) == 1
