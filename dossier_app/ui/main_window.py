@@ -239,8 +239,13 @@ class MainWindow(QMainWindow):
                 self.update_outstanding()
 
         task = Task(work, self)
+        def failed(message: str) -> None:
+            if generation == self._generation:
+                self.timeline.set_rows(first)  # what was read stays shown, and the count says so
+            self.ask.error(message)
+
         task.succeeded.connect(done)
-        task.failed.connect(self.ask.error)
+        task.failed.connect(failed)
         self._loading = task
         self.timeline.after_first_paint(lambda: None if self._closing else task.start())
 
