@@ -24,15 +24,25 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
     Until a first export the numbers are provisional and follow the exhibits' dates; after it, an
     exhibit added later takes the next free number, unless ``renumber`` starts afresh.
     """
-    case_file = repo.read_case_file(store, case_id)
-    fresh = renumber or not repo.numbering_fixed(store, case_id)
-    case_file = dataclasses.replace(case_file, exhibits=assign_numbers(case_file.exhibits, renumber=fresh))
+    before = repo.read_case_file(store, case_id)
+    was_fixed = repo.numbering_fixed(store, case_id)
+    fresh = renumber or not was_fixed
+    case_file = dataclasses.replace(before, exhibits=assign_numbers(before.exhibits, renumber=fresh))
+    # The numbers are stored before the file appears, so that no dossier can ever exist whose
+    # numbers the store does not keep (a kill between the two would otherwise allow it).
+    _store_numbers(store, case_id, {x.id: x.number for x in case_file.exhibits if x.id is not None}, True)
     day = as_of or date.today()
-    report = export_dossier(
-        case_file, lambda x: store.blobs.path(x.sha256),
-        ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb), output,
-        claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress)
+    try:
+        return export_dossier(
+            case_file, lambda x: store.blobs.path(x.sha256),
+            ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb), output,
+            claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress)
+    except BaseException:
+        _store_numbers(store, case_id, {x.id: x.number for x in before.exhibits if x.id is not None}, was_fixed)
+        raise
+
+
+def _store_numbers(store: Store, case_id: int, numbers: dict[int, int | None], fixed: bool) -> None:
     with store.transaction():
-        repo.set_numbers(store, {x.id: x.number for x in case_file.exhibits if x.id is not None})
-        repo.set_numbering_fixed(store, case_id, True)
-    return report
+        repo.set_numbers(store, numbers)
+        repo.set_numbering_fixed(store, case_id, fixed)
