@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.i18n import t
-from ..domain.model import Exhibit
 from ..store import Store
+
+if TYPE_CHECKING:
+    from ..domain.model import Exhibit
 
 TEXT_PREVIEW_CAP = 200_000
 

@@ -14,16 +14,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..domain.codec import Collector, decode_event, encode_event
 from ..domain.errors import UserError
 from ..domain.i18n import t
-from ..domain.model import Event, Exhibit, ExhibitLink
 from ..store import Store
-from ..store import repository as repo
-from .events import decode_new_event
 from .store_access import writing
+
+if TYPE_CHECKING:
+    from ..domain.model import Event, Exhibit
+
+# The codec, the model and the repository are imported by the functions that decode or write:
+# reading the rows and filtering them, which the window does before its first paint, needs none.
 
 
 class TimelineRow(NamedTuple):
@@ -184,6 +186,9 @@ def actors_and_tags(rows: Iterable[TimelineRow]) -> tuple[list[str], list[str]]:
 # --- one event, and the undo of a deletion -----------------------------------------------------
 
 def read_event(store: Store, case_id: int, event_id: str) -> Event:
+    from ..domain.codec import Collector, decode_event
+    from ..store import repository as repo
+
     row = store.conn.execute("SELECT data FROM events WHERE case_id = ? AND ref = ?", (case_id, event_id)).fetchone()
     if row is None:
         raise UserError(t(f"L'événement « {event_id} » n'existe plus dans cette affaire.",
@@ -213,6 +218,11 @@ def links_of_event(store: Store, case_id: int, event_id: str) -> list[EventLink]
 
 def restore_event(store: Store, case_id: int, event: Event, links: Iterable[EventLink] = ()) -> None:
     """Put back a deleted event and the exhibits that cited it, in one transaction."""
+    from ..domain.codec import encode_event
+    from ..domain.model import ExhibitLink
+    from ..store import repository as repo
+    from .events import decode_new_event
+
     with writing(store):
         checked = decode_new_event(store, case_id, encode_event(event))
         repo.insert_events(store, case_id, [checked])
@@ -232,6 +242,8 @@ def stash_exhibit_file(store: Store, exhibit: Exhibit, folder: Path) -> Path:
 
 def restore_exhibit(store: Store, case_id: int, exhibit: Exhibit, source: Path) -> None:
     """Put back an exhibit taken out of the case: same file (checked by hash), title, date, links."""
+    from ..store import repository as repo
+
     with writing(store) as writes:
         sha, size = writes.put(source, exhibit.sha256)
         repo.register_file(store, sha, size)
@@ -245,6 +257,8 @@ def restore_exhibit(store: Store, case_id: int, exhibit: Exhibit, source: Path) 
 
 
 def exhibits(store: Store, case_id: int) -> list[Exhibit]:
+    from ..store import repository as repo
+
     return repo.read_exhibits(store, case_id)
 
 
@@ -255,6 +269,8 @@ def exhibit_path_of(store: Store, exhibit: Exhibit) -> str:
 
 def update_exhibit(store: Store, case_id: int, sha256: str, *, title: str, day: date | None, include: bool) -> Exhibit:
     """An exhibit's own metadata as a form shows it: an empty date clears the date."""
+    from ..store import repository as repo
+
     if not title.strip():
         raise UserError(t("Le titre d'une pièce ne peut pas être vide.", "An exhibit's title cannot be empty."))
     with writing(store):
@@ -269,6 +285,7 @@ def update_exhibit(store: Store, case_id: int, sha256: str, *, title: str, day: 
 
 def new_event_id(store: Store, case_id: int, kind: str) -> str:
     """A free id for an event the user is adding (``inv-3``)."""
+    from ..store import repository as repo
     from .events import next_event_id
 
     return next_event_id(repo.event_refs(store, case_id), kind)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ..domain.errors import Problem, UserError
 from ..domain.i18n import t
-from ..domain.model import Case
 from ..services import session
 from ..store import Store
 from .ask import Ask, problems_of
@@ -21,6 +20,7 @@ from .case_list import CASE_ID_ROLE, CaseListModel, CaseListView
 from .case_ref import CaseRef
 
 if TYPE_CHECKING:
+    from ..domain.model import Case
     from .case_form import CaseForm
 
 # The forms and the services behind the buttons load when first used: the window must paint fast.

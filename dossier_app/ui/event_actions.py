@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 from ..domain.dates import short_day
 from ..domain.errors import Problem, UserError
 from ..domain.i18n import t
-from ..domain.model import Event, Exhibit
 from ..services import timeline
 from ..services.timeline import TimelineRow
 from .ask import Ask, problems_of
@@ -22,6 +21,7 @@ from .kind_style import kind_icon
 from .labels import kind_label
 
 if TYPE_CHECKING:
+    from ..domain.model import Event, Exhibit
     from .event_form import EventForm
     from .pickers import ExhibitDialog, LinkPicker
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.dates import short_day
 from ..domain.i18n import t
-from ..domain.model import Exhibit
 from .kind_style import kind_icon
+
+if TYPE_CHECKING:
+    from ..domain.model import Exhibit
 
 EXHIBIT_MIME = "application/x-dossier-exhibits"
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.i18n import t
-from ..domain.model import Exhibit
 from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitModel
 from .exhibit_preview import ExhibitPreview
 from .timeline_panel import dropped_paths
+
+if TYPE_CHECKING:
+    from ..domain.model import Exhibit
 
 
 class ExhibitTable(QTableView):

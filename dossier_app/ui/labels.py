@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from ..domain.i18n import t
 
+# The kinds and actors in the order the window offers them; a test keeps them equal to the
+# model's (the window lists them before it loads the model).
+KINDS = ("contract", "invoice", "payment", "credit_note", "reminder", "registered_letter", "outage", "access",
+         "correspondence", "procedure", "note")
+ACTORS = ("us", "them", "third_party")
+
 
 def kind_label(kind: str) -> str:
     return {

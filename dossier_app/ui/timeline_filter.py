@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import parse_user_day
 from ..domain.i18n import t
-from ..domain.model import ACTORS, EVENT_KINDS
 from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows
 from .kind_style import kind_icon
-from .labels import actor_label, kind_label
+from .labels import ACTORS, KINDS, actor_label, kind_label
 from .timeline_model import TimelineModel
 
 
@@ -137,7 +136,7 @@ class FilterBar(QWidget):
         self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.kinds_menu = QMenu(self.kinds_button)
         self.kind_actions: dict[str, QAction] = {}
-        for kind in EVENT_KINDS:
+        for kind in KINDS:
             action = self.kinds_menu.addAction(kind_label(kind))
             action.setCheckable(True)
             action.toggled.connect(self._emit)

@@ -82,3 +82,11 @@ def test_band_marks_outages_as_bars_in_their_lane():
     assert {m.lane for m in marks if m.id in ("a", "b")} == {1}
     assert outage.lane == 0
     assert last >= date(2024, 5, 4).toordinal()
+
+
+def test_the_window_offers_every_kind_and_actor_of_the_model():
+    from dossier_app.domain.model import ACTORS, EVENT_KINDS
+    from dossier_app.ui import labels
+
+    assert sorted(labels.KINDS) == sorted(EVENT_KINDS)
+    assert labels.ACTORS == ACTORS
