@@ -155,6 +155,7 @@ class BandItem(QGraphicsItem):
                 path = paths.get(kind)
                 if path is None:
                     path = paths[kind] = QPainterPath()
+                    path.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks add up, never cancel
                 add_mark(path, kind, QPointF(x, self.lane_y(lane)), MARK * 0.8)
             self._crowd = Crowd(paths, [tuple(s) for s in spans])
             if self.marks is self.all_marks:
@@ -223,11 +224,14 @@ class BandItem(QGraphicsItem):
                 painter.setBrush(QBrush(fill))
                 y = self.lane_y(lane)
                 painter.drawRoundedRect(QRectF(left, y - 6, right - left, 12), 3, 3)
+        # Thousands of marks a few pixels wide: smoothing their edges shows little and costs most.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for kind, path in crowd.paths.items():
             fill = color(kind)
             painter.setBrush(QBrush(fill))
-            painter.setPen(QPen(fill.darker(140), 1))
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.drawPath(path)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_lanes(self, painter: QPainter, exposed: QRectF) -> None:
         for lane in range(len(LANES)):
