@@ -27,7 +27,7 @@ from .timeline_panel import TimelinePanel, dropped_paths
 from .window_actions import build_actions
 from .workers import Progress, Task
 
-FIRST_PAGE = 500  # events shown at once when a large case opens; the rest follows
+FIRST_PAGE = 300  # events shown at once when a large case opens (screens full of them); the rest follows
 
 
 def home_key(store: Store) -> str:
