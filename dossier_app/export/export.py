@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import gc
 import os
 import sys
@@ -194,8 +195,7 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
             try:
                 write_volume(d, built.layout, plan, temp, font, tick, saving)
             except OSError as exc:
-                raise ExportError(words.t(f"écriture impossible de {target} : {exc.strerror or exc}",
-                                          f"cannot write {target}: {exc.strerror or exc}")) from exc
+                raise write_error(exc, target, words) from exc
             for p in exhibits:
                 p.removed = plan.removed.get(p.number, 0)
         sizes = [t.stat().st_size for t in temps]
@@ -208,3 +208,13 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
             with contextlib.suppress(OSError):
                 temp.unlink()
 
+
+def write_error(exc: OSError, target: Path, words: Words) -> ExportError:
+    """A failed write as the user needs to hear it: a full disk says so."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return ExportError(words.t(f"plus de place pour écrire {target} : libérez de l'espace disque et recommencez ; "
+                                   "rien n'a été modifié",
+                                   f"no space left to write {target}: free some disk space and try again; "
+                                   "nothing was changed"))
+    return ExportError(words.t(f"écriture impossible de {target} : {exc.strerror or exc}",
+                               f"cannot write {target}: {exc.strerror or exc}"))

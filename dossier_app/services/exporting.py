@@ -13,6 +13,7 @@ from ..imports.email_files import read_email
 from ..store import Store
 from ..store import repository as repo
 from .claims import claims_for
+from .files import os_error_to_user
 from .rates import store_rate_table
 
 
@@ -37,8 +38,11 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
             case_file, lambda x: store.blobs.path(x.sha256),
             ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb), output,
             claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress)
-    except BaseException:
+    except BaseException as exc:
         _store_numbers(store, case_id, {x.id: x.number for x in before.exhibits if x.id is not None}, was_fixed)
+        if isinstance(exc, OSError):
+            # Scratch files (images turned into pages, e-mails laid out) can fill the disk too.
+            raise os_error_to_user(exc, output) from exc
         raise
 
 

@@ -143,10 +143,6 @@ def test_an_export_out_of_space_keeps_the_store_and_the_old_pdf(world: Path, tmp
         "case.dossier", "dossier.pdf"]
 
 
-@pytest.mark.xfail(strict=True, reason="export: a write error while pikepdf saves aborts the process from C++ "
-                                       "(QPDFSystemError thrown in a destructor: SIGABRT, its temporary files left "
-                                       "behind), and one while drawing a text exhibit is an internal error (exit 70); "
-                                       "reported to the export's authors")
 @pytest.mark.parametrize("limit", (300_000, 600_000))
 def test_an_export_out_of_space_says_so_in_one_line(world: Path, tmp_path: Path, limit: int) -> None:
     folder = tmp_path / "w"
