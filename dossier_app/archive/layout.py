@@ -7,8 +7,8 @@ is one it accepts, and a name it would never write is a sign of tampering.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from ..domain.file_names import distinct_names
 from ..domain.i18n import t
 
 FORMAT_PREFIX = "dossier-archive/"
@@ -26,9 +26,7 @@ MAX_CASE_BYTES = 256 * 2**20
 MAX_RATIO = 200
 RATIO_FLOOR = 2**20
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 _DRIVE = re.compile(r"^[A-Za-z]:")
-MAX_NAME_CHARS = 120
 
 
 def name_problem(name: str) -> str | None:
@@ -50,33 +48,5 @@ def name_problem(name: str) -> str | None:
 
 
 def member_names(exhibits: list[tuple[str, str]]) -> dict[str, str]:
-    """A distinct member name per file, from (sha256, original name), in the order given.
-
-    Names stay close to the originals so that a lawyer opening the zip by hand finds
-    « facture-2024-003.pdf », not a hash.
-    """
-    names: dict[str, str] = {}
-    used: set[str] = set()
-    for sha, original in exhibits:
-        if sha in names:
-            continue
-        base = _safe_leaf(original) or sha[:16]
-        stem, dot, ext = base.rpartition(".")
-        if not dot or not stem:
-            stem, ext = base, ""
-        leaf, n = base, 2
-        while leaf.casefold() in used:
-            leaf = f"{stem}-{n}.{ext}" if ext else f"{stem}-{n}"
-            n += 1
-        used.add(leaf.casefold())
-        names[sha] = FILES_DIR + leaf
-    return names
-
-
-def _safe_leaf(original: str) -> str:
-    leaf = _UNSAFE.sub("_", unicodedata.normalize("NFC", original)).strip(" .")
-    if len(leaf) > MAX_NAME_CHARS:
-        stem, dot, ext = leaf.rpartition(".")
-        keep = ext if dot and len(ext) <= 10 else ""
-        leaf = (leaf if not keep else stem)[:MAX_NAME_CHARS - len(keep) - 1].rstrip(" .") + (f".{keep}" if keep else "")
-    return leaf
+    """A distinct member name per file, from (sha256, original name), in the order given."""
+    return {sha: FILES_DIR + leaf for sha, leaf in distinct_names(exhibits).items()}

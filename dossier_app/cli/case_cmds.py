@@ -8,10 +8,10 @@ import sys
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.money import format_euros
+from ..domain.text_table import render
 from ..services import cases, interchange
 from ..services.demo import create_demo
 from .context import Context, path_arg
-from .table import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -5,7 +5,6 @@ Both are built from the same ``ClaimsResult``, so they cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +14,7 @@ from .dates import short_day
 from .i18n import language
 from .money import NBSP, format_amount, format_euros, format_rate
 from .rates import HalfYear
+from .text_table import render
 
 JSON_FORMAT = "dossier-claims/1"
 
@@ -194,7 +194,7 @@ def claims_table(result: ClaimsResult, lang: str | None = None) -> str:
         rows = [[c.number, short_day(c.date, lang), short_day(c.due_date, lang), money(c.amount),
                  money(c.credited), money(c.paid), money(c.outstanding), str(c.days_late),
                  money(c.penalties), money(c.indemnity)] for c in claims]
-        lines.append(_render(headers, rows, right=range(3, 10)))
+        lines.append(render(headers, rows, right=range(3, 10)))
     if not result.invoices:
         lines.append(_t(en, "Aucune facture à cette date.", "No invoice on that date."))
     lines += ["", _render_totals(result, lang), ""]
@@ -234,17 +234,7 @@ def _render_totals(result: ClaimsResult, lang: str) -> str:
                         totals.penalties_disputed + totals.indemnities_disputed))
     if totals.credit:
         rows.append((_t(en, "Trop-versé (crédit du payeur)", "Overpaid (credit of the payer)"), totals.credit))
-    return _render([_t(en, "Totaux", "Totals"), ""], [[label, format_euros(cents, lang)] for label, cents in rows],
+    return render([_t(en, "Totaux", "Totals"), ""], [[label, format_euros(cents, lang)] for label, cents in rows],
                    right=(1,))
 
 
-def _render(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] | range = ()) -> str:
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain.codec import DecodedExhibit, decode_document, encode_document
 from ..domain.errors import Problem, ProblemsError, UserError
+from ..domain.file_names import distinct_names
 from ..domain.i18n import t
 from ..domain.model import CaseFile, Exhibit
 from ..store import Store
@@ -166,20 +167,7 @@ def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path |
 
 def file_names(exhibits: tuple[Exhibit, ...]) -> dict[str, str]:
     """A distinct, safe file name per exhibit, from its original name."""
-    names: dict[str, str] = {}
-    used: set[str] = set()
-    for exhibit in exhibits:
-        base = exhibit.original_name.replace("/", "_").replace("\\", "_").strip(". ") or exhibit.sha256[:12]
-        stem, dot, ext = base.rpartition(".")
-        if not dot:
-            stem, ext = base, ""
-        name, n = base, 2
-        while name.lower() in used:
-            name = f"{stem}-{n}.{ext}" if ext else f"{stem}-{n}"
-            n += 1
-        used.add(name.lower())
-        names[exhibit.sha256] = name
-    return names
+    return distinct_names((x.sha256, x.original_name) for x in exhibits)
 
 
 def case_file_for(store: Store, case_id: int) -> CaseFile:

@@ -1,4 +1,4 @@
-"""Plain-text tables for a terminal."""
+"""Plain-text tables for a terminal: the command and the claims report draw them alike."""
 
 from __future__ import annotations
 
