@@ -7,6 +7,7 @@ the as-of date have not happened yet on that date and are left out (``check`` li
 from __future__ import annotations
 
 from dataclasses import dataclass
+import datetime as dt
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -24,8 +25,8 @@ INDEMNITY = 4000  # D441-5 Code de commerce: 40 € per invoice paid late, in ce
 class InvoiceClaim:
     event_id: str
     number: str
-    date: date
-    due_date: date
+    date: dt.date
+    due_date: dt.date
     amount: int
     credited: int
     paid: int
@@ -36,7 +37,7 @@ class InvoiceClaim:
     disputed: bool
     periods: tuple[PenaltyPeriod, ...]
     allocations: tuple[Allocation, ...]
-    settled_on: date | None  # the day the last of its principal was paid or credited
+    settled_on: dt.date | None  # the day the last of its principal was paid or credited
     dispute_reason: str | None = None
 
     @property

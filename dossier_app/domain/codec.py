@@ -185,7 +185,8 @@ def decode_case(c: Collector, path: str, value: Any) -> Case | None:
     if data.get("counsel") is not None:
         cdata = c.obj(_join(path, "counsel"), data["counsel"], COUNSEL_KEYS, ("name",))
         if cdata is not None:
-            counsel = Counsel(**{k: c.text(_join(_join(path, "counsel"), k), cdata.get(k)) for k in COUNSEL_KEYS})
+            texts = {k: c.text(_join(_join(path, "counsel"), k), cdata.get(k)) for k in COUNSEL_KEYS}
+            counsel = Counsel(name=texts["name"] or "", firm=texts["firm"], email=texts["email"], phone=texts["phone"])
     contract = None
     if data.get("contract") is not None:
         cpath = _join(path, "contract")

@@ -133,9 +133,9 @@ def parse_user_day(text: str) -> date:
             return date(year, month, day)
         words = _USER_WORDS.match(raw)
         if words:
-            month = month_from_name(words.group(2))
-            if month:
-                return date(int(words.group(3)), month, int(words.group(1)))
+            named = month_from_name(words.group(2))
+            if named:
+                return date(int(words.group(3)), named, int(words.group(1)))
     except ValueError:
         pass
     raise ValueError(t(f"« {text} » n'est pas une date (exemple : 04/10/2016 ou 4 octobre 2016)",

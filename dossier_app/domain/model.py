@@ -255,7 +255,7 @@ def kind_fields(kind: str) -> tuple[FieldSpec, ...]:
 def event_sort_key(event: Event, entry_order: int = 0) -> tuple[date, datetime | None, int]:
     """Date, then time when there is one, then the order of entry."""
     moment = event.moment
-    return (event.date, moment.replace(tzinfo=None) if moment else datetime.min, entry_order)  # type: ignore[return-value]
+    return (event.date, moment.replace(tzinfo=None) if moment else datetime.min, entry_order)
 
 
 # --- exhibits ---------------------------------------------------------------------------

@@ -30,8 +30,8 @@ def assign_numbers(exhibits: Sequence[Exhibit], *, renumber: bool = False) -> tu
     """
     if renumber:
         ranked = sorted((x for x in exhibits if x.include), key=exhibit_order_key)
-        numbers = {id(x): n for n, x in enumerate(ranked, start=1)}
-        return tuple(dataclasses.replace(x, number=numbers.get(id(x))) for x in exhibits)
+        fresh = {id(x): n for n, x in enumerate(ranked, start=1)}
+        return tuple(dataclasses.replace(x, number=fresh.get(id(x))) for x in exhibits)
 
     taken = [x.number for x in exhibits if x.number is not None]
     next_free = max(taken, default=0) + 1

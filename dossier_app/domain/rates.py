@@ -209,7 +209,7 @@ def _rows(text: str, name: str, columns: tuple[str, ...], problems: list[Problem
     out = []
     for row in reader:
         where = f"{name}:{reader.line_num}"
-        if row.get(None):  # type: ignore[call-overload]
+        if row.get(None):  # type: ignore[call-overload,unused-ignore]
             # Most often a decimal comma ("4,5") splitting a value in two.
             problems.append(Problem(where, t(
                 f"trop de colonnes (attendu : {','.join(columns)} ; un taux s'écrit avec un point, « 4.5 »)",
