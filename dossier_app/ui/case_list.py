@@ -89,34 +89,34 @@ class CaseDelegate(QStyledItemDelegate):
     """Four lines per case: the title, the parties, the counts, what is owed."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
+        height = QFontMetrics(option.font).height()
         return QSize(200, height * 4 + 14)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
-        option.text = ""  # type: ignore[attr-defined]  # the lines are drawn by paint() below
+        option.text = ""  # the lines are drawn by paint() below
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # The style draws the background and the selection; the lines are ours.
         super().paint(painter, option, index)
         text = index.data() or ""
-        rect: QRect = option.rect.adjusted(8, 5, -6, -5)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(8, 5, -6, -5)
         view = self.parent()
         selected = isinstance(view, QListView) and view.selectionModel().isSelected(index)
-        palette = option.palette  # type: ignore[attr-defined]
+        palette = option.palette
         main = palette.highlightedText().color() if selected else palette.text().color()
         dim = main if selected else palette.placeholderText().color()
-        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(option.font)
         bold.setBold(True)
-        line_height = QFontMetrics(option.font).height()  # type: ignore[attr-defined]
+        line_height = QFontMetrics(option.font).height()
         model = index.model()
         parties = model.index(index.row(), PARTIES).data()
         stats = " · ".join(model.index(index.row(), c).data() for c in (EVENTS, EXHIBITS))
         owed = model.index(index.row(), OUTSTANDING).data()
         owed_colour = main if selected else QColor("#b2182b")
         painter.save()
-        lines = ((text, bold, main), (parties, option.font, dim), (stats, option.font, dim),  # type: ignore[attr-defined]
-                 (owed, option.font, owed_colour))  # type: ignore[attr-defined]
+        lines = ((text, bold, main), (parties, option.font, dim), (stats, option.font, dim),
+                 (owed, option.font, owed_colour))
         for row, (value, font, colour) in enumerate(lines):
             painter.setFont(font)
             painter.setPen(colour)

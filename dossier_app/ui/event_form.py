@@ -62,9 +62,13 @@ class FieldEditor:
         else:
             line = QLineEdit()
             line.setPlaceholderText(placeholder(spec.type))
-            line.textChanged.connect(lambda _text: (self.check(), on_change()))
+            line.textChanged.connect(lambda _text: self._typed(on_change))
             self.widget = line
         self.widget.setObjectName(spec.name)
+
+    def _typed(self, on_change: Callable[[], None]) -> None:
+        self.check()
+        on_change()
 
     def set_value(self, value: Any) -> None:
         w = self.widget

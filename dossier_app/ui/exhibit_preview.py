@@ -45,12 +45,12 @@ class ExhibitPreview(QStackedWidget):
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setSpacing(PAGE_GAP)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(self.pages)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        for widget in (self.message, self.scroll, self.text):
+        for widget in (self.message, self.scroller, self.text):
             self.addWidget(widget)
         self.shown_pages = 0
         self.form = "none"
@@ -96,14 +96,14 @@ class ExhibitPreview(QStackedWidget):
 
     def _page_width(self) -> int:
         # The vertical scroll bar will appear once the pages are in: leave room for it now.
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
         margins = self.pages_layout.contentsMargins()
-        return max(self.width() - margins.left() - margins.right() - bar - 2 * self.scroll.frameWidth() - 2, 200)
+        return int(max(self.width() - margins.left() - margins.right() - bar - 2 * self.scroller.frameWidth() - 2, 200))
 
     def _drop_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.shown_pages = 0
@@ -152,7 +152,7 @@ class ExhibitPreview(QStackedWidget):
             more = QLabel(t(f"… et {count - MAX_PAGES} pages de plus", f"… and {count - MAX_PAGES} more pages"))
             more.setStyleSheet("color: white;")
             self.pages_layout.addWidget(more)
-        self.setCurrentWidget(self.scroll)
+        self.setCurrentWidget(self.scroller)
 
     def _show_image(self, source: PreviewSource) -> None:
         reader = QImageReader(str(source.path))
@@ -168,4 +168,4 @@ class ExhibitPreview(QStackedWidget):
         scaled = image.scaledToWidth(int(width * ratio), Qt.TransformationMode.SmoothTransformation)
         scaled.setDevicePixelRatio(ratio)
         self._add_page(QPixmap.fromImage(on_white(scaled)), "")
-        self.setCurrentWidget(self.scroll)
+        self.setCurrentWidget(self.scroller)

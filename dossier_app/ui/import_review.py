@@ -84,7 +84,7 @@ class ImportReview(QDialog):
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, NOTE, note)
             for target in (self.checks, self.titles, self.dates, self.kinds):
-                target.append(None)  # type: ignore[arg-type]
+                target.append(None)
             return
         check = QCheckBox()
         check.setChecked(True)

@@ -8,7 +8,9 @@ panels (``case_panel``), the actions on events and exhibits (``event_actions``) 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
@@ -26,6 +28,9 @@ from .import_flow import ImportFlow
 from .timeline_panel import TimelinePanel, dropped_paths
 from .window_actions import build_actions
 from .workers import Progress, Task
+
+if TYPE_CHECKING:
+    from ..domain.model import Exhibit
 
 FIRST_PAGE = 300  # events shown at once when a large case opens (screens full of them); the rest follows
 
@@ -101,7 +106,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(start.problem)
         QTimer.singleShot(300, self.update_outstanding)
 
-    def _handlers(self) -> dict[str, object]:
+    def _handlers(self) -> dict[str, Callable[[], object]]:
         tl, ex = self.timeline, self.exhibits
         return {
             "new_case": self.cases.new_case, "open_case_file": self.cases.load_case, "dump_case": self.cases.dump_case,
@@ -110,7 +115,7 @@ class MainWindow(QMainWindow):
             "duplicate_event": self._with_event(self.events.duplicate_event), "delete": self.delete_selected,
             "link_exhibits": self._with_event(lambda e: self.events.pick_exhibits_for(
                 e, self._event_title(e), ex.model.exhibits)),
-            "find": self.find, "show_all": tl.filter_bar.clear,
+            "find": self.focus_search, "show_all": tl.filter_bar.clear,
             "edit_case": self.cases.edit_case, "rename_case": self.cases.rename_case,
             "delete_case": self.cases.delete_case,
             "link_events": self._with_exhibit(lambda x: self.events.pick_events_for(x, tl.model.rows)),
@@ -119,7 +124,7 @@ class MainWindow(QMainWindow):
             "focus_cases": self.cases.view.setFocus, "focus_timeline": tl.table.setFocus,
             "focus_exhibits": ex.table.setFocus,
             "zoom_in": lambda: tl.band.zoom(1.5), "zoom_out": lambda: tl.band.zoom(1 / 1.5), "zoom_all": tl.band.fit,
-        }  # type: ignore[return-value]
+        }
 
     def _connect(self) -> None:
         tl, ex = self.timeline, self.exhibits
@@ -317,23 +322,23 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.update_outstanding)
 
     # --- actions needing a selection --------------------------------------------------------------
-    def _with_event(self, action: object) -> object:
+    def _with_event(self, action: Callable[[str], object]) -> Callable[[], None]:
         def run() -> None:
             event_id = self.timeline.selected_event_id()
             if event_id is None:
                 self.statusBar().showMessage(t("Choisissez d'abord un événement dans la chronologie.",
                                                "Choose an event in the timeline first."), 5000)
                 return
-            action(event_id)  # type: ignore[operator]
+            action(event_id)
         return run
 
-    def _with_exhibit(self, action: object) -> object:
+    def _with_exhibit(self, action: Callable[[Exhibit], object]) -> Callable[[], None]:
         def run() -> None:
             exhibit = self.exhibits.selected()
             if exhibit is None:
                 self.statusBar().showMessage(t("Choisissez d'abord une pièce.", "Choose an exhibit first."), 5000)
                 return
-            action(exhibit)  # type: ignore[operator]
+            action(exhibit)
         return run
 
     def _event_title(self, event_id: str) -> str:
@@ -344,13 +349,13 @@ class MainWindow(QMainWindow):
         """Delete what has the focus: the chosen exhibit, the chosen case (asked first), else the event."""
         focus = QApplication.focusWidget()
         if focus is not None and (focus is self.exhibits.table or self.exhibits.isAncestorOf(focus)):
-            self._with_exhibit(self.events.remove_exhibit)()  # type: ignore[operator]
+            self._with_exhibit(self.events.remove_exhibit)()
         elif focus is not None and (focus is self.cases.view or self.cases.isAncestorOf(focus)):
             self.cases.delete_case()
         else:
-            self._with_event(self.events.delete_event)()  # type: ignore[operator]
+            self._with_event(self.events.delete_event)()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         self.timeline.filter_bar.text.setFocus()
         self.timeline.filter_bar.text.selectAll()
 

@@ -188,7 +188,7 @@ class BandItem(QGraphicsItem):
         return marks
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font)
         self._paint_lanes(painter, exposed)
@@ -321,8 +321,8 @@ class BandItem(QGraphicsItem):
         if best is not None:
             return best[1]
         for mark in self.outages:
-            if self.x_of(mark.x_day) <= point.x() <= self.x_of(mark.end_day) \
-                    and abs(self.lane_y(mark.lane) - point.y()) <= 7:
+            end = mark.end_day if mark.end_day is not None else mark.x_day
+            if self.x_of(mark.x_day) <= point.x() <= self.x_of(end) and abs(self.lane_y(mark.lane) - point.y()) <= 7:
                 return mark
         return None
 

@@ -169,10 +169,10 @@ class FilterBar(QWidget):
         # Two rows, so that the window still fits a 1366-pixel laptop screen.
         first, second = QHBoxLayout(), QHBoxLayout()
         first.addWidget(self.text, 1)
-        for widget in (self.kinds_button, self.actor, self.tag):
-            first.addWidget(widget)
-        for widget in (self.date_from, self.date_to, self.key_only, self.unproven, self.clear_button):
-            second.addWidget(widget)
+        for top in (self.kinds_button, self.actor, self.tag):
+            first.addWidget(top)
+        for bottom in (self.date_from, self.date_to, self.key_only, self.unproven, self.clear_button):
+            second.addWidget(bottom)
         second.addStretch(1)
         second.addWidget(self.count)
         layout.addLayout(first)

@@ -186,7 +186,7 @@ class TimelinePanel(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
-        return index.data(EVENT_ID_ROLE)
+        return str(index.data(EVENT_ID_ROLE))
 
     def select_event(self, event_id: str) -> bool:
         row = self.proxy.proxy_row_of(event_id)
