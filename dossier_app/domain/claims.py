@@ -6,8 +6,8 @@ the as-of date have not happened yet on that date and are left out (``check`` li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
