@@ -61,9 +61,12 @@ def resolve_exhibit_path(base: Path, relative: str) -> Path | str:
     return real
 
 
-def load_case(store: Store, path: Path, timings: dict[str, float] | None = None) -> int:
+def load_case(store: Store, path: Path, timings: dict[str, float] | None = None, *,
+              describe_files: bool = True) -> int:
     """Create a case from ``path``; refused whole, with every problem, if anything is wrong.
 
+    Each file's type and page count are read (in the isolated parser) for the exhibit list;
+    a file the parser cannot read still loads, as the format says it is evidence.
     ``timings``, when given, receives the seconds spent per phase (for the benchmark).
     """
     clock = _Phases(timings)
@@ -75,12 +78,15 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None)
     if problems or decoded.case is None:
         raise ProblemsError(problems, t(f"{path} n'a pas été chargé ; rien n'a été enregistré :",
                                         f"{path} was not loaded; nothing was stored:"))
+    sources = [f for f in files if isinstance(f, Path)]
+    described = describe(sources, [x.exhibit.password for x in decoded.exhibits]) if describe_files else {}
+    clock.lap("describe")
     with writing(store) as writes:
         stored = []
         for entry, source in zip(decoded.exhibits, files, strict=True):
             assert isinstance(source, Path)
             sha, size = writes.put(source, entry.exhibit.sha256 or None)
-            stored.append((replace(entry.exhibit, sha256=sha), size))
+            stored.append((replace(entry.exhibit, sha256=sha, **described.get(source, {})), size))
         clock.lap("files")
         case_id = repo.insert_case(store, decoded.case)
         repo.insert_events(store, case_id, decoded.events)
@@ -104,6 +110,20 @@ class _Phases:
             now = self.now()
             self.sink[name] = self.sink.get(name, 0.0) + now - self.last
             self.last = now
+
+
+def describe(sources: list[Path], passwords: list[str | None]) -> dict[Path, dict[str, Any]]:
+    """Media type, pages and suggested kind of each file, as the import would see them."""
+    from .importing import isolated_analyzer
+
+    out: dict[Path, dict[str, Any]] = {}
+    with isolated_analyzer() as analyzer:
+        for source, password in zip(sources, passwords, strict=False):
+            analysis = analyzer.analyze(source, password=password)
+            if analysis.refused is None:
+                out[source] = {"media_type": analysis.media_type, "pages": analysis.pages,
+                               "suggested_kind": analysis.suggested_kind}
+    return out
 
 
 def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: list[Problem]) -> list[Path | str]:
