@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +23,56 @@ from .workers import wait_for_all
 
 ORGANIZATION = "dossier"
 APPLICATION = "dossier"
+
+
+def no_screen_message() -> str:
+    return t("Pas d'écran : la fenêtre de Dossier ne peut s'ouvrir qu'à l'intérieur d'une session de bureau "
+             "(lancez-la depuis le bureau, pas depuis une connexion sans affichage). "
+             "Les commandes, elles, fonctionnent sans écran : « dossier --help ».",
+             "No screen: the Dossier window can only open inside a desktop session "
+             "(start it from the desktop, not from a connection without a display). "
+             "The commands work without a screen: \"dossier --help\".")
+
+
+def _x_display_answers(display: str) -> bool:
+    """Whether the X server named by DISPLAY takes a connection (True when it cannot be asked)."""
+    name = ctypes.util.find_library("xcb")
+    if name is None:
+        return True  # Qt will say; nothing better to tell here
+    try:
+        xcb = ctypes.CDLL(name)
+        xcb.xcb_connect.restype = ctypes.c_void_p
+        xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+        xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+        xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    except (OSError, AttributeError):
+        return True
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return connection is not None and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection is not None:
+            xcb.xcb_disconnect(connection)
+
+
+def has_screen(environ: dict[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether Qt will find somewhere to show the window (Qt aborts the process when it does not)."""
+    env = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return True
+    if env.get("QT_QPA_PLATFORM"):
+        return True  # chosen on purpose (offscreen, vnc…): the user knows
+    if env.get("WAYLAND_DISPLAY"):
+        return True
+    display = env.get("DISPLAY")
+    return bool(display) and _x_display_answers(display)
+
+
+def require_screen() -> None:
+    """Before any QApplication: without a screen, Qt prints plugin messages and aborts."""
+    if QApplication.instance() is None and not has_screen():
+        raise UserError(no_screen_message())
 
 
 def application() -> QApplication:
@@ -56,18 +109,26 @@ def build_window(store: Store, settings: QSettings, case_ref: str | None = None,
 
 def open_window(home: str | Path | None, case_ref: str | None = None,
                 settings: QSettings | None = None) -> tuple[QApplication, Store, MainWindow]:
-    """The application, its store and the window on the case to show (not shown yet)."""
-    app = application()
+    """The application, its store and the window on the case to show (not shown yet).
+
+    What can be said in one line is said before Qt starts: an unknown case, then a missing screen.
+    """
     try:
         store = open_home(home)
     except UserError as exc:
-        # Started from a desktop icon, there is no terminal to read the message in.
-        QMessageBox.critical(None, "Dossier", exc.message)
+        if QApplication.instance() is not None or has_screen():
+            # Started from a desktop icon, there is no terminal to read the message in.
+            application()
+            QMessageBox.critical(None, "Dossier", exc.message)
         raise
-    # What is loaded so far lives as long as the program: keep the garbage collector from
-    # walking it again and again while the window is built and a large case is read.
-    gc.freeze()
     try:
+        if case_ref:
+            session.find_case(store, case_ref)  # "Aucune affaire « 99 »…" rather than a window on another
+        require_screen()
+        app = application()
+        # What is loaded so far lives as long as the program: keep the garbage collector from
+        # walking it again and again while the window is built and a large case is read.
+        gc.freeze()
         return app, store, build_window(store, settings or user_settings(), case_ref)
     except BaseException:
         store.close()
