@@ -14,6 +14,8 @@ from ..domain.money import format_euros
 from ..services.session import CaseLine
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OUTSTANDING_CENTS_ROLE = Qt.ItemDataRole.UserRole + 2
+OWED_COLOUR = "#b2182b"
 TITLE, PARTIES, EVENTS, EXHIBITS, OUTSTANDING = range(5)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -62,6 +64,8 @@ class CaseListModel(QAbstractTableModel):
         line = self.lines[index.row()]
         if role == CASE_ID_ROLE:
             return line.id
+        if role == OUTSTANDING_CENTS_ROLE:
+            return line.outstanding_cents
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(line, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -113,7 +117,9 @@ class CaseDelegate(QStyledItemDelegate):
         parties = model.index(index.row(), PARTIES).data()
         stats = " · ".join(model.index(index.row(), c).data() for c in (EVENTS, EXHIBITS))
         owed = model.index(index.row(), OUTSTANDING).data()
-        owed_colour = main if selected else QColor("#b2182b")
+        cents = model.index(index.row(), OUTSTANDING).data(OUTSTANDING_CENTS_ROLE)
+        # Red says something is owed; nothing owed (or not known yet) reads like the other lines.
+        owed_colour = main if selected else QColor(OWED_COLOUR) if isinstance(cents, int) and cents > 0 else dim
         painter.save()
         lines = ((text, bold, main), (parties, option.font, dim), (stats, option.font, dim),
                  (owed, option.font, owed_colour))

@@ -90,3 +90,35 @@ def test_the_window_offers_every_kind_and_actor_of_the_model():
 
     assert sorted(labels.KINDS) == sorted(EVENT_KINDS)
     assert labels.ACTORS == ACTORS
+
+
+def _red_pixels(cents: int | None) -> int:
+    from PySide6.QtGui import QColor
+
+    from dossier_app.services.session import CaseLine
+    from dossier_app.ui.case_list import OWED_COLOUR, CaseListView
+
+    model = CaseListModel()
+    model.set_lines([CaseLine(1, "Martin c/ WebPlus", "Martin", "WebPlus", 5, 2)])
+    model.set_outstanding(1, cents)
+    view = CaseListView()
+    view.setModel(model)
+    view.resize(260, 120)
+    image = view.grab().toImage()
+    red = QColor(OWED_COLOUR)
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = image.pixelColor(x, y)
+            # Anti-aliased text: reddish enough, clearly more red than green and blue.
+            if pixel.red() > 120 and pixel.red() - pixel.green() > 60 and pixel.red() - pixel.blue() > 50:
+                count += 1
+    view.deleteLater()
+    assert red.red() > 120
+    return count
+
+
+def test_the_amount_is_red_only_when_something_is_owed(qtbot):
+    assert _red_pixels(73450) > 10
+    assert _red_pixels(0) == 0
+    assert _red_pixels(None) == 0
