@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -145,6 +145,7 @@ class DecodedExhibit:
 
     path: str
     exhibit: Exhibit
+    index: int = 0  # its place in the file's ``exhibits`` list, for problems' paths
 
 
 @dataclass(frozen=True)
@@ -355,11 +356,15 @@ def decode_document(doc: Any) -> Decoded:
     case = decode_case(c, "case", data["case"]) if "case" in data else None
     events = _decode_list(c, "events", data.get("events"), decode_event)
     exhibits = _decode_list(c, "exhibits", data.get("exhibits"), decode_exhibit)
-    check_references(c, events, [x.exhibit for x in exhibits])
-    return Decoded(case, tuple(events), tuple(exhibits), tuple(c.problems))
+    raw = data.get("events")
+    check_references(c, events, [(i, x.exhibit) for i, x in exhibits], raw if isinstance(raw, list) else [])
+    return Decoded(case, tuple(e for _, e in events), tuple(replace(x, index=i) for i, x in exhibits),
+                   tuple(c.problems))
 
 
-def _decode_list(c: Collector, path: str, value: Any, decode: Callable[[Collector, str, Any], Any]) -> list[Any]:
+def _decode_list(c: Collector, path: str, value: Any,
+                 decode: Callable[[Collector, str, Any], Any]) -> list[tuple[int, Any]]:
+    """The items that decode, each with its index in the file, so problems name the right one."""
     if value is None:
         return []
     if not isinstance(value, list):
@@ -369,22 +374,37 @@ def _decode_list(c: Collector, path: str, value: Any, decode: Callable[[Collecto
     for i, item in enumerate(value):
         decoded = decode(c, _join(path, i), item)
         if decoded is not None:
-            out.append(decoded)
+            out.append((i, decoded))
     return out
 
 
-def check_references(c: Collector, events: list[Event], exhibits: list[Exhibit]) -> None:
-    """Ids unique, links to events that exist, invoice numbers that exist, pièce numbers unique."""
+def _raw(item: Any, key: str) -> str | None:
+    value = item.get(key) if isinstance(item, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
+def check_references(c: Collector, events: list[tuple[int, Event]], exhibits: list[tuple[int, Exhibit]],
+                     raw_events: list[Any]) -> None:
+    """Ids unique, links to events that exist, invoice numbers that exist, pièce numbers unique.
+
+    Ids and invoice numbers are read from the file as written, so that an event refused for
+    another reason (a bad date) neither hides a duplicate id nor makes its links look dangling.
+    """
     seen: set[str] = set()
-    for i, event in enumerate(events):
-        if event.id in seen:
-            c.add(f"events[{i}].id", t(f"l'identifiant « {event.id} » est déjà pris", f"id \"{event.id}\" is used twice"))
-        seen.add(event.id)
-    for i, problem in invoice_reference_problems(events):
-        c.add(f"events[{i}]" + problem.path, problem.message)
+    for i, item in enumerate(raw_events):
+        event_id = _raw(item, "id")
+        if event_id is None:
+            continue
+        if event_id in seen:
+            c.add(f"events[{i}].id", t(f"l'identifiant « {event_id} » est déjà pris", f"id \"{event_id}\" is used twice"))
+        seen.add(event_id)
+    written_numbers = {n for item in raw_events if _raw(item, "kind") == "invoice" and (n := _raw(item, "number"))}
+    positions = [i for i, _ in events]
+    for k, problem in invoice_reference_problems([e for _, e in events], written_numbers):
+        c.add(f"events[{positions[k]}]" + problem.path, problem.message)
     numbers: set[int] = set()
     hashes: dict[str, int] = {}
-    for i, exhibit in enumerate(exhibits):
+    for i, exhibit in exhibits:
         for j, link in enumerate(exhibit.links):
             if link.event_id not in seen:
                 c.add(f"exhibits[{i}].events[{j}]", t(f"aucun événement n'a l'identifiant « {link.event_id} »",
@@ -401,8 +421,12 @@ def check_references(c: Collector, events: list[Event], exhibits: list[Exhibit])
             hashes.setdefault(exhibit.sha256, i)
 
 
-def invoice_reference_problems(events: list[Event] | tuple[Event, ...]) -> list[tuple[int, Problem]]:
-    """Invoice numbers unique; payments, credit notes and reminders naming invoices that exist."""
+def invoice_reference_problems(events: list[Event] | tuple[Event, ...],
+                               known_numbers: set[str] | None = None) -> list[tuple[int, Problem]]:
+    """Invoice numbers unique; payments, credit notes and reminders naming invoices that exist.
+
+    ``known_numbers`` adds invoice numbers that exist though their event is not in ``events``.
+    """
     out: list[tuple[int, Problem]] = []
     numbers: set[str] = set()
     for i, event in enumerate(events):
@@ -411,6 +435,7 @@ def invoice_reference_problems(events: list[Event] | tuple[Event, ...]) -> list[
                 out.append((i, Problem(".number", t(f"la facture n° {event.number} existe déjà",
                                                     f"invoice {event.number} exists already"))))
             numbers.add(event.number)
+    numbers |= known_numbers or set()
     for i, event in enumerate(events):
         named: list[tuple[str, str]] = []
         if event.kind in ("payment", "reminder"):

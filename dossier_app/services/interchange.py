@@ -129,7 +129,8 @@ def describe(sources: list[Path], passwords: list[str | None]) -> dict[Path, dic
 def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: list[Problem]) -> list[Path | str]:
     resolved: list[Path | str] = []
     seen: dict[str, int] = {}
-    for i, entry in enumerate(exhibits):
+    for entry in exhibits:
+        i = entry.index
         where = resolve_exhibit_path(base, entry.path)
         resolved.append(where)
         if isinstance(where, str):

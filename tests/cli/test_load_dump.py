@@ -77,3 +77,24 @@ def test_a_file_whose_hash_differs_is_refused(dossier, tmp_path: Path) -> None:
     doc["exhibits"][0]["sha256"] = "0" * 64
     run = dossier("load", str(write_case(tmp_path / "in", doc)))
     assert run.code == 1 and "exhibits[0].sha256:" in run.err
+
+
+def test_problems_name_the_right_items_even_when_an_earlier_one_is_refused(dossier, tmp_path: Path) -> None:
+    doc = small_document()
+    doc["events"][0]["date"] = "2024-13-01"  # refused: the later indices must not shift
+    doc["events"][2]["invoices"] = ["nope"]
+    doc["events"][4]["id"] = "f1"  # duplicate of events[1]
+    doc["exhibits"][0]["title"] = 12
+    doc["exhibits"][1]["path"] = "files/missing.txt"
+    doc["exhibits"][1]["events"] = ["k1"]  # k1 exists though its date is wrong: no dangling-link noise
+    case_json = write_case(tmp_path / "in", doc)
+    (tmp_path / "in" / "files" / "missing.txt").unlink()
+    run = dossier("load", str(case_json))
+    assert run.code == 1
+    assert "events[0].date:" in run.err
+    assert "events[2].invoices[0]: aucune facture" in run.err
+    assert "events[4].id: l'identifiant « f1 » est déjà pris" in run.err
+    assert "exhibits[0].title:" in run.err
+    assert "exhibits[1].path: fichier introuvable" in run.err
+    assert "aucun événement n'a l'identifiant « k1 »" not in run.err
+    assert "events[1].invoices" not in run.err
