@@ -1,4 +1,4 @@
-"""``claims``, ``rates``, ``rates add``, ``check``."""
+"""``claims``, ``rates``, ``rates add``, ``rates rm``, ``check``."""
 
 from __future__ import annotations
 
@@ -35,7 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("date", type=_day, help=t("date d'effet", "effective date"))
     add.add_argument("rate", help=t("taux en pour cent, par ex. 2.15", "rate in percent, e.g. 2.15"))
     add.add_argument("--source", required=True, help=t("d'où vient ce taux", "where this rate comes from"))
+    add.add_argument("--replace", action="store_true",
+                     help=t("remplace un taux déjà ajouté à cette date", "replaces a rate already added on that date"))
     add.set_defaults(func=add_rate)
+    rm = actions.add_parser("rm", help=t("supprime un taux BCE ajouté", "removes an added ECB rate"))
+    rm.add_argument("date", type=_day, help=t("date d'effet du taux ajouté", "effective date of the added rate"))
+    rm.set_defaults(func=remove_rate)
 
     p = sub.add_parser("check", help=t("vérifie que le dossier est prêt", "checks that the dossier is ready"))
     p.add_argument("case")
@@ -75,9 +80,18 @@ def list_rates(ctx: Context, args: argparse.Namespace) -> int:
 def add_rate(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         raise UserError(t("« rates add » n'a pas de sortie JSON.", "\"rates add\" has no JSON output."))
-    row = rates.add_ecb_rate(ctx.store, args.date, args.rate, args.source)
+    row = rates.add_ecb_rate(ctx.store, args.date, args.rate, args.source, replace=args.replace)
     ctx.out(t(f"Taux BCE de {percent(row.rate)} ajouté, en vigueur à partir du {short_day(row.effective)}.",
               f"ECB rate of {percent(row.rate)} added, in force from {short_day(row.effective)}."))
+    return 0
+
+
+def remove_rate(ctx: Context, args: argparse.Namespace) -> int:
+    if args.json:
+        raise UserError(t("« rates rm » n'a pas de sortie JSON.", "\"rates rm\" has no JSON output."))
+    rates.remove_ecb_rate(ctx.store, args.date)
+    ctx.out(t(f"Taux BCE ajouté au {short_day(args.date)} supprimé.",
+              f"ECB rate added for {short_day(args.date)} removed."))
     return 0
 
 

@@ -276,5 +276,10 @@ def add_ecb_rate(store: Store, effective: date, rate: str, source: str) -> None:
                        (effective.isoformat(), rate, source))
 
 
+def delete_ecb_rate(store: Store, effective: date) -> bool:
+    """Remove a user-added ECB rate; False when there was none on that day."""
+    return store.conn.execute("DELETE FROM ecb_rates WHERE effective = ?", (effective.isoformat(),)).rowcount > 0
+
+
 def read_ecb_rates(store: Store) -> list[tuple[str, str, str]]:
     return [tuple(r) for r in store.conn.execute("SELECT effective, rate, source FROM ecb_rates ORDER BY effective")]

@@ -154,3 +154,37 @@ def test_real_process_exit_codes(dossier_process, tmp_path: Path) -> None:
     assert dossier_process("rates").code == 0
     run = dossier_process("check", "absent")
     assert run.code == 1 and "Traceback" not in run.err
+
+
+def test_rates_add_refuses_an_implausible_rate(dossier) -> None:
+    run = dossier("rates", "add", "2026-06-11", "200", "--source", "BCE")
+    assert run.code == 1 and "plausible" in run.err and "2.00" in run.err
+    assert json.loads(dossier("rates", "--json").out)["ecb"][-1]["added_by_user"] is False
+    assert dossier("rates", "add", "2026-06-11", "20.5", "--source", "BCE").code == 1
+    assert dossier("rates", "add", "2026-06-11", "20", "--source", "BCE").code == 0
+
+
+def test_rates_add_refuses_a_date_far_in_the_future(dossier) -> None:
+    run = dossier("rates", "add", "2030-01-01", "2", "--source", "BCE")
+    assert run.code == 1 and "01/01/2030" in run.err and "plus d'un an" in run.err
+
+
+def test_rates_add_twice_on_the_same_day_needs_replace(dossier) -> None:
+    assert dossier("rates", "add", "2026-06-11", "2.00", "--source", "BCE").code == 0
+    again = dossier("rates", "add", "2026-06-11", "1.75", "--source", "autre")
+    assert again.code == 1 and "--replace" in again.err and f"2,00{NBSP}%" in again.err
+    assert json.loads(dossier("rates", "--json").out)["ecb"][-1]["rate"] == "2.0"
+    assert dossier("rates", "add", "2026-06-11", "1.75", "--source", "autre", "--replace").code == 0
+    assert json.loads(dossier("rates", "--json").out)["ecb"][-1]["rate"] == "1.75"
+
+
+def test_rates_rm_removes_only_user_rates(dossier) -> None:
+    assert dossier("rates", "add", "2026-06-11", "2.00", "--source", "BCE").code == 0
+    run = dossier("rates", "rm", "2026-06-11")
+    assert run.code == 0, run.err
+    assert "11/06/2026" in run.out
+    assert not any(r["added_by_user"] for r in json.loads(dossier("rates", "--json").out)["ecb"])
+    shipped = dossier("rates", "rm", "2025-06-11")
+    assert shipped.code == 1 and "fourni avec Dossier" in shipped.err
+    absent = dossier("rates", "rm", "2026-06-12")
+    assert absent.code == 1 and "Aucun taux ajouté" in absent.err
