@@ -9,7 +9,16 @@ from typing import Any
 from ..domain.codec import Collector, decode_event, invoice_reference_problems
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.i18n import t
-from ..domain.model import PAGES, Event, Exhibit, ExhibitLink
+from ..domain.model import (
+    PAGES,
+    CreditNote,
+    Event,
+    Exhibit,
+    ExhibitLink,
+    Invoice,
+    Payment,
+    Reminder,
+)
 from ..store import Store
 from ..store import repository as repo
 from .store_access import writing
@@ -70,8 +79,32 @@ def replace_event(store: Store, case_id: int, old_id: str, event: Event) -> None
 
 def remove_event(store: Store, case_id: int, event_id: str) -> None:
     with writing(store):
+        events = repo.read_events(store, case_id)
+        _refuse_if_cited(events, event_id)
         if not repo.delete_event(store, case_id, event_id):
             raise UserError(_no_event(event_id))
+
+
+def _refuse_if_cited(events: list[Event], event_id: str) -> None:
+    """An invoice that payments, credit notes or reminders name cannot go: they would dangle,
+    the claims would shift onto other invoices, and the case would no longer load from its dump."""
+    gone = next((e for e in events if e.id == event_id), None)
+    if not isinstance(gone, Invoice):
+        return
+    citing = [e for e in events if e.id != event_id and gone.number in _invoices_named(e)]
+    if citing:
+        names = ", ".join(f"« {e.title} » ({e.id})" for e in citing[:3]) + (" …" if len(citing) > 3 else "")
+        raise UserError(t(f"La facture n° {gone.number} est citée par {names} : retirez d'abord ces mentions "
+                          "ou ces événements.",
+                          f"Invoice {gone.number} is named by {names}: remove those mentions or events first."))
+
+
+def _invoices_named(event: Event) -> tuple[str, ...]:
+    if isinstance(event, Payment | Reminder):
+        return event.invoices
+    if isinstance(event, CreditNote) and event.invoice:
+        return (event.invoice,)
+    return ()
 
 
 def _no_event(event_id: str) -> str:

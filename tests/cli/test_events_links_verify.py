@@ -47,12 +47,12 @@ def test_event_add_refuses_an_id_already_taken(dossier, case: str) -> None:
 
 
 def test_event_rm_keeps_its_exhibits_unlinked(dossier, case: str) -> None:
-    assert dossier("event", "rm", case, "f1").code == 0
+    assert dossier("event", "rm", case, "p1").code == 0
     dumped = _dump(dossier, case)
-    assert "f1" not in [e["id"] for e in dumped["events"]]
+    assert "p1" not in [e["id"] for e in dumped["events"]]
     invoice = next(x for x in dumped["exhibits"] if x["title"] == "Facture 2024-003")
-    assert invoice["events"] == [{"event": "p1", "pages": "1"}]
-    assert dossier("event", "rm", case, "f1").code == 1
+    assert invoice["events"] == ["f1"]
+    assert dossier("event", "rm", case, "p1").code == 1
 
 
 def test_link_with_pages_and_unlink(dossier, case: str) -> None:
