@@ -74,6 +74,10 @@ def replace_event(store: Store, case_id: int, old_id: str, event: Event) -> None
         if not repo.event_exists(store, case_id, old_id):
             raise UserError(_no_event(old_id))
         checked = decode_new_event(store, case_id, encode_event(event), replacing=old_id)
+        events = repo.read_events(store, case_id)
+        old = next(e for e in events if e.id == old_id)
+        if isinstance(old, Invoice) and getattr(checked, "number", None) != old.number:
+            _refuse_if_cited(events, old_id)
         repo.replace_event(store, case_id, old_id, checked)
 
 
