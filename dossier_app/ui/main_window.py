@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..domain.i18n import t
@@ -32,12 +32,36 @@ from .workers import Progress, Task
 if TYPE_CHECKING:
     from ..domain.model import Exhibit
 
+DEFAULT_SIZE = QSize(1440, 900)  # on a large screen; a smaller one gets what it can hold
+FRAME = QSize(16, 48)  # what the window manager adds around the window (borders, title bar), about
+CASES_WIDTH, EXHIBITS_WIDTH = 220, 400
 FIRST_PAGE = 300  # events shown at once when a large case opens (screens full of them); the rest follows
 
 
 def home_key(store: Store) -> str:
     """Settings are per user; the last case is per data folder."""
     return hashlib.sha1(str(store.home.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def available_area() -> QRect:
+    """The primary screen's room for windows (without the task bar)."""
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
+
+
+def default_size(area: QRect) -> QSize:
+    """The default size, made smaller to fit ``area`` with the window's frame."""
+    return QSize(min(DEFAULT_SIZE.width(), area.width() - FRAME.width()),
+                 min(DEFAULT_SIZE.height(), area.height() - FRAME.height()))
+
+
+def fits_a_screen(rect: QRect) -> bool:
+    """Whether a window of that geometry lies on a screen that can hold it whole."""
+    screen = QGuiApplication.screenAt(rect.center())
+    if screen is None:
+        return False
+    area = screen.availableGeometry()
+    return rect.width() <= area.width() and rect.height() <= area.height() and area.intersects(rect)
 
 
 def welcome_text(demo: bool) -> str:
@@ -69,7 +93,10 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(self, self.undo, self.ask)
         self.case_title = QLabel()
         self.case_title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        # Long titles wrap rather than widen the window past a small screen.
+        self.case_title.setWordWrap(True)
         self.case_parties = QLabel()
+        self.case_parties.setWordWrap(True)
         self.case_parties.setStyleSheet("color: #555555;")
         self.welcome = QLabel()
         self.welcome.setWordWrap(True)
@@ -86,7 +113,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.exhibits)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 820, 400])
+        self.splitter.setSizes([CASES_WIDTH, DEFAULT_SIZE.width() - CASES_WIDTH - EXHIBITS_WIDTH, EXHIBITS_WIDTH])
         self.setCentralWidget(self.splitter)
         self.actions_ = build_actions(self, self.undo, self._handlers())
         self._outstanding: Task | None = None
@@ -398,14 +425,23 @@ class MainWindow(QMainWindow):
 
     # --- settings ------------------------------------------------------------------------------
     def _restore(self) -> None:
+        """The size and place saved last time if they fit a screen now, else a size that fits this one."""
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry) \
+                and fits_a_screen(self.geometry()):
+            splitter = self.settings.value("window/splitter")
+            if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+                self.splitter.restoreState(splitter)
+            return
+        self.setWindowState(Qt.WindowState.WindowNoState)
+        area = available_area()
+        size = default_size(area)
+        self.resize(size)
+        self.move(area.x() + max(0, (area.width() - size.width() - FRAME.width()) // 2),
+                  area.y() + max(0, (area.height() - size.height() - FRAME.height()) // 2))
+        handles = 2 * self.splitter.handleWidth()
+        self.splitter.setSizes([CASES_WIDTH, max(0, size.width() - CASES_WIDTH - EXHIBITS_WIDTH - handles),
+                                EXHIBITS_WIDTH])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True

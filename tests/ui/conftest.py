@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +17,16 @@ from dossier_app.services.interchange import load_case
 from dossier_app.services.store_access import open_home
 from dossier_app.store import Store
 from tests.support.cases import write_case
+
+SCREEN = (1366, 768)  # the small laptop screen the window must fit
+
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    # The offscreen screen is 800×800 unless told otherwise: make it the small laptop's, before Qt starts.
+    _screens = os.path.join(tempfile.mkdtemp(prefix="dossier-screen-"), "screens.json")
+    with open(_screens, "w", encoding="utf-8") as _handle:
+        json.dump({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0], "height": SCREEN[1],
+                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, _handle)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
