@@ -8,10 +8,17 @@ from datetime import date
 from typing import Any
 
 from ..domain.checks import blocks, finding_line
-from ..domain.claims_report import claims_document, claims_table, percent
+from ..domain.claims_report import (
+    claims_document,
+    claims_table,
+    half_year_label,
+    missing_ecb_hint,
+    percent,
+)
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
 from ..domain.i18n import t
+from ..domain.rates import HalfYear
 from ..domain.rates_report import rates_document, rates_text
 from ..services import rates
 from ..services.claims import case_claims
@@ -83,6 +90,14 @@ def add_rate(ctx: Context, args: argparse.Namespace) -> int:
     row = rates.add_ecb_rate(ctx.store, args.date, args.rate, args.source, replace=args.replace)
     ctx.out(t(f"Taux BCE de {percent(row.rate)} ajouté, en vigueur à partir du {short_day(row.effective)}.",
               f"ECB rate of {percent(row.rate)} added, in force from {short_day(row.effective)}."))
+    # A rate taking effect inside a half-year says nothing of the rate on its first day.
+    today = date.today()
+    statutory = rates.store_rate_table(ctx.store).statutory(today)
+    if not statutory.known and row.effective < today:
+        half_year = HalfYear.of(today)
+        ctx.out(t(f"Le {half_year_label(half_year)} reste sans taux connu : ",
+                  f"The {half_year_label(half_year)} still has no known rate: ")
+                + missing_ecb_hint([half_year], statutory.ecb.rate) + ".")
     return 0
 
 

@@ -13,13 +13,13 @@ from datetime import date, timedelta
 
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
-from .claims_report import half_year_label, percent
+from .claims_report import half_year_label, missing_ecb_hint, percent
 from .claims_terms import legal_cap, terms_beyond_cap
 from .dates import day_of, short_day
 from .i18n import t
 from .model import CaseFile, CreditNote, Event, Exhibit, Invoice, Outage, Payment, RegisteredLetter
 from .money import format_euros
-from .rates import HalfYear, RateTable
+from .rates import SEMESTER_RULE_FROM, HalfYear, RateTable
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
 SEVERITY_RANK = {BLOCKING: 0, WARNING: 1, INFO: 2}
@@ -234,20 +234,30 @@ def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:
     if not inputs.claims.invoices:
         return
     current = HalfYear.of(inputs.as_of)
-    known = (inputs.rates.statutory(inputs.as_of).known and
-             (inputs.claims.contract_rate is None or inputs.rates.legal_rate(current).known))
-    if not known:
+    statutory = inputs.rates.statutory(inputs.as_of)
+    legal_known = inputs.claims.contract_rate is None or inputs.rates.legal_rate(current).known
+    if not statutory.known:
+        hint = missing_ecb_hint([current], statutory.ecb.rate)
         yield Finding(WARNING, "as_of_rate_unknown", t(
-            f"Aucun taux n'est connu pour le {half_year_label(current)} (date de calcul {short_day(inputs.as_of)}) : "
-            "le dernier taux connu est appliqué ; ajoutez le taux BCE publié avec « dossier rates add ».",
-            f"No rate is known for the {half_year_label(current)} (as-of date {short_day(inputs.as_of)}): the last "
-            "known rate is used; add the published ECB rate with \"dossier rates add\"."))
+            f"Aucun taux BCE n'est connu pour le {half_year_label(current)} (date de calcul "
+            f"{short_day(inputs.as_of)}) : le dernier taux connu est appliqué ; {hint}.",
+            f"No ECB rate is known for the {half_year_label(current)} (as-of date {short_day(inputs.as_of)}): "
+            f"the last known rate is used; {hint}."))
+    elif not legal_known:
+        yield Finding(WARNING, "as_of_rate_unknown", t(
+            f"Le taux d'intérêt légal du {half_year_label(current)} n'est pas connu : le plancher du taux "
+            "contractuel est calculé avec le dernier taux légal connu.",
+            f"The legal interest rate for the {half_year_label(current)} is not known: the contract rate's "
+            "floor uses the last known legal rate."))
     others = [h for h in inputs.claims.unknown_rate_half_years if h != current]
     if others:
         which = ", ".join(half_year_label(h) for h in others)
+        missing = [h for h in others if h.start >= SEMESTER_RULE_FROM and not inputs.rates.statutory(h.start).known]
+        hint = (t(" ; ", "; ") + missing_ecb_hint(missing, inputs.rates.statutory(missing[0].start).ecb.rate)
+                if missing else "")
         yield Finding(WARNING, "rate_unknown", t(
-            f"Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu.",
-            f"No rate is known for the {which}: penalties there use the last known rate."))
+            f"Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu{hint}.",
+            f"No rate is known for the {which}: penalties there use the last known rate{hint}."))
 
 
 def _outages(inputs: _Inputs) -> Iterator[Finding]:

@@ -10,10 +10,10 @@ from typing import Any
 
 from .claims import ClaimsResult, InvoiceClaim
 from .claims_penalties import PenaltyPeriod, RateSource
-from .dates import short_day
+from .dates import long_day, short_day
 from .i18n import language
 from .money import NBSP, format_amount, format_euros, format_rate
-from .rates import HalfYear
+from .rates import SEMESTER_RULE_FROM, HalfYear
 from .text_table import render
 
 JSON_FORMAT = "dossier-claims/1"
@@ -29,6 +29,19 @@ def half_year_label(half_year: HalfYear, lang: str | None = None) -> str:
     if (lang or language()) == "en":
         return f"{'first' if half_year.half == 1 else 'second'} half of {half_year.year}"
     return f"{'1er' if half_year.half == 1 else '2e'} semestre {half_year.year}"
+
+
+def missing_ecb_hint(half_years: list[HalfYear] | tuple[HalfYear, ...], rate: Decimal | None,
+                     lang: str | None = None) -> str:
+    """What to add so that these half-years become known: the ECB rate in force on the first day
+    of each (from 2013 the statutory rate is read on 1 January and 1 July), even if unchanged."""
+    en = (lang or language()) == "en"
+    joiner = " and " if en else " et "
+    days = joiner.join(long_day(h.start, "en" if en else "fr") for h in half_years)
+    example = format(rate, ".2f") if rate is not None else ("RATE" if en else "TAUX")
+    command = f'dossier rates add {half_years[0].start.isoformat()} {example} --source "…"'
+    return (f"add the ECB rate in force on {days}, even if unchanged, e.g. \"{command}\"" if en else
+            f"ajoutez le taux BCE en vigueur le {days}, même s'il n'a pas changé, par exemple « {command} »")
 
 
 def rate_source_text(source: RateSource, lang: str | None = None) -> str:
@@ -75,10 +88,14 @@ def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:
     ]
     if result.unknown_rate_half_years:
         which = ", ".join(half_year_label(h, lang) for h in result.unknown_rate_half_years)
-        out.append(f"No rate is known for the {which}: the last known rate was used; add it with "
-                   "\"dossier rates add\"." if en else
-                   f"Aucun taux n'est connu pour le {which} : le dernier taux connu a été retenu ; "
-                   "ajoutez-le avec « dossier rates add ».")
+        ecb = [p.source.statutory for c in result.invoices for p in c.periods
+               if p.source.statutory is not None and not p.source.statutory.known]
+        text = (f"No rate is known for the {which}: the last known rate was used" if en else
+                f"Aucun taux n'est connu pour le {which} : le dernier taux connu a été retenu")
+        missing = sorted({HalfYear.of(s.read_on) for s in ecb if s.read_on >= SEMESTER_RULE_FROM})
+        if missing:
+            text += ("; " if en else " ; ") + missing_ecb_hint(missing, ecb[-1].ecb.rate, lang)
+        out.append(text + ".")
     if result.floor_half_years:
         which = ", ".join(half_year_label(h, lang) for h in result.floor_half_years)
         out.append(f"The contractual rate is below three times the legal interest rate in the {which}: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,27 @@ def test_rates_rm_removes_only_user_rates(dossier) -> None:
     assert shipped.code == 1 and "fourni avec Dossier" in shipped.err
     absent = dossier("rates", "rm", "2026-06-12")
     assert absent.code == 1 and "Aucun taux ajouté" in absent.err
+
+
+def test_rates_add_inside_a_half_year_says_what_else_is_needed(dossier, tmp_path: Path) -> None:
+    # The trial: a rate effective 11/06/2026 leaves the second half of 2026 unknown; say what to add.
+    run = dossier("rates", "add", "2026-06-11", "2.00", "--source", "BCE")
+    assert run.code == 0, run.err
+    if date.today() >= date(2026, 7, 1) and date.today() < date(2027, 1, 1):
+        assert "1er juillet 2026" in run.out and "dossier rates add 2026-07-01 2.00" in run.out
+    document = small_document()
+    document["events"] = [{"id": "f", "kind": "invoice", "date": "2026-05-31", "title": "F", "number": "F",
+                           "amount_incl_tax": "1000.00"}]
+    document["exhibits"] = []
+    case_id = _load_small(dossier, tmp_path, document)
+    claims = json.loads(dossier("claims", case_id, "--as-of", "2026-08-31", "--json").out)
+    assert claims["unknown_rate_half_years"] == ["2026S2"]
+    assert any("1er juillet 2026" in n and 'dossier rates add 2026-07-01 2.00 --source "…"' in n
+               for n in claims["notes"])
+    check = dossier("check", case_id, "--as-of", "2026-08-31")
+    assert "1er juillet 2026" in check.out and "dossier rates add 2026-07-01 2.00" in check.out
+    # A rate dated on or after 1 July makes the half-year known.
+    assert dossier("rates", "add", "2026-07-15", "2.00", "--source", "BCE").code == 0
+    claims = json.loads(dossier("claims", case_id, "--as-of", "2026-08-31", "--json").out)
+    assert claims["unknown_rate_half_years"] == []
+    assert "juillet 2026" not in dossier("check", case_id, "--as-of", "2026-08-31").out

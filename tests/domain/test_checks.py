@@ -187,3 +187,20 @@ def test_a_notice_the_other_side_sent_is_not_ours_to_prove():
     only_theirs = run(case(invoice("f1", "2025-01-02", "1000.00"), theirs,
                            exhibits=(exhibit("facture", "f1", day="2025-01-02", number=1),)))
     assert (WARNING, "no_formal_notice") in codes(only_theirs)
+
+
+def test_unknown_rate_says_exactly_what_to_add():
+    from decimal import Decimal
+
+    from dossier_app.domain.rates import EcbRate
+
+    rates = shipped_rates().with_user_ecb((EcbRate(d("2026-06-11"), Decimal("2.00"), "BCE", user=True),))
+    case_file = clean_case()
+    as_of = d("2026-08-31")
+    findings = check_case(case_file, as_of, rates, compute_claims(case_file, as_of, rates))
+    (finding,) = [f for f in findings if f.code == "as_of_rate_unknown"]
+    assert "2e semestre 2026" in finding.message and "1er juillet 2026" in finding.message
+    assert 'dossier rates add 2026-07-01 2.00 --source "…"' in finding.message
+    later = shipped_rates().with_user_ecb((EcbRate(d("2026-07-01"), Decimal("2.00"), "BCE", user=True),))
+    assert "as_of_rate_unknown" not in [f.code for f in check_case(
+        case_file, as_of, later, compute_claims(case_file, as_of, later))]
