@@ -41,10 +41,15 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     # The PDF libraries load only when a dossier is exported: every other command starts faster.
     from ..services.exporting import export_case
 
-    stages = {"prepare": t("Lecture des pièces…", "Reading the exhibits…"),
-              "parts": t("Mise en page…", "Laying out…"),
-              "assemble": t("Assemblage des pièces…", "Assembling the exhibits…"),
-              "write": t("Écriture du fichier…", "Writing the file…")}
+    lang = args.lang or language()
+
+    def say(fr: str, en: str) -> str:  # the dossier's language (--lang), not the interface's
+        return en if lang == "en" else fr
+
+    stages = {"prepare": say("Lecture des pièces…", "Reading the exhibits…"),
+              "parts": say("Mise en page…", "Laying out…"),
+              "assemble": say("Assemblage des pièces…", "Assembling the exhibits…"),
+              "write": say("Écriture du fichier…", "Writing the file…")}
     shown: set[str] = set()
     on_terminal = sys.stderr.isatty()
 
@@ -55,19 +60,19 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
         return True
 
     report = export_case(ctx.store, ctx.case_id(args.case), args.output, as_of=args.as_of,
-                         lang=args.lang or language(), include_exhibits=not args.no_exhibits,
+                         lang=lang, include_exhibits=not args.no_exhibits,
                          max_mb=args.max_mb, renumber=args.renumber, progress=progress)
     for path in report.volumes:
         ctx.out(str(path))
-    ctx.out(t(f"{report.pages} pages, {len(report.exhibits) - len(report.refused)} pièces, empreinte {report.fingerprint}",
-              f"{report.pages} pages, {len(report.exhibits) - len(report.refused)} exhibits, fingerprint {report.fingerprint}"))
+    ctx.out(say(f"{report.pages} pages, {len(report.exhibits) - len(report.refused)} pièces, empreinte {report.fingerprint}",
+                f"{report.pages} pages, {len(report.exhibits) - len(report.refused)} exhibits, fingerprint {report.fingerprint}"))
     for outcome in report.exhibits:
         if outcome.status == "repaired":
-            ctx.err(t(f"Pièce n° {outcome.number} : PDF endommagé, réparé", f"Exhibit No. {outcome.number}: damaged PDF, repaired"))
+            ctx.err(say(f"Pièce n° {outcome.number} : PDF endommagé, réparé", f"Exhibit No. {outcome.number}: damaged PDF, repaired"))
         if outcome.signed:
-            ctx.err(t(f"Pièce n° {outcome.number} : signée électroniquement, signature non conservée (noté au bordereau)",
-                      f"Exhibit No. {outcome.number}: digitally signed, signature not kept (noted in the list)"))
+            ctx.err(say(f"Pièce n° {outcome.number} : signée électroniquement, signature non conservée (noté au bordereau)",
+                        f"Exhibit No. {outcome.number}: digitally signed, signature not kept (noted in the list)"))
     for number in report.oversized:
-        ctx.err(t(f"Pièce n° {number} : plus grande que --max-mb à elle seule, elle remplit un tome",
-                  f"Exhibit No. {number}: larger than --max-mb on its own, it fills a volume"))
+        ctx.err(say(f"Pièce n° {number} : plus grande que --max-mb à elle seule, elle remplit un tome",
+                    f"Exhibit No. {number}: larger than --max-mb on its own, it fills a volume"))
     return 0

@@ -6,6 +6,7 @@ page opens or a link is clicked (JavaScript, launching a program, submitting a f
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class PdfFacts:
     signed: bool
     repaired: bool
     warnings: tuple[str, ...] = ()
+    encrypted: bool = False
 
 
 def _qpdf_message(exc: Exception, path: Path) -> str:
@@ -42,7 +44,12 @@ def _qpdf_message(exc: Exception, path: Path) -> str:
 def open_pdf(path: Path, password: str | None, words: Words) -> pikepdf.Pdf:
     """Open for reading; ``Refused`` when it is locked or beyond repair."""
     try:
-        return pikepdf.open(path, password=password or "")
+        with warnings.catch_warnings():
+            # A password kept for a file that is not (or no longer) encrypted is harmless: pikepdf
+            # would print a warning naming its own source file on the user's terminal.
+            warnings.filterwarnings("ignore", message="A password was provided, but no password was needed",
+                                    category=UserWarning)
+            return pikepdf.open(path, password=password or "")
     except pikepdf.PasswordError as exc:
         raise Refused(words.t(
             "PDF chiffré : mot de passe incorrect" if password else
@@ -66,8 +73,9 @@ def inspect_pdf(path: Path, password: str | None, words: Words) -> PdfFacts:
                                   f"damaged PDF that qpdf cannot repair ({_qpdf_message(exc, path)})")) from exc
         if pages == 0:
             raise Refused(words.t("PDF sans aucune page", "PDF with no page"))
-        warnings = tuple(str(w) for w in pdf.get_warnings())
-    return PdfFacts(pages, signed, bool(warnings), warnings)
+        notes = tuple(str(w) for w in pdf.get_warnings())
+        encrypted = bool(pdf.is_encrypted)
+    return PdfFacts(pages, signed, bool(notes), notes, encrypted)
 
 
 def is_signed(pdf: pikepdf.Pdf) -> bool:

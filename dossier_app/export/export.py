@@ -52,6 +52,11 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     """
     words = Words(options.lang)
     output = Path(output)
+    if not output.parent.is_dir():
+        # Like every other command that writes a file: a folder is never made on the user's behalf
+        # (a mistyped path would otherwise leave a tree of new folders somewhere).
+        raise ExportError(words.t(f"Le dossier de {output} n'existe pas : créez-le ou choisissez un autre emplacement.",
+                                  f"The folder of {output} does not exist: create it or choose another place."))
 
     def report(stage: str, label: str, done: int, total: int) -> None:
         if progress is not None and progress(ProgressStep(stage, label, done, total)) is False:
@@ -175,7 +180,6 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
     total = len(d.entries) if d.with_exhibits else 0
     try:
         for index, target in enumerate(targets, 1):
-            target.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
             os.close(handle)
             temp = Path(name)
@@ -199,6 +203,10 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
             for p in exhibits:
                 p.removed = plan.removed.get(p.number, 0)
         sizes = [t.stat().st_size for t in temps]
+        mode = new_file_mode()
+        for temp in temps:
+            # mkstemp makes its file private (0600); the dossier is an ordinary new file.
+            os.chmod(temp, mode)
         for temp, target in zip(temps, targets, strict=True):
             os.replace(temp, target)
         temps.clear()
@@ -207,6 +215,21 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
         for temp in temps:
             with contextlib.suppress(OSError):
                 temp.unlink()
+
+
+def new_file_mode() -> int:
+    """0666 less the umask: the mode an ordinary ``open(…, "w")`` gives a new file."""
+    umask = None
+    with contextlib.suppress(OSError, ValueError):
+        # Read, not set: setting the umask to learn it would race with other threads creating files.
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+                break
+    if umask is None:
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_error(exc: OSError, target: Path, words: Words) -> ExportError:

@@ -7,6 +7,7 @@ files are drawn into PDFs in a temporary folder.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,22 @@ def media_type_of(exhibit: Exhibit, path: Path) -> str:
     return TEXT
 
 
+CHUNK = 1 << 20
+
+
+def same_file(path: Path, sha256: str) -> bool:
+    """Whether the stored file still has the hash it was imported with (and the bordereau prints).
+
+    A file is read once here, in large chunks: the page cache then serves the reading that
+    follows, so this costs the hashing itself, not a second trip to the disk.
+    """
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest() == sha256.lower()
+
+
 def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Path,
             read_email: EmailReader | None) -> Prepared:
     prepared = Prepared(exhibit, number)
@@ -70,11 +87,19 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Pa
     try:
         if not path.is_file():
             raise Refused(words.t("fichier introuvable dans le magasin", "file missing from the store"))
+        if not same_file(path, exhibit.sha256):
+            raise Refused(words.t(
+                "fichier modifié depuis son import (son empreinte n’est plus celle du bordereau) : "
+                "lancez « dossier verify »",
+                "file altered since it was imported (its hash no longer matches the list of exhibits): "
+                "run \"dossier verify\""))
         media = media_type_of(exhibit, path)
         stem = f"x{number}"
         if media == PDF:
             facts = inspect_pdf(path, exhibit.password, words)
-            prepared.sources = [Source(path, exhibit.password)]
+            # The password only goes along when it is needed, so that the assembly opens the file
+            # the way it is.
+            prepared.sources = [Source(path, exhibit.password if facts.encrypted else None)]
             prepared.pages = facts.pages
             prepared.signed = facts.signed
             prepared.status = "repaired" if facts.repaired else "included"

@@ -175,3 +175,33 @@ def test_shared_resources_are_not_stamped_twice(tmp_path: Path) -> None:
         matching = [t for t in texts if f"Pièce n° 1 — p. {n}/3" in t]
         assert len(matching) == 1
         assert sum(f"p. {m}/3" in matching[0] for m in (1, 2, 3)) == 1
+
+
+def test_an_exhibit_altered_after_import_is_refused_and_named(tmp_path: Path) -> None:
+    # The bordereau prints the hash taken at import: a stored file that no longer has it must not
+    # go into the bundle silently.
+    good = make_pdf(tmp_path / "good.pdf", 1, "Bon")
+    altered = make_pdf(tmp_path / "altered.pdf", 1, "Original")
+    exhibits = (exhibit(good, "Bon", None, 1), exhibit(altered, "Modifiée", None, 2))
+    make_pdf(altered, 1, "Falsifiée")
+    paths = {exhibits[0].sha256: good, exhibits[1].sha256: altered}
+    with pytest.raises(ExhibitsRefused) as refused:
+        export_dossier(CaseFile(CASE, (), exhibits), lambda x: paths[x.sha256], ExportOptions(as_of=AS_OF),
+                       tmp_path / "out.pdf")
+    message = refused.value.message
+    assert "Pièce n° 2 (altered.pdf)" in message
+    assert "modifié" in message and "dossier verify" in message
+    assert "Pièce n° 1 " not in message
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_password_on_a_plain_pdf_is_not_an_error_nor_a_warning(tmp_path: Path) -> None:
+    import warnings
+
+    plain = make_pdf(tmp_path / "plain.pdf", 2, "Clair")
+    x = exhibit(plain, "Clair", None, 1, password="inutile")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        report = export_dossier(CaseFile(CASE, (), (x,)), lambda _: plain, ExportOptions(as_of=AS_OF),
+                                tmp_path / "out.pdf")
+    assert report.exhibits[0].status == "included"

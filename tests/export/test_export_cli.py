@@ -75,3 +75,53 @@ def test_bad_arguments_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, _, err = run(capsys, home, "export", "nothing", "-o", str(tmp_path / "x.pdf"))
     assert code != 0 and "Traceback" not in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_in_english_talks_english_and_writes_an_ordinary_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    home = tmp_path / "home"
+    _, out, _ = run(capsys, home, "demo")
+    case_id = out.strip().split()[-1]
+    output = tmp_path / "en.pdf"
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # progress lines as on a terminal
+    code, out, err = run(capsys, home, "export", case_id, "-o", str(output), "--as-of", "2025-11-03",
+                         "--lang", "en", "--no-exhibits")
+    assert code == 0, err
+    assert "exhibits, fingerprint" in out and "pièces" not in out and "empreinte" not in out
+    assert "Laying out…" in err and "Mise en page" not in err
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert output.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
+
+
+def test_a_missing_folder_is_refused_and_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    _, out, _ = run(capsys, home, "demo")
+    case_id = out.strip().split()[-1]
+    target = tmp_path / "nonexistent" / "dir" / "x.pdf"
+    code, out, err = run(capsys, home, "export", case_id, "-o", str(target), "--as-of", "2025-11-03")
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1 and "n'existe pas" in err, err
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_an_altered_stored_file_stops_the_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    home = tmp_path / "home"
+    _, out, _ = run(capsys, home, "demo")
+    case_id = out.strip().split()[-1]
+    exhibits = [x for x in json.loads(run(capsys, home, "dump", case_id)[1])["exhibits"] if x.get("include", True)]
+    victim = exhibits[0]
+    blob = home / "files" / victim["sha256"][:2] / victim["sha256"]
+    os.chmod(blob, 0o644)
+    with blob.open("ab") as handle:
+        handle.write(b"\n% altered\n")
+    output = tmp_path / "x.pdf"
+    code, out, err = run(capsys, home, "export", case_id, "-o", str(output), "--as-of", "2025-11-03")
+    assert code != 0
+    assert "Pièce n° " in err and f"({Path(victim['path']).name})" in err and "dossier verify" in err, err
+    assert not output.exists()
