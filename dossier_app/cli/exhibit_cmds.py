@@ -7,6 +7,7 @@ import argparse
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
 from ..domain.i18n import t
+from ..domain.kind_names import kind_name
 from ..services import events, importing, verify
 from .context import Context, path_arg
 
@@ -46,7 +47,7 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
         assert item.exhibit is not None
         x = item.exhibit
         when = short_day(x.date) if x.date else t("date inconnue", "no date")
-        kind = f", {x.suggested_kind}" if x.suggested_kind else ""
+        kind = f", {kind_name(x.suggested_kind).lower()}" if x.suggested_kind else ""
         ctx.out(t(f"ajouté   {item.path} — « {x.title} », {when}{kind}",
                   f"added    {item.path} — \"{x.title}\", {when}{kind}"))
         if item.invoices:
@@ -54,6 +55,8 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
                       f"         {len(item.invoices)} invoice(s) created from the list"))
         for note in item.notes:
             ctx.out(f"         {note}")
+    for item in result.repaired:
+        ctx.out(t(f"réparé   {item.path} — {item.reason}", f"repaired {item.path} — {item.reason}"))
     for item in result.skipped:
         ctx.out(t(f"ignoré   {item.path} — {item.reason}", f"skipped  {item.path} — {item.reason}"))
     for item in result.refused:

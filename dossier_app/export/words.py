@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from xml.sax.saxutils import escape
 
 from ..domain.dates import long_day, short_day
+from ..domain.kind_names import KIND_NAMES
 from ..domain.money import NBSP, format_euros, format_rate_for_people
 
 
@@ -58,7 +59,12 @@ class Words:
             parts.append(f"{hours}{NBSP}h")
         if minutes or not parts:
             parts.append(f"{minutes}{NBSP}min")
-        return " ".join(parts)
+        # One duration is one unit of meaning: never cut across lines ("416 j 17 h / 15 min").
+        return NBSP.join(parts)
+
+    def days(self, n: int) -> str:
+        """A number of days, "0 j" / "0 d", with a no-break space like every other duration."""
+        return f"{n}{NBSP}{self.t('j', 'd')}"
 
     def count(self, n: int, fr_one: str, fr_many: str, en_one: str, en_many: str) -> str:
         one, many = (en_one, en_many) if self.lang == "en" else (fr_one, fr_many)
@@ -78,19 +84,7 @@ class Words:
             actor or "", "")
 
 
-KINDS = {
-    "contract": ("Contrat", "Contract"),
-    "invoice": ("Facture", "Invoice"),
-    "payment": ("Paiement", "Payment"),
-    "credit_note": ("Avoir", "Credit note"),
-    "reminder": ("Relance", "Reminder"),
-    "registered_letter": ("Lettre recommandée", "Registered letter"),
-    "outage": ("Interruption de service", "Service outage"),
-    "access": ("Accès", "Access"),
-    "correspondence": ("Correspondance", "Correspondence"),
-    "procedure": ("Procédure", "Procedure"),
-    "note": ("Note", "Note"),
-}
+KINDS = KIND_NAMES
 
 ACTIONS = {
     "signed": ("signé", "signed"),

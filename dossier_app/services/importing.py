@@ -31,7 +31,7 @@ class ImportItem:
     """One file and what would happen to it."""
 
     path: Path
-    status: str  # "add" | "duplicate" | "refused"
+    status: str  # "add" | "duplicate" | "refused" | "repair" (a stored file gone missing, brought back)
     reason: str | None = None
     sha256: str | None = None
     exhibit: Exhibit | None = None
@@ -45,6 +45,7 @@ class ImportResult:
     added: list[ImportItem] = field(default_factory=list)
     skipped: list[ImportItem] = field(default_factory=list)
     refused: list[ImportItem] = field(default_factory=list)
+    repaired: list[ImportItem] = field(default_factory=list)
 
 
 Progress = Callable[[int, int, Path], bool]
@@ -89,6 +90,12 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         except OSError as exc:
             items.append(ImportItem(path, "refused", t(f"illisible ({exc.strerror})", f"unreadable ({exc.strerror})")))
             continue
+        if sha in in_case and not store.blobs.has(sha):
+            # The store lost this file (disk trouble, a hand-made deletion): the same bytes,
+            # checked by their hash, put it back.
+            items.append(ImportItem(path, "repair", t(f"fichier manquant de « {in_case[sha].title} » remis en place",
+                                                      f"missing file of \"{in_case[sha].title}\" put back"), sha))
+            continue
         if sha in in_case:
             items.append(ImportItem(path, "duplicate", t(f"déjà présent : « {in_case[sha].title} »",
                                                          f"already there: \"{in_case[sha].title}\""), sha))
@@ -108,7 +115,11 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         invoices: tuple[Invoice, ...] = ()
         notes = tuple(analysis.notes)
         if analysis.media_type == "text/csv":
-            invoices, csv_notes = _csv_invoices(path, taken_numbers, event_ids)
+            try:
+                invoices, csv_notes = _csv_invoices(path, taken_numbers, event_ids)
+            except _CsvRefused as refusal:
+                items.append(ImportItem(path, "refused", str(refusal), sha))
+                continue
             notes += csv_notes
             if invoices:
                 exhibit = replace(exhibit, links=tuple(ExhibitLink(i.id) for i in invoices))
@@ -120,7 +131,21 @@ def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tup
     from ..imports import read_invoice_csv
 
     listing = read_invoice_csv(path)
-    notes = [str(p) for p in listing.problems]
+    # Half a list would be worse than none: the user fixes the file and imports it again.
+    if listing.problems:
+        first = listing.problems[0]
+        more = len(listing.problems) - 1
+        raise _CsvRefused(t(f"liste de factures à corriger ({first}" + (f", et {more} autre(s) problème(s)" if more else "")
+                            + ") ; rien n'a été ajouté",
+                            f"invoice list to correct ({first}" + (f", and {more} other problem(s)" if more else "")
+                            + "); nothing was added"))
+    if not listing.rows:
+        raise _CsvRefused(t("aucune facture reconnue dans ce CSV (voir docs/csv-invoices.md pour les colonnes)",
+                            "no invoice recognised in this CSV (see docs/csv-invoices.md for the columns)"))
+    notes = []
+    if listing.ignored_columns:
+        names = ", ".join(listing.ignored_columns)
+        notes.append(t(f"colonnes ignorées : {names}", f"columns ignored: {names}"))
     invoices = []
     for row in listing.rows:
         if row.number in taken:
@@ -137,6 +162,10 @@ def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tup
     return tuple(invoices), tuple(notes)
 
 
+class _CsvRefused(Exception):
+    pass
+
+
 def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
                   link_to: str | None = None) -> ImportResult:
     """Store the files planned for adding, in one transaction; optionally link each to an event."""
@@ -149,6 +178,10 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
         refs = repo.event_refs(store, case_id)
         numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
         for item in planned:
+            if item.status == "repair" and item.sha256 is not None:
+                writes.put(item.path, item.sha256)
+                result.repaired.append(item)
+                continue
             if item.status == "add" and item.sha256 in present:
                 item = replace(item, status="duplicate", reason=t("déjà présent : ajouté entre-temps par un autre import",
                                                                   "already there: added meanwhile by another import"))

@@ -74,3 +74,36 @@ def test_an_unsupported_file_is_refused_and_nothing_is_stored(dossier, case: str
     assert run.code == 0
     assert run.out.startswith("refusé") and "tableur.xlsx" in run.out
     assert len(json.loads(dossier("dump", case).out)["exhibits"]) == 2
+
+
+def test_a_csv_list_with_a_bad_row_is_refused_whole(dossier, case: str, tmp_path: Path) -> None:
+    listing = tmp_path / "factures.csv"
+    listing.write_text("numero;date;montant_ttc\n2024-010;04/10/2024;1 234,50\n2024-011;pas une date;99,90\n",
+                       encoding="utf-8")
+    run = dossier("import", case, str(listing))
+    assert run.code == 0
+    assert run.out.startswith("refusé") and "à corriger" in run.out and "rien n'a été ajouté" in run.out
+    dumped = json.loads(dossier("dump", case).out)
+    assert len(dumped["exhibits"]) == 2
+    assert "2024-010" not in [e.get("number") for e in dumped["events"]]
+
+
+def test_importing_the_same_file_again_puts_back_a_stored_file_that_went_missing(
+        dossier, case: str, tmp_path: Path, home: Path) -> None:
+    source = tmp_path / "in" / "files" / "facture.txt"
+    sha = next(x for x in json.loads(dossier("dump", case).out)["exhibits"] if x["title"] == "Facture 2024-003")["sha256"]
+    (home / "files" / sha[:2] / sha).unlink()
+    assert dossier("verify", case).code == 1
+    run = dossier("import", case, str(source))
+    assert run.code == 0 and run.out.startswith("réparé"), run.out
+    assert dossier("verify", case).code == 0
+    assert len(json.loads(dossier("dump", case).out)["exhibits"]) == 2
+
+
+def test_the_suggested_kind_is_said_in_words(dossier, case: str, tmp_path: Path) -> None:
+    note = tmp_path / "relance.txt"
+    note.write_text("Relance : facture impayée, merci de régler sous huitaine. Laval, le 3 mars 2024\n",
+                    encoding="utf-8")
+    run = dossier("import", case, str(note))
+    assert run.code == 0
+    assert "reminder" not in run.out and "invoice" not in run.out
