@@ -19,6 +19,10 @@ from .model import CaseFile, Invoice
 from .rates import HalfYear, RateTable
 
 INDEMNITY = 4000  # D441-5 Code de commerce: 40 € per invoice paid late, in cents
+# The fixed indemnity was created by loi 2012-387 (22 March 2012) and set at 40 € by décret
+# 2012-1115 (2 October 2012), both in force on 1 January 2013: an invoice that fell due before
+# that day was already late under the old law and earns no indemnity (only penalties).
+INDEMNITY_FROM = date(2013, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ def _claim(invoice: Invoice, due: date, outstanding: int, allocations: tuple[All
         outstanding=outstanding,
         days_late=days_late,
         penalties=round_half_up(sum(p.numerator for p in periods)),
-        indemnity=INDEMNITY if days_late > 0 else 0,
+        indemnity=INDEMNITY if days_late > 0 and due >= INDEMNITY_FROM else 0,
         disputed=invoice.disputed,
         periods=tuple(periods),
         allocations=allocations,
