@@ -9,7 +9,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier_app.domain.claims import INDEMNITY, compute_claims
+from dossier_app.domain.claims import INDEMNITY, INDEMNITY_FROM, compute_claims
 from dossier_app.domain.claims_penalties import DENOMINATOR, round_half_up
 from dossier_app.domain.model import CaseFile, CreditNote, Invoice, Payment
 from dossier_app.domain.rates import HalfYear
@@ -107,7 +107,7 @@ def test_totals_are_the_sums_of_the_rounded_lines(generated, data):
     for claim in result.invoices:
         assert claim.penalties == round_half_up(int(claim.penalties_exact * DENOMINATOR))
         assert claim.amount == claim.credited + claim.paid + claim.outstanding
-        assert claim.indemnity == (INDEMNITY if claim.days_late > 0 else 0)
+        assert claim.indemnity == (INDEMNITY if claim.days_late > 0 and claim.due_date >= INDEMNITY_FROM else 0)
 
 
 @FAST
