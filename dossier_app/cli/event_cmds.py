@@ -59,10 +59,19 @@ def remove_event(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def link(ctx: Context, args: argparse.Namespace) -> int:
-    events.link(ctx.store, ctx.case_id(args.case), args.exhibit, args.event, args.pages)
+    case_id = ctx.case_id(args.case)
+    events.link(ctx.store, case_id, args.exhibit, args.event, args.pages)
+    exhibit = events.find_exhibit(ctx.store, case_id, args.exhibit)
+    pages = t(f", p. {args.pages}", f", p. {args.pages}") if args.pages else ""
+    ctx.out(t(f"« {exhibit.title} »{pages} prouve désormais l'événement {args.event}.",
+              f"\"{exhibit.title}\"{pages} now proves event {args.event}."))
     return 0
 
 
 def unlink(ctx: Context, args: argparse.Namespace) -> int:
-    events.unlink(ctx.store, ctx.case_id(args.case), args.exhibit, args.event)
+    case_id = ctx.case_id(args.case)
+    events.unlink(ctx.store, case_id, args.exhibit, args.event)
+    exhibit = events.find_exhibit(ctx.store, case_id, args.exhibit)
+    ctx.out(t(f"« {exhibit.title} » n'est plus liée à l'événement {args.event}.",
+              f"\"{exhibit.title}\" is no longer linked to event {args.event}."))
     return 0

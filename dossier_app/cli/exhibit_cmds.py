@@ -19,8 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--password", help=t("mot de passe des PDF protégés", "password of protected PDFs"))
     p.set_defaults(func=import_files)
 
-    p = sub.add_parser("exhibit", help=t("modifie une pièce", "edits an exhibit"))
+    p = sub.add_parser("exhibit", help=t("liste ou modifie les pièces", "lists or edits exhibits"))
     ex = p.add_subparsers(dest="exhibit_command", metavar="ACTION", required=True)
+    ls = ex.add_parser("list", help=t("liste les pièces : numéro, #id, empreinte, date, pages, liens",
+                                      "lists the exhibits: number, #id, hash, date, pages, links"))
+    ls.add_argument("case")
+    ls.set_defaults(func=list_exhibits)
     s = ex.add_parser("set", help=t("modifie titre, date, inclusion, mot de passe", "edits title, date, inclusion, password"))
     s.add_argument("case")
     s.add_argument("exhibit")
@@ -63,6 +67,24 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
         ctx.out(t(f"refusé   {item.path} — {item.reason}", f"refused  {item.path} — {item.reason}"))
     ctx.out(t(f"{len(result.added)} ajouté(s), {len(result.skipped)} ignoré(s) (doublons), {len(result.refused)} refusé(s).",
               f"{len(result.added)} added, {len(result.skipped)} skipped (duplicates), {len(result.refused)} refused."))
+    return 0
+
+
+def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:
+    from ..domain.text_table import render
+    from ..services.cases import read_case_file
+
+    exhibits = read_case_file(ctx.store, ctx.case_id(args.case)).exhibits
+    if not exhibits:
+        ctx.out(t("Aucune pièce : « dossier import » en ajoute.", "No exhibit yet: \"dossier import\" adds some."))
+        return 0
+    headers = [t("n°", "no."), "#id", t("empreinte", "hash"), "date", "pages", t("incluse", "included"),
+               t("titre", "title"), t("prouve", "proves")]
+    rows = [[str(x.number or "—"), f"#{x.id}", x.sha256[:12], short_day(x.date) if x.date else "—",
+             str(x.pages or "?"), t("oui", "yes") if x.include else t("non", "no"), x.title,
+             ", ".join(link.event_id + (f" p. {link.pages}" if link.pages else "") for link in x.links) or "—"]
+            for x in exhibits]
+    ctx.out(render(headers, rows, right=(0, 4)))
     return 0
 
 

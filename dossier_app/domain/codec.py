@@ -25,7 +25,6 @@ from .i18n import t
 from .model import (
     ACTORS,
     EVENT_CLASSES,
-    PAGES,
     ROLES,
     Case,
     CaseFile,
@@ -42,6 +41,7 @@ from .model import (
     kind_fields,
 )
 from .money import format_amount, format_rate, parse_amount, parse_rate
+from .pages import citation_problem
 from .siren import normalize_siren, siren_problem
 
 FORMAT = "dossier-case/1"
@@ -304,9 +304,9 @@ def decode_link(c: Collector, path: str, value: Any) -> ExhibitLink | None:
         return None
     event_id = c.text(_join(path, "event"), data.get("event"))
     pages = c.text(_join(path, "pages"), data.get("pages"))
-    if pages is not None and not PAGES.match(pages):
-        c.add(_join(path, "pages"), t(f"« {pages} » : écrivez des pages comme \"2-3\" ou \"1, 4-5\"",
-                                      f"\"{pages}\": write pages like \"2-3\" or \"1, 4-5\""))
+    problem = citation_problem(pages) if pages is not None else None
+    if problem:
+        c.add(_join(path, "pages"), problem)
     return ExhibitLink(event_id, pages) if event_id else None
 
 

@@ -10,7 +10,6 @@ from ..domain.codec import Collector, decode_event, invoice_reference_problems
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.i18n import t
 from ..domain.model import (
-    PAGES,
     CreditNote,
     Event,
     Exhibit,
@@ -19,6 +18,7 @@ from ..domain.model import (
     Payment,
     Reminder,
 )
+from ..domain.pages import citation_problem
 from ..store import Store
 from ..store import repository as repo
 from .store_access import writing
@@ -138,11 +138,11 @@ def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
 
 
 def link(store: Store, case_id: int, exhibit_ref: str, event_id: str, pages: str | None = None) -> None:
-    if pages is not None and not PAGES.match(pages.strip()):
-        raise UserError(t(f"« {pages} » : écrivez des pages comme 2-3 ou « 1, 4-5 ».",
-                          f"\"{pages}\": write pages like 2-3 or \"1, 4-5\"."))
     with writing(store):
         exhibit = find_exhibit(store, case_id, exhibit_ref)
+        problem = citation_problem(pages, exhibit.pages) if pages is not None else None
+        if problem:
+            raise UserError(problem)
         if not repo.event_exists(store, case_id, event_id):
             raise UserError(_no_event(event_id))
         assert exhibit.id is not None

@@ -57,9 +57,9 @@ def test_event_rm_keeps_its_exhibits_unlinked(dossier, case: str) -> None:
 
 def test_link_with_pages_and_unlink(dossier, case: str) -> None:
     sha = next(x for x in _dump(dossier, case)["exhibits"] if x["title"] == "Mise en demeure")["sha256"]
-    assert dossier("link", case, sha[:8], "o1", "--pages", "2-3").code == 0
+    assert dossier("link", case, sha[:8], "o1", "--pages", "1").code == 0
     letter = next(x for x in _dump(dossier, case)["exhibits"] if x["sha256"] == sha)
-    assert {"event": "o1", "pages": "2-3"} in letter["events"]
+    assert {"event": "o1", "pages": "1"} in letter["events"]
     assert dossier("unlink", case, sha[:8], "o1").code == 0
     letter = next(x for x in _dump(dossier, case)["exhibits"] if x["sha256"] == sha)
     assert all(link != "o1" and not (isinstance(link, dict) and link["event"] == "o1") for link in letter["events"])
@@ -103,3 +103,23 @@ def test_case_rm_needs_confirmation_when_piped_and_removes_unused_files(dossier,
     assert dossier("case", "rm", case, "--yes").code == 0
     assert "Aucune affaire" in dossier("cases").out
     assert [p for p in (home / "files").rglob("*") if p.is_file()] == []
+
+
+def test_a_page_citation_must_be_in_order_and_within_the_document(dossier, tmp_path: Path, home: Path) -> None:
+    from dossier_app.cli.main import main
+
+    assert main(["--home", str(home), "demo"]) == 0
+    contract = next(x for x in _dump(dossier, "1")["exhibits"] if x["title"].startswith("Contrat"))
+    sha = contract["sha256"][:10]
+    backwards = dossier("link", "1", sha, "refus", "--pages", "3-2")
+    assert backwards.code == 1 and "plus petite" in backwards.err
+    beyond = dossier("link", "1", sha, "refus", "--pages", "5-9")
+    assert beyond.code == 1 and "3 page(s)" in beyond.err
+    fine = dossier("link", "1", sha, "refus", "--pages", "2-3")
+    assert fine.code == 0 and "prouve désormais" in fine.out
+
+
+def test_exhibit_list_shows_what_link_needs(dossier, case: str) -> None:
+    run = dossier("exhibit", "list", case)
+    assert run.code == 0
+    assert "#1" in run.out and "Facture 2024-003" in run.out and "f1, p1 p. 1" in run.out
