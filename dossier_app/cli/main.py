@@ -12,7 +12,15 @@ from pathlib import Path
 from .. import __version__
 from ..domain.errors import ProblemsError, UserError
 from ..domain.i18n import t
-from . import archive_cmds, case_cmds, claims_cmds, event_cmds, exhibit_cmds, export_cmds
+from . import (
+    archive_cmds,
+    argparse_fr,
+    case_cmds,
+    claims_cmds,
+    event_cmds,
+    exhibit_cmds,
+    export_cmds,
+)
 from .context import Context
 
 COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds, claims_cmds, archive_cmds, export_cmds]
@@ -27,6 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_fr.install()
     parser = _Parser(prog="dossier", description=t(
         "Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial.",
         "Build, check and print the evidence file of a business dispute."))

@@ -15,6 +15,7 @@ from .i18n import t
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 
+LIMIT = 100_000_000_000  # cents: one billion euros
 _STRICT = re.compile(r"^(-?)(\d+)(?:\.(\d{1,2}))?$")
 
 
@@ -37,6 +38,10 @@ def parse_amount(text: str) -> int:
                            f"\"{text}\" is not an amount (for example \"1234.50\")"))
     sign, units, decimals = match.groups()
     cents = int(units) * 100 + int((decimals or "0").ljust(2, "0"))
+    if cents >= LIMIT:
+        # No dispute this program serves comes near; such a figure is a typing slip.
+        raise ValueError(t(f"\"{text}\" : montant invraisemblable (un milliard d'euros ou plus), vérifiez-le",
+                           f"\"{text}\": implausible amount (a billion euros or more), check it"))
     return -cents if sign else cents
 
 

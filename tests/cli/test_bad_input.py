@@ -203,3 +203,23 @@ def test_a_read_only_home(tmp_path: Path) -> None:
         import shutil
 
         shutil.rmtree(base)
+
+
+def test_an_absurd_amount_is_refused(dossier, loaded: Path, home: Path) -> None:
+    before = _snapshot(home)
+    invoice = {"id": "f9", "kind": "invoice", "date": "2024-06-01", "title": "F", "number": "9",
+               "amount_incl_tax": "99999999999999999.99"}
+    run = dossier("event", "add", "1", "-", stdin=json.dumps(invoice))
+    assert run.code == 1 and "invraisemblable" in run.err
+    assert _snapshot(home) == before
+
+
+def test_command_line_mistakes_are_said_in_french(dossier) -> None:
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit):
+        dossier("export")
+    assert "il manque : case, -o/--output" in err.getvalue()
+    assert "required" not in err.getvalue()
