@@ -20,11 +20,13 @@ from ..domain.model import (
     RegisteredLetter,
     Reminder,
 )
+from ..domain.notices import notice_deadline
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
+from .fonts import BOLD, text_width
 from .frise import Frise
-from .styles import styles
+from .styles import FRAME_WIDTH, styles
 from .words import ACTIONS, CHANNELS, Words, choice_label, kind_label, markup
 
 
@@ -166,9 +168,8 @@ def _letter_details(w: Words, letter: RegisteredLetter) -> list[str]:
         bits.append(w.t("distribuée le ", "delivered on ") + w.day(letter.received_on))
     if letter.returned_undelivered:
         bits.append(w.t("pli avisé non réclamé", "returned unclaimed"))
-    if letter.formal_notice and letter.deadline_days:
-        start = letter.first_presented_on or letter.received_on or letter.date
-        deadline = start + timedelta(days=letter.deadline_days)
+    deadline = notice_deadline(letter)
+    if letter.formal_notice and letter.deadline_days and deadline:
         bits.append(w.t(f"délai de {letter.deadline_days}\u00a0jours, expirant le ",
                         f"{letter.deadline_days}-day deadline, expiring on ") + w.day(deadline))
     return bits
@@ -198,14 +199,33 @@ def _outage_table(w: Words, outages: list[Outage], as_of: date):  # type: ignore
             by_service.setdefault(service, []).append((outage.start.replace(tzinfo=None), end, ongoing))
     rows: list[list[object]] = [[w.t("Service", "Service"), w.t("Périodes d’indisponibilité", "Periods unavailable"),
                                  w.t("Total", "Total")]]
+    totals: list[str] = []
     for service in sorted(by_service, key=str.casefold):
         periods = sorted(by_service[service])
         lines = []
         for start, end, ongoing in periods:
-            until = w.t("en cours", "ongoing") if ongoing else w.short_instant(end)
-            lines.append(f"{w.short_instant(start)} → {until} ({w.duration(end - start)})")
+            # Each instant and the duration hold together; a line only breaks around the arrow.
+            until = w.t("en\u00a0cours", "ongoing") if ongoing else _unbroken(w.short_instant(end))
+            lines.append(f"{_unbroken(w.short_instant(start))} → {until} ({w.duration(end - start)})")
         total = _merged([(a, b) for a, b, _ in periods])
+        totals.append(w.duration(total))
         rows.append([Paragraph(f"<b>{markup(service)}</b>", s["cell"]),
                      Paragraph("<br/>".join(markup(x) for x in lines), s["cell"]),
                      Paragraph(f"<b>{w.duration(total)}</b>", s["cell-right"])])
-    return grid(rows, full_width(38, 98, 29), align_right=(2,))
+    return grid(rows, _outage_widths(w, sorted(by_service, key=str.casefold), totals), align_right=(2,))
+
+
+def _unbroken(text: str) -> str:
+    return text.replace(" ", "\u00a0")
+
+
+def _outage_widths(w: Words, services: list[str], totals: list[str]) -> list[float]:
+    """Columns as wide as what they hold: a service name wraps only on its spaces when it can,
+    a total never wraps, and the periods take the rest."""
+    pad = 6 + 1
+    longest_word = max((text_width(word, BOLD, 8.5) for name in services for word in name.split()), default=0)
+    longest_name = max((text_width(name, BOLD, 8.5) for name in services), default=0)
+    service = min(max(longest_word, min(longest_name, FRAME_WIDTH * 0.30)), FRAME_WIDTH * 0.42) + pad
+    service = max(service, text_width(w.t("Service", "Service"), BOLD, 8) + pad)
+    total = max([text_width(t, BOLD, 8.5) for t in totals] + [text_width("Total", BOLD, 8)]) + pad
+    return [service, FRAME_WIDTH - service - total, total]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
@@ -11,8 +13,8 @@ from ..domain.claims_penalties import PenaltyPeriod, RateSource
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
-from .fonts import BOLD
-from .styles import ACCENT, SHADE, styles
+from .fonts import BOLD, SANS, text_width
+from .styles import ACCENT, FRAME_WIDTH, SHADE, styles
 from .words import Words, markup
 
 
@@ -85,7 +87,7 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
             Paragraph(first, s["cell-small"]), Paragraph(w.short(claim.due_date), s["cell-small"]),
             *(Paragraph(w.euros(v), s["cell-small-right"]) for v in (claim.amount, claim.credited, claim.paid,
                                                                        claim.outstanding)),
-            Paragraph(w.t(f"{claim.days_late}\u00a0j", f"{claim.days_late}\u00a0d"), s["cell-small-right"]),
+            Paragraph(w.days(claim.days_late), s["cell-small-right"]),
             Paragraph(w.euros(claim.penalties), s["cell-small-right"]),
             Paragraph(w.euros(claim.indemnity), s["cell-small-right"]),
         ])
@@ -104,8 +106,49 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
                  *(Paragraph(f"<b>{w.euros(v)}</b>", s["cell-small-right"]) for v in totals), "",
                  Paragraph(f"<b>{w.euros(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
                  Paragraph(f"<b>{w.euros(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])])
-    return grid(rows, full_width(22, 18, 21, 18, 20, 20, 12, 19, 19), extra=[
+    widths, size = _invoice_widths(rows, head)
+    if size != s["cell-small-right"].fontSize:  # only when millions in every column would not fit
+        for row in rows[1:]:
+            for cell in row[2:]:
+                if isinstance(cell, Paragraph) and cell.style.alignment == TA_RIGHT:
+                    cell.style = ParagraphStyle(f"amount-{size:.2f}", parent=cell.style, fontSize=size,
+                                                leading=size * 1.29)
+    return grid(rows, widths, extra=[
         *spans, ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
+
+
+PAD = 6.5  # the grid's left and right padding, and a little air
+
+
+def _invoice_widths(rows: list[list[object]], head: list[str]) -> tuple[list[float], float]:
+    """Every amount column as wide as its widest amount (bold totals included): an amount never
+    wraps ("12 345 / 678,90 €"); the invoice and due-date columns share what is left.
+
+    When even that does not fit (millions in every column), the amounts' type is made smaller
+    rather than broken; the font size used is returned with the widths.
+    """
+    s = styles()
+    size = s["cell-small-right"].fontSize
+    needs = []
+    for column in range(2, len(head)):
+        widest = text_width(head[column], BOLD, s["cell-small-head-right"].fontSize)
+        for row in rows[1:]:
+            cell = row[column]
+            if isinstance(cell, Paragraph):
+                plain = cell.getPlainText()
+                font = BOLD if "<b>" in cell.text else SANS
+                widest = max(widest, text_width(plain, font, size))
+        needs.append(widest + PAD)
+    day = max(text_width("30/04/2025", SANS, s["cell-small"].fontSize),
+              text_width(head[1], BOLD, s["cell-small-head"].fontSize)) + PAD
+    first = [max(text_width(head[0], BOLD, s["cell-small-head"].fontSize) + PAD, 48.0), day]
+    room = FRAME_WIDTH - sum(needs)
+    if room < sum(first):
+        factor = (FRAME_WIDTH - sum(first)) / sum(needs)
+        needs = [n * factor for n in needs]
+        size = round(size * factor, 2)
+        room = sum(first)
+    return [room - day, day, *needs], size
 
 
 def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:

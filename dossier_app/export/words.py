@@ -7,11 +7,12 @@ export passes its language along instead of calling ``i18n.set_language``.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from ..domain.dates import long_day, short_day
 from ..domain.kind_names import KIND_NAMES
-from ..domain.money import NBSP, format_euros, format_rate_for_people
+from ..domain.money import NBSP, format_euros
 
 
 class Words:
@@ -46,7 +47,11 @@ class Words:
         return format_euros(cents, self.lang)
 
     def rate(self, rate: object) -> str:
-        return format_rate_for_people(rate, self.lang)  # type: ignore[arg-type]
+        """A rate with two decimals at least, so that a column reads alike ("12,00 %" by "14,25 %");
+        more only when the rate has more (a published "3,375 %" is not rounded)."""
+        value = Decimal(str(rate)).normalize()
+        text = format(value.quantize(Decimal("0.01")) if value == value.quantize(Decimal("0.01")) else value, "f")
+        return text.replace(".", ",") + NBSP + "%" if self.lang == "fr" else text + "%"
 
     def duration(self, span: timedelta) -> str:
         minutes = int(span.total_seconds() // 60)
