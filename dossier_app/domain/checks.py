@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
@@ -19,6 +19,7 @@ from .dates import day_of, short_day
 from .i18n import t
 from .model import CaseFile, CreditNote, Event, Exhibit, Invoice, Outage, Payment, RegisteredLetter
 from .money import format_euros
+from .notices import notice_deadline
 from .rates import SEMESTER_RULE_FROM, HalfYear, RateTable
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
@@ -174,10 +175,9 @@ def _notice_deadline(inputs: _Inputs) -> Iterator[Finding]:
                 f"Mise en demeure {_event(letter)} revenue « pli avisé non réclamé » : elle reste valable.",
                 f"Formal notice {_event(letter)} came back unclaimed: it is still a valid notice."),
                 event_id=letter.id)
-        if letter.deadline_days is None:
+        expiry = notice_deadline(letter)
+        if expiry is None:
             continue
-        start = letter.received_on or letter.first_presented_on or letter.date
-        expiry = start + timedelta(days=letter.deadline_days)
         if inputs.as_of <= expiry:
             yield Finding(WARNING, "notice_deadline_running", t(
                 f"Mise en demeure {_event(letter)} : son délai de {letter.deadline_days} jours court jusqu'au "
