@@ -17,7 +17,17 @@ from .claims_report import half_year_label, missing_ecb_hint, percent
 from .claims_terms import legal_cap, terms_beyond_cap
 from .dates import day_of, short_day
 from .i18n import t
-from .model import CaseFile, CreditNote, Event, Exhibit, Invoice, Outage, Payment, RegisteredLetter
+from .model import (
+    CaseFile,
+    CreditNote,
+    Event,
+    Exhibit,
+    Invoice,
+    Outage,
+    Payment,
+    RegisteredLetter,
+    Reminder,
+)
 from .money import format_euros
 from .notices import notice_deadline
 from .rates import SEMESTER_RULE_FROM, HalfYear, RateTable
@@ -121,20 +131,68 @@ def _files(inputs: _Inputs) -> Iterator[Finding]:
                 "import the original again."), exhibit=x.sha256)
 
 
+def _empty(inputs: _Inputs) -> Iterator[Finding]:
+    if not inputs.case_file.events:
+        yield Finding(BLOCKING, "no_events", t(
+            "Le dossier ne contient aucun événement (facture, courrier, coupure…) : il n'y a rien à présenter "
+            "au juge ; ajoutez-les (« dossier event add » ou « dossier import »).",
+            "The case has no event (invoice, letter, outage…): there is nothing to show the judge; add them "
+            "(\"dossier event add\" or \"dossier import\")."))
+    if not inputs.case_file.exhibits:
+        yield Finding(BLOCKING, "no_exhibits", t(
+            "Le dossier ne contient aucune pièce : rien ne prouve ce qu'il affirme ; importez-les "
+            "(« dossier import »).",
+            "The case has no exhibit: nothing proves what it says; import them (\"dossier import\")."))
+
+
+def _case_header(inputs: _Inputs) -> Iterator[Finding]:
+    case = inputs.case_file.case
+    if not (case.court or "").strip():
+        yield Finding(BLOCKING, "no_court", t(
+            "Aucune juridiction n'est indiquée : la page de garde et le bordereau doivent nommer le tribunal "
+            "saisi (par exemple « Tribunal de commerce de Laval »).",
+            "No court is given: the cover page and the list of exhibits must name the court "
+            "(for example \"Tribunal de commerce de Laval\")."))
+    if case.hearing is not None and day_of(case.hearing) < inputs.as_of:
+        yield Finding(WARNING, "hearing_past", t(
+            f"La date d'audience ({short_day(day_of(case.hearing))}) est passée au {short_day(inputs.as_of)} : "
+            "indiquez la nouvelle date (renvoi) ou retirez-la.",
+            f"The hearing date ({short_day(day_of(case.hearing))}) is past on {short_day(inputs.as_of)}: "
+            "give the new date (adjournment) or remove it."))
+    them = case.them
+    if not (them.siren or "").strip():
+        yield Finding(WARNING, "other_side_no_siren", t(
+            f"SIREN de la partie adverse ({them.name}) manquant : l'assignation doit identifier la société "
+            "(annuaire-entreprises.data.gouv.fr le donne).",
+            f"The other side's SIREN ({them.name}) is missing: the summons must identify the company "
+            "(annuaire-entreprises.data.gouv.fr gives it)."))
+    if not (them.address or "").strip():
+        yield Finding(WARNING, "other_side_no_address", t(
+            f"Adresse de la partie adverse ({them.name}) manquante : il faut son siège social pour l'assigner.",
+            f"The other side's address ({them.name}) is missing: its registered office is needed to sue it."))
+
+
+def _needs_proof(event: Event) -> bool:
+    """Events the PDF marks "aucune pièce" when nothing proves them and that matter to the judge."""
+    if isinstance(event, Outage):
+        return event.end is not None  # an ongoing one is reported by _outages
+    if isinstance(event, (Invoice, Payment, Reminder)) or event.key_fact:
+        return True
+    return isinstance(event, RegisteredLetter) and event.formal_notice and _ours(event)
+
+
 def _unproved(inputs: _Inputs) -> Iterator[Finding]:
     claimed = {c.event_id for c in inputs.claims.undisputed if c.total > 0}
     provider = inputs.case_file.case.our_role == "provider"
     for event in inputs.case_file.events:
-        if not isinstance(event, (Invoice, Payment, RegisteredLetter)) or event.id in inputs.proved:
-            continue
-        if isinstance(event, RegisteredLetter) and not (event.formal_notice and _ours(event)):
+        if not _needs_proof(event) or event.id in inputs.proved:
             continue
         if event.id in inputs.excluded_only:
             yield Finding(WARNING, "proof_excluded", t(
                 f"Les seules pièces qui prouvent {_event(event)} sont exclues du dossier imprimé.",
                 f"The only exhibits proving {_event(event)} are left out of the printed dossier."),
                 event_id=event.id)
-        elif isinstance(event, RegisteredLetter):
+        elif isinstance(event, RegisteredLetter) and event.formal_notice and _ours(event):
             if event.tracking_number:  # with neither, _notice_proof reports it as blocking
                 yield Finding(WARNING, "notice_without_exhibit", t(
                     f"Mise en demeure {_event(event)} : aucune pièce (lettre, avis de réception) ne la prouve.",
@@ -332,6 +390,6 @@ def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
 
 
 CHECKS: tuple[Callable[[_Inputs], Iterator[Finding]], ...] = (
-    _files, _unproved, _notice_proof, _notice_deadline, _terms, _rate_floor, _unknown_rates,
+    _empty, _files, _case_header, _unproved, _notice_proof, _notice_deadline, _terms, _rate_floor, _unknown_rates,
     _outages, _exhibit_dates, _numbering, _after_as_of, _money_notes,
 )

@@ -213,3 +213,12 @@ def test_rates_add_inside_a_half_year_says_what_else_is_needed(dossier, tmp_path
     claims = json.loads(dossier("claims", case_id, "--as-of", "2026-08-31", "--json").out)
     assert claims["unknown_rate_half_years"] == []
     assert "juillet 2026" not in dossier("check", case_id, "--as-of", "2026-08-31").out
+
+
+def test_check_an_empty_case_is_not_ready(dossier, tmp_path: Path) -> None:
+    document = small_document()
+    document["events"], document["exhibits"] = [], []
+    case_id = _load_small(dossier, tmp_path, document)
+    run = dossier("check", case_id)
+    assert run.code == 1
+    assert "prêt" not in run.out and "aucun événement" in run.out and "aucune pièce" in run.out

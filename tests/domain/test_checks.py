@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from dossier_app.domain.checks import (
@@ -35,7 +36,10 @@ def clean_case(*extra_events, exhibits=(), **kwargs):
               notice("med", "2025-02-10", received_on=d("2025-02-12")), *extra_events)
     proofs = (exhibit("facture", "f1", day="2025-01-02", number=1),
               exhibit("lettre", "med", day="2025-02-10", number=2), *exhibits)
-    return case(*events, exhibits=proofs, **kwargs)
+    file = case(*events, exhibits=proofs, **kwargs)
+    header = replace(file.case, court="Tribunal de commerce de Laval",
+                     them=replace(file.case.them, siren="552100554", address="1 rue de la Paix, 75002 Paris"))
+    return replace(file, case=header)
 
 
 def test_a_ready_case_has_nothing_blocking_nor_warning():
