@@ -24,6 +24,7 @@ LANE_HEIGHT = 15.0
 SUBROW = 9.0
 LABEL_WIDTH = 78.0
 CALLOUT_ROW = 16.0
+CALLOUT_GAP = 15.0  # between the centres of two circled numbers (radius 5.2): a clear gap
 AXIS_BLOCK = 36.0
 LEGEND_ROW = 13.0
 MARK = 3.4
@@ -93,6 +94,7 @@ def legend_items(w: Words) -> list[tuple[str, str]]:
         ("diamond-filled", w.t("accès refusé ou modifié", "access refused or changed")),
         ("diamond", w.t("accès demandé ou rétabli", "access requested or restored")),
         ("hatch", w.t("interruption de service", "service outage")),
+        ("dot", w.t("note", "note")),
     ]
 
 
@@ -216,13 +218,24 @@ class Frise(Flowable):
                 canv.drawString(x + 13, y + 1.5, label)
         axis_y = LEGEND_ROW * len(legend) + 4 + AXIS_BLOCK - 6
         self._axis(canv, axis_y)
+        bottoms = {}
         lane_top = axis_y + 4
         for lane in self.lanes:
-            height = self.lane_heights[lane.key]
-            self._lane(canv, lane, lane_top, height)
-            lane_top += height
+            bottoms[lane.key] = lane_top
+            lane_top += self.lane_heights[lane.key]
+        for lane in self.lanes:
+            for item in self.placed[lane.key][0]:
+                if item.event.key_fact:
+                    self.key_anchor[item.event.id] = (item.x0, _row_y(bottoms[lane.key], item.row))
+        # Leaders first: the marks, bars and their (white-backed) labels are drawn over them, so
+        # that no line runs through a duration.
+        callouts = self._callout_places(lane_top)
+        self._leaders(canv, callouts, lane_top)
+        for lane in self.lanes:
+            self._lane(canv, lane, bottoms[lane.key], self.lane_heights[lane.key])
         self._as_of_line(canv, axis_y, lane_top)
-        self._callouts(canv, lane_top)
+        for number, (cx, cy) in callouts.items():
+            circled_number(canv, cx, cy, number)
         canv.restoreState()
 
     def _axis(self, canv: Canvas, y: float) -> None:
@@ -256,21 +269,20 @@ class Frise(Flowable):
         canv.drawRightString(self.plot_left - 6, bottom + height / 2 - 2.3, lane.title)
         placed, _ = self.placed[lane.key]
         for item in placed:
-            y = bottom + 3 + SUBROW * item.row + SUBROW / 2 - 1
+            y = _row_y(bottom, item.row)
             event = item.event
             if isinstance(event, Outage):
                 _, ongoing = _end_of(event, self.as_of)
                 _hatched_bar(canv, item.x0, y - 3.2, item.x1, y + 3.2, open_end=ongoing)
+                width = text_width(item.label, SANS, OUTAGE_FONT)
+                x = item.x1 + (6 if ongoing else 2) if item.side == "right" else item.x0 - 2 - width
+                canv.setFillColor(colors.white)  # a knockout: a leader passing behind stops short of the text
+                canv.rect(x - 1, y - 3.4, width + 2, OUTAGE_FONT + 1.6, stroke=0, fill=1)
                 canv.setFont(SANS, OUTAGE_FONT)
                 canv.setFillColor(colors.black)
-                if item.side == "right":
-                    canv.drawString(item.x1 + (6 if ongoing else 2), y - 2, item.label)
-                else:
-                    canv.drawRightString(item.x0 - 2, y - 2, item.label)
+                canv.drawString(x, y - 2, item.label)
             else:
                 draw_mark(canv, mark_of(event), item.x0, y)
-            if event.key_fact:
-                self.key_anchor[event.id] = (item.x0, y)
 
     def _as_of_line(self, canv: Canvas, axis_y: float, top: float) -> None:
         """A dashed line at the as-of date, labelled under the month names where no mark can be."""
@@ -292,23 +304,53 @@ class Frise(Flowable):
         else:
             canv.drawString(x + 3, axis_y - 20, label)
 
-    def _callouts(self, canv: Canvas, top: float) -> None:
-        placed_x: list[float] = []
-        for event_id, number in sorted(self.key_numbers.items(), key=lambda item: item[1]):
-            if event_id not in self.key_anchor:
+    def _callout_places(self, top: float) -> dict[int, tuple[float, float]]:
+        """Where each key fact's circled number goes: over its mark when there is room, else
+        spread evenly around the group's middle (not piled up to the right of the first)."""
+        wanted = sorted((self.key_anchor[event_id][0], number) for event_id, number in self.key_numbers.items()
+                        if event_id in self.key_anchor)
+        gap = CALLOUT_GAP
+        low, high = self.plot_left + 6, self.plot_left + self.plot_width - 6
+        groups: list[list[tuple[float, int]]] = [[item] for item in wanted]
+
+        def placed(group: list[tuple[float, int]]) -> list[float]:
+            middle = sum(x for x, _ in group) / len(group)
+            start = middle - gap * (len(group) - 1) / 2
+            start = min(max(start, low), high - gap * (len(group) - 1))
+            return [start + gap * i for i in range(len(group))]
+
+        merged = True
+        while merged:
+            merged = False
+            for i in range(len(groups) - 1):
+                if placed(groups[i])[-1] + gap > placed(groups[i + 1])[0]:
+                    groups[i:i + 2] = [groups[i] + groups[i + 1]]
+                    merged = True
+                    break
+        cy = top + CALLOUT_ROW / 2
+        return {number: (x, cy) for group in groups for (_, number), x in zip(group, placed(group), strict=True)}
+
+    def _leaders(self, canv: Canvas, callouts: dict[int, tuple[float, float]], top: float) -> None:
+        """From each key mark straight up to the top of the lanes, then across to its number."""
+        canv.saveState()
+        canv.setStrokeColor(GREY)
+        canv.setLineWidth(0.35)
+        canv.setDash(1, 1.5)
+        for event_id, number in self.key_numbers.items():
+            if event_id not in self.key_anchor or number not in callouts:
                 continue
             x, y = self.key_anchor[event_id]
-            cx = x
-            while any(abs(cx - other) < 11 for other in placed_x):
-                cx += 11
-            placed_x.append(cx)
-            cy = top + CALLOUT_ROW / 2
-            canv.setStrokeColor(GREY)
-            canv.setLineWidth(0.35)
-            canv.setDash(1, 1.5)
-            canv.line(x, y + MARK + 1, cx, cy - 5)
-            canv.setDash()
-            circled_number(canv, cx, cy, number)
+            cx, cy = callouts[number]
+            path = canv.beginPath()
+            path.moveTo(x, y + MARK + 1)
+            path.lineTo(x, top)
+            path.lineTo(cx, cy - 5.2)
+            canv.drawPath(path, stroke=1, fill=0)
+        canv.restoreState()
+
+
+def _row_y(bottom: float, row: int) -> float:
+    return bottom + 3 + SUBROW * row + SUBROW / 2 - 1
 
 
 def circled_number(canv: Canvas, x: float, y: float, number: int, radius: float = 5.2) -> None:

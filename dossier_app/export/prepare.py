@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.model import Exhibit
+from .csv_pages import csv_to_pdf
 from .email_pages import EmailReader, email_to_pdfs
 from .exhibits_pdf import Refused, inspect_pdf
 from .images import image_to_pdf
@@ -20,6 +21,7 @@ from .words import Words
 
 PDF, JPEG, PNG, TIFF, EML, TEXT = ("application/pdf", "image/jpeg", "image/png", "image/tiff",
                                    "message/rfc822", "text/plain")
+CSV = "text/csv"
 IMAGES = (JPEG, PNG, TIFF, "image/gif", "image/bmp")
 
 
@@ -115,7 +117,10 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Pa
             prepared.pages = pages
         elif media.startswith("text/"):
             target = workdir / f"{stem}.pdf"
-            prepared.pages = text_to_pdf(path, target, caption)
+            table_pages = None
+            if media == CSV or exhibit.original_name.lower().endswith(".csv"):
+                table_pages = csv_to_pdf(path, target, caption)
+            prepared.pages = table_pages or text_to_pdf(path, target, caption)
             prepared.sources = [Source(target)]
         else:
             raise Refused(words.t(f"type de fichier non pris en charge ({media})",

@@ -22,6 +22,7 @@ FONT_SIZE = 8.0
 FOOT_SIZE = 7.5
 PAD = 3.5
 EDGE = 8.0
+TINY = 100.0  # points: below this either way, a page gets an invisible stamp (see ``Stamper.drawing``)
 # Every character a stamp may need, drawn once so that the embedded subset holds them all.
 ALPHABET = "Pièce n°0123456789 — p./ Exhibit No.PiècesTome"
 
@@ -120,8 +121,19 @@ class Stamper:
         self.push = out.make_stream(b"q\n")
 
     def drawing(self, label: str, footer: str, width: float, height: float) -> bytes:
-        """The stamp's content in the page's seen coordinates, shrunk to fit a tiny page."""
+        """The stamp's content in the page's seen coordinates, shrunk to fit a small page.
+
+        On a tiny page (under ``TINY`` points either way: a scanned strip, a test image) any box
+        would cover the whole page: the stamp is then written as invisible text (rendering mode
+        3), so nothing hides the exhibit, while a search or ``pdftotext`` still finds "Pièce n° N
+        — p. x/y" and "N / total" there; the outline and the page label ("P12-1") name it too.
+        """
         f = self.font
+        if width < TINY or height < TINY:
+            size = min(FONT_SIZE, max(0.1, width / max(f.width(label, 1.0), 1e-6)))
+            n = _number
+            return (f"BT 3 Tr /F1 {n(size)} Tf 0 {n(max(0.0, height - size))} Td <{f.encode(label).hex()}> Tj "
+                    f"0 {n(-min(size, height))} Td <{f.encode(footer).hex()}> Tj ET").encode("ascii")
         label_w = f.width(label, FONT_SIZE) + 2 * PAD
         foot_w = f.width(footer, FOOT_SIZE) + 2 * PAD
         need_w = max(label_w, foot_w) + 2 * EDGE

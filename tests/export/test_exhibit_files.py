@@ -159,6 +159,8 @@ def test_tiny_and_rotated_pages_get_a_stamp_that_fits(tmp_path: Path) -> None:
         page = pdf.pages[first].obj
         stamp = next(v for k, v in page.Resources.XObject.items() if k.startswith("/DossierStamp"))
         assert [float(v) for v in stamp.BBox] == [0, 0, 4, 4]
+        drawn = stamp.read_bytes()
+        assert b"3 Tr" in drawn and b" re " not in drawn  # invisible text, no box over the page
         assert int(pdf.pages[first + 1].obj.Rotate) == 270
 
 
@@ -205,3 +207,24 @@ def test_a_password_on_a_plain_pdf_is_not_an_error_nor_a_warning(tmp_path: Path)
         report = export_dossier(CaseFile(CASE, (), (x,)), lambda _: plain, ExportOptions(as_of=AS_OF),
                                 tmp_path / "out.pdf")
     assert report.exhibits[0].status == "included"
+
+
+def test_a_csv_exhibit_is_a_readable_table_with_every_cell(tmp_path: Path) -> None:
+    table = tmp_path / "factures.csv"
+    cells = [["numero", "date", "montant_ttc", "libelle"],
+             ["F-1", "10/03/2025", "2592,00", "Acompte de 30 % — refonte"],
+             ["F-2", "30/04/2025", "324,00", "Hébergement; 2e trimestre"]]
+    table.write_text("\n".join(";".join(f'"{c}"' if ";" in c else c for c in row) for row in cells) + "\n",
+                     encoding="utf-8")
+    output, report = export(tmp_path, [table])
+    qpdf_check(output)
+    page = page_texts(output)[report.pages - 1]
+    assert ";" not in page.replace("Hébergement; 2e", "")  # the separators are gone, the cell's own ";" stays
+    for row in cells:
+        for cell in row:
+            assert cell in page, cell
+    lines = [" ".join(line.split()) for line in page.splitlines()]
+    assert any(line.startswith("numero date montant_ttc libelle") for line in lines), lines
+    with pikepdf.open(output) as pdf:
+        fonts = {str(v.BaseFont) for v in pdf.pages[report.pages - 1].obj.Resources.Font.values()}
+    assert any("Bold" in f for f in fonts), fonts  # the header row

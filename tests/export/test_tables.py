@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
@@ -54,3 +55,27 @@ def test_amounts_of_millions_never_wrap_and_rates_have_two_decimals() -> None:
                 assert len(lines_of(cell, widths[column] - 6)) == 1, (column, cell.getPlainText())
     assert [W.rate(Decimal(x)) for x in ("12.0", "14.25", "10")] == ["12,00\u00a0%", "14,25\u00a0%", "10,00\u00a0%"]
     assert W.days(0) == "0\u00a0j" and Words("en").days(3) == "3\u00a0d"
+
+
+def test_frise_spreads_crowded_key_numbers_and_names_every_mark() -> None:
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from dossier_app.domain.model import Note
+    from dossier_app.export.frise import CALLOUT_GAP, Frise
+
+    events = tuple(Note(id=f"n{i}", date=date(2025, 10, 1 + i), title=f"Note {i}", key_fact=True) for i in range(5))
+    events += (Note(id="first", date=date(2025, 1, 2), title="Début"),)
+    events = tuple(sorted(events, key=lambda e: e.date))
+    frise = Frise(W, events, {e.id: n for n, e in enumerate((e for e in events if e.key_fact), 1)}, date(2025, 11, 30))
+    frise.wrap(FRAME_WIDTH, 1000)
+    canvas = Canvas(BytesIO())
+    frise.drawOn(canvas, 0, 0)
+    assert "note" in [label for line in frise._legend_lines(FRAME_WIDTH) for _, label, _ in line]
+    xs = sorted(x for x, _ in frise._callout_places(100).values())
+    assert len(xs) == 5
+    assert all(b - a >= CALLOUT_GAP - 0.01 for a, b in itertools.pairwise(xs))
+    anchors = sorted(x for x, _ in frise.key_anchor.values())
+    middle = sum(anchors) / len(anchors)
+    assert abs(sum(xs) / len(xs) - middle) < 1  # spread around the group, not pushed off to one side
