@@ -25,6 +25,7 @@ from .model import (
     Invoice,
     Outage,
     Payment,
+    PaymentTerms,
     RegisteredLetter,
     Reminder,
 )
@@ -244,13 +245,23 @@ def _notice_deadline(inputs: _Inputs) -> Iterator[Finding]:
                 f"{short_day(expiry)}; wait for it to expire before suing."), event_id=letter.id)
 
 
+def terms_words(terms: PaymentTerms) -> str:
+    """Payment terms as a reader says them: "60 jours fin de mois", not "60_days_end_of_month"."""
+    return {
+        "on_receipt": t("à réception", "on receipt"),
+        "days": t(f"{terms.days} jours", f"{terms.days} days"),
+        "days_end_of_month": t(f"{terms.days} jours fin de mois", f"{terms.days} days end of month"),
+        "end_of_month_days": t(f"fin de mois + {terms.days} jours", f"end of month + {terms.days} days"),
+    }.get(terms.form, str(terms))
+
+
 def _terms(inputs: _Inputs) -> Iterator[Finding]:
     contract = inputs.case_file.case.contract
     if contract and contract.payment_terms and terms_beyond_cap(contract.payment_terms):
         yield Finding(WARNING, "terms_beyond_cap", t(
-            f"Délai de paiement du contrat ({contract.payment_terms}) au-delà du plafond légal (60 jours, ou "
+            f"Délai de paiement du contrat ({terms_words(contract.payment_terms)}) au-delà du plafond légal (60 jours, ou "
             "45 jours fin de mois, art. L441-10) : le juge peut le réduire.",
-            f"The contract's payment terms ({contract.payment_terms}) exceed the legal cap (60 days, or 45 days "
+            f"The contract's payment terms ({terms_words(contract.payment_terms)}) exceed the legal cap (60 days, or 45 days "
             "end of month, art. L441-10): a judge may cut them down."))
     for invoice in inputs.case_file.events:
         if not isinstance(invoice, Invoice) or invoice.due_date is None:
@@ -278,14 +289,23 @@ def _rate_floor(inputs: _Inputs) -> Iterator[Finding]:
         half_years.add(current)
     if not half_years:
         return
-    which = ", ".join(
-        f"{half_year_label(h)} ({percent(FLOOR_FACTOR * inputs.rates.legal_rate(h).rate.autres_cas)})"
-        for h in sorted(half_years))
+    parts = []
+    for h in sorted(half_years):
+        legal = inputs.rates.legal_rate(h).rate.autres_cas
+        applied = inputs.rates.statutory(h.start).rate
+        parts.append(t(
+            f"{half_year_label(h)} : minimum 3 × {percent(legal)} = {percent(FLOOR_FACTOR * legal)}, "
+            f"taux appliqué {percent(applied)}",
+            f"{half_year_label(h)}: minimum 3 × {percent(legal)} = {percent(FLOOR_FACTOR * legal)}, "
+            f"rate used {percent(applied)}"))
+    which = t(" ; ", "; ").join(parts)
     yield Finding(WARNING, "rate_below_floor", t(
-        f"Le taux de pénalité du contrat ({percent(rate)}) est inférieur à trois fois le taux "
-        f"d'intérêt légal, ce que la loi interdit : le taux légal (BCE + 10 points) est appliqué pour {which}.",
-        f"The contract's penalty rate ({percent(rate)}) is below three times the legal interest "
-        f"rate, which the law forbids: the statutory rate (ECB + 10 points) is used for {which}."))
+        f"Le taux de pénalité du contrat ({percent(rate)}) est inférieur au minimum légal (trois fois le taux "
+        f"d'intérêt légal), ce que la loi interdit : le taux de l'article L441-10 (taux BCE + 10 points) "
+        f"s'applique à sa place ({which}).",
+        f"The contract's penalty rate ({percent(rate)}) is below the legal minimum (three times the legal "
+        f"interest rate), which the law forbids: the rate of article L441-10 (ECB rate + 10 points) applies "
+        f"instead ({which})."))
 
 
 def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:

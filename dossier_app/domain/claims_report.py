@@ -60,8 +60,8 @@ def rate_source_text(source: RateSource, lang: str | None = None) -> str:
     text = (f"ECB rate {pct(statutory.ecb.rate)} on {short_day(statutory.read_on, lang)} + 10 points" if en
             else f"taux BCE {pct(statutory.ecb.rate)} au {short_day(statutory.read_on, lang)} + 10 points")
     if not statutory.known:
-        text += (" (no known value for that date: last known value used)" if en
-                 else " (valeur inconnue à cette date : dernière valeur connue retenue)")
+        text += (" (the rate for that date is not known yet: the latest published rate known is used)" if en
+                 else " (taux de cette date pas encore connu : le dernier taux publié connu est retenu)")
     if source.kind == "statutory_floor" and source.legal is not None and source.contract_rate is not None:
         floor = source.floor
         assert floor is not None

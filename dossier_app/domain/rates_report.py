@@ -47,6 +47,8 @@ def rates_text(table: RateTable, rows: tuple[HalfYearRates, ...], lang: str | No
     lang = lang or language()
     en = lang == "en"
     unknown = "?"
+    none = "—"
+    before = False
 
     def pct(rate: Decimal) -> str:
         return percent(rate, lang)
@@ -59,9 +61,14 @@ def rates_text(table: RateTable, rows: tuple[HalfYearRates, ...], lang: str | No
             (f"{pct(s.rate)}" if i == 0 else f"{pct(s.rate)} " + ("from" if en else "dès le") + f" {short_day(day, lang)}")
             + ("" if s.known else unknown)
             for i, (day, s) in enumerate(row.statutory))
-        mark = "" if row.legal.known else unknown
-        body.append([half_year_label(row.half_year, lang), statutory,
-                     pct(row.legal.rate.particulier) + mark, pct(row.legal.rate.autres_cas) + mark])
+        if not row.legal.known and row.half_year < row.legal.rate.half_year:
+            # Before the first half-year the file knows, there is no "last known" value to show.
+            before = True
+            legal = [none, none]
+        else:
+            mark = "" if row.legal.known else unknown
+            legal = [pct(row.legal.rate.particulier) + mark, pct(row.legal.rate.autres_cas) + mark]
+        body.append([half_year_label(row.half_year, lang), statutory, *legal])
     widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [headers, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -69,6 +76,8 @@ def rates_text(table: RateTable, rows: tuple[HalfYearRates, ...], lang: str | No
                    "\"dossier rates add DATE RATE --source TEXT\"." if en else
                    f"{unknown} valeur inconnue : la dernière valeur connue est retenue ; ajoutez un taux BCE plus "
                    "récent avec « dossier rates add DATE TAUX --source TEXTE »."),
+              *([f"{none} no value in the rate tables for that half-year." if en else
+                 f"{none} aucune valeur dans les tables de taux pour ce semestre."] if before else []),
               "", "ECB main refinancing rate, by effective date:" if en else
               "Taux BCE des opérations principales de refinancement, par date d'effet :"]
     added = " (added)" if en else " (ajouté)"

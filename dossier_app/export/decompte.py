@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from ..domain.claims import ClaimsResult, InvoiceClaim
 from ..domain.claims_penalties import PenaltyPeriod, RateSource
+from ..domain.claims_report import half_year_label
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
@@ -217,15 +218,15 @@ def _describe_source(w: Words, period: PenaltyPeriod) -> str:
             f"{w.day(statutory.read_on)}, plus 10 points = {w.rate(statutory.rate)} — source: "
             f"{markup(statutory.ecb.source)}")
         if not statutory.known:
-            text += w.t(" <b>(aucune valeur connue pour cette date : dernière valeur connue utilisée)</b>",
-                        " <b>(no value known for that date: the last known value is used)</b>")
+            text += w.t(" <b>(taux de cette date pas encore connu : le dernier taux publié connu est utilisé)</b>",
+                        " <b>(the rate for that date is not known yet: the latest published rate known is used)</b>")
     if source.kind == "statutory_floor" and source.legal is not None and source.contract_rate is not None:
         legal = source.legal.rate
         text = w.t(
             f"taux contractuel de {w.rate(source.contract_rate)} inférieur à trois fois le taux de l’intérêt "
-            f"légal ({w.rate(legal.autres_cas)} au semestre {legal.half_year} — source : {markup(legal.source)}) : ",
+            f"légal ({w.rate(legal.autres_cas)} au {half_year_label(legal.half_year, w.lang)} — source : {markup(legal.source)}) : ",
             f"contract rate of {w.rate(source.contract_rate)} under three times the legal interest rate "
-            f"({w.rate(legal.autres_cas)} for {legal.half_year} — source: {markup(legal.source)}): ") + text
+            f"({w.rate(legal.autres_cas)} for the {half_year_label(legal.half_year, w.lang)} — source: {markup(legal.source)}): ") + text
     return text
 
 
@@ -237,10 +238,10 @@ def rate_sources(w: Words, claims: ClaimsResult) -> list[str]:
             seen.setdefault(_describe_source(w, period), None)
     lines = list(seen)
     if claims.unknown_rate_half_years:
-        halves = ", ".join(str(h) for h in claims.unknown_rate_half_years)
-        lines.append(w.t(f"* Semestres sans valeur publiée connue ({halves}) : la dernière valeur connue a été "
-                         "utilisée ; à vérifier avant l’audience.",
-                         f"* Half-years with no known published value ({halves}): the last known value was "
+        halves = ", ".join(half_year_label(h, w.lang) for h in claims.unknown_rate_half_years)
+        lines.append(w.t(f"* Taux pas encore connu pour : {halves} ; le dernier taux publié connu a été "
+                         "utilisé ; à vérifier avant l’audience.",
+                         f"* Rate not known yet for: {halves}; the latest published rate known was "
                          "used; check it before the hearing."))
     if not lines:
         lines.append(w.t("Aucune pénalité n’a couru.", "No penalty has run."))
