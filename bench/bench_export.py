@@ -104,8 +104,11 @@ def child_export(files: list[Path], output: Path) -> dict:
     from dossier_app.domain.model import Case, CaseFile, Exhibit, Party
     from dossier_app.export import ExportOptions, export_dossier
     from dossier_app.export.api import ExportReport
+    from dossier_app.store.blobs import sha256_of
 
-    exhibits = tuple(Exhibit(sha256=f"{n:064x}", title=f"{path.stem} ({n})", original_name=path.name,
+    # The export refuses a file whose bytes no longer match its hash: give each its true one.
+    hashes = {path: sha256_of(path) for path in set(files)}
+    exhibits = tuple(Exhibit(sha256=hashes[path], title=f"{path.stem} ({n})", original_name=path.name,
                              number=n, media_type="application/pdf") for n, path in enumerate(files, 1))
     case = CaseFile(Case(title="Banc d'essai", our_role="provider", us=Party("Nous SARL"), them=Party("Eux SAS")),
                     (), exhibits)
