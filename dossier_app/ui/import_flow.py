@@ -121,7 +121,7 @@ class ImportFlow(QObject):
         if cancelled:
             self.done.emit("cancelled")
             return
-        if not any(item.status == "add" for item in items):
+        if not any(item.status in ("add", "repair") for item in items):
             reasons = "\n".join(f"{item.path.name} : {item.reason}" for item in items) or t(
                 "Aucun fichier utilisable.", "No usable file.")
             self.ask.info(t("Rien à ajouter :\n", "Nothing to add:\n") + reasons)

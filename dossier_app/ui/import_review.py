@@ -78,7 +78,8 @@ class ImportReview(QDialog):
         self.table.setItem(row, FILE, name)
         exhibit = item.exhibit
         if item.status != "add" or exhibit is None:
-            why = t("déjà présent", "already there") if item.status == "duplicate" else t("refusé", "refused")
+            why = {"duplicate": t("déjà présent", "already there"),
+                   "repair": t("sera réparé", "will be repaired")}.get(item.status, t("refusé", "refused"))
             note = QTableWidgetItem(f"{why} : {item.reason}" if item.reason else why)
             note.setForeground(Qt.GlobalColor.darkRed if item.status == "refused" else Qt.GlobalColor.darkGray)
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -144,6 +145,9 @@ class ImportReview(QDialog):
         """The items to commit, with what the user corrected."""
         out = []
         for row, item in enumerate(self.items):
+            if item.status == "repair":
+                out.append(item)  # the lost file comes back whatever else is chosen
+                continue
             check = self.checks[row]
             if check is None or not check.isChecked() or item.exhibit is None:
                 continue
