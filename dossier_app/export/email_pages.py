@@ -37,14 +37,20 @@ IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/gif", "image/bmp"
 
 
 class AttachmentLike(Protocol):
-    name: str
-    media_type: str
-    data: bytes
+    # Read-only, so that frozen dataclasses (the import's own) satisfy it.
+    @property
+    def name(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def data(self) -> bytes: ...
 
 
 class EmailLike(Protocol):
-    body: str
-    attachments: tuple[AttachmentLike, ...]
+    @property
+    def body(self) -> str: ...
+    @property
+    def attachments(self) -> tuple[AttachmentLike, ...]: ...
 
     def headers(self) -> dict[str, str]: ...
 

@@ -50,3 +50,4 @@ def _store_numbers(store: Store, case_id: int, numbers: dict[int, int | None], f
     with store.transaction():
         repo.set_numbers(store, numbers)
         repo.set_numbering_fixed(store, case_id, fixed)
+

@@ -189,12 +189,13 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
                 (result.skipped if item.status == "duplicate" else result.refused).append(item)
                 continue
             item = _still_new_invoices(item, refs, numbers)
-            present.add(item.exhibit.sha256)
+            exhibit = item.exhibit
+            assert exhibit is not None  # checked above; _still_new_invoices keeps it
+            present.add(exhibit.sha256)
             sha, size = writes.put(item.path, item.sha256)
             repo.register_file(store, sha, size)
             if item.invoices:
                 repo.insert_events(store, case_id, item.invoices)
-            exhibit = item.exhibit
             if link_to is not None:
                 exhibit = replace(exhibit, links=(*exhibit.links, ExhibitLink(link_to)))
             repo.insert_exhibit(store, case_id, exhibit)
@@ -220,7 +221,7 @@ def _still_new_invoices(item: ImportItem, refs: set[str], numbers: set[str]) -> 
         numbers.add(invoice.number)
         ids[invoice.id] = new_id
         kept.append(replace(invoice, id=new_id))
-    links = tuple(replace(link, event_id=ids[link.event_id]) if link.event_id in ids else link
+    links = tuple(replace(link, event_id=renamed) if (renamed := ids.get(link.event_id)) else link
                   for link in item.exhibit.links if ids.get(link.event_id, link.event_id) is not None)
     return replace(item, invoices=tuple(kept), notes=tuple(notes), exhibit=replace(item.exhibit, links=links))
 
