@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..domain.i18n import t
 from ..domain.money import format_euros
 from ..services.session import CaseLine
+from .table_model import RowsModel
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTSTANDING_CENTS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +23,7 @@ TITLE, PARTIES, EVENTS, EXHIBITS, OUTSTANDING = range(5)
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.lines: list[CaseLine] = []
@@ -47,16 +49,8 @@ class CaseListModel(QAbstractTableModel):
     def row_of(self, case_id: int) -> int | None:
         return next((i for i, line in enumerate(self.lines) if line.id == case_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_list(self) -> Sized:
+        return self.lines
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

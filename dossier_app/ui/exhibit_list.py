@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.dates import short_day
 from ..domain.i18n import t
 from .kind_style import kind_icon
+from .table_model import RowsModel
 
 if TYPE_CHECKING:
     from ..domain.model import Exhibit
@@ -35,7 +36,7 @@ def decode_exhibits(data: QMimeData) -> list[str]:
     return [s for s in bytes(data.data(EXHIBIT_MIME).data()).decode("ascii").split("\n") if s]
 
 
-class ExhibitModel(QAbstractTableModel):
+class ExhibitModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.exhibits: list[Exhibit] = []
@@ -57,16 +58,8 @@ class ExhibitModel(QAbstractTableModel):
     def row_of(self, sha: str) -> int | None:
         return next((i for i, x in enumerate(self.exhibits) if x.sha256 == sha), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.exhibits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_list(self) -> Sized:
+        return self.exhibits
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled

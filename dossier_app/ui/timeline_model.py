@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.dates import short_day
@@ -14,6 +15,7 @@ from ..domain.money import format_euros, parse_amount
 from ..services.timeline import TimelineRow
 from .kind_style import kind_icon
 from .labels import actor_label, kind_label
+from .table_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,7 +54,7 @@ def _sort_key(column: int, row: TimelineRow) -> Any:
     return (row.day, row.moment or "")
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel):
     """One row per event; the rows are replaced whole when the case changes."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -72,16 +74,8 @@ class TimelineModel(QAbstractTableModel):
             self._by_id = {r.id: i for i, r in enumerate(self.rows)}
         return self._by_id.get(event_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def _row_list(self) -> Sized:
+        return self.rows
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
