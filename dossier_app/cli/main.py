@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,11 +62,22 @@ def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
     return run(ctx.home, getattr(args, "case", None))
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a logout, a shutdown, ``kill``): unwound like Ctrl+C so that temporary files go."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args.home)
     func = getattr(args, "func", _run_gui)
+    if func is not _run_gui and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL \
+            and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(func(ctx, args) or 0)
     except ProblemsError as exc:
@@ -73,9 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"dossier: {exc.message}\n")
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         sys.stderr.write("dossier: " + t("interrompu ; rien n'a été modifié.", "interrupted; nothing was changed.") + "\n")
-        return 130
+        return 143 if isinstance(exc, Terminated) else 130
     except BrokenPipeError:
         return 0
     except Exception:

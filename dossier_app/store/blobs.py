@@ -31,6 +31,14 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
+    def intact(self, sha256: str) -> bool:
+        """The stored copy is there and still hashes to its name: only then may it be trusted."""
+        path = self.path(sha256)
+        try:
+            return path.is_file() and not path.is_symlink() and sha256_of(path) == sha256
+        except OSError:
+            return False
+
     def put(self, source: Path, expected_sha256: str | None = None, *, durable: bool = True) -> tuple[str, int, bool]:
         """Copy ``source`` in; returns (sha256, size, newly_written).
 

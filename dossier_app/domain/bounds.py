@@ -1,0 +1,95 @@
+"""What input may hold: dates the law and the calendar allow, sizes the store and the paper can hold,
+text that cannot disguise itself. Every face and every file format checks against these."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from .i18n import t
+
+EARLIEST_DAY = date(1900, 1, 1)
+# A hearing or a deadline can be set a few years ahead; anything later is a typing slip.
+FUTURE_YEARS = 5
+MAX_DAYS = 3660  # a deadline or a notice period, in days: ten years
+MAX_COUNT = 1_000_000  # events, exhibits, pages or rows in one case
+MAX_TEXT = 100_000  # characters in one free-text field
+MAX_JSON_DEPTH = 64
+MAX_INT_DIGITS = 30  # an integer in a case file: far more than any amount in cents
+
+
+def latest_day(today: date) -> date:
+    """The last day an event or an as-of date may fall on, seen from ``today``."""
+    try:
+        return today.replace(year=today.year + FUTURE_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + FUTURE_YEARS, day=28)
+
+
+def day_problem(day: date, today: date) -> str | None:
+    """A sentence when ``day`` is outside what a dispute can hold, else ``None``."""
+    if day < EARLIEST_DAY:
+        return t(f"date {day.isoformat()} antérieure à 1900 : vérifiez l'année",
+                 f"date {day.isoformat()} before 1900: check the year")
+    last = latest_day(today)
+    if day > last:
+        return t(f"date {day.isoformat()} plus de {FUTURE_YEARS} ans dans le futur : vérifiez l'année",
+                 f"date {day.isoformat()} more than {FUTURE_YEARS} years ahead: check the year")
+    return None
+
+
+# Bidirectional overrides, embeddings and isolates reorder what a reader sees: a title could show
+# "facture 2025" while holding something else. Marks (LRM, RLM, ALM) only nudge and stay.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(text: str) -> str | None:
+    """A sentence when ``text`` cannot be stored as it is (not valid Unicode, or too long)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return t("texte invalide (caractère Unicode isolé) : retapez-le",
+                 "invalid text (a lone Unicode surrogate): type it again")
+    if len(text) > MAX_TEXT:
+        return t(f"texte trop long ({len(text)} caractères, au plus {MAX_TEXT})",
+                 f"text too long ({len(text)} characters, at most {MAX_TEXT})")
+    return None
+
+
+def neutral_text(text: str) -> str:
+    """``text`` as it may be shown or printed: no bidi overrides, no control characters but line breaks
+    and tabs, lone surrogates replaced."""
+    if text.isprintable() and text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            continue
+        if ch in "\n\t":
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            out.append("\ufffd")
+        elif category == "Cc":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print on a terminal: escape sequences and other controls shown, not obeyed."""
+    if text.isprintable() and text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch in BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
