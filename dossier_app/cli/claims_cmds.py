@@ -15,7 +15,7 @@ from ..domain.claims_report import (
     missing_ecb_hint,
     percent,
 )
-from ..domain.dates import parse_user_day, short_day
+from ..domain.dates import short_day
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.rates import HalfYear
@@ -23,13 +23,13 @@ from ..domain.rates_report import rates_document, rates_text
 from ..services import rates
 from ..services.claims import case_claims
 from ..services.readiness import readiness
-from .context import Context
+from .context import Context, day_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("claims", help=t("ce qui est dû à une date", "what is owed on a date"))
     p.add_argument("case")
-    p.add_argument("--as-of", type=_day, help=t("date du calcul (par défaut aujourd'hui)", "date of the figures (default today)"))
+    p.add_argument("--as-of", type=day_arg, help=t("date du calcul (par défaut aujourd'hui)", "date of the figures (default today)"))
     p.add_argument("--json", action="store_true", help=t("sortie JSON", "JSON output"))
     p.set_defaults(func=claims)
 
@@ -39,27 +39,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=list_rates)
     actions = p.add_subparsers(dest="rates_command", metavar="ACTION")
     add = actions.add_parser("add", help=t("ajoute un taux BCE plus récent", "adds a newer ECB rate"))
-    add.add_argument("date", type=_day, help=t("date d'effet", "effective date"))
+    add.add_argument("date", type=day_arg, help=t("date d'effet", "effective date"))
     add.add_argument("rate", help=t("taux en pour cent, par ex. 2.15", "rate in percent, e.g. 2.15"))
     add.add_argument("--source", required=True, help=t("d'où vient ce taux", "where this rate comes from"))
     add.add_argument("--replace", action="store_true",
                      help=t("remplace un taux déjà ajouté à cette date", "replaces a rate already added on that date"))
     add.set_defaults(func=add_rate)
     rm = actions.add_parser("rm", help=t("supprime un taux BCE ajouté", "removes an added ECB rate"))
-    rm.add_argument("date", type=_day, help=t("date d'effet du taux ajouté", "effective date of the added rate"))
+    rm.add_argument("date", type=day_arg, help=t("date d'effet du taux ajouté", "effective date of the added rate"))
     rm.set_defaults(func=remove_rate)
 
     p = sub.add_parser("check", help=t("vérifie que le dossier est prêt", "checks that the dossier is ready"))
     p.add_argument("case")
-    p.add_argument("--as-of", type=_day, help=t("date du calcul (par défaut aujourd'hui)", "date of the figures (default today)"))
+    p.add_argument("--as-of", type=day_arg, help=t("date du calcul (par défaut aujourd'hui)", "date of the figures (default today)"))
     p.set_defaults(func=check)
-
-
-def _day(text: str) -> date:
-    try:
-        return parse_user_day(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _json(ctx: Context, document: dict[str, Any]) -> None:

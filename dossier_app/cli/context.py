@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
+from ..domain.bounds import day_problem
+from ..domain.dates import parse_user_day
 from ..services.store_access import open_home
 from ..store import Store
 from ..store import repository as repo
@@ -44,3 +48,15 @@ class Context:
 
 def path_arg(text: str) -> Path:
     return Path(text).expanduser()
+
+
+def day_arg(text: str) -> date:
+    """A date typed on the command line (``04/10/2016``, ``2016-10-04``), within what a dispute holds."""
+    try:
+        day = parse_user_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    problem = day_problem(day, date.today())
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day

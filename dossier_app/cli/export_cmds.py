@@ -7,8 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..domain.i18n import language, t
-from .claims_cmds import _day
-from .context import Context, path_arg
+from .context import Context, day_arg, path_arg
 
 if TYPE_CHECKING:
     from ..export import ProgressStep
@@ -18,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help=t("écrit le dossier PDF", "writes the dossier PDF"))
     p.add_argument("case")
     p.add_argument("-o", "--output", type=path_arg, required=True, help=t("fichier PDF à écrire", "PDF file to write"))
-    p.add_argument("--as-of", type=_day, help=t("date d'arrêté (par défaut aujourd'hui)", "as-of date (default today)"))
+    p.add_argument("--as-of", type=day_arg, help=t("date d'arrêté (par défaut aujourd'hui)", "as-of date (default today)"))
     p.add_argument("--lang", choices=("fr", "en"), help=t("langue du dossier", "language of the dossier"))
     p.add_argument("--no-exhibits", action="store_true", help=t("sans les pièces", "without the exhibits"))
     p.add_argument("--max-mb", type=_megabytes, help=t("tomes de N Mo au plus", "volumes of at most N MB"))

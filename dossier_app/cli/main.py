@@ -9,11 +9,11 @@ import sys
 import threading
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 
 from .. import __version__
 from ..domain.errors import ProblemsError, UserError
 from ..domain.i18n import t
+from ..services.crash_log import write_crash_log
 from . import (
     archive_cmds,
     argparse_fr,
@@ -92,29 +92,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception:
-        log = _write_crash_log()
+        log = write_crash_log(args.home, traceback.format_exc())
+        where = str(log) if log else "stderr"
+        if log is None:
+            logging.exception("crash")
         sys.stderr.write("dossier: " + t(
-            f"erreur interne inattendue ; rien n'a été modifié. Détails : {log}",
-            f"unexpected internal error; nothing was changed. Details: {log}") + "\n")
+            f"erreur interne inattendue ; rien n'a été modifié. Détails : {where}",
+            f"unexpected internal error; nothing was changed. Details: {where}") + "\n")
         return 70
     finally:
         ctx.close()
-
-
-def _write_crash_log() -> Path:
-    # A bug is a traceback in a log file, never on the user's screen.
-    import platformdirs
-
-    folder = Path(platformdirs.user_log_dir("dossier", appauthor=False))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc() + "\n")
-        return path
-    except OSError:
-        logging.exception("crash")
-        return Path("stderr")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,6 +16,8 @@ MAX_COUNT = 1_000_000  # events, exhibits, pages or rows in one case
 MAX_TEXT = 100_000  # characters in one free-text field
 MAX_JSON_DEPTH = 64
 MAX_INT_DIGITS = 30  # an integer in a case file: far more than any amount in cents
+# An A4 page scanned at 600 dpi is 35 million pixels; past this an image is a trap, not a document.
+MAX_IMAGE_PIXELS = 50_000_000
 
 
 def latest_day(today: date) -> date:

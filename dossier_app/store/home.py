@@ -18,3 +18,17 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("dossier", appauthor=False))
+LOGS_DIR = "logs"
+TMP_DIR = "tmp"
+
+
+def crash_log_path(home: Path) -> Path:
+    """Where a bug's traceback goes: inside the home, never elsewhere on the machine."""
+    return home / LOGS_DIR / "crash.log"
+
+
+def temporary_folder(home: Path) -> Path:
+    """Scratch space for long work (rendered pages, staged files): inside the home, created on demand."""
+    folder = home / TMP_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
