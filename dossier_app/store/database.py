@@ -19,7 +19,6 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 if TYPE_CHECKING:
     import sqlite_utils
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -105,13 +104,17 @@ def open_store(home: Path, *, create: bool = True) -> Store:
     except OSError as exc:
         raise UserError(t(f"Impossible de créer le dossier de données {home} ({exc.strerror}) : choisissez-en un autre avec --home.",
                           f"Cannot create the data folder {home} ({exc.strerror}): choose another with --home.")) from exc
-    if db_path.exists():
-        _check_is_sqlite(db_path)
+    # The file is never opened outside SQLite: closing any descriptor of it would drop every POSIX
+    # lock this process holds on it (a window's live connection included), and another process
+    # would then delete the journal under that connection ("How To Corrupt Your Database Files", 2.2).
+    if db_path.is_symlink() or (db_path.exists() and not db_path.is_file()):
+        raise UserError(_not_a_database(db_path))
     try:
         conn = sqlite3.connect(db_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise translate_sqlite_error(exc, home) from exc
     try:
+        _check_is_sqlite(conn, db_path)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -132,18 +135,21 @@ def open_store(home: Path, *, create: bool = True) -> Store:
     return Store(home, conn)
 
 
-def _check_is_sqlite(db_path: Path) -> None:
+def _check_is_sqlite(conn: sqlite3.Connection, db_path: Path) -> None:
+    """Through SQLite itself: it reads the header and refuses what is not one of its files."""
     try:
-        with open(db_path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise UserError(t(f"Impossible de lire {db_path} ({exc.strerror}).", f"Cannot read {db_path} ({exc.strerror}).")) from exc
-    if head and head != SQLITE_MAGIC:
-        raise UserError(t(
-            f"{db_path} n'est pas une base Dossier (ce n'est pas un fichier SQLite) : déplacez ce fichier "
-            "ou choisissez un autre dossier avec --home.",
-            f"{db_path} is not a Dossier database (not an SQLite file): move the file away or choose "
-            "another folder with --home."))
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc).lower() or "malformed" in str(exc).lower():
+            raise UserError(_not_a_database(db_path)) from exc
+        raise
+
+
+def _not_a_database(db_path: Path) -> str:
+    return t(f"{db_path} n'est pas une base Dossier (ce n'est pas un fichier SQLite) : déplacez ce fichier "
+             "ou choisissez un autre dossier avec --home.",
+             f"{db_path} is not a Dossier database (not an SQLite file): move the file away or choose "
+             "another folder with --home.")
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:
@@ -155,10 +161,15 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
 
 def _migrate(conn: sqlite3.Connection, db_path: Path, version: int) -> None:
     # A copy first: a migration that goes wrong must never cost the user their evidence.
+    # Through SQLite's backup API, never a file copy: see open_store on descriptors and locks.
     if version > 0 and db_path.stat().st_size > 0:
         backup = db_path.with_name(f"{db_path.name}.before-v{SCHEMA_VERSION}.bak")
         if not backup.exists():
-            shutil.copy2(db_path, backup)
+            target = sqlite3.connect(backup)
+            try:
+                conn.backup(target)
+            finally:
+                target.close()
     conn.execute("BEGIN IMMEDIATE")
     try:
         for step in range(version, SCHEMA_VERSION):
