@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.dates import short_day
 from ..domain.errors import Problem, UserError
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from ..domain.model import Event, Exhibit
     from .event_form import EventForm
     from .pickers import ExhibitDialog, LinkPicker
+
+D = TypeVar("D", bound=QDialog)
 
 # Forms, pickers, commands and the services they call load when first used: the window must
 # paint fast, and none of them is needed to show a case.
@@ -73,6 +75,8 @@ class EventActions(QObject):
     def edit_event(self, event_id: str) -> EventForm | None:
         from .event_form import EventForm
 
+        if self.form is not None and self.form.isVisible() and self.form.event_id == event_id:
+            return _forward(self.form)  # its form is open already: a second would undo the first's changes
         event = self._read(event_id)
         if event is None:
             return None
@@ -248,6 +252,9 @@ class EventActions(QObject):
         from .pickers import ExhibitDialog
         from .undo_commands import SetExhibit
 
+        if self.exhibit_dialog is not None and self.exhibit_dialog.isVisible() \
+                and self.exhibit_dialog.sha256 == exhibit.sha256:
+            return _forward(self.exhibit_dialog)
         dialog = ExhibitDialog(exhibit, self.parent_widget)
 
         def apply() -> None:
@@ -283,6 +290,12 @@ class EventActions(QObject):
             return False
         self.undo.push(RemoveExhibit(self.ref, exhibit))
         return True
+
+
+def _forward(dialog: D) -> D:
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
 
 
 def _exhibit_label(exhibit: Exhibit) -> str:

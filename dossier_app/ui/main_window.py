@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         ex.link_button.clicked.connect(self.actions_.link_events.trigger)
         ex.edit_button.clicked.connect(self.actions_.edit_exhibit.trigger)
         ex.remove_button.clicked.connect(self.actions_.remove_exhibit.trigger)
-        ex.table.doubleClicked.connect(lambda _index: self.actions_.edit_exhibit.trigger())
+        ex.table.activated.connect(lambda _index: self.actions_.edit_exhibit.trigger())
         self.events.event_saved.connect(tl.select_event)
         a = self.actions_
         # Right-click offers what the menus offer, where it applies.

@@ -127,6 +127,7 @@ class ExhibitDialog(QDialog):
 
     def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.sha256 = exhibit.sha256
         self.setWindowTitle(t("Pièce", "Exhibit"))
         self.setMinimumWidth(420)
         self.title = QLineEdit(exhibit.title)

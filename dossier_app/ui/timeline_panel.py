@@ -128,7 +128,8 @@ class TimelinePanel(QWidget):
         self.proxy.filtered.connect(self._refilter_views)
         self.band.event_clicked.connect(self.select_event)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.doubleClicked.connect(self._activated)
+        # A double-click (or Enter, or a single click where the desktop says so) activates a row once;
+        # listening to doubleClicked as well would open a second form behind the first.
         self.table.activated.connect(self._activated)
         self.coming = 0
         self._painted = False
