@@ -18,6 +18,7 @@ from ..services import session
 from ..services.store_access import open_home
 from ..store import Store
 from .ask import Ask
+from .crash import CrashReporter
 from .main_window import MainWindow, home_key
 from .workers import wait_for_all
 
@@ -138,8 +139,10 @@ def open_window(home: str | Path | None, case_ref: str | None = None,
 def run(home: str | Path | None, case_ref: str | None = None) -> int:
     app, store, window = open_window(home, case_ref)
     try:
-        window.show()
-        return int(app.exec())
+        # SIGTERM is left as it is: with its default handler the system ends the window.
+        with CrashReporter(store.home, window):
+            window.show()
+            return int(app.exec())
     finally:
         wait_for_all()
         store.close()
