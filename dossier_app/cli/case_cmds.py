@@ -55,6 +55,9 @@ def list_cases(ctx: Context, args: argparse.Namespace) -> int:
     body = [[str(r.id), r.title, f"{r.us} / {r.them}", str(r.events), str(r.exhibits),
              format_euros(r.outstanding_cents) if r.outstanding_cents is not None else "—"] for r in rows]
     ctx.out(render(headers, body, right=(0, 3, 4, 5)))
+    for r in rows:
+        if r.problem:
+            ctx.out(t(f"Affaire n° {r.id} : {r.problem}", f"Case {r.id}: {r.problem}"))
     return 0
 
 

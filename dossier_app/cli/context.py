@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..domain.bounds import day_problem
+from ..domain.bounds import day_problem, for_terminal
 from ..domain.dates import parse_user_day
 from ..services.store_access import open_home
 from ..store import Store
@@ -35,11 +35,12 @@ class Context:
 
     @staticmethod
     def out(text: str = "") -> None:
-        sys.stdout.write(text + "\n")
+        # Titles and names come from files and other people: their escape sequences are shown, not obeyed.
+        sys.stdout.write(for_terminal(text) + "\n")
 
     @staticmethod
     def err(text: str) -> None:
-        sys.stderr.write(text + "\n")
+        sys.stderr.write(for_terminal(text) + "\n")
 
     @staticmethod
     def interactive() -> bool:

@@ -1,4 +1,4 @@
-"""``import``, ``exhibit set``, ``verify``."""
+"""``import``, ``exhibit set``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.kind_names import kind_name
-from ..services import events, importing, verify
+from ..services import events, importing
 from .context import Context, path_arg
 
 
@@ -35,10 +35,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group.add_argument("--exclude", dest="include", action="store_false")
     s.add_argument("--password")
     s.set_defaults(func=set_exhibit)
-
-    p = sub.add_parser("verify", help=t("vérifie l'empreinte de chaque pièce", "re-hashes every exhibit"))
-    p.add_argument("case")
-    p.set_defaults(func=verify_case)
 
 
 def import_files(ctx: Context, args: argparse.Namespace) -> int:
@@ -102,30 +98,4 @@ def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
                                  include=args.include, password=args.password)
     state = t("incluse", "included") if updated.include else t("exclue", "excluded")
     ctx.out(f"{updated.title} — {short_day(updated.date) if updated.date else '—'} — {state}")
-    return 0
-
-
-def verify_case(ctx: Context, args: argparse.Namespace) -> int:
-    case_id = ctx.case_id(args.case)
-    problems = verify.verify_case(ctx.store, case_id)
-    for p in problems:
-        label = t(f"pièce n° {p.number}", f"exhibit {p.number}") if p.number else t("pièce", "exhibit")
-        what = t("fichier manquant", "file missing") if p.problem == "missing" else t(
-            "fichier modifié (l'empreinte ne correspond plus)", "file altered (its hash no longer matches)")
-        ctx.out(f"{label} « {p.exhibit_title} » : {what} — {ctx.store.blobs.path(p.sha256)}")
-    whole = verify.check_store(ctx.store)
-    others = {sha: cases for sha, cases in whole.rows_without_file.items() if sha not in {p.sha256 for p in problems}}
-    for sha, case_ids in others.items():
-        ids = ", ".join(str(i) for i in case_ids) or "—"
-        ctx.out(t(f"fichier manquant d'une pièce de l'affaire n° {ids} — {ctx.store.blobs.path(sha)}",
-                  f"file missing of an exhibit of case {ids} — {ctx.store.blobs.path(sha)}"))
-    if whole.leftovers:
-        fate = t("retiré(s) du stockage", "removed from the store") if whole.leftovers_removed else t(
-            "sans danger, ils seront retirés quand le dossier de données sera accessible en écriture",
-            "harmless, they will be removed once the data folder can be written")
-        ctx.out(t(f"{whole.leftovers} fichier(s) sans pièce, restes d'une opération interrompue : {fate}.",
-                  f"{whole.leftovers} file(s) without an exhibit, left by an interrupted operation: {fate}."))
-    if problems or others:
-        return 1
-    ctx.out(t("Toutes les pièces sont intactes.", "Every exhibit is intact."))
     return 0

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Sequence
 
 from .. import __version__
+from ..domain.bounds import for_terminal
 from ..domain.errors import ProblemsError, UserError
 from ..domain.i18n import t
 from ..services.crash_log import write_crash_log
@@ -22,10 +23,11 @@ from . import (
     event_cmds,
     exhibit_cmds,
     export_cmds,
+    verify_cmds,
 )
 from .context import Context
 
-COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds, claims_cmds, archive_cmds, export_cmds]
+COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds, claims_cmds, archive_cmds, export_cmds, verify_cmds]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,10 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(ctx, args) or 0)
     except ProblemsError as exc:
-        sys.stderr.write(exc.message + "\n")
+        sys.stderr.write(for_terminal(exc.message) + "\n")
         return 1
     except UserError as exc:
-        sys.stderr.write(f"dossier: {exc.message}\n")
+        sys.stderr.write(for_terminal(f"dossier: {exc.message}") + "\n")
         return 1
     except KeyboardInterrupt as exc:
         sys.stderr.write("dossier: " + t("interrompu ; rien n'a été modifié.", "interrupted; nothing was changed.") + "\n")

@@ -3,7 +3,7 @@ text that cannot disguise itself. Every face and every file format checks agains
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from datetime import date
 
 from .i18n import t
@@ -58,40 +58,27 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNSAFE_ON_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def neutral_text(text: str) -> str:
     """``text`` as it may be shown or printed: no bidi overrides, no control characters but line breaks
     and tabs, lone surrogates replaced."""
-    if text.isprintable() and text.isascii():
-        return text
-    out = []
-    for ch in text:
-        if ch in BIDI_CONTROLS:
-            continue
-        if ch in "\n\t":
-            out.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if category == "Cs":
-            out.append("\ufffd")
-        elif category == "Cc":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    text = _HIDDEN.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
 
 
 def for_terminal(text: str) -> str:
     """``text`` safe to print on a terminal: escape sequences and other controls shown, not obeyed."""
-    if text.isprintable() and text.isascii():
-        return text
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append(ch)
-        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
-            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
-        elif ch in BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
-            out.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSAFE_ON_TERMINAL.sub(_escaped, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..domain.codec import Collector, decode_case, encode_case
-from ..domain.errors import ProblemsError
+from ..domain.errors import ProblemsError, UserError
 from ..domain.i18n import t
 from ..domain.model import Case, CaseFile
 from ..store import Store
@@ -22,32 +22,39 @@ class CaseSummary:
     events: int
     exhibits: int
     outstanding_cents: int | None
+    problem: str | None = None  # why this case cannot be read or its claims computed
 
 
 def outstanding(case_file: CaseFile) -> int | None:
     """What the case's invoices leave unpaid today (undisputed), or None when unknown."""
-    try:
-        from .claims import claims_for
-    except ImportError:  # the claims engine is optional until it lands
-        return None
+    from .claims import claims_for
+
     return claims_for(case_file).totals.outstanding_undisputed
 
 
 def summaries(store: Store) -> list[CaseSummary]:
+    """Every case, even when one of them cannot be read: that one carries its problem."""
     out = []
     for row in repo.list_cases(store):
-        case_file = repo.read_case_file(store, row.id)
+        try:
+            case_file = repo.read_case_file(store, row.id)
+        except UserError as exc:
+            out.append(CaseSummary(row.id, row.title, "?", "?", row.events, row.exhibits, None, exc.message))
+            continue
+        try:
+            owed, problem = outstanding(case_file), None
+        except UserError as exc:
+            owed, problem = None, exc.message
         out.append(CaseSummary(row.id, row.title, case_file.case.us.name, case_file.case.them.name,
-                               row.events, row.exhibits, outstanding(case_file)))
+                               row.events, row.exhibits, owed, problem))
     return out
 
 
 def delete_case(store: Store, case_id: int) -> int:
     """Delete a case and the exhibit files no other case uses; returns how many files went."""
-    with writing(store):
+    with writing(store) as writes:
         orphans = repo.delete_case(store, case_id)
-    for sha in orphans:
-        store.blobs.remove(sha)
+        writes.let_go_of(orphans)
     return len(orphans)
 
 

@@ -169,10 +169,10 @@ def set_exhibit(store: Store, case_id: int, exhibit_ref: str, **changes: Any) ->
 
 def remove_exhibit(store: Store, case_id: int, exhibit_ref: str) -> Exhibit:
     """Take an exhibit out of the case (the window's undo of an import); its file goes if unused."""
-    with writing(store):
+    with writing(store) as writes:
         exhibit = find_exhibit(store, case_id, exhibit_ref)
         assert exhibit.id is not None
         orphan = repo.delete_exhibit(store, exhibit.id)
-    if orphan:
-        store.blobs.remove(orphan)
+        if orphan:
+            writes.let_go_of([orphan])
     return exhibit

@@ -41,10 +41,19 @@ def case_lines(store: Store) -> list[CaseLine]:
     """
     out = []
     for case_id, title, data, events, exhibits in store.conn.execute(_LINES_SQL):
-        header = json.loads(data)
-        out.append(CaseLine(int(case_id), title, str(header.get("us", {}).get("name", "")),
-                            str(header.get("them", {}).get("name", "")), int(events), int(exhibits)))
+        out.append(CaseLine(int(case_id), str(title), _party(data, "us"), _party(data, "them"),
+                            int(events), int(exhibits)))
     return out
+
+
+def _party(data: object, side: str) -> str:
+    # A damaged header must not hide the other cases: the case shows, and opening it says what is wrong.
+    try:
+        header = json.loads(data) if isinstance(data, str) else None
+        name = header.get(side, {}).get("name", "") if isinstance(header, dict) else "?"
+        return name if isinstance(name, str) else "?"
+    except (ValueError, AttributeError, RecursionError):
+        return "?"
 
 
 def outstanding_of(store: Store, case_id: int) -> int | None:

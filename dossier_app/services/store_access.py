@@ -11,7 +11,7 @@ from pathlib import Path
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..store import Store, open_store
-from ..store.blobs import BlobStore
+from ..store import repository as repo
 from ..store.home import resolve_home
 
 
@@ -20,37 +20,66 @@ def open_home(home: str | Path | None = None) -> Store:
 
 
 class FileWrites:
-    """Blobs written during a transaction, removed again if it is rolled back."""
+    """The exhibit files a transaction brings in or lets go, put right if it fails.
 
-    def __init__(self, blobs: BlobStore) -> None:
-        self.blobs = blobs
+    Every method runs under the store's write lock: a file written here is no other writer's, and a
+    file let go here is only moved aside until the transaction commits (``BlobStore.discard``).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.blobs = store.blobs
         self.new: list[str] = []
+        self.let_go: list[str] = []
 
     def put(self, source: Path, expected: str | None = None) -> tuple[str, int]:
         try:
-            sha, size, fresh = self.blobs.put(source, expected, durable=False)
+            sha, size, status = self.blobs.put(source, expected, durable=False)
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
                 raise UserError(t("Le disque est plein : libérez de la place et recommencez ; rien n'a été ajouté.",
                                   "The disk is full: free some space and try again; nothing was added.")) from exc
             raise
-        if fresh:
+        if status == "new":
             self.new.append(sha)
         return sha, size
+
+    def let_go_of(self, hashes: list[str]) -> None:
+        """Files no row names any more once this transaction commits."""
+        for sha in hashes:
+            if self.blobs.discard(sha):
+                self.let_go.append(sha)
+
+    def recover(self) -> None:
+        """Files a killed command had moved aside: back if a row still names them, else gone."""
+        held = self.blobs.discarded()
+        if not held:
+            return
+        named = repo.file_rows_among(self.store, held)
+        for sha in held:
+            if sha in named:
+                self.blobs.undiscard(sha)
+            else:
+                self.blobs.drop_discarded(sha)
+
+    def undo(self) -> None:
+        for sha in self.let_go:
+            self.blobs.undiscard(sha)
+        for sha in self.new:
+            self.blobs.remove(sha)
+
+    def done(self) -> None:
+        for sha in self.let_go:
+            self.blobs.drop_discarded(sha)
 
 
 @contextlib.contextmanager
 def writing(store: Store) -> Iterator[FileWrites]:
-    """A transaction plus the exhibit files it brings in: both land, or neither does."""
-    writes = FileWrites(store.blobs)
-    try:
-        with store.transaction():
-            yield writes
-            if writes.new:
-                # One flush for the whole batch, before the rows that name the files commit.
-                os.sync()
-    except BaseException:
-        for sha in writes.new:
-            if store.conn.execute("SELECT 1 FROM files WHERE sha256 = ?", (sha,)).fetchone() is None:
-                store.blobs.remove(sha)
-        raise
+    """A transaction plus the exhibit files it brings in or lets go: both land, or neither does."""
+    writes = FileWrites(store)
+    with store.transaction(undo=writes.undo, done=writes.done):
+        writes.recover()
+        yield writes
+        if writes.new or writes.let_go:
+            # One flush for the whole batch, before the rows that name the files commit.
+            os.sync()

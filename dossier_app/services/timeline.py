@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -77,13 +78,21 @@ def timeline_rows(store: Store, case_id: int, limit: int | None = None, offset: 
     """
     make = TimelineRow
     loads = json.loads
-    with gc_paused():
-        return [
-            make(ref, kind, day, moment, title, actor, amount, bool(key), tuple(loads(tags)) if tags else (),
-                 description, end, number, links)
-            for (ref, kind, day, moment, title, actor, amount, key, tags, description, end, number, links)
-            in store.conn.execute(_ROWS_SQL, (case_id, case_id, -1 if limit is None else limit, offset))
-        ]
+    try:
+        with gc_paused():
+            return [
+                make(ref, kind, day, moment, title, actor, amount, bool(key), tuple(loads(tags)) if tags else (),
+                     description, end, number, links)
+                for (ref, kind, day, moment, title, actor, amount, key, tags, description, end, number, links)
+                in store.conn.execute(_ROWS_SQL, (case_id, case_id, -1 if limit is None else limit, offset))
+            ]
+    except (sqlite3.OperationalError, ValueError, TypeError) as exc:
+        # A hand-edited or damaged row: name it rather than fail without a word.
+        from ..store import repository as repo
+
+        repo.check_event_rows(store, case_id)
+        raise UserError(t(f"Lecture de la chronologie impossible ({exc}).",
+                          f"The timeline cannot be read ({exc}).")) from exc
 
 
 @contextlib.contextmanager
@@ -188,18 +197,13 @@ def actors_and_tags(rows: Iterable[TimelineRow]) -> tuple[list[str], list[str]]:
 # --- one event, and the undo of a deletion -----------------------------------------------------
 
 def read_event(store: Store, case_id: int, event_id: str) -> Event:
-    from ..domain.codec import Collector, decode_event
     from ..store import repository as repo
 
-    row = store.conn.execute("SELECT data FROM events WHERE case_id = ? AND ref = ?", (case_id, event_id)).fetchone()
+    row = store.conn.execute("SELECT id, data FROM events WHERE case_id = ? AND ref = ?", (case_id, event_id)).fetchone()
     if row is None:
         raise UserError(t(f"L'événement « {event_id} » n'existe plus dans cette affaire.",
                           f"Event \"{event_id}\" is no longer in this case."))
-    collector = Collector()
-    event = decode_event(collector, "event", json.loads(row[0]))
-    if event is None:
-        raise repo.CorruptStore(str(collector.problems))
-    return event
+    return repo.decode_event_row(row[0], row[1])
 
 
 @dataclass(frozen=True)

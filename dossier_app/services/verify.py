@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,8 @@ from ..domain.errors import UserError
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
+from ..store.home import QUARANTINE_DIR
+from .store_access import writing
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def verify_case(store: Store, case_id: int) -> list[FileProblem]:
 def unreferenced_files(store: Store) -> list[str]:
     """Stored files that no row describes (left by a crash between copy and commit)."""
     known = repo.all_file_rows(store)
-    return [sha for sha in store.blobs.stored_hashes() if sha not in known and not sha.startswith(".")]
+    return [sha for sha in store.blobs.stored_hashes() if sha not in known]
 
 
 @dataclass(frozen=True)
@@ -43,50 +44,46 @@ class StoreCheck:
     """The store as a whole: rows whose file is gone, and files no row describes."""
 
     rows_without_file: dict[str, list[int]]  # sha256 → the cases whose exhibits name it
-    leftovers: int  # stored files without a row, and half-written copies
-    leftovers_removed: bool
+    quarantined: tuple[Path, ...]  # strays moved aside, where they are now
+    quarantine: Path
+    strays_left: int  # strays that could not be moved (a read-only or busy store)
 
 
 def check_store(store: Store) -> StoreCheck:
-    """Every row has its file, every file its row; files left by an interrupted command go."""
-    missing: dict[str, list[int]] = {}
-    for sha in repo.all_file_rows(store):
-        if not store.blobs.has(sha):
-            rows = store.conn.execute("SELECT DISTINCT case_id FROM exhibits WHERE sha256 = ? ORDER BY 1", (sha,))
-            missing[sha] = [r[0] for r in rows]
-    if not _leftovers(store):
-        return StoreCheck(missing, 0, False)
+    """Every row has its file, every file its row. Nothing is deleted: what no row accounts for
+    (a copy left by a killed command, a file put there by hand) is moved to ``quarantine/``."""
+    quarantine = store.home / QUARANTINE_DIR
     try:
-        # Files are only ever written inside a write transaction and registered before it
-        # commits: while this one holds the lock, a file with no row cannot be anyone's work
-        # in progress, only what a killed command left.
-        with store.transaction():
-            found = _leftovers(store)
-            for path in found:
-                _remove(path)
-        return StoreCheck(missing, len(found), True)
+        # Under the write lock (which also puts back what a killed command had moved aside): files
+        # are only ever written inside a write transaction and registered before it commits, so a
+        # file with no row now cannot be anyone's work in progress.
+        with writing(store):
+            moved = tuple(_move_aside(path, quarantine) for path in _strays(store))
+        left = 0
     except (UserError, OSError):  # a read-only or busy store: say so, and leave what is left
-        return StoreCheck(missing, len(_leftovers(store)), False)
+        moved, left = (), len(_strays(store))
+    missing = {sha: repo.cases_using_file(store, sha) for sha in repo.all_file_rows(store)
+               if not store.blobs.has(sha)}
+    return StoreCheck(missing, moved, quarantine, left)
 
 
-def _leftovers(store: Store) -> list[Path]:
-    stray = [store.blobs.path(sha) for sha in unreferenced_files(store)]
-    root = store.blobs.root
-    if root.is_dir():
-        stray += [p for p in root.iterdir() if p.name.startswith(".incoming-") and p.is_file()]
-    return stray
+def _strays(store: Store) -> list[Path]:
+    known = repo.all_file_rows(store)
+    out = []
+    for path in store.blobs.stored_paths():
+        sha = path.name
+        in_place = path.parent != store.blobs.root and path.parent.name == sha[:2]
+        if not (in_place and sha in known and path.is_file() and not path.is_symlink()):
+            out.append(path)
+    return out
 
 
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except PermissionError:
-        # Windows will not delete a read-only file; POSIX only asks the folder, so a
-        # refusal there must leave the file's own mode as it was.
-        mode = path.stat().st_mode
-        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
-        try:
-            path.unlink()
-        except OSError:
-            os.chmod(path, mode)
-            raise
+def _move_aside(path: Path, quarantine: Path) -> Path:
+    quarantine.mkdir(parents=True, exist_ok=True)
+    target = quarantine / path.name
+    n = 1
+    while os.path.lexists(target):
+        n += 1
+        target = quarantine / f"{path.name}.{n}"
+    os.replace(path, target)
+    return target

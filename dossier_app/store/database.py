@@ -6,7 +6,7 @@ import contextlib
 import functools
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,8 +42,13 @@ class Store:
         return sqlite_utils.Database(self._conn)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing; a busy or read-only store becomes a sentence."""
+    def transaction(self, *, undo: Callable[[], None] | None = None,
+                    done: Callable[[], None] | None = None) -> Iterator[sqlite3.Connection]:
+        """All or nothing; a busy or read-only store becomes a sentence.
+
+        ``undo`` runs when the transaction fails, *before* the rollback releases the write lock, so
+        that what it puts right on disk cannot race another writer; ``done`` runs after the commit.
+        """
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -52,13 +57,22 @@ class Store:
         try:
             yield conn
         except BaseException:
-            conn.rollback()
+            self._abandon(undo)
             raise
         try:
             conn.commit()
         except sqlite3.OperationalError as exc:
-            conn.rollback()
+            self._abandon(undo)
             raise translate_sqlite_error(exc, self.home) from exc
+        if done is not None:
+            done()
+
+    def _abandon(self, undo: Callable[[], None] | None) -> None:
+        try:
+            if undo is not None:
+                undo()
+        finally:
+            self.conn.rollback()
 
     def close(self) -> None:
         self.conn.close()

@@ -20,6 +20,7 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("dossier", appauthor=False))
 LOGS_DIR = "logs"
 TMP_DIR = "tmp"
+QUARANTINE_DIR = "quarantine"
 
 
 def crash_log_path(home: Path) -> Path:

@@ -8,9 +8,11 @@ format can never drift apart.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any, cast
 
 from ..domain.codec import Collector, decode_case, decode_event, encode_case, encode_event
 from ..domain.errors import UserError
@@ -19,8 +21,33 @@ from ..domain.model import Case, CaseFile, Event, Exhibit, ExhibitLink
 from .database import Store
 
 
-class CorruptStore(Exception):
-    """A row that no longer decodes: a bug or a hand-edited database, not a user mistake."""
+class CorruptStore(UserError):
+    """A row that no longer decodes (a hand-edited or damaged database): named, never a traceback."""
+
+    def __init__(self, table: str, row_id: object, detail: str) -> None:
+        super().__init__(t(
+            f"La base de données contient une ligne illisible (table {table}, n° {row_id} : {detail}) : "
+            "restaurez une archive de l'affaire ou une sauvegarde ; rien n'a été modifié.",
+            f"The database holds an unreadable row (table {table}, id {row_id}: {detail}): restore an archive "
+            "of the case or a backup; nothing was changed."))
+        self.table = table
+        self.row_id = row_id
+
+
+def _json_of(table: str, row_id: object, text: object) -> object:
+    try:
+        if not isinstance(text, str):
+            raise ValueError(type(text).__name__)
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise CorruptStore(table, row_id, t("JSON illisible", "unreadable JSON")) from exc
+
+
+def _decoded(table: str, row_id: object, collector: Collector, value: object) -> object:
+    if value is None or collector.problems:
+        detail = "; ".join(str(p) for p in collector.problems[:3]) or t("valeur vide", "empty value")
+        raise CorruptStore(table, row_id, detail)
+    return value
 
 
 @dataclass(frozen=True)
@@ -68,13 +95,20 @@ def list_cases(store: Store) -> list[CaseRow]:
 
 
 def find_case(store: Store, ref: str) -> int:
-    """A case by its id or its exact title."""
+    """A case by its id or its exact title; a reference that is both (two different cases) is refused."""
     ref = ref.strip()
-    if ref.isdigit():
+    rows = store.conn.execute("SELECT id FROM cases WHERE title = ?", (ref,)).fetchall()
+    if ref.isdigit() and len(ref) < 19:
         row = store.conn.execute("SELECT id FROM cases WHERE id = ?", (int(ref),)).fetchone()
         if row:
+            others = [int(r[0]) for r in rows if int(r[0]) != int(row[0])]
+            if others:
+                raise UserError(t(
+                    f"« {ref} » désigne l'affaire n° {row[0]} mais aussi le titre de l'affaire n° {others[0]} : "
+                    "renommez l'une des deux, ou désignez celle titrée ainsi par son numéro.",
+                    f"\"{ref}\" is the id of case {row[0]} and also the title of case {others[0]}: rename one of "
+                    "them, or name the titled one by its id."))
             return int(row[0])
-    rows = store.conn.execute("SELECT id FROM cases WHERE title = ?", (ref,)).fetchall()
     if len(rows) == 1:
         return int(rows[0][0])
     if len(rows) > 1:
@@ -90,10 +124,8 @@ def read_case(store: Store, case_id: int) -> Case:
     if row is None:
         raise UserError(t(f"Aucune affaire n° {case_id}.", f"No case {case_id}."))
     collector = Collector()
-    case = decode_case(collector, "case", json.loads(row[0]))
-    if case is None or collector.problems:
-        raise CorruptStore(f"case {case_id}: {collector.problems}")
-    return replace(case, id=case_id)
+    case = decode_case(collector, "case", _json_of("cases", case_id, row[0]))
+    return replace(cast(Case, _decoded("cases", case_id, collector, case)), id=case_id)
 
 
 def numbering_fixed(store: Store, case_id: int) -> bool:
@@ -142,15 +174,21 @@ def delete_event(store: Store, case_id: int, ref: str) -> bool:
 
 def read_events(store: Store, case_id: int) -> list[Event]:
     """In date order, then time, then the order of entry."""
-    events = []
+    return [decode_event_row(row_id, data) for row_id, data in store.conn.execute(
+            "SELECT id, data FROM events WHERE case_id = ? ORDER BY date, coalesce(moment, ''), id", (case_id,))]
+
+
+def check_event_rows(store: Store, case_id: int) -> None:
+    """Every stored event of the case decodes, or the first that does not is named."""
+    for row_id, data in store.conn.execute("SELECT id, data FROM events WHERE case_id = ?", (case_id,)):
+        decode_event_row(row_id, data)
+
+
+def decode_event_row(row_id: object, data: object) -> Event:
+    """One stored event, checked as a case file's event is; a bad row names its table and id."""
     collector = Collector()
-    for (data,) in store.conn.execute(
-            "SELECT data FROM events WHERE case_id = ? ORDER BY date, coalesce(moment, ''), id", (case_id,)):
-        event = decode_event(collector, "event", json.loads(data))
-        if event is None:
-            raise CorruptStore(str(collector.problems))
-        events.append(event)
-    return events
+    event = decode_event(collector, "event", _json_of("events", row_id, data))
+    return cast(Event, _decoded("events", row_id, collector, event))
 
 
 # --- exhibits -------------------------------------------------------------------------
@@ -240,13 +278,34 @@ def read_exhibits(store: Store, case_id: int) -> list[Exhibit]:
             f"""SELECT x.id, {EXHIBIT_COLUMNS}, f.size FROM exhibits x JOIN files f USING (sha256)
                 WHERE case_id = ?
                 ORDER BY number IS NULL, number, date IS NULL, date, title, x.id""", (case_id,)):
-        (xid, _case, sha, title, name, day, include, password, number, media_type, pages, kind, size) = row
-        out.append(Exhibit(
-            id=xid, sha256=sha, title=title, original_name=name,
-            date=date.fromisoformat(day) if day else None, links=tuple(links.get(xid, ())),
-            include=bool(include), password=password, number=number, media_type=media_type,
-            pages=pages, suggested_kind=kind, size=size))
+        out.append(_exhibit_of(row, tuple(links.get(row[0], ()))))
     return out
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _exhibit_of(row: tuple[Any, ...], links: tuple[ExhibitLink, ...]) -> Exhibit:
+    (xid, _case, sha, title, name, day, include, password, number, media_type, pages, kind, size) = row
+    def bad(detail: str) -> CorruptStore:
+        return CorruptStore("exhibits", xid, detail)
+    if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
+        raise bad(t("empreinte invalide", "invalid hash"))
+    if not isinstance(title, str) or not isinstance(name, str):
+        raise bad(t("titre invalide", "invalid title"))
+    for field, value in (("number", number), ("pages", pages), ("size", size)):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise bad(f"{field} {value!r}")
+    for field, value in (("password", password), ("media_type", media_type), ("suggested_kind", kind)):
+        if value is not None and not isinstance(value, str):
+            raise bad(f"{field} {value!r}")
+    try:
+        day_value = date.fromisoformat(day) if day else None
+    except (TypeError, ValueError):
+        raise bad(t(f"date {day!r}", f"date {day!r}")) from None
+    return Exhibit(id=xid, sha256=sha, title=title, original_name=name, date=day_value, links=links,
+                   include=bool(include), password=password, number=number, media_type=media_type,
+                   pages=pages, suggested_kind=kind, size=size)
 
 
 def delete_exhibit(store: Store, exhibit_id: int) -> str | None:
@@ -263,6 +322,20 @@ def delete_exhibit(store: Store, exhibit_id: int) -> str | None:
 
 def read_case_file(store: Store, case_id: int) -> CaseFile:
     return CaseFile(read_case(store, case_id), tuple(read_events(store, case_id)), tuple(read_exhibits(store, case_id)))
+
+
+def cases_using_file(store: Store, sha256: str) -> list[int]:
+    rows = store.conn.execute("SELECT DISTINCT case_id FROM exhibits WHERE sha256 = ? ORDER BY 1", (sha256,))
+    return [int(r[0]) for r in rows]
+
+
+def file_rows_among(store: Store, hashes: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(hashes), 500):
+        chunk = hashes[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in store.conn.execute(f"SELECT sha256 FROM files WHERE sha256 IN ({marks})", chunk))
+    return found
 
 
 def all_file_rows(store: Store) -> dict[str, int]:

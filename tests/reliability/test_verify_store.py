@@ -27,15 +27,38 @@ def _plant_leftovers(home: Path) -> Path:
     return orphan
 
 
-def test_files_left_by_an_interrupted_command_are_reported_and_removed(dossier, tmp_path: Path, home: Path) -> None:
+def test_files_no_row_accounts_for_are_moved_to_quarantine_never_deleted(dossier, tmp_path: Path, home: Path) -> None:
     assert dossier("load", str(write_case(tmp_path / "in"))).code == 0
     orphan = _plant_leftovers(home)
+    kept = orphan.read_bytes()
     run = dossier("verify", "1")
     assert run.code == 0, run.out
-    assert "2 fichier(s) sans pièce" in run.out and "retiré(s)" in run.out
+    assert "2 fichier(s) du stockage sans pièce" in run.out and "rien n'est effacé" in run.out
+    assert str(home / "quarantine") in run.out
     assert not orphan.exists() and blob_problems(home) == []
+    assert (home / "quarantine" / orphan.name).read_bytes() == kept
+    assert (home / "quarantine" / ".incoming-k1ll3d").read_bytes() == b"half a cop"
     again = dossier("verify", "1")
     assert again.code == 0 and "sans pièce" not in again.out and "intactes" in again.out
+
+
+def test_evidence_whose_row_was_lost_is_kept(dossier, tmp_path: Path, home: Path) -> None:
+    """A file the store holds but no row names (a row deleted by hand, a database restored from an older
+    backup) may be the only copy of a piece of evidence: verify must not delete it and call it intact."""
+    assert dossier("load", str(write_case(tmp_path / "in"))).code == 0
+    import sqlite3
+
+    conn = sqlite3.connect(home / "dossier.sqlite3")
+    sha = conn.execute("SELECT sha256 FROM exhibits ORDER BY id LIMIT 1").fetchone()[0]
+    with conn:
+        conn.execute("DELETE FROM exhibits WHERE sha256 = ?", (sha,))
+        conn.execute("DELETE FROM files WHERE sha256 = ?", (sha,))
+    conn.close()
+    stored = home / "files" / sha[:2] / sha
+    evidence = stored.read_bytes()
+    run = dossier("verify", "1")
+    assert "1 fichier(s) du stockage sans pièce" in run.out, run.out
+    assert (home / "quarantine" / sha).read_bytes() == evidence
 
 
 def test_every_stored_exhibit_file_is_read_only(dossier, tmp_path: Path, home: Path) -> None:
@@ -78,7 +101,7 @@ def test_a_read_only_store_is_verified_without_being_touched(tmp_path: Path) -> 
         proc = subprocess.run([*prefix, sys.executable, "-m", "dossier_app", "--home", str(home), "verify", "1"],
                               capture_output=True, text=True, timeout=60, env=child_env())
         assert proc.returncode == 0, proc.stdout + proc.stderr
-        assert "sans danger" in proc.stdout and "Traceback" not in proc.stderr
+        assert "laissés en place" in proc.stdout and "Traceback" not in proc.stderr
         assert snapshot(home) == before
     finally:
         for path in [base, *base.rglob("*")]:

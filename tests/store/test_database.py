@@ -89,7 +89,22 @@ def test_stored_files_are_read_only_and_stored_once(tmp_path: Path) -> None:
     try:
         first = store.blobs.put(source)
         second = store.blobs.put(source)
-        assert first[0] == second[0] and first[2] is True and second[2] is False
+        assert first[0] == second[0] and first[2] == "new" and second[2] == "kept"
         assert store.blobs.path(first[0]).stat().st_mode & 0o222 == 0
+    finally:
+        store.close()
+
+
+def test_a_stored_copy_that_no_longer_matches_is_replaced(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "home")
+    source = tmp_path / "x.txt"
+    source.write_text("preuve")
+    try:
+        sha = store.blobs.put(source)[0]
+        stored = store.blobs.path(sha)
+        stored.chmod(0o644)
+        stored.write_text("altérée")
+        assert store.blobs.put(source)[2] == "repaired"
+        assert stored.read_text() == "preuve" and store.blobs.intact(sha)
     finally:
         store.close()
