@@ -28,6 +28,7 @@ from ..domain.model import Case, Contract, Counsel, Party, PaymentTerms
 from ..domain.money import format_rate
 from ..domain.siren import normalize_siren
 from ..services import forms
+from .labels import one_line
 
 Submit = Callable[[Case], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"
@@ -101,7 +102,7 @@ class CaseForm(QDialog):
     def __init__(self, submit: Submit, case: Case | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit = submit
-        self.setWindowTitle(t("Nouvelle affaire", "New case") if case is None else case.title)
+        self.setWindowTitle(t("Nouvelle affaire", "New case") if case is None else one_line(case.title))
         self.setMinimumWidth(560)
         self.fields: dict[str, LineField] = {}
         tabs = QTabWidget()

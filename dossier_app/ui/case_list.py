@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewIt
 from ..domain.i18n import t
 from ..domain.money import format_euros
 from ..services.session import CaseLine
+from .labels import one_line
 from .table_model import RowsModel
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,9 +70,9 @@ class CaseListModel(RowsModel):
 
     def _display(self, line: CaseLine, column: int) -> str:
         if column == TITLE:
-            return line.title
+            return one_line(line.title)
         if column == PARTIES:
-            return f"{line.us} / {line.them}"
+            return f"{one_line(line.us)} / {one_line(line.them)}"
         if column == EVENTS:
             return t(f"{line.events} événement(s)", f"{line.events} event(s)")
         if column == EXHIBITS:

@@ -18,6 +18,7 @@ from ..store import Store
 from .ask import Ask, problems_of
 from .case_list import CASE_ID_ROLE, CaseListModel, CaseListView
 from .case_ref import CaseRef
+from .labels import one_line
 
 if TYPE_CHECKING:
     from ..domain.model import Case
@@ -146,7 +147,7 @@ class CasePanel(QWidget):
         if ref is None:
             return False
         line = next((x for x in self.model.lines if x.id == ref.case_id), None)
-        title = line.title if line else str(ref.case_id)
+        title = one_line(line.title) if line else str(ref.case_id)
         if not self.ask.confirm(
                 t("Supprimer l'affaire", "Delete the case"),
                 t(f"Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\n"

@@ -18,7 +18,7 @@ from ..services.timeline import TimelineRow
 from .ask import Ask, problems_of
 from .case_ref import CaseRef
 from .kind_style import kind_icon
-from .labels import kind_label
+from .labels import kind_label, one_line
 
 if TYPE_CHECKING:
     from ..domain.model import Event, Exhibit
@@ -69,7 +69,7 @@ class EventActions(QObject):
         if event is None:
             return None
         form = EventForm(self._add, event=replace(event, id=""), parent=self.parent_widget)
-        form.setWindowTitle(t("Copie de « ", "Copy of \"") + event.title + t(" »", "\""))
+        form.setWindowTitle(t("Copie de « ", "Copy of \"") + one_line(event.title) + t(" »", "\""))
         return self._open(form)
 
     def edit_event(self, event_id: str) -> EventForm | None:
@@ -98,8 +98,9 @@ class EventActions(QObject):
             self.ask.error(exc.message)
             return False
         self.undo.push(DeleteEvent(ref, event, links))
-        self.status.emit(t(f"« {event.title} » supprimé — Ctrl+Z pour le rétablir.",
-                           f"\"{event.title}\" deleted — Ctrl+Z to bring it back."))
+        title = one_line(event.title)
+        self.status.emit(t(f"« {title} » supprimé — Ctrl+Z pour le rétablir.",
+                           f"\"{title}\" deleted — Ctrl+Z to bring it back."))
         return True
 
     def _open(self, form: EventForm) -> EventForm:
@@ -199,6 +200,7 @@ class EventActions(QObject):
     def pick_exhibits_for(self, event_id: str, title: str, exhibits: list[Exhibit]) -> LinkPicker:
         from .pickers import Choice, LinkPicker
 
+        title = one_line(title)
         choices = [Choice(x.sha256, _exhibit_label(x), any(link.event_id == event_id for link in x.links),
                           kind_icon(x.suggested_kind) if x.suggested_kind else None) for x in exhibits]
         picker = LinkPicker(t("Pièces qui prouvent l'événement", "Exhibits proving the event"),
@@ -225,11 +227,11 @@ class EventActions(QObject):
         from .pickers import Choice, LinkPicker
 
         linked = {link.event_id for link in exhibit.links}
-        choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {kind_label(r.kind)} — {r.title}",
+        choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {kind_label(r.kind)} — {one_line(r.title)}",
                           r.id in linked, kind_icon(r.kind)) for r in rows]
         picker = LinkPicker(t("Événements prouvés par la pièce", "Events proved by the exhibit"),
-                            t(f"Cochez les événements que « {exhibit.title} » prouve.",
-                              f"Tick the events that \"{exhibit.title}\" proves."), choices, self.parent_widget)
+                            t(f"Cochez les événements que « {one_line(exhibit.title)} » prouve.",
+                              f"Tick the events that \"{one_line(exhibit.title)}\" proves."), choices, self.parent_widget)
 
         def apply() -> None:
             added, removed = picker.changes()
@@ -284,8 +286,8 @@ class EventActions(QObject):
         if self.ref is None:
             return False
         if not self.ask.confirm(t("Retirer la pièce", "Remove the exhibit"),
-                                t(f"Retirer « {exhibit.title} » de l'affaire ? Ctrl+Z la remettra.",
-                                  f"Remove \"{exhibit.title}\" from the case? Ctrl+Z brings it back."),
+                                t(f"Retirer « {one_line(exhibit.title)} » de l'affaire ? Ctrl+Z la remettra.",
+                                  f"Remove \"{one_line(exhibit.title)}\" from the case? Ctrl+Z brings it back."),
                                 t("Retirer", "Remove")):
             return False
         self.undo.push(RemoveExhibit(self.ref, exhibit))
@@ -301,4 +303,4 @@ def _forward(dialog: D) -> D:
 def _exhibit_label(exhibit: Exhibit) -> str:
     number = f"n° {exhibit.number} — " if exhibit.number else ""
     day = f" ({short_day(exhibit.date)})" if exhibit.date else ""
-    return f"{number}{exhibit.title}{day}"
+    return f"{number}{one_line(exhibit.title)}{day}"

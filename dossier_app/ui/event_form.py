@@ -27,7 +27,7 @@ from ..domain.model import EVENT_KINDS, Event, FieldSpec
 from ..domain.money import format_euros
 from ..services import forms
 from .kind_style import kind_icon
-from .labels import choice_label, field_label, kind_label, placeholder
+from .labels import choice_label, field_label, kind_label, one_line, placeholder
 
 Submit = Callable[[Event], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"
@@ -132,7 +132,7 @@ class EventForm(QDialog):
         super().__init__(parent)
         self.submit = submit
         self.event_id = event.id if event is not None else event_id
-        self.setWindowTitle(t("Événement", "Event") if event is None else event.title)
+        self.setWindowTitle(t("Événement", "Event") if event is None else one_line(event.title))
         self.setMinimumWidth(580)
         self.kind = QComboBox()
         for name in EVENT_KINDS:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from ..domain.dates import short_day
 from ..domain.i18n import t
 from .kind_style import kind_icon
+from .labels import one_line
 from .table_model import RowsModel
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class ExhibitModel(RowsModel):
             if column == NUMBER:
                 return str(exhibit.number) if exhibit.number is not None else ""
             if column == TITLE:
-                return exhibit.title
+                return one_line(exhibit.title)
             if column == DATE:
                 return short_day(exhibit.date) if exhibit.date else ""
             if column == PAGES:
@@ -101,11 +102,11 @@ class ExhibitModel(RowsModel):
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE and exhibit.suggested_kind:
             return kind_icon(exhibit.suggested_kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [exhibit.title, exhibit.original_name]
+            lines = [one_line(exhibit.title), one_line(exhibit.original_name)]
             if not exhibit.include:
                 lines.append(t("Exclue du dossier imprimé", "Left out of the printed bundle"))
             if exhibit.links:
-                lines.append(t("Prouve : ", "Proves: ") + ", ".join(link.event_id for link in exhibit.links))
+                lines.append(t("Prouve : ", "Proves: ") + ", ".join(one_line(link.event_id) for link in exhibit.links))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and self.highlight and any(
                 link.event_id == self.highlight for link in exhibit.links):

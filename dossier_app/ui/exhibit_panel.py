@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.i18n import t
 from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitModel
 from .exhibit_preview import ExhibitPreview
+from .labels import one_line
 from .timeline_panel import dropped_paths
 
 if TYPE_CHECKING:
@@ -159,4 +160,4 @@ class ExhibitPanel(QWidget):
 
 def _caption(exhibit: Exhibit) -> str:
     number = t(f"Pièce n° {exhibit.number} — ", f"Exhibit {exhibit.number} — ") if exhibit.number else ""
-    return f"{number}{exhibit.title}"
+    return f"{number}{one_line(exhibit.title)}"

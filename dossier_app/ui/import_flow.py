@@ -14,6 +14,7 @@ from ..domain.i18n import t
 from ..services.store_access import open_home
 from .ask import Ask
 from .case_ref import CaseRef
+from .labels import one_line
 from .workers import Progress, Task
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class ImportFlow(QObject):
             store = open_home(home)
             try:
                 return importing.plan_import(store, case_id, paths,
-                                             progress=lambda i, n, path: progress(i, n, path.name))
+                                             progress=lambda i, n, path: progress(i, n, one_line(path.name)))
             finally:
                 store.close()
 
@@ -122,7 +123,7 @@ class ImportFlow(QObject):
             self.done.emit("cancelled")
             return
         if not any(item.status in ("add", "repair") for item in items):
-            reasons = "\n".join(f"{item.path.name} : {item.reason}" for item in items) or t(
+            reasons = "\n".join(f"{one_line(item.path.name)} : {item.reason}" for item in items) or t(
                 "Aucun fichier utilisable.", "No usable file.")
             self.ask.info(t("Rien à ajouter :\n", "Nothing to add:\n") + reasons)
             self.done.emit("nothing")

@@ -24,7 +24,7 @@ from ..domain.i18n import t
 from ..domain.model import EVENT_KINDS
 from ..services.importing import ImportItem
 from .kind_style import kind_icon
-from .labels import kind_label
+from .labels import kind_label, one_line
 
 ADD, FILE, TITLE, DATE, KIND, NOTE = range(6)
 
@@ -72,8 +72,8 @@ class ImportReview(QDialog):
         self._check_all()
 
     def _fill(self, row: int, item: ImportItem) -> None:
-        name = QTableWidgetItem(item.path.name)
-        name.setToolTip(str(item.path))
+        name = QTableWidgetItem(one_line(item.path.name))
+        name.setToolTip(one_line(str(item.path)))
         name.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.table.setItem(row, FILE, name)
         exhibit = item.exhibit

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ..domain.bounds import neutral_text
 from ..domain.i18n import t
 
 # The kinds and actors in the order the window offers them; a test keeps them equal to the
@@ -9,6 +12,21 @@ from ..domain.i18n import t
 KINDS = ("contract", "invoice", "payment", "credit_note", "reminder", "registered_letter", "outage", "access",
          "correspondence", "procedure", "note")
 ACTORS = ("us", "them", "third_party")
+
+
+# What ``neutral_text`` changes, and line breaks: most texts hold none, and a hundred thousand titles
+# are shown at once on the band, so they are looked for first.
+_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def one_line(text: str | None) -> str:
+    """A case's text as a one-line label shows it: no bidi override or control character
+    (``neutral_text``), no line break."""
+    if not text:
+        return ""
+    if _NOT_SHOWN.search(text) is None:
+        return text
+    return neutral_text(text).replace("\n", " ").replace("\t", " ")
 
 
 def kind_label(kind: str) -> str:

@@ -25,6 +25,7 @@ from .case_ref import CaseRef
 from .event_actions import EventActions
 from .exhibit_panel import ExhibitPanel
 from .import_flow import ImportFlow
+from .labels import one_line
 from .timeline_panel import TimelinePanel, dropped_paths
 from .window_actions import build_actions
 from .workers import Progress, Task
@@ -289,9 +290,10 @@ class MainWindow(QMainWindow):
             self.case_parties.setText("")
             self.setWindowTitle("Dossier")
         else:
-            self.case_title.setText(line.title)
-            self.case_parties.setText(f"{line.us} / {line.them}")
-            self.setWindowTitle(f"{line.title} — Dossier")
+            title = one_line(line.title)
+            self.case_title.setText(title)
+            self.case_parties.setText(f"{one_line(line.us)} / {one_line(line.them)}")
+            self.setWindowTitle(f"{title} — Dossier")
         show_welcome = is_demo or line is None
         self.welcome.setText(welcome_text(is_demo) if show_welcome else "")
         self.welcome.setVisible(show_welcome)
@@ -370,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def _event_title(self, event_id: str) -> str:
         row = self.timeline.model.row_of(event_id)
-        return self.timeline.model.rows[row].title if row is not None else event_id
+        return one_line(self.timeline.model.rows[row].title if row is not None else event_id)
 
     def delete_selected(self) -> None:
         """Delete what has the focus: the chosen exhibit, the chosen case (asked first), else the event."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.dates import parse_user_day, short_day
 from ..domain.i18n import t
 from ..domain.model import PAGES, Exhibit
+from .labels import one_line
 
 SHOWN = 400  # a list of a hundred thousand check boxes helps nobody: type to narrow it
 
@@ -142,7 +143,7 @@ class ExhibitDialog(QDialog):
         form.addRow(t("Titre", "Title"), self.title)
         form.addRow(t("Date", "Date"), self.date)
         form.addRow("", self.include)
-        form.addRow(t("Fichier", "File"), QLabel(exhibit.original_name))
+        form.addRow(t("Fichier", "File"), QLabel(one_line(exhibit.original_name)))
         self.buttons = _buttons(self, t("Enregistrer", "Save"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)

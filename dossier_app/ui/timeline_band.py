@@ -38,7 +38,7 @@ from ..domain.i18n import t
 from ..services.timeline import TimelineRow
 from .band_marks import AllBut, Mark, build_marks
 from .kind_style import LANES, add_mark, color, lane_label, paint_mark
-from .labels import kind_label
+from .labels import kind_label, one_line
 
 MARGIN = 16.0
 LEGEND_WIDTH = 150
@@ -285,7 +285,7 @@ class BandItem(QGraphicsItem):
             x = self.x_of(mark.x_day)
             label = self._labels.get(mark.id)
             if label is None:
-                text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, 170)
+                text = metrics.elidedText(one_line(mark.title), Qt.TextElideMode.ElideRight, 170)
                 label = self._labels[mark.id] = (text, metrics.horizontalAdvance(text) + 6)
             text, width = label
             row = next((r for r in range(LABEL_ROWS) if x >= row_ends[r] + 4), None)
@@ -456,6 +456,6 @@ class TimelineBand(QGraphicsView):
             mark = self.item.mark_at(self.mapToScene(event.pos()))
             if mark is not None:
                 QToolTip.showText(event.globalPos(), f"{short_day(date.fromordinal(self.item.origin + int(mark.x_day)))}"
-                                  f" — {kind_label(mark.kind)}\n{mark.title}", self.viewport())
+                                  f" — {kind_label(mark.kind)}\n{one_line(mark.title)}", self.viewport())
                 return True
         return super().viewportEvent(event)

@@ -9,12 +9,13 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ..domain.bounds import neutral_text
 from ..domain.dates import short_day
 from ..domain.i18n import t
 from ..domain.money import format_euros, parse_amount
 from ..services.timeline import TimelineRow
 from .kind_style import kind_icon
-from .labels import actor_label, kind_label
+from .labels import actor_label, kind_label, one_line
 from .table_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,7 +120,7 @@ class TimelineModel(RowsModel):
         if column == KIND:
             return kind_label(row.kind)
         if column == TITLE:
-            return row.title
+            return one_line(row.title)
         if column == ACTOR:
             return actor_label(row.actor)
         if column == AMOUNT:
@@ -132,13 +133,13 @@ class TimelineModel(RowsModel):
         return ""
 
     def _tooltip(self, row: TimelineRow) -> str:
-        lines = [row.title]
+        lines = [one_line(row.title)]
         if row.end:
             lines.append(t(f"jusqu'au {row.end.replace('T', ' ')}", f"until {row.end.replace('T', ' ')}"))
         if row.description:
-            lines.append(row.description)
+            lines.append(neutral_text(row.description))
         if row.tags:
-            lines.append(t("Mots-clés : ", "Tags: ") + ", ".join(row.tags))
+            lines.append(t("Mots-clés : ", "Tags: ") + ", ".join(one_line(tag) for tag in row.tags))
         if not row.exhibits:
             lines.append(t("Aucune pièce ne prouve cet événement.", "No exhibit proves this event."))
         return "\n".join(lines)

@@ -22,6 +22,7 @@ from ..domain.i18n import t
 from ..domain.model import Case, Event, Exhibit
 from ..services import cases, events, importing, timeline
 from .case_ref import CaseRef
+from .labels import one_line
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ class CaseCommand(QUndoCommand):
 
 class AddEvent(CaseCommand):
     def __init__(self, ref: CaseRef, event: Event) -> None:
-        super().__init__(ref, t(f"ajout de « {event.title} »", f"adding \"{event.title}\""))
+        super().__init__(ref, t(f"ajout de « {one_line(event.title)} »", f"adding \"{one_line(event.title)}\""))
         self.event = event
 
     def apply(self) -> None:
@@ -72,7 +73,7 @@ class AddEvent(CaseCommand):
 
 class EditEvent(CaseCommand):
     def __init__(self, ref: CaseRef, old: Event, new: Event) -> None:
-        super().__init__(ref, t(f"modification de « {new.title} »", f"editing \"{new.title}\""))
+        super().__init__(ref, t(f"modification de « {one_line(new.title)} »", f"editing \"{one_line(new.title)}\""))
         self.old = old
         self.new = new
 
@@ -87,7 +88,7 @@ class DeleteEvent(CaseCommand):
     """Its undo puts back the event and the exhibits' links to it."""
 
     def __init__(self, ref: CaseRef, event: Event, links: list[timeline.EventLink]) -> None:
-        super().__init__(ref, t(f"suppression de « {event.title} »", f"deleting \"{event.title}\""))
+        super().__init__(ref, t(f"suppression de « {one_line(event.title)} »", f"deleting \"{one_line(event.title)}\""))
         self.event = event
         self.links = links
 
@@ -101,8 +102,8 @@ class DeleteEvent(CaseCommand):
 
 class Link(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit, event_id: str, pages: str | None, unlink: bool = False) -> None:
-        text = (t(f"retrait du lien de « {exhibit.title} »", f"unlinking \"{exhibit.title}\"") if unlink
-                else t(f"lien de « {exhibit.title} »", f"linking \"{exhibit.title}\""))
+        text = (t(f"retrait du lien de « {one_line(exhibit.title)} »", f"unlinking \"{one_line(exhibit.title)}\"") if unlink
+                else t(f"lien de « {one_line(exhibit.title)} »", f"linking \"{one_line(exhibit.title)}\""))
         super().__init__(ref, text)
         self.sha = exhibit.sha256
         self.event_id = event_id
@@ -124,7 +125,7 @@ class Link(CaseCommand):
 
 class SetExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, old: Exhibit, new: Exhibit) -> None:
-        super().__init__(ref, t(f"modification de la pièce « {new.title} »", f"editing exhibit \"{new.title}\""))
+        super().__init__(ref, t(f"modification de la pièce « {one_line(new.title)} »", f"editing exhibit \"{one_line(new.title)}\""))
         self.old = old
         self.new = new
 
@@ -187,7 +188,7 @@ class Import(CaseCommand):
 
 class RemoveExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit) -> None:
-        super().__init__(ref, t(f"retrait de la pièce « {exhibit.title} »", f"removing exhibit \"{exhibit.title}\""))
+        super().__init__(ref, t(f"retrait de la pièce « {one_line(exhibit.title)} »", f"removing exhibit \"{one_line(exhibit.title)}\""))
         self.sha = exhibit.sha256
         self.taken = TakeOut()
         self._first = False  # taken out by the command itself, so that the file is kept first
