@@ -13,7 +13,7 @@ from ..imports.email_files import read_email
 from ..store import Store
 from ..store import repository as repo
 from .claims import claims_for
-from .files import os_error_to_user
+from .files import check_target, os_error_to_user
 from .rates import store_rate_table
 
 
@@ -25,6 +25,7 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
     Until a first export the numbers are provisional and follow the exhibits' dates; after it, an
     exhibit added later takes the next free number, unless ``renumber`` starts afresh.
     """
+    check_target(output)
     before = repo.read_case_file(store, case_id)
     was_fixed = repo.numbering_fixed(store, case_id)
     fresh = renumber or not was_fixed

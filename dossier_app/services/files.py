@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +14,36 @@ from ..domain.errors import UserError
 from ..domain.i18n import t
 
 
+def check_target(target: Path) -> None:
+    """Only a regular, writable file or a new name may be written to: a folder, a device, a FIFO, a
+    socket, a symbolic link or a read-only file is refused, never replaced."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise os_error_to_user(exc, target) from exc
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
+        why = t("est un lien symbolique", "is a symbolic link")
+    elif stat.S_ISDIR(mode):
+        why = t("est un dossier : donnez un nom de fichier", "is a folder: give a file name")
+    elif not stat.S_ISREG(mode):
+        why = t("n'est pas un fichier ordinaire (périphérique, tube ou socket)",
+                "is not an ordinary file (a device, a pipe or a socket)")
+    elif not mode & stat.S_IWUSR:
+        why = t("est en lecture seule", "is read-only")
+    else:
+        return
+    raise UserError(t(f"{target} {why} : il n'a pas été remplacé ; choisissez un autre nom.",
+                      f"{target} {why}: it was not replaced; choose another name."))
+
+
 @contextlib.contextmanager
 def atomic_target(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; it replaces ``target`` only if the block succeeds."""
     target = Path(target)
+    check_target(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
@@ -28,6 +55,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        check_target(target)  # again: something may have taken the name meanwhile
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
