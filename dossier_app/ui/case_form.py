@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -29,6 +28,7 @@ from ..domain.money import format_rate
 from ..domain.siren import normalize_siren
 from ..services import forms
 from .labels import one_line
+from .unsaved import KeepsTyping
 
 Submit = Callable[[Case], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"
@@ -98,7 +98,7 @@ def _hearing(text: str) -> Any:
         return forms.parse_user_instant(text)
 
 
-class CaseForm(QDialog):
+class CaseForm(KeepsTyping):
     def __init__(self, submit: Submit, case: Case | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit = submit

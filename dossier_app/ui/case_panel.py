@@ -209,7 +209,11 @@ class CasePanel(QWidget):
         return path
 
     def _open(self, form: CaseForm) -> CaseForm:
+        from .event_actions import discard_question
+
         self.form = form
+        form.mark_clean()
+        form.confirm_discard = lambda: self.ask.confirm(*discard_question())
         form.setWindowModality(Qt.WindowModality.WindowModal)
         form.open()
         return form

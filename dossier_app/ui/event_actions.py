@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..domain.model import Event, Exhibit
     from .event_form import EventForm
     from .pickers import ExhibitDialog, LinkPicker
+    from .unsaved import KeepsTyping
 
 D = TypeVar("D", bound=QDialog)
 
@@ -105,8 +106,13 @@ class EventActions(QObject):
 
     def _open(self, form: EventForm) -> EventForm:
         self.form = form
+        self._ask_before_dropping(form)
         form.open()
         return form
+
+    def _ask_before_dropping(self, form: KeepsTyping) -> None:
+        form.mark_clean()
+        form.confirm_discard = lambda: self.ask.confirm(*discard_question())
 
     def _read(self, event_id: str) -> Event | None:
         if self.ref is None:
@@ -277,6 +283,7 @@ class EventActions(QObject):
 
         dialog.accepted.connect(apply)
         self.exhibit_dialog = dialog
+        self._ask_before_dropping(dialog)
         dialog.open()
         return dialog
 
@@ -292,6 +299,14 @@ class EventActions(QObject):
             return False
         self.undo.push(RemoveExhibit(self.ref, exhibit))
         return True
+
+
+def discard_question() -> tuple[str, str, str]:
+    """The title, text and button of the question asked before a form with changes is closed."""
+    return (t("Modifications non enregistrées", "Unsaved changes"),
+            t("Fermer ce formulaire sans enregistrer ? Ce que vous y avez tapé sera perdu.",
+              "Close this form without saving? What you typed in it will be lost."),
+            t("Fermer sans enregistrer", "Close without saving"))
 
 
 def _forward(dialog: D) -> D:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +27,7 @@ from ..domain.money import format_euros
 from ..services import forms
 from .kind_style import kind_icon
 from .labels import choice_label, field_label, kind_label, one_line, placeholder
+from .unsaved import KeepsTyping
 
 Submit = Callable[[Event], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"
@@ -124,7 +124,7 @@ class FieldEditor:
         self.error.setVisible(bool(message))
 
 
-class EventForm(QDialog):
+class EventForm(KeepsTyping):
     """New, edit or duplicate: ``submit`` stores the event and returns the problems, if any."""
 
     def __init__(self, submit: Submit, event: Event | None = None, kind: str = "invoice",

@@ -446,6 +446,15 @@ class MainWindow(QMainWindow):
                                 EXHIBITS_WIDTH])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from .event_actions import discard_question
+        from .unsaved import KeepsTyping
+
+        # Closed from the title bar or by a logout while a form holds what the user typed: ask first.
+        typing = [form for form in self.findChildren(KeepsTyping) if form.isVisible() and form.has_changes()]
+        if typing and not self.ask.confirm(*discard_question()):
+            typing[0].raise_()
+            event.ignore()
+            return
         self._closing = True
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -24,6 +24,7 @@ from ..domain.dates import parse_user_day, short_day
 from ..domain.i18n import t
 from ..domain.model import PAGES, Exhibit
 from .labels import one_line
+from .unsaved import KeepsTyping
 
 SHOWN = 400  # a list of a hundred thousand check boxes helps nobody: type to narrow it
 
@@ -123,7 +124,7 @@ class LinkPicker(QDialog):
         return self.pages.text().strip() or None
 
 
-class ExhibitDialog(QDialog):
+class ExhibitDialog(KeepsTyping):
     """An exhibit's own details: title, date, whether it goes into the printed bundle."""
 
     def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:

@@ -102,6 +102,7 @@ def test_an_error_behind_a_click_is_logged_in_the_home_and_said_once(qtbot, tmp_
         save.click()  # the same again once the box is closed: said in the status bar, not box after box
         shown.extend(box.text() for box in boxes())
         status.append(window.statusBar().currentMessage())
+        window.ask.confirm = lambda *_: True  # "close without saving"
         form.reject()
         # The window is still there and still answers.
         alive.append(window.isVisible() and window.timeline.select_event("p1"))
