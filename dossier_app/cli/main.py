@@ -11,9 +11,9 @@ import traceback
 from collections.abc import Sequence
 
 from .. import __version__
-from ..domain.bounds import for_terminal
+from ..domain.bounds import for_terminal, text_problem
 from ..domain.errors import ProblemsError, UserError
-from ..domain.i18n import t
+from ..domain.i18n import language, t
 from ..services.crash_log import write_crash_log
 from . import (
     archive_cmds,
@@ -64,6 +64,15 @@ def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
     return run(ctx.home, getattr(args, "case", None))
 
 
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Words typed for titles, passwords, sources or case names must be text a file can hold (a file
+    name with bytes that are not UTF-8 is fine: paths are ``Path`` objects, not checked here)."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and (problem := text_problem(value)):
+            option = "--" + name.replace("_", "-") if name not in ("case", "exhibit", "event") else name.upper()
+            raise UserError(f"{option} : {problem}" if language() == "fr" else f"{option}: {problem}")
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (a logout, a shutdown, ``kill``): unwound like Ctrl+C so that temporary files go."""
 
@@ -81,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
     try:
+        _check_text_arguments(args)
         return int(func(ctx, args) or 0)
     except ProblemsError as exc:
         sys.stderr.write(for_terminal(exc.message) + "\n")

@@ -62,3 +62,15 @@ def test_an_as_of_date_out_of_bounds_is_refused(dossier, tmp_path: Path, text: s
         with pytest.raises(SystemExit) as stop:
             dossier(command, "1", "--as-of", text)
         assert stop.value.code == 2
+
+
+def test_words_typed_with_bytes_that_are_not_text_are_refused(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    base = [sys.executable.encode(), b"-m", b"dossier_app", b"--home", str(home).encode()]
+    assert subprocess.run([*base, b"demo"], capture_output=True, env=env, timeout=120).returncode == 0
+    for args in ([b"exhibit", b"set", b"1", b"#7", b"--title", b"caf\xff"], [b"claims", b"caf\xff"],
+                 [b"exhibit", b"set", b"1", b"#7", b"--password", b"p\xe9"]):
+        proc = subprocess.run([*base, *args], capture_output=True, env=env, timeout=60)
+        err = proc.stderr.decode()
+        assert proc.returncode == 1 and "Traceback" not in err and "texte invalide" in err, (args, err)
