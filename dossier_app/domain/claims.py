@@ -2,6 +2,9 @@
 
 Pure: a case file, a date and the rate tables in, a frozen result out.  Events dated after
 the as-of date have not happened yet on that date and are left out (``check`` lists them).
+Which invoice a payment or credit note reduces is ``claims_allocation``'s rule (a payment naming
+no invoice: the undisputed invoices first, C. civ. art. 1342-10); the 40 € indemnity is owed for
+invoices dated from 1 January 2013 (see ``INDEMNITY_FROM``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .claims_allocation import Allocation, allocate
+from .claims_allocation import Allocation, UnassignedPayment, allocate
 from .claims_penalties import DENOMINATOR, ONE_DAY, PenaltyPeriod, RatePlan, round_half_up
 from .claims_terms import due_date
 from .model import CaseFile, Invoice
@@ -20,8 +23,10 @@ from .rates import HalfYear, RateTable
 
 INDEMNITY = 4000  # D441-5 Code de commerce: 40 € per invoice paid late, in cents
 # The fixed indemnity was created by loi 2012-387 (22 March 2012) and set at 40 € by décret
-# 2012-1115 (2 October 2012), both in force on 1 January 2013: an invoice that fell due before
-# that day was already late under the old law and earns no indemnity (only penalties).
+# 2012-1115 (2 October 2012), both in force on 1 January 2013.  Following the DGCCRF's published
+# reading (decided 2026-12), it is owed only for debts whose payment term began on or after that
+# day, that is invoices *dated* from 1 January 2013: an invoice of December 2012 falling due in
+# January 2013 owes penalties but no indemnity.
 INDEMNITY_FROM = date(2013, 1, 1)
 
 
@@ -79,6 +84,11 @@ class ClaimsResult:
     totals: Totals
     unknown_rate_half_years: tuple[HalfYear, ...]  # penalties there used the last known rate
     floor_half_years: tuple[HalfYear, ...]  # contract rate under 3× the legal rate: statutory used
+    # Payments (or parts of payments) that named no invoice, and where the rule set them.
+    unassigned_payments: tuple[UnassignedPayment, ...] = ()
+    # One of them was set while a disputed invoice was unpaid (or a payer's credit reached one):
+    # the rule skipped the disputed invoices first, and the explanation says so.
+    unassigned_met_disputed: bool = False
 
     @property
     def undisputed(self) -> tuple[InvoiceClaim, ...]:
@@ -108,6 +118,8 @@ def compute_claims(case_file: CaseFile, as_of: date, rates: RateTable) -> Claims
         totals=_totals(claims, ledger.credit_left),
         unknown_rate_half_years=tuple(sorted({p.half_year for p in periods if not p.source.known})),
         floor_half_years=tuple(sorted({p.half_year for p in periods if p.source.kind == "statutory_floor"})),
+        unassigned_payments=tuple(ledger.unassigned),
+        unassigned_met_disputed=ledger.met_disputed,
     )
 
 
@@ -128,7 +140,7 @@ def _claim(invoice: Invoice, due: date, outstanding: int, allocations: tuple[All
         outstanding=outstanding,
         days_late=days_late,
         penalties=round_half_up(sum(p.numerator for p in periods)),
-        indemnity=INDEMNITY if days_late > 0 and due >= INDEMNITY_FROM else 0,
+        indemnity=INDEMNITY if days_late > 0 and invoice.date >= INDEMNITY_FROM else 0,
         disputed=invoice.disputed,
         periods=tuple(periods),
         allocations=allocations,

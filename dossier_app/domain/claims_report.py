@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from .claims import ClaimsResult, InvoiceClaim
+from .claims_allocation import UnassignedPayment
 from .claims_penalties import PenaltyPeriod, RateSource
 from .dates import long_day, short_day
 from .i18n import language
@@ -74,6 +75,38 @@ def rate_source_text(source: RateSource, lang: str | None = None) -> str:
     return text
 
 
+def allocation_rule(lang: str | None = None) -> str:
+    """Where a payment naming no invoice goes, and why, in one sentence (claims.md, 2026-12)."""
+    if (lang or language()) == "en":
+        return ("A payment that names no invoice goes to the undisputed invoices first, the one that fell due "
+                "first first (same due date: the lower number), then to the disputed ones in the same order: "
+                "without the debtor's indication, a payment goes to the debts the debtor had most interest to "
+                "pay (Code civil, art. 1342-10).")
+    return ("Un paiement qui ne désigne aucune facture est imputé d'abord sur les factures non contestées, la "
+            "première échue en premier (à échéance égale, le plus petit numéro), puis sur les factures contestées "
+            "dans le même ordre : à défaut d'indication du débiteur, le paiement va aux dettes qu'il avait le plus "
+            "d'intérêt d'acquitter (art. 1342-10 du Code civil).")
+
+
+def unassigned_line(result: ClaimsResult, unassigned: UnassignedPayment, lang: str | None = None) -> str:
+    """"Paiement du 20/06/2024 (700,00 €), sans facture désignée : imputé sur F2 (400,00 €) et F3 (…)."""
+    lang = lang or language()
+    en = lang == "en"
+    numbers = {c.event_id: c.number for c in result.invoices}
+    parts = [f"{numbers.get(invoice_id, invoice_id)} ({format_euros(cents, lang)})"
+             for invoice_id, cents in unassigned.settled]
+    if unassigned.credit:
+        parts.append(f"{format_euros(unassigned.credit, lang)} "
+                     + ("as a credit of the payer" if en else "au crédit du payeur"))
+    joiner = " and " if en else " et "
+    listed = joiner.join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    head = (f"Payment of {short_day(unassigned.day, lang)} ({format_euros(unassigned.amount, lang)}), naming no "
+            "invoice: set against " if en else
+            f"Paiement du {short_day(unassigned.day, lang)} ({format_euros(unassigned.amount, lang)}), sans "
+            "facture désignée : imputé sur ")
+    return head + listed + "."
+
+
 def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:
     """What the reader must know to trust the figures, in plain sentences."""
     en = (lang or language()) == "en"
@@ -109,6 +142,10 @@ def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:
     if result.disputed:
         out.append("Disputed invoices are shown apart and left out of the total claimable." if en else
                    "Les factures contestées sont présentées à part et exclues du total réclamable.")
+    if result.unassigned_met_disputed:
+        # Said only where the rule made a difference, so that every other document stays as it was.
+        out.append(allocation_rule(lang))
+        out += [unassigned_line(result, u, lang) for u in result.unassigned_payments if u.disputed_unpaid]
     return out
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dossier_app.domain.claims import INDEMNITY, INDEMNITY_FROM, compute_claims
@@ -92,6 +93,58 @@ def _outstanding(result) -> int:
 
 @FAST
 @given(cases(), st.data())
+def test_the_undisputed_outstanding_never_grows_when_an_invoice_becomes_disputed(generated, data):
+    # Disputing an invoice only takes it out of the way of payments that name no invoice: every
+    # invoice still undisputed owes as much or less, and the undisputed total loses at least what
+    # the newly disputed invoice owed.
+    case_file, origin = generated
+    undisputed = [e for e in case_file.events if isinstance(e, Invoice) and not e.disputed]
+    if not undisputed:
+        return
+    target = data.draw(st.sampled_from(undisputed))
+    as_of = data.draw(later_days(origin))[1]
+    flipped = tuple(replace(e, disputed=True) if e is target else e for e in case_file.events)
+    before = compute_claims(case_file, as_of, shipped_rates())
+    after = compute_claims(CaseFile(case_file.case, flipped), as_of, shipped_rates())
+    owed_before = {c.event_id: c.outstanding for c in before.invoices}
+    for claim in after.undisputed:
+        assert claim.outstanding <= owed_before[claim.event_id]
+    assert (after.totals.outstanding_undisputed
+            <= before.totals.outstanding_undisputed - owed_before.get(target.id, 0))
+
+
+@settings(deadline=None, max_examples=120)
+@given(cases())
+@example((case(Invoice(id="d", date=date(2024, 5, 1), title="F-1", number="F-1", amount_incl_tax=100000,
+                       disputed=True),
+               Invoice(id="u", date=date(2024, 5, 10), title="F-2", number="F-2", amount_incl_tax=40000),
+               Payment(id="p", date=date(2024, 6, 20), title="p", amount=70000)), date(2024, 5, 1)))
+def test_a_payment_reaches_a_disputed_invoice_it_does_not_name_only_once_the_undisputed_are_paid(generated):
+    # C. civ. art. 1342-10 as decided in claims.md: money a payment does not assign goes to every
+    # undisputed invoice before any disputed one.  Replayed up to the moment it was set (the
+    # payment's day, up to that payment; or, for a payer's credit, the new invoices' day), no
+    # undisputed invoice may still be owed.
+    case_file, origin = generated
+    as_of = origin + timedelta(days=SPAN + 30)
+    result = compute_claims(case_file, as_of, shipped_rates())
+    payments = {e.id: (index, e) for index, e in enumerate(case_file.events) if isinstance(e, Payment)}
+    for claim in result.disputed:
+        for allocation in claim.allocations:
+            if allocation.kind != "payment" or claim.number in payments[allocation.event_id][1].invoices:
+                continue
+            index, paid = payments[allocation.event_id]
+            day = allocation.day
+            if day == paid.date:
+                kept = [e for i, e in enumerate(case_file.events)
+                        if e.date < day or (e.date == day and (not isinstance(e, Payment) or i <= index))]
+            else:
+                kept = [e for e in case_file.events if e.date < day or (e.date == day and isinstance(e, Invoice))]
+            then = compute_claims(CaseFile(case_file.case, tuple(kept)), day, shipped_rates())
+            assert then.totals.outstanding_undisputed == 0, (claim.number, allocation)
+
+
+@FAST
+@given(cases(), st.data())
 def test_totals_are_the_sums_of_the_rounded_lines(generated, data):
     case_file, origin = generated
     as_of = data.draw(later_days(origin))[1]
@@ -107,7 +160,8 @@ def test_totals_are_the_sums_of_the_rounded_lines(generated, data):
     for claim in result.invoices:
         assert claim.penalties == round_half_up(int(claim.penalties_exact * DENOMINATOR))
         assert claim.amount == claim.credited + claim.paid + claim.outstanding
-        assert claim.indemnity == (INDEMNITY if claim.days_late > 0 and claim.due_date >= INDEMNITY_FROM else 0)
+        # The indemnity follows the invoice's date, not its due date (décret 2012-1115, DGCCRF).
+        assert claim.indemnity == (INDEMNITY if claim.days_late > 0 and claim.date >= INDEMNITY_FROM else 0)
 
 
 @FAST
