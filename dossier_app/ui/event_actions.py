@@ -151,6 +151,8 @@ class EventActions(QObject):
             return []
         try:
             events.replace_event(ref.store, ref.case_id, old.id, new)
+            # As stored, which is what an undo will expect to find.
+            new = timeline.read_event(ref.store, ref.case_id, new.id)
         except UserError as exc:
             return problems_of(exc)
         self.undo.push(EditEvent(ref, old, new))
@@ -274,8 +276,9 @@ class EventActions(QObject):
             if new == exhibit:
                 return
             try:
-                timeline.update_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
-                                        include=new.include)
+                stored = timeline.update_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
+                                                 include=new.include)
+                new = replace(new, title=stored.title, date=stored.date, include=stored.include)
             except UserError as exc:
                 self.ask.error(exc.message)
                 return

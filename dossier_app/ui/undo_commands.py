@@ -21,6 +21,7 @@ from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.model import Case, Event, Exhibit
 from ..services import cases, events, importing, timeline
+from ..store.home import temporary_folder
 from .case_ref import CaseRef
 from .labels import one_line
 
@@ -59,6 +60,14 @@ class CaseCommand(QUndoCommand):
         raise NotImplementedError
 
 
+def changed_since(what: str) -> UserError:
+    """Ctrl+Z on something changed since by another window or the command: refused, that change kept."""
+    return UserError(t(f"{what} a changé depuis (dans une autre fenêtre ou par la commande dossier) : "
+                       "rien n'a été annulé ni refait, pour ne pas effacer ce changement.",
+                       f"{what} has changed since (in another window or through the dossier command): "
+                       "nothing was undone or redone, so as not to erase that change."))
+
+
 class AddEvent(CaseCommand):
     def __init__(self, ref: CaseRef, event: Event) -> None:
         super().__init__(ref, t(f"ajout de « {one_line(event.title)} »", f"adding \"{one_line(event.title)}\""))
@@ -77,11 +86,20 @@ class EditEvent(CaseCommand):
         self.old = old
         self.new = new
 
+    def _swap(self, stored: Event, wanted: Event) -> None:
+        try:
+            current = timeline.read_event(self.ref.store, self.ref.case_id, stored.id)
+        except UserError:
+            current = None
+        if current != stored:
+            raise changed_since(t(f"L'événement « {one_line(stored.title)} »", f"The event \"{one_line(stored.title)}\""))
+        events.replace_event(self.ref.store, self.ref.case_id, stored.id, wanted)
+
     def apply(self) -> None:
-        events.replace_event(self.ref.store, self.ref.case_id, self.old.id, self.new)
+        self._swap(self.old, self.new)
 
     def revert(self) -> None:
-        events.replace_event(self.ref.store, self.ref.case_id, self.new.id, self.old)
+        self._swap(self.new, self.old)
 
 
 class DeleteEvent(CaseCommand):
@@ -129,22 +147,28 @@ class SetExhibit(CaseCommand):
         self.old = old
         self.new = new
 
-    def _set(self, exhibit: Exhibit) -> None:
+    def _set(self, stored: Exhibit, exhibit: Exhibit) -> None:
+        current = next((x for x in timeline.exhibits(self.ref.store, self.ref.case_id) if x.sha256 == stored.sha256),
+                       None)
+        if current is None or (current.title, current.date, current.include) != (stored.title, stored.date,
+                                                                                 stored.include):
+            raise changed_since(t(f"La pièce « {one_line(stored.title)} »", f"The exhibit \"{one_line(stored.title)}\""))
         timeline.update_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
                                 day=exhibit.date, include=exhibit.include)
 
     def apply(self) -> None:
-        self._set(self.new)
+        self._set(self.old, self.new)
 
     def revert(self) -> None:
-        self._set(self.old)
+        self._set(self.new, self.old)
 
 
 class TakeOut:
     """Exhibits and events taken out of a case, with copies of the files to put them back."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="dossier-undo-"))
+    def __init__(self, home: Path) -> None:
+        # Inside the home, like all the program's temporary work: never the system's shared folder.
+        self.folder = Path(tempfile.mkdtemp(prefix="undo-", dir=temporary_folder(home)))
         # The copies go when the command goes (the stack cleared, the window closed).
         weakref.finalize(self, shutil.rmtree, self.folder, True)
         self.exhibits: list[tuple[Exhibit, Path]] = []
@@ -177,7 +201,7 @@ class Import(CaseCommand):
         super().__init__(ref, t(f"import de {count} fichier(s)", f"import of {count} file(s)"))
         self.shas = [item.exhibit.sha256 for item in result.added if item.exhibit is not None]
         self.event_ids = [invoice.id for item in result.added for invoice in item.invoices]
-        self.taken = TakeOut()
+        self.taken = TakeOut(ref.store.home)
 
     def apply(self) -> None:
         self.taken.put_back(self.ref)
@@ -190,7 +214,7 @@ class RemoveExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit) -> None:
         super().__init__(ref, t(f"retrait de la pièce « {one_line(exhibit.title)} »", f"removing exhibit \"{one_line(exhibit.title)}\""))
         self.sha = exhibit.sha256
-        self.taken = TakeOut()
+        self.taken = TakeOut(ref.store.home)
         self._first = False  # taken out by the command itself, so that the file is kept first
 
     def apply(self) -> None:
