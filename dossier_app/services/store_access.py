@@ -11,8 +11,8 @@ from pathlib import Path
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..store import Store, open_store
-from ..store import repository as repo
 from ..store.home import resolve_home
+from ..store.recovery import recover_discarded
 
 
 def open_home(home: str | Path | None = None) -> Store:
@@ -50,18 +50,6 @@ class FileWrites:
             if self.blobs.discard(sha):
                 self.let_go.append(sha)
 
-    def recover(self) -> None:
-        """Files a killed command had moved aside: back if a row still names them, else gone."""
-        held = self.blobs.discarded()
-        if not held:
-            return
-        named = repo.file_rows_among(self.store, held)
-        for sha in held:
-            if sha in named:
-                self.blobs.undiscard(sha)
-            else:
-                self.blobs.drop_discarded(sha)
-
     def undo(self) -> None:
         for sha in self.let_go:
             self.blobs.undiscard(sha)
@@ -78,7 +66,7 @@ def writing(store: Store) -> Iterator[FileWrites]:
     """A transaction plus the exhibit files it brings in or lets go: both land, or neither does."""
     writes = FileWrites(store)
     with store.transaction(undo=writes.undo, done=writes.done):
-        writes.recover()
+        recover_discarded(store)
         yield writes
         if writes.new or writes.let_go:
             # One flush for the whole batch, before the rows that name the files commit.

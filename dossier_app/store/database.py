@@ -14,6 +14,7 @@ from ..domain.errors import UserError
 from ..domain.i18n import t
 from .blobs import BlobStore
 from .home import DATABASE_NAME, FILES_DIR
+from .recovery import recover_discarded
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -146,7 +147,12 @@ def open_store(home: Path, *, create: bool = True) -> Store:
     except BaseException:
         conn.close()
         raise
-    return Store(home, conn)
+    store = Store(home, conn)
+    if store.blobs.discarded():
+        # A command was killed while removing files: put its work right before anyone reads.
+        with contextlib.suppress(UserError), store.transaction():
+            recover_discarded(store)
+    return store
 
 
 def _check_is_sqlite(conn: sqlite3.Connection, db_path: Path) -> None:

@@ -329,15 +329,6 @@ def cases_using_file(store: Store, sha256: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def file_rows_among(store: Store, hashes: list[str]) -> set[str]:
-    found: set[str] = set()
-    for i in range(0, len(hashes), 500):
-        chunk = hashes[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update(r[0] for r in store.conn.execute(f"SELECT sha256 FROM files WHERE sha256 IN ({marks})", chunk))
-    return found
-
-
 def all_file_rows(store: Store) -> dict[str, int]:
     return dict(store.conn.execute("SELECT sha256, size FROM files").fetchall())
 

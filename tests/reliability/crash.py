@@ -37,6 +37,8 @@ SCENARIOS = {
     "restore": Scenario("restore", ("restore", "a.dossier")),
     "archive": Scenario("archive", ("archive", "1", "-o", "out/case.dossier"), "out/case.dossier"),
     "export": Scenario("export", ("export", "1", "-o", "out/dossier.pdf", "--as-of", "2024-06-30"), "out/dossier.pdf"),
+    # Its exhibit files go with it: every one must still be there if the removal did not commit.
+    "case-rm": Scenario("case-rm", ("case", "rm", "1", "--yes")),
 }
 
 
