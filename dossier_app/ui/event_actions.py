@@ -150,6 +150,14 @@ class EventActions(QObject):
         if new == old:
             return []
         try:
+            if timeline.read_event(ref.store, ref.case_id, old.id) != old:
+                # Changed in another window (or by the command) since this form opened: not overwritten.
+                return [Problem("", t("Cet événement a changé depuis l'ouverture de ce formulaire (dans une autre "
+                                      "fenêtre ou par la commande dossier) : fermez-le et rouvrez-le pour repartir "
+                                      "de la version enregistrée.",
+                                      "This event has changed since this form opened (in another window or through "
+                                      "the dossier command): close it and open it again to start from the stored "
+                                      "version."))]
             events.replace_event(ref.store, ref.case_id, old.id, new)
             # As stored, which is what an undo will expect to find.
             new = timeline.read_event(ref.store, ref.case_id, new.id)

@@ -43,3 +43,16 @@ def test_undo_after_another_window_changed_the_exhibit_keeps_that_change(qtbot, 
     window.undo.undo()
     assert next(x for x in timeline.exhibits(store, small_case) if x.sha256 == exhibit.sha256).title == \
         "Facture renommée ailleurs"
+
+
+def test_a_form_opened_before_another_window_changed_the_event_does_not_overwrite_it(qtbot, open_window, store,
+                                                                                      small_case):
+    window = open_window()
+    form = window.events.edit_event("f1")
+    other = timeline.read_event(store, small_case, "f1")
+    events.replace_event(store, small_case, "f1", replace(other, title="Facture 2024-003 payée en partie"))
+    type_into(qtbot, form.field("title"), "Facture 2024-003 (ma version)")
+    form.save()
+    assert form.isVisible() and "a changé depuis" in form.general.text()
+    assert timeline.read_event(store, small_case, "f1").title == "Facture 2024-003 payée en partie"
+    assert window.undo.count() == 0
