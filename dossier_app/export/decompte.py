@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from ..domain.claims import ClaimsResult, InvoiceClaim
 from ..domain.claims_penalties import PenaltyPeriod, RateSource
-from ..domain.claims_report import half_year_label
+from ..domain.claims_report import allocation_rule, half_year_label
+from ..domain.model import Payment
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
@@ -63,6 +64,8 @@ def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
         "Simple interest, never compounded: principal × rate × days / 365, over periods of constant "
         "principal and rate; each invoice is rounded once to the cent. A payment goes against principal, "
         "not against penalties already run."), s["note"]))
+    if claims.unassigned_payments:
+        flow.append(KeepTogether(_unassigned(d, claims)))
     for claim in claims.invoices:
         if claim.periods:
             flow.append(KeepTogether(_periods(w, claim)))
@@ -201,6 +204,37 @@ def _periods(w: Words, claim: InvoiceClaim) -> list[Flowable]:
         ("SPAN", (0, -1), (4, -1)), ("FONT", (0, -1), (-1, -1), BOLD, 8.5),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
     return [Spacer(1, 2 * mm), title, Spacer(1, 1 * mm), table]
+
+
+def _unassigned(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
+    """Which invoices each payment naming no invoice settled, under the rule of art. 1342-10."""
+    w, s = d.words, styles()
+    numbers = {c.event_id: c.number for c in claims.invoices}
+    payments = {e.id: e for e in d.case_file.events if isinstance(e, Payment)}
+    rows: list[list[object]] = [[Paragraph(h, s["cell-small-head" if i != 2 else "cell-small-head-right"])
+                                 for i, h in enumerate((w.t("Date", "Date"), w.t("Paiement", "Payment"),
+                                                        w.t("Montant", "Amount"), w.t("Imputé sur", "Set against")))]]
+    for unassigned in claims.unassigned_payments:
+        paid = payments.get(unassigned.event_id)
+        what = markup(paid.title) if paid else ""
+        if paid is not None and paid.amount != unassigned.amount:  # what its invoices did not need
+            what += w.t(f" — part non affectée d’un paiement de {w.euros(paid.amount)}",
+                        f" — unassigned part of a payment of {w.euros(paid.amount)}")
+        cited = d.citations(unassigned.event_id)
+        if cited:
+            what += f" ({citations_markup(w, cited)})"
+        colon = w.t("\u00a0: ", ": ")
+        parts = [f"<b>{markup(numbers.get(invoice_id, invoice_id))}</b>{colon}{w.euros(cents)}"
+                 for invoice_id, cents in unassigned.settled]
+        if unassigned.credit:
+            parts.append(w.t("crédit du payeur", "credit of the payer") + colon + w.euros(unassigned.credit))
+        rows.append([Paragraph(w.short(unassigned.day), s["cell-small"]), Paragraph(what, s["cell-small"]),
+                     Paragraph(w.euros(unassigned.amount), s["cell-small-right"]),
+                     Paragraph(w.t("\u00a0; ", "; ").join(parts), s["cell-small"])])
+    title = Paragraph(w.t("Paiements qui ne désignent aucune facture", "Payments naming no invoice"), s["body-left"])
+    rule = Paragraph(markup(allocation_rule(w.lang).replace("'", "\u2019")), s["note"])
+    table = grid(rows, full_width(15, 36, 22, 57))
+    return [Spacer(1, 2 * mm), title, Spacer(1, 1 * mm), rule, Spacer(1, 1 * mm), table]
 
 
 def _describe_source(w: Words, period: PenaltyPeriod) -> str:
