@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.bounds import for_terminal
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
 from ..domain.i18n import t
@@ -40,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def import_files(ctx: Context, args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
-            raise UserError(t(f"Introuvable : {path}", f"Not found: {path}"))
+            raise UserError(t(f"Introuvable : {_one_line(path)}", f"Not found: {_one_line(path)}"))
     case_id = ctx.case_id(args.case)
     result = importing.import_paths(ctx.store, case_id, args.paths, args.password)
     for item in result.added:
@@ -48,22 +49,31 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
         x = item.exhibit
         when = short_day(x.date) if x.date else t("date inconnue", "no date")
         kind = f", {kind_name(x.suggested_kind).lower()}" if x.suggested_kind else ""
-        ctx.out(t(f"ajouté   {item.path} — « {x.title} », {when}{kind}",
-                  f"added    {item.path} — \"{x.title}\", {when}{kind}"))
+        path, title = _one_line(item.path), _one_line(x.title)
+        ctx.out(t(f"ajouté   {path} — « {title} », {when}{kind}", f"added    {path} — \"{title}\", {when}{kind}"))
         if item.invoices:
             ctx.out(t(f"         {len(item.invoices)} facture(s) créée(s) depuis la liste",
                       f"         {len(item.invoices)} invoice(s) created from the list"))
-        for note in item.notes:
-            ctx.out(f"         {note}")
-    for item in result.repaired:
-        ctx.out(t(f"réparé   {item.path} — {item.reason}", f"repaired {item.path} — {item.reason}"))
-    for item in result.skipped:
-        ctx.out(t(f"ignoré   {item.path} — {item.reason}", f"skipped  {item.path} — {item.reason}"))
-    for item in result.refused:
-        ctx.out(t(f"refusé   {item.path} — {item.reason}", f"refused  {item.path} — {item.reason}"))
+        _notes(ctx, item)
+    for label, items in ((t("réparé  ", "repaired"), result.repaired), (t("ignoré  ", "skipped "), result.skipped),
+                         (t("refusé  ", "refused "), result.refused)):
+        for item in items:
+            ctx.out(f"{label} {_one_line(item.path)} — {_one_line(item.reason or '')}")
+            _notes(ctx, item)
     ctx.out(t(f"{len(result.added)} ajouté(s), {len(result.skipped)} ignoré(s) (doublons), {len(result.refused)} refusé(s).",
               f"{len(result.added)} added, {len(result.skipped)} skipped (duplicates), {len(result.refused)} refused."))
     return 0
+
+
+def _notes(ctx: Context, item: importing.ImportItem) -> None:
+    for note in item.notes:
+        ctx.out(f"         {_one_line(note)}")
+
+
+def _one_line(text: object) -> str:
+    """A name or title from a file, on one line and inert: its escape sequences, controls and bidi
+    overrides shown as codes (``for_terminal``), a line break as ``\\n``, never obeyed."""
+    return for_terminal(str(text)).replace("\n", "\\n")
 
 
 def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:

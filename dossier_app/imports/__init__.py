@@ -10,7 +10,7 @@ from .analysis import Analysis, DateClue, Refused, analysis_from_json, analysis_
 from .analyze import analyze
 from .csv_invoices import InvoiceRow, InvoiceRows, RowProblem, parse_invoice_csv, read_invoice_csv
 from .email_files import Attachment, EmailContent, html_to_text, read_email
-from .folders import iter_candidate_files
+from .folders import Candidate, iter_candidate_files, walk_paths
 from .isolated import IsolatedAnalyzer, analyze_isolated
 from .sniff import SUPPORTED
 
@@ -18,6 +18,7 @@ __all__ = [
     "SUPPORTED",
     "Analysis",
     "Attachment",
+    "Candidate",
     "DateClue",
     "EmailContent",
     "InvoiceRow",
@@ -34,4 +35,5 @@ __all__ = [
     "parse_invoice_csv",
     "read_email",
     "read_invoice_csv",
+    "walk_paths",
 ]

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..domain.i18n import t
 from . import clues, titles
 from .analysis import Analysis, DateClue, Refused
-from .email_files import read_email
+from .email_files import MAX_NESTING, nesting_depth, read_email
 from .french_dates import date_in_file_name, find_dates
 from .images import read_image
 from .kinds import kind_for_email, kind_for_screenshot, kind_from_text
@@ -44,7 +44,7 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
     """What ``path`` would be as an exhibit; ``refused`` says why when it cannot be one."""
     path = Path(path)
     today = today or date.today()
-    title = titles.from_file_name(path.stem if path.suffix else path.name)
+    title = titles.from_file_name(path.stem if path.suffix else path.name)  # undecodable bytes as U+FFFD
     size = 0
     media_type: str | None = None
     try:
@@ -152,7 +152,13 @@ def _email(path: Path, size: int) -> _Found:
     if size > MAX_EMAIL_BYTES:
         raise Refused(t(f"courriel de plus de {MAX_EMAIL_BYTES // 2**20} Mo : enregistrez-le en PDF et ses pièces jointes à part",
                         f"e-mail over {MAX_EMAIL_BYTES // 2**20} MB: save it as PDF and its attachments separately"))
-    content = read_email(path)
+    data = path.read_bytes()
+    if nesting_depth(data) > MAX_NESTING:
+        raise Refused(t(f"courriel imbriqué sur plus de {MAX_NESTING} niveaux (parties ou messages les uns dans les autres) : "
+                        "fichier piégé ou endommagé, enregistrez-le en PDF depuis la messagerie",
+                        f"e-mail nested more than {MAX_NESTING} levels deep (parts or messages inside each other): "
+                        "booby-trapped or damaged file, save it as PDF from the mail program"))
+    content = read_email(data)
     dates: list[DateClue] = []
     if content.date is not None:
         dates.append(DateClue(_business_day(content.date), t("en-tête Date du courriel", "the e-mail's Date header"),

@@ -27,6 +27,13 @@ log = logging.getLogger(__name__)
 # A printed e-mail longer than this is a mailing-list dump, not a letter.
 BODY_CAP = 1_000_000
 _MAX_DEPTH = 20
+# Parts inside parts, messages forwarded inside messages: a real thread is a few levels deep. The
+# standard library's parser recurses once per level and gives up a few hundred levels down, so a
+# message deeper than this is never handed to it.
+MAX_NESTING = 50
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;"]+))""", re.IGNORECASE)
+_HEADER_LINE = re.compile(rb"^(?:content-type\s*:|[ \t])", re.IGNORECASE)
+_MESSAGE_TYPE = re.compile(rb"^content-type\s*:\s*message/", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,13 +61,61 @@ class EmailContent:
 
 
 def read_email(source: Path | bytes) -> EmailContent:
-    """Everything a dossier shows of an e-mail; never raises on a malformed message."""
+    """Everything a dossier shows of an e-mail; never raises on a malformed message.
+
+    A message nested deeper than ``MAX_NESTING`` is shown as its raw text, unparsed.
+    """
     data = source if isinstance(source, bytes) else source.read_bytes()
+    if nesting_depth(data) > MAX_NESTING:
+        return _raw(data)
     try:
         return _read(data)
     except Exception:  # the last guard of "never raises": show the message as raw text
-        log.warning("e-mail parsed as raw text", exc_info=True)
-        return EmailContent("", "", "", None, "", "", data.decode("utf-8", errors="replace")[:BODY_CAP], ())
+        log.info("e-mail parsed as raw text", exc_info=True)
+        return _raw(data)
+
+
+def _raw(data: bytes) -> EmailContent:
+    return EmailContent("", "", "", None, "", "", data.decode("utf-8", errors="replace")[:BODY_CAP], ())
+
+
+def nesting_depth(data: bytes, limit: int = MAX_NESTING) -> int:
+    """How deep parts and forwarded messages sit inside each other, read line by line without
+    parsing (so without recursion); counting stops once past ``limit``.
+
+    Each open multipart (its boundary declared, not yet closed) is a level, and so is each
+    ``message/*`` part opened inside the current part; a boundary line closes what it encloses.
+    """
+    boundaries: list[bytes] = []
+    messages = [0]  # messages opened in the current part of each open multipart, outermost first
+    deepest = 0
+    for line in data.splitlines():
+        if line.startswith(b"--") and boundaries:
+            mark = line[2:].rstrip()
+            closing = mark.endswith(b"--")
+            for level in range(len(boundaries) - 1, -1, -1):
+                if mark == boundaries[level] or (closing and mark[:-2] == boundaries[level]):
+                    if closing and mark[:-2] == boundaries[level]:
+                        del boundaries[level:]
+                        del messages[level + 1:]
+                    else:
+                        del boundaries[level + 1:]
+                        del messages[level + 1:]
+                        messages.append(0)
+                    break
+            continue
+        if not _HEADER_LINE.match(line):
+            continue
+        if _MESSAGE_TYPE.match(line):
+            messages[-1] += 1
+        found = _BOUNDARY.search(line)
+        if found:
+            boundaries.append(found.group(1) if found.group(1) is not None else found.group(2))
+            messages.append(0)
+        deepest = max(deepest, len(boundaries) + sum(messages))
+        if deepest > limit:
+            break
+    return deepest
 
 
 def _read(data: bytes) -> EmailContent:

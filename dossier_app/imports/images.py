@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image
 
+from ..domain.bounds import MAX_IMAGE_PIXELS
 from ..domain.i18n import t
 from .analysis import DateClue, Refused
 from .clues import CREATED, MODIFIED, RECORDED
@@ -24,9 +25,9 @@ from .sniff import JPEG, PNG, TIFF
 
 log = logging.getLogger(__name__)
 
-# Pillow's own threshold for a decompression bomb (about 89 million pixels, a
-# 9 500 × 9 500 image): far beyond a photo or a 600 dpi A4 scan (35 million).
-MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+# A decompression bomb: a few bytes that decode to billions of pixels. Far beyond a photo or a
+# 600 dpi A4 scan (35 million); checked on every frame's header, before any pixel is decoded.
+MAX_PIXELS = MAX_IMAGE_PIXELS
 # Pixels are decoded to prove the file whole; past this a JPEG is checked at 1/8 scale
 # and other formats by their structure only, to keep the memory used small.
 DECODE_PIXELS = 40_000_000
@@ -68,20 +69,31 @@ def read_image(path: Path, media_type: str) -> ImageFacts:
 
 
 def _facts(image: Image.Image, media_type: str) -> ImageFacts:
-    width, height = image.size
-    if width <= 0 or height <= 0:
-        raise Refused(t("image sans dimensions", "image without dimensions"))
-    if width * height > MAX_PIXELS:
-        raise Image.DecompressionBombError(f"{width}x{height}")
+    width, height = _checked_size(image)
     frames = getattr(image, "n_frames", 1) if media_type == TIFF else 1
     if frames > MAX_FRAMES:
         raise Refused(t(f"TIFF de {frames} pages : trop pour une pièce", f"TIFF of {frames} pages: too many for an exhibit"))
+    if frames > 1:
+        # A small first page may hide a gigantic second one: each frame's header is read, none decoded.
+        for frame in range(1, frames):
+            image.seek(frame)
+            _checked_size(image)
+        image.seek(0)
     facts = ImageFacts(pages=frames, width=width, height=height)
     _exif(image, facts)
     if media_type == PNG:
         _png_text(image, facts)
     _decode(image, media_type)
     return facts
+
+
+def _checked_size(image: Image.Image) -> tuple[int, int]:
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise Refused(t("image sans dimensions", "image without dimensions"))
+    if width * height > MAX_PIXELS:
+        raise Image.DecompressionBombError(f"{width}x{height}")
+    return width, height
 
 
 def _decode(image: Image.Image, media_type: str) -> None:

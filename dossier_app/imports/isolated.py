@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -51,6 +51,9 @@ class IsolatedAnalyzer:
         self._answers: queue.Queue[bytes | None] = queue.Queue()
         self._errors: IO[bytes] | None = None
         self._reader: threading.Thread | None = None
+        # Where the worker's own messages go (a parser's traceback, a crash): the home's crash log
+        # when the caller has one, else the log at INFO — never the user's screen.
+        self.report: Callable[[str], object] | None = None
 
     def __enter__(self) -> IsolatedAnalyzer:
         return self
@@ -119,7 +122,7 @@ class IsolatedAnalyzer:
             process.kill()
         if process is not None:
             process.wait()
-            log.warning("import worker %s (exit status %s)", why, process.returncode)
+            self._tell(f"import worker {why} (exit status {process.returncode})")
             self._release(process)
         self._flush_errors(why)
 
@@ -142,7 +145,13 @@ class IsolatedAnalyzer:
         text = errors.read()[-20_000:].decode("utf-8", errors="replace").strip()
         errors.close()
         if text:
-            log.warning("import worker %s, its messages:\n%s", why, text)
+            self._tell(f"import worker {why}, its messages:\n{text}")
+
+    def _tell(self, text: str) -> None:
+        if self.report is not None:
+            self.report(text)
+        else:
+            log.info("%s", text)
 
 
 def _read_lines(stream: IO[bytes] | None, answers: queue.Queue[bytes | None]) -> None:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 import pypdf
@@ -53,8 +54,8 @@ def read_pdf(path: Path, password: str | None) -> PdfFacts:
 
 
 def _read(path: Path, password: str | None) -> PdfFacts:
-    pdf = _open(path, password)
-    with pdf:
+    # Opened here rather than by qpdf: a name that is not UTF-8 is no concern of the parser's.
+    with open(path, "rb") as stream, _open(stream, path, password) as pdf:
         try:
             pages = len(pdf.pages)
         except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
@@ -72,9 +73,9 @@ def _read(path: Path, password: str | None) -> PdfFacts:
     return facts
 
 
-def _open(path: Path, password: str | None) -> pikepdf.Pdf:
+def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
     try:
-        return pikepdf.open(path, password=password or "")
+        return pikepdf.open(stream, password=password or "")
     except pikepdf.PasswordError as exc:
         if password:
             raise Refused(t("PDF protégé : ce mot de passe n'est pas le bon",

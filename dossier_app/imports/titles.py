@@ -10,6 +10,7 @@ _EXTENSION = re.compile(r"\.(?:docx?|odt|rtf|xlsx?|ods|pptx?|pdf|txt|html?|jpe?g
 _MEANINGLESS = re.compile(r"^(?:untitled|sans\s+titre|document\d*|doc\d*|titre|title|microsoft\s+word|"
                           r"[\d\s_.-]*|.*[/\\].*)$", re.IGNORECASE)
 _MAX = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def tidy(text: str) -> str:
@@ -31,7 +32,22 @@ def from_metadata(text: str | None) -> str | None:
     return title
 
 
+def readable_name(name: str) -> str:
+    """A file name as valid Unicode: bytes that were not UTF-8 (held by Python as lone surrogates,
+    which SQLite and JSON cannot store) become U+FFFD."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is not an escaped byte
+        return _SURROGATE.sub("\ufffd", name)
+
+
 def from_file_name(stem: str) -> str:
     """``facture_2016-12__Dupont`` → ``Facture 2016-12 Dupont``: underscores were spaces."""
-    title = tidy(stem.replace("_", " ")) or tidy(stem) or stem
+    stem = readable_name(stem)
+    title = tidy(stem.replace("_", " ")) or tidy(stem) or readable_name(stem)
     return title[:1].upper() + title[1:]

@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     limit_memory(int(args[0]) if args else 0)
 
-    from ..domain.i18n import set_language
-    from .analysis import analysis_to_json
+    from ..domain.i18n import set_language, t
+    from .analysis import Analysis, analysis_to_json
     from .analyze import analyze
 
     for line in sys.stdin:
@@ -49,9 +49,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         request = json.loads(line)
         set_language(request.get("lang"))
-        today = date.fromisoformat(request["today"]) if request.get("today") else None
-        analysis = analyze(Path(request["path"]), request.get("password"), today)
-        answers.write(json.dumps(analysis_to_json(analysis), ensure_ascii=False) + "\n")
+        path = Path(request["path"])
+        try:
+            today = date.fromisoformat(request["today"]) if request.get("today") else None
+            analysis = analyze(path, request.get("password"), today)
+        except Exception:  # a bug here must cost this file, not the worker and the files after it
+            logging.exception("analysis of %s failed", path)
+            analysis = Analysis(path=path, media_type=None, size=0, title=path.name,
+                                refused=t("fichier illisible (erreur interne)", "unreadable file (internal error)"))
+        # ASCII: a name that is not UTF-8 travels as escaped surrogates, the parent makes it readable.
+        answers.write(json.dumps(analysis_to_json(analysis), ensure_ascii=True) + "\n")
         answers.flush()
     return 0
 

@@ -6,20 +6,25 @@ A CSV invoice list becomes an exhibit *and* the invoice events it lists, linked 
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.bounds import MAX_TEXT, neutral_text, text_problem
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..domain.model import Exhibit, ExhibitLink, Invoice
 from ..store import Store
 from ..store import repository as repo
-from ..store.blobs import sha256_of
+from .crash_log import write_crash_log
 from .events import next_event_id
-from .store_access import writing
+from .store_access import FileWrites, writing
 
 if TYPE_CHECKING:
     from ..imports.analysis import Analysis
@@ -38,6 +43,10 @@ class ImportItem:
     invoices: tuple[Invoice, ...] = ()
     notes: tuple[str, ...] = ()
     date_source: str | None = None
+    # The file as it was hashed and read (device, inode, size, times): it must still be that very
+    # file when it is stored, else it changed or was swapped under the import.
+    state: tuple[int, ...] | None = None
+    follow: bool = False  # a symbolic link the user named: read through it
 
 
 @dataclass
@@ -59,6 +68,8 @@ def plan_import(store: Store, case_id: int, paths: Iterable[Path], password: str
     that crashes, hangs or eats the memory on a hostile file costs that file, not the program.
     """
     with isolated_analyzer() as analyzer:
+        # A parser's traceback goes to the home's crash log, never to the screen.
+        analyzer.report = lambda text: write_crash_log(store.home, text)
         return _plan(store, case_id, paths, password, today, progress, analyzer.analyze)
 
 
@@ -70,61 +81,130 @@ def isolated_analyzer() -> IsolatedAnalyzer:
 
 def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | None, today: date | None,
           progress: Progress | None, analyze: Callable[..., Analysis]) -> list[ImportItem]:
-    from ..imports import iter_candidate_files
+    from ..imports import walk_paths
+    from ..imports.titles import readable_name
 
     roots = [Path(p) for p in paths]
     for root in roots:
         if not root.exists():
             raise UserError(t(f"Introuvable : {root}", f"Not found: {root}"))
-    files = list(iter_candidate_files(roots))
+    candidates = list(walk_paths(roots))
     in_case = {x.sha256: x for x in repo.read_exhibits(store, case_id)}
     seen: dict[str, Path] = {}
     taken_numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
     event_ids = set(repo.event_refs(store, case_id))
     items: list[ImportItem] = []
-    for index, path in enumerate(files):
-        if progress is not None and not progress(index, len(files), path):
+    for index, candidate in enumerate(candidates):
+        path = candidate.path
+        if progress is not None and not progress(index, len(candidates), path):
             break
+        said = (candidate.note,) if candidate.note else ()
+        if candidate.refused:
+            items.append(ImportItem(path, "refused", candidate.refused, notes=said))
+            continue
         try:
-            sha = sha256_of(path)
+            before = _state(path, candidate.follow)
+            sha = _hash_regular(path, before)
+        except _Changed as refusal:
+            items.append(ImportItem(path, "refused", str(refusal), notes=said))
+            continue
         except OSError as exc:
-            items.append(ImportItem(path, "refused", t(f"illisible ({exc.strerror})", f"unreadable ({exc.strerror})")))
+            items.append(ImportItem(path, "refused", t(f"illisible ({exc.strerror or exc})",
+                                                       f"unreadable ({exc.strerror or exc})"), notes=said))
             continue
         if sha in in_case and not store.blobs.has(sha):
             # The store lost this file (disk trouble, a hand-made deletion): the same bytes,
             # checked by their hash, put it back.
             items.append(ImportItem(path, "repair", t(f"fichier manquant de « {in_case[sha].title} » remis en place",
-                                                      f"missing file of \"{in_case[sha].title}\" put back"), sha))
+                                                      f"missing file of \"{in_case[sha].title}\" put back"), sha,
+                                    notes=said, state=before, follow=candidate.follow))
             continue
         if sha in in_case:
             items.append(ImportItem(path, "duplicate", t(f"déjà présent : « {in_case[sha].title} »",
-                                                         f"already there: \"{in_case[sha].title}\""), sha))
+                                                         f"already there: \"{in_case[sha].title}\""), sha, notes=said))
             continue
         if sha in seen:
             items.append(ImportItem(path, "duplicate", t(f"même fichier que {seen[sha].name}",
-                                                         f"same file as {seen[sha].name}"), sha))
+                                                         f"same file as {seen[sha].name}"), sha, notes=said))
             continue
         analysis = analyze(path, password=password, today=today)
         if analysis.refused:
-            items.append(ImportItem(path, "refused", analysis.refused, sha))
+            items.append(ImportItem(path, "refused", analysis.refused, sha, notes=said))
             continue
-        seen[sha] = path
-        exhibit = Exhibit(sha256=sha, title=analysis.title, original_name=path.name, date=analysis.suggested_date,
-                          password=password if analysis.encrypted else None, media_type=analysis.media_type,
-                          pages=analysis.pages, suggested_kind=analysis.suggested_kind, size=analysis.size)
+        name = readable_name(path.name)
+        exhibit = Exhibit(sha256=sha, title=_storable(analysis.title, name), original_name=_storable(name, "?"),
+                          date=analysis.suggested_date, password=password if analysis.encrypted else None,
+                          media_type=analysis.media_type, pages=analysis.pages,
+                          suggested_kind=analysis.suggested_kind, size=analysis.size)
         invoices: tuple[Invoice, ...] = ()
-        notes = tuple(analysis.notes)
+        notes = (*said, *analysis.notes)
         if analysis.media_type == "text/csv":
             try:
                 invoices, csv_notes = _csv_invoices(path, taken_numbers, event_ids)
             except _CsvRefused as refusal:
-                items.append(ImportItem(path, "refused", str(refusal), sha))
+                items.append(ImportItem(path, "refused", str(refusal), sha, notes=said))
                 continue
             notes += csv_notes
             if invoices:
                 exhibit = replace(exhibit, links=tuple(ExhibitLink(i.id) for i in invoices))
-        items.append(ImportItem(path, "add", None, sha, exhibit, invoices, notes, analysis.date_source))
+        try:
+            # What was analysed must be what was hashed: the file may not change in between.
+            if _state(path, candidate.follow) != before:
+                raise _Changed(_changed())
+        except (_Changed, OSError):
+            items.append(ImportItem(path, "refused", _changed(), sha, notes=said))
+            continue
+        seen[sha] = path
+        items.append(ImportItem(path, "add", None, sha, exhibit, invoices, notes, analysis.date_source,
+                                state=before, follow=candidate.follow))
     return items
+
+
+class _Changed(Exception):
+    """The file is no longer the one that was looked at."""
+
+
+def _changed() -> str:
+    return t("modifié, remplacé ou supprimé pendant l'import : réimportez-le",
+             "changed, replaced or deleted during the import: import it again")
+
+
+def _state(path: Path, follow: bool) -> tuple[int, ...]:
+    """Who the file is and how it stands; refused if it is not (or no longer) a plain file.
+
+    ``lstat`` unless the user named a link: met while walking, a link is never followed.
+    """
+    try:
+        info = os.stat(path) if follow else os.lstat(path)
+    except FileNotFoundError as exc:
+        raise _Changed(_changed()) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise _Changed(_changed())
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _hash_regular(path: Path, expected: tuple[int, ...]) -> str:
+    """The SHA-256 of the plain file ``_state`` saw: opened without blocking (a pipe swapped in
+    meanwhile would wait for ever), and checked to be that same file once open."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != expected[:2]:
+            raise _Changed(_changed())
+        digest = hashlib.sha256()
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _storable(text: str, fallback: str) -> str:
+    """A title or name the store can hold and a screen can show: valid Unicode (a lone surrogate
+    becomes U+FFFD), no control or bidi override characters, at most ``MAX_TEXT`` characters."""
+    cleaned = " ".join(neutral_text(text).split())[:MAX_TEXT].strip()
+    if not cleaned or text_problem(cleaned) is not None:
+        cleaned = " ".join(neutral_text(fallback).split())[:MAX_TEXT].strip() or "?"
+    return cleaned
 
 
 def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tuple[Invoice, ...], tuple[str, ...]]:
@@ -168,7 +248,11 @@ class _CsvRefused(Exception):
 
 def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
                   link_to: str | None = None) -> ImportResult:
-    """Store the files planned for adding, in one transaction; optionally link each to an event."""
+    """Store the files planned for adding, in one transaction; optionally link each to an event.
+
+    A file changed, swapped or deleted since it was planned is refused alone: the stored bytes are
+    the bytes analysed (the hash the store computes while copying must be the planned one).
+    """
     result = ImportResult()
     planned = list(items)
     with writing(store) as writes:
@@ -179,21 +263,26 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
         numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
         for item in planned:
             if item.status == "repair" and item.sha256 is not None:
-                writes.put(item.path, item.sha256)
-                result.repaired.append(item)
+                if _stored(writes, item) is not None:
+                    result.repaired.append(item)
+                else:
+                    result.refused.append(replace(item, status="refused", reason=_changed()))
                 continue
             if item.status == "add" and item.sha256 in present:
                 item = replace(item, status="duplicate", reason=t("déjà présent : ajouté entre-temps par un autre import",
                                                                   "already there: added meanwhile by another import"))
-            if item.status != "add" or item.exhibit is None:
+            if item.status != "add" or item.exhibit is None or item.sha256 is None:
                 (result.skipped if item.status == "duplicate" else result.refused).append(item)
+                continue
+            size = _stored(writes, item)
+            if size is None:
+                result.refused.append(replace(item, status="refused", reason=_changed(), exhibit=None, invoices=()))
                 continue
             item = _still_new_invoices(item, refs, numbers)
             exhibit = item.exhibit
             assert exhibit is not None  # checked above; _still_new_invoices keeps it
             present.add(exhibit.sha256)
-            sha, size = writes.put(item.path, item.sha256)
-            repo.register_file(store, sha, size)
+            repo.register_file(store, exhibit.sha256, size)
             if item.invoices:
                 repo.insert_events(store, case_id, item.invoices)
             if link_to is not None:
@@ -201,6 +290,25 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
             repo.insert_exhibit(store, case_id, exhibit)
             result.added.append(item)
     return result
+
+
+def _stored(writes: FileWrites, item: ImportItem) -> int | None:
+    """Copy the item's file into the store if it is still the file planned, byte for byte; its
+    size, or ``None`` when it changed, was swapped or went away since it was planned."""
+    assert item.sha256 is not None
+    try:
+        if item.state is not None and _state(item.path, item.follow)[:2] != item.state[:2]:
+            return None  # another file (a link, a pipe) put in its place
+        _, size = writes.put(item.path, item.sha256)
+    except _Changed:
+        return None
+    except ValueError:  # the bytes copied do not hash to the planned hash: changed since analysed
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return None
+        raise
+    return size
 
 
 def _still_new_invoices(item: ImportItem, refs: set[str], numbers: set[str]) -> ImportItem:
