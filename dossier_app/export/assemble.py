@@ -11,9 +11,10 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
+from .active_content import Sanitizer
 from .contents import part_titles
 from .context import Dossier, Layout
-from .exhibits_pdf import open_pdf, strip_active_content
+from .exhibits_pdf import open_pdf
 from .layout import PART_KEYS
 from .prepare import Prepared
 from .sheets import Sheets
@@ -65,13 +66,16 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
                     # and holding every source open until the save is what made the export's
                     # peak memory the plain merge's plus the stamps.
                     with open_pdf(source.path, source.password, d.words) as pdf:
+                        sanitizer = Sanitizer(pdf)
                         for source_page in pdf.pages:
+                            # Cleaned in the source, before the copy: what it takes out is never
+                            # copied at all, and the copy is spared chains too deep for qpdf.
+                            removed += sanitizer.clean_page(source_page.obj)
                             # Copying page by page hands back the copy itself: indexing out.pages
                             # afterwards walks the page tree and made long bundles quadratic.
                             page = out.copy_foreign(source_page.obj)
                             _add_page(out, page)
                             pages.append(page)
-                            removed += strip_active_content(page)
                             stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
                                           f"{global_first + offset} / {layout.total}")
                             offset += 1

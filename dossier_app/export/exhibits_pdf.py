@@ -1,7 +1,7 @@
 """PDF exhibits: opened (with their password), repaired when qpdf can, refused with a reason when not.
 
-Also what may not travel into a bundle counsel sends on: actions that run something when a
-page opens or a link is clicked (JavaScript, launching a program, submitting a form).
+What may not travel into the bundle (scripts, launches, attachments…) is taken out by
+``active_content``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from .words import Words
-
-ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Rendition",
-                  "/RichMediaExecute", "/Hide", "/SetOCGState", "/Sound", "/Movie"}
 
 
 class Refused(Exception):
@@ -100,44 +97,3 @@ def is_signed(pdf: pikepdf.Pdf) -> bool:
             return True
         pending.extend(node.get(Name.Kids, Array()))
     return False
-
-
-def _action_is_active(action: object) -> bool:
-    seen = 0
-    while isinstance(action, Dictionary) and seen < 50:
-        seen += 1
-        if str(action.get(Name.S, "")) in ACTIVE_ACTIONS:
-            return True
-        following = action.get(Name.Next)
-        if isinstance(following, Array):
-            return any(_action_is_active(a) for a in following)
-        action = following
-    return False
-
-
-_AA, _A, _ANNOTS, _PARENT = Name.AA, Name.A, Name.Annots, Name.Parent  # made once: one call per page
-
-
-def strip_active_content(page: Dictionary) -> int:
-    """Remove what runs by itself from a page of the bundle; returns how many actions went."""
-    removed = 0
-    if _AA in page:
-        del page[_AA]
-        removed += 1
-    annots = page.get(_ANNOTS)
-    if not isinstance(annots, Array):
-        return removed
-    for annot in annots:
-        if not isinstance(annot, Dictionary):
-            continue
-        if _A in annot and _action_is_active(annot.get(_A)):
-            del annot[_A]
-            removed += 1
-        node, depth = annot, 0
-        while isinstance(node, Dictionary) and depth < 20:
-            if _AA in node:
-                del node[_AA]
-                removed += 1
-            node = node.get(_PARENT)
-            depth += 1
-    return removed
