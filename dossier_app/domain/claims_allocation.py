@@ -54,10 +54,12 @@ class UnassignedPayment:
 
     event_id: str
     day: date
-    amount: int
+    amount: int  # the part no named invoice took: the whole payment when it named none
     settled: tuple[tuple[str, int], ...]  # (invoice event id, cents), in the order the rule took them
     credit: int  # what no invoice needed that day: a credit of the payer
     disputed_unpaid: bool  # a disputed invoice was still unpaid when it was set
+    paid: int = 0  # the whole payment
+    named: bool = False  # it named invoices, which did not need all of it
 
 
 @dataclass
@@ -140,21 +142,22 @@ class Ledger:
             invoice_id = self.by_number.get(number)
             if invoice_id is not None and left > 0:
                 left -= self._take(self.open[invoice_id], event.id, kind, event.date, left)
-        if kind == "payment":
-            left = self._default_payment(event.id, event.date, left)
+        if isinstance(event, Payment):
+            left = self._default_payment(event, left)
         else:
             left = self._spend(self._by_age, event.id, kind, event.date, left)
         if left > 0:
             self.credit.append(_Credit(event.id, kind, left))
 
-    def _default_payment(self, event_id: str, day: date, amount: int) -> int:
+    def _default_payment(self, event: Payment, amount: int) -> int:
         if amount <= 0:
             return 0
         disputed_unpaid = self._disputed_unpaid > 0
         self.met_disputed = self.met_disputed or disputed_unpaid
         settled: list[tuple[str, int]] = []
-        left = self._spend(self._by_due, event_id, "payment", day, amount, settled)
-        self.unassigned.append(UnassignedPayment(event_id, day, amount, tuple(settled), left, disputed_unpaid))
+        left = self._spend(self._by_due, event.id, "payment", event.date, amount, settled)
+        self.unassigned.append(UnassignedPayment(event.id, event.date, amount, tuple(settled), left, disputed_unpaid,
+                                                 paid=event.amount, named=bool(event.invoices)))
         return left
 
     def _spend(self, queue: list[_Item], event_id: str, kind: str, day: date, left: int,

@@ -95,16 +95,24 @@ def unassigned_line(result: ClaimsResult, unassigned: UnassignedPayment, lang: s
     numbers = {c.event_id: c.number for c in result.invoices}
     parts = [f"{numbers.get(invoice_id, invoice_id)} ({format_euros(cents, lang)})"
              for invoice_id, cents in unassigned.settled]
-    if unassigned.credit:
-        parts.append(f"{format_euros(unassigned.credit, lang)} "
-                     + ("as a credit of the payer" if en else "au crédit du payeur"))
     joiner = " and " if en else " et "
     listed = joiner.join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
-    head = (f"Payment of {short_day(unassigned.day, lang)} ({format_euros(unassigned.amount, lang)}), naming no "
-            "invoice: set against " if en else
-            f"Paiement du {short_day(unassigned.day, lang)} ({format_euros(unassigned.amount, lang)}), sans "
-            "facture désignée : imputé sur ")
-    return head + listed + "."
+    day, amount = short_day(unassigned.day, lang), format_euros(unassigned.amount, lang)
+    if unassigned.named:
+        paid = format_euros(unassigned.paid, lang)
+        text = (f"Payment of {day} ({paid}), the part its named invoices did not need ({amount})" if en else
+                f"Paiement du {day} ({paid}), part que ses factures désignées ne demandaient pas ({amount})")
+    else:
+        text = (f"Payment of {day} ({amount}), naming no invoice" if en else
+                f"Paiement du {day} ({amount}), sans facture désignée")
+    pieces = []
+    if listed:
+        pieces.append(("set against " if en else ("imputée sur " if unassigned.named else "imputé sur ")) + listed)
+    if unassigned.credit:
+        pieces.append(("a credit of the payer: " if en else "au crédit du payeur : ")
+                      + format_euros(unassigned.credit, lang))
+    text += (": " if en else " : ") + ("; " if en else " ; ").join(pieces)
+    return text + "."
 
 
 def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:

@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from ..domain.claims import ClaimsResult, InvoiceClaim
 from ..domain.claims_penalties import PenaltyPeriod, RateSource
 from ..domain.claims_report import allocation_rule, half_year_label
-from ..domain.model import Payment
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
@@ -210,16 +209,15 @@ def _unassigned(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
     """Which invoices each payment naming no invoice settled, under the rule of art. 1342-10."""
     w, s = d.words, styles()
     numbers = {c.event_id: c.number for c in claims.invoices}
-    payments = {e.id: e for e in d.case_file.events if isinstance(e, Payment)}
+    titles = {e.id: e.title for e in d.case_file.events}
     rows: list[list[object]] = [[Paragraph(h, s["cell-small-head" if i != 2 else "cell-small-head-right"])
                                  for i, h in enumerate((w.t("Date", "Date"), w.t("Paiement", "Payment"),
                                                         w.t("Montant", "Amount"), w.t("Imputé sur", "Set against")))]]
     for unassigned in claims.unassigned_payments:
-        paid = payments.get(unassigned.event_id)
-        what = markup(paid.title) if paid else ""
-        if paid is not None and paid.amount != unassigned.amount:  # what its invoices did not need
-            what += w.t(f" — part non affectée d’un paiement de {w.euros(paid.amount)}",
-                        f" — unassigned part of a payment of {w.euros(paid.amount)}")
+        what = markup(titles.get(unassigned.event_id, ""))
+        if unassigned.named:  # what the invoices it named did not need
+            what += w.t(f" — part non affectée d’un paiement de {w.euros(unassigned.paid)}",
+                        f" — unassigned part of a payment of {w.euros(unassigned.paid)}")
         cited = d.citations(unassigned.event_id)
         if cited:
             what += f" ({citations_markup(w, cited)})"

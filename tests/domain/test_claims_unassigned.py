@@ -156,3 +156,16 @@ def test_no_rule_note_when_no_disputed_invoice_was_unpaid():
     assert not result.unassigned_met_disputed
     assert not any(RULE in note for note in claims_document(result)["notes"])
     assert [u.settled for u in result.unassigned_payments] == [(("f1", eur("100.00")),)]
+
+
+def test_the_notes_say_what_a_named_payment_left_and_where_it_went():
+    # Names F3 (500,00) but pays 2 000,00 on 2024-06-25: 1 500,00 € left; F2 takes 400,00, then F1
+    # (disputed) 1 000,00; 100,00 € remain a credit of the payer.
+    result = claims(*oldest_disputed()[:3], payment("p3", "2024-06-25", "2000.00", "F3"))
+    (unassigned,) = result.unassigned_payments
+    assert (unassigned.amount, unassigned.paid, unassigned.named, unassigned.credit) == (
+        eur("1500.00"), eur("2000.00"), True, eur("100.00"))
+    assert unassigned.settled == (("f2", eur("400.00")), ("f1", eur("1000.00")))
+    assert ("Paiement du 25/06/2024 (2\u202f000,00\u00a0€), part que ses factures désignées ne demandaient pas "
+            "(1\u202f500,00\u00a0€) : imputée sur F2 (400,00\u00a0€) et F1 (1\u202f000,00\u00a0€) ; "
+            "au crédit du payeur : 100,00\u00a0€.") in claims_document(result)["notes"]
