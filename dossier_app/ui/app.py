@@ -24,6 +24,7 @@ from .workers import wait_for_all
 
 ORGANIZATION = "dossier"
 APPLICATION = "dossier"
+SETTINGS_NAME = "window.ini"
 
 
 def no_screen_message() -> str:
@@ -92,9 +93,9 @@ def application() -> QApplication:
     return app
 
 
-def user_settings() -> QSettings:
-    """Per user, in the platform's place ($XDG_CONFIG_HOME/dossier/dossier.conf on Linux)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+def user_settings(home: Path) -> QSettings:
+    """Inside the data folder, like everything Dossier writes (window geometry, last case)."""
+    return QSettings(str(home / SETTINGS_NAME), QSettings.Format.IniFormat)
 
 
 def build_window(store: Store, settings: QSettings, case_ref: str | None = None, ask: Ask | None = None) -> MainWindow:
@@ -130,7 +131,7 @@ def open_window(home: str | Path | None, case_ref: str | None = None,
         # What is loaded so far lives as long as the program: keep the garbage collector from
         # walking it again and again while the window is built and a large case is read.
         gc.freeze()
-        return app, store, build_window(store, settings or user_settings(), case_ref)
+        return app, store, build_window(store, settings or user_settings(store.home), case_ref)
     except BaseException:
         store.close()
         raise

@@ -74,3 +74,14 @@ def test_words_typed_with_bytes_that_are_not_text_are_refused(tmp_path: Path) ->
         proc = subprocess.run([*base, *args], capture_output=True, env=env, timeout=60)
         err = proc.stderr.decode()
         assert proc.returncode == 1 and "Traceback" not in err and "texte invalide" in err, (args, err)
+
+
+def test_the_demo_writes_nothing_outside_the_home(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    scratch = tmp_path / "system-tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.run([sys.executable, "-m", "dossier_app", "--home", str(home), "demo"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert list(scratch.iterdir()) == []

@@ -43,11 +43,14 @@ def run_window(home: Path, settings, monkeypatch, script: Callable[[object], Non
     from dossier_app.ui import app
     from dossier_app.ui.main_window import MainWindow
 
-    monkeypatch.setattr(app, "user_settings", lambda: settings)
+    monkeypatch.setattr(app, "user_settings", lambda home: settings)
     seen: list[str] = []
+    # Windows of earlier tests may still be alive: the one to drive is the one this run opens.
+    earlier = set(QApplication.topLevelWidgets()) if QApplication.instance() else set()
 
     def start() -> None:
-        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MainWindow) and w.isVisible() and w not in earlier), None)
         if window is None:
             QTimer.singleShot(20, start)
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -53,12 +52,15 @@ def test_asked_case_wins_and_unknown_one_is_a_sentence(open_window, store, small
         open_window("Nulle part")
 
 
-def test_settings_stay_in_the_user_config_folder():
+def test_settings_stay_in_the_data_folder(store):
     from dossier_app.ui.app import application, user_settings
 
     application()
-    path = user_settings().fileName()
-    assert path.startswith(os.environ["XDG_CONFIG_HOME"])
+    settings = user_settings(store.home)
+    settings.setValue("probe", 1)
+    settings.sync()
+    assert Path(settings.fileName()).parent == store.home
+    assert (store.home / "window.ini").is_file()
 
 
 def test_starting_case_without_demo(store, monkeypatch):
