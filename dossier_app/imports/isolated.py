@@ -54,6 +54,8 @@ class IsolatedAnalyzer:
         # Where the worker's own messages go (a parser's traceback, a crash): the home's crash log
         # when the caller has one, else the log at INFO — never the user's screen.
         self.report: Callable[[str], object] | None = None
+        # Where the worker's messages are buffered: the caller's scratch folder (inside the home).
+        self.scratch: Path | None = None
 
     def __enter__(self) -> IsolatedAnalyzer:
         return self
@@ -106,7 +108,7 @@ class IsolatedAnalyzer:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
         # Kept open for the worker's whole life, closed by _flush_errors.
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115
+        self._errors = tempfile.TemporaryFile(dir=self.scratch)  # noqa: SIM115
         self._answers = queue.Queue()
         process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=self._errors, env=env)

@@ -22,6 +22,7 @@ from ..domain.i18n import t
 from ..domain.model import Exhibit, ExhibitLink, Invoice
 from ..store import Store
 from ..store import repository as repo
+from ..store.home import temporary_folder
 from .crash_log import write_crash_log
 from .events import next_event_id
 from .store_access import FileWrites, writing
@@ -70,6 +71,7 @@ def plan_import(store: Store, case_id: int, paths: Iterable[Path], password: str
     with isolated_analyzer() as analyzer:
         # A parser's traceback goes to the home's crash log, never to the screen.
         analyzer.report = lambda text: write_crash_log(store.home, text)
+        analyzer.scratch = temporary_folder(store.home)
         return _plan(store, case_id, paths, password, today, progress, analyzer.analyze)
 
 

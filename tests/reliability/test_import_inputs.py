@@ -382,3 +382,47 @@ def test_what_was_imported_is_what_was_read(dossier, case: str, home: Path, tmp_
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     assert sha in {x["sha256"] for x in exhibits(dossier, case)}
     assert blob_problems(home) == []
+
+
+# --- Other ways in: folders that cannot be listed, files that cannot be read, scratch space ---------
+
+
+def test_a_folder_that_cannot_be_listed_and_a_file_that_cannot_be_read(
+        dossier, case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, for whom permissions do not hold: the refusal is simulated where it happens.
+    folder = tmp_path / "pièces"
+    (folder / "verrouillé").mkdir(parents=True)
+    (folder / "verrouillé" / "x.txt").write_text("Note du 3 mars 2024\n", encoding="utf-8")
+    (folder / "secret.txt").write_text("Note du 4 mars 2024\n", encoding="utf-8")
+    (folder / "lisible.txt").write_text("Note du 5 mars 2024\n", encoding="utf-8")
+    real_scandir, real_open = os.scandir, os.open
+
+    def scandir(path):
+        if os.fspath(path).endswith("verrouillé"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    def os_open(path, flags, *args, **kwargs):
+        if os.fspath(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", os_open)
+    run = dossier("import", case, str(folder))
+    no_crash(run)
+    assert line_about(run, "/verrouillé ").startswith("refusé")
+    assert "Permission denied" in line_about(run, "secret.txt")
+    assert line_about(run, "lisible.txt").startswith("ajouté")
+
+
+def test_the_worker_scratch_space_is_inside_the_home(dossier, case: str, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))  # nothing may be written there
+    path = tmp_path / "lettre.txt"
+    path.write_text("Lettre du 3 mars 2024\n", encoding="utf-8")
+    run = dossier("import", case, str(path))
+    no_crash(run)
+    assert run.code == 0 and line_about(run, "lettre.txt").startswith("ajouté"), run.out + run.err
