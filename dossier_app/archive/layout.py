@@ -19,6 +19,8 @@ FILES_DIR = "files/"
 
 # Limits that no real case comes near; past them an archive is a bomb, not a dossier.
 MAX_MEMBERS = 50_000
+# A member name this program writes is at most "files/" and 120 characters; other fields stay small.
+MAX_NAME_BYTES = 1024
 MAX_UNPACKED = 16 * 2**30
 MAX_MANIFEST_BYTES = 16 * 2**20
 MAX_CASE_BYTES = 256 * 2**20

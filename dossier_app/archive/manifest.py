@@ -10,11 +10,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import json_input
+from ..domain.bounds import MAX_COUNT
 from ..domain.errors import Problem
 from ..domain.i18n import t
+from ..domain.model import EVENT_KINDS
 from .layout import CASE_NAME, FORMAT, FORMAT_PREFIX, name_problem
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9.+-]{0,63}/[a-z0-9][a-z0-9.+-]{0,63}$")
 _REQUIRED = ("name", "sha256", "size")
 # What the interchange format does not carry but the store knows of an exhibit; kept so
 # that a restored case is the archived one, not a re-imported approximation.
@@ -48,8 +52,8 @@ def encode(entries: list[Entry]) -> bytes:
 def decode(data: bytes) -> tuple[list[Entry], list[Problem]]:
     """The entries of a manifest and every problem found in it; ``UnknownFormat`` first."""
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        doc = json_input.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, json_input.TooDeep) as exc:
         raise UnknownFormat(t("son manifeste est illisible", "its manifest cannot be read")) from exc
     fmt = doc.get("format") if isinstance(doc, dict) else None
     if not isinstance(fmt, str) or not fmt.startswith(FORMAT_PREFIX):
@@ -92,9 +96,9 @@ def _entry(path: str, item: Any, problems: list[Problem]) -> Entry | None:
         (not isinstance(name, str), t("nom invalide", "invalid name")),
         (not isinstance(sha, str) or not SHA256.match(sha), t("empreinte SHA-256 invalide", "invalid SHA-256 hash")),
         (type(size) is not int or size < 0, t("taille invalide", "invalid size")),
-        (not all(isinstance(item.get(k), str | None) for k in ("media_type", "suggested_kind")),
+        (not _media_type_ok(item.get("media_type")) or item.get("suggested_kind") not in (None, *EVENT_KINDS),
          t("type de pièce invalide", "invalid exhibit type")),
-        (item.get("pages") is not None and (type(item["pages"]) is not int or item["pages"] < 0),
+        (item.get("pages") is not None and (type(item["pages"]) is not int or not 0 <= item["pages"] <= MAX_COUNT),
          t("nombre de pages invalide", "invalid page count")),
     )
     reasons = [reason for failed, reason in wrong if failed]
@@ -105,3 +109,7 @@ def _entry(path: str, item: Any, problems: list[Problem]) -> Entry | None:
         problems.extend(Problem(label, reason) for reason in reasons)
         return None
     return Entry(name, sha, size, item.get("media_type"), item.get("pages"), item.get("suggested_kind"))
+
+
+def _media_type_ok(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and MEDIA_TYPE.match(value) is not None)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..domain.codec import summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.i18n import t
 from . import layout, manifest
@@ -79,7 +82,8 @@ class CheckedArchive:
 
 
 def refusal(path: Path, problems: list[Problem]) -> UserError:
-    """One line for one reason; the list under a headline for several."""
+    """One line for one reason; the list under a headline for several (the first hundred, then a count)."""
+    problems = summed_up(problems)
     if len(problems) == 1:
         return UserError(t(f"{path} refusé, rien n'a été restauré : {problems[0]}",
                            f"{path} refused, nothing was restored: {problems[0]}"))
@@ -89,8 +93,8 @@ def refusal(path: Path, problems: list[Problem]) -> UserError:
 @contextlib.contextmanager
 def check_archive(path: Path, free_bytes: int | None = None) -> Iterator[CheckedArchive]:
     """Open and check ``path`` whole; the archive stays open (the same bytes) while in use."""
-    archive = _open(path)
-    with archive:
+    handle = _open_regular(path)
+    with handle, _open(path, handle) as archive:
         problems: list[Problem] = []
         infos = _check_members(archive, problems)
         entries = _read_manifest(archive, infos, problems)
@@ -103,29 +107,84 @@ def check_archive(path: Path, free_bytes: int | None = None) -> Iterator[Checked
         yield CheckedArchive(path, entries, case_json, archive, infos)
 
 
-def _open(path: Path) -> zipfile.ZipFile:
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened once it is known to be a regular file: a FIFO would block ``open``, a device
+    never ends. Refused from ``stat`` first, then from the descriptor; a symbolic link is followed."""
     try:
-        with open(path, "rb") as handle:
-            _check_member_count(path, handle)
-        return zipfile.ZipFile(path)
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode):
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode):
+                os.set_blocking(fd, True)
+                return os.fdopen(fd, "rb")
+            os.close(fd)
     except FileNotFoundError as exc:
         raise UserError(t(f"Fichier introuvable : {path}", f"File not found: {path}")) from exc
-    except IsADirectoryError as exc:
-        raise UserError(t(f"{path} est un dossier, pas une archive .dossier.", f"{path} is a folder, not a .dossier archive.")) from exc
     except PermissionError as exc:
         raise UserError(t(f"Pas le droit de lire {path}.", f"Not allowed to read {path}.")) from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+    except OSError as exc:
+        raise UserError(t(f"Impossible de lire {path} : {exc.strerror or exc}.",
+                          f"Cannot read {path}: {exc.strerror or exc}.")) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(t(f"{path} est un dossier, pas une archive .dossier.", f"{path} is a folder, not a .dossier archive."))
+    raise UserError(t(f"{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.",
+                      f"{path} is not an ordinary file (a device, a pipe or a socket): nothing was read."))
+
+
+def _open(path: Path, handle: BinaryIO) -> zipfile.ZipFile:
+    try:
+        _check_member_count(path, handle)
+        handle.seek(0)
+        return zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, struct.error) as exc:
         raise refusal(path, [Problem("", t("ce n'est pas une archive Dossier, ou elle est tronquée ou endommagée",
                                            "this is not a Dossier archive, or it is truncated or damaged"))]) from exc
 
 
+# zipfile's central directory record and the end records' fields it reads (see its _RealGetContents).
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END_SIGNATURE, _END_SIZE, _END_OFFSET, _END_LOCATION = 0, 5, 6, 9
+_END64 = b"PK\x06\x06"
+_END64_SIZES = 56 + 20  # the zip64 end record and its locator
+
+
 def _check_member_count(path: Path, handle: BinaryIO) -> None:
-    # zipfile builds an object per member up front: count them before it does.
+    """Count the members the central directory really holds, before zipfile builds an object per
+    member: the count the end record gives is the archive's word, not a fact. At most
+    ``MAX_MEMBERS`` records are read, each of bounded size, so refusing costs little time and memory."""
     end_record = getattr(zipfile, "_EndRecData", None)
     record = end_record(handle) if end_record else None
-    if record and record[4] > layout.MAX_MEMBERS:
-        raise refusal(path, [Problem("", t(f"{record[4]} fichiers : ce n'est pas un dossier, c'est une bombe",
-                                           f"{record[4]} files: this is not a case, it is a bomb"))])
+    if not record:
+        return  # not a zip: zipfile says so
+    size = record[_END_SIZE]
+    start = record[_END_LOCATION] - size - record[_END_OFFSET]
+    if record[_END_SIGNATURE] == _END64:
+        start -= _END64_SIZES
+    start += record[_END_OFFSET]
+    if start < 0:
+        return  # zipfile refuses a negative offset itself
+    if size > layout.MAX_MEMBERS * layout.MAX_NAME_BYTES:  # zipfile would read it whole into memory
+        raise refusal(path, [Problem("", t("répertoire de l'archive démesuré : ce n'est pas un dossier",
+                                           "absurdly large archive directory: this is not a case"))])
+    handle.seek(start)
+    total = members = 0
+    while total < size:
+        head = handle.read(_CENTRAL.size)
+        if len(head) != _CENTRAL.size or head[:4] != b"PK\x01\x02":
+            return  # damaged: zipfile refuses it without reading further
+        fields = _CENTRAL.unpack(head)
+        name, extra, comment = fields[12], fields[13], fields[14]
+        members += 1
+        if members > layout.MAX_MEMBERS:
+            raise refusal(path, [Problem("", t(
+                f"plus de {layout.MAX_MEMBERS} fichiers : ce n'est pas un dossier, c'est une bombe",
+                f"more than {layout.MAX_MEMBERS} files: this is not a case, it is a bomb"))])
+        if name > layout.MAX_NAME_BYTES or extra + comment > layout.MAX_NAME_BYTES:
+            raise refusal(path, [Problem("", t("un nom ou un champ démesuré dans l'archive : ce n'est pas un dossier",
+                                               "an absurdly long name or field in the archive: this is not a case"))])
+        total += _CENTRAL.size + name + extra + comment
+        handle.seek(name + extra + comment, os.SEEK_CUR)
 
 
 def _check_members(archive: zipfile.ZipFile, problems: list[Problem]) -> dict[str, zipfile.ZipInfo]:

@@ -89,7 +89,10 @@ def load(ctx: Context, args: argparse.Namespace) -> int:
 
 def dump(ctx: Context, args: argparse.Namespace) -> int:
     case_id = ctx.case_id(args.case)
-    text = interchange.dump_case(ctx.store, case_id, args.output, args.files)
+    notes: list[str] = []
+    text = interchange.dump_case(ctx.store, case_id, args.output, args.files, notes)
+    for note in notes:
+        ctx.err(note)
     if args.output is None:
         sys.stdout.write(text)
     return 0

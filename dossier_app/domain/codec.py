@@ -2,16 +2,20 @@
 
 Decoding collects every problem with its JSON path and returns them together, so that a
 user fixes a file in one go; nothing here reads or writes files (see ``interchange``).
+Every date must fall between 1900 and five years after ``today``, every count and text within
+``bounds``: a value past them is a typing slip or an attack, and it would break every later use.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
+from . import json_input
+from .bounds import MAX_COUNT, MAX_DAYS, day_problem, text_problem
 from .dates import (
     format_day,
     format_day_or_instant,
@@ -49,20 +53,48 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class Collector:
-    """Gathers problems while decoding; values that fail come back as ``None``."""
+    """Gathers problems while decoding; values that fail come back as ``None``.
 
-    def __init__(self) -> None:
+    Dates are checked against ``today`` (the day the program runs when not given), counts and
+    texts against ``bounds``; ``bounded=False`` only reads back what was checked when stored.
+    A path already named (``reported``, by ``json_input.problems``) is not named twice.
+    """
+
+    def __init__(self, today: date | None = None, *, bounded: bool = True,
+                 reported: Iterable[str] = ()) -> None:
         self.problems: list[Problem] = []
+        self.today = (today or date.today()) if bounded else None
+        self.bounded = bounded
+        self.reported = set(reported)
 
     def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+        if path not in self.reported:
+            self.problems.append(Problem(path, message))
 
     def convert(self, path: str, value: Any, parse: Callable[[Any], Any]) -> Any:
-        try:
-            return parse(value)
-        except (ValueError, TypeError) as exc:
-            self.add(path, str(exc))
+        if isinstance(value, str | int | float):
+            try:
+                return parse(value)
+            except ValueError as exc:
+                self.add(path, str(exc))
+                return None
+            except TypeError:
+                pass
+        self.add(path, t(f"{_shown(value)} : du texte entre guillemets est attendu",
+                         f"{_shown(value)}: a string is expected"))
+        return None
+
+    def day(self, path: str, value: Any, parse: Callable[[Any], Any]) -> Any:
+        """A day or an instant, within what a dispute can hold."""
+        if value is None:
             return None
+        parsed = self.convert(path, value, parse)
+        if parsed is not None and self.today is not None:
+            problem = day_problem(date_of(parsed), self.today)
+            if problem:
+                self.add(path, problem)
+                return None
+        return parsed
 
     def obj(self, path: str, value: Any, allowed: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any] | None:
         if not isinstance(value, Mapping):
@@ -81,7 +113,12 @@ class Collector:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.add(path, t(f"{value!r} : du texte entre guillemets est attendu", f"{value!r}: a string is expected"))
+            self.add(path, t(f"{_shown(value)} : du texte entre guillemets est attendu",
+                             f"{_shown(value)}: a string is expected"))
+            return None
+        problem = text_problem(value) if self.bounded else None
+        if problem:
+            self.add(path, problem)
             return None
         if not empty_ok and not value.strip():
             self.add(path, t("ne doit pas être vide", "must not be empty"))
@@ -92,7 +129,7 @@ class Collector:
         if value is None:
             return None
         if not isinstance(value, bool):
-            self.add(path, t(f"{value!r} : true ou false est attendu", f"{value!r}: true or false is expected"))
+            self.add(path, t(f"{_shown(value)} : true ou false est attendu", f"{_shown(value)}: true or false is expected"))
             return None
         return value
 
@@ -100,8 +137,8 @@ class Collector:
         if value is None:
             return None
         if not isinstance(value, str) or value not in choices:
-            self.add(path, t(f"{value!r} : valeurs possibles {', '.join(choices)}",
-                             f"{value!r}: must be one of {', '.join(choices)}"))
+            self.add(path, t(f"{_shown(value)} : valeurs possibles {', '.join(choices)}",
+                             f"{_shown(value)}: must be one of {', '.join(choices)}"))
             return None
         return str(value)
 
@@ -111,22 +148,35 @@ class Collector:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.add(path, t("une liste de textes [\"…\", \"…\"] est attendue", "a list of strings [\"…\", \"…\"] is expected"))
             return None
+        if self.bounded:
+            for i, item in enumerate(value):
+                problem = text_problem(item)
+                if problem:
+                    self.add(_join(path, i), problem)
+                    return None
         return tuple(value)
 
-    def integer(self, path: str, value: Any, minimum: int = 0) -> int | None:
+    def integer(self, path: str, value: Any, minimum: int = 0, maximum: int = MAX_COUNT) -> int | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.add(path, t(f"{value!r} : un nombre entier ≥ {minimum} est attendu",
-                             f"{value!r}: a whole number ≥ {minimum} is expected"))
+            self.add(path, t(f"{_shown(value)} : un nombre entier ≥ {minimum} est attendu",
+                             f"{_shown(value)}: a whole number ≥ {minimum} is expected"))
+            return None
+        if self.bounded and value > maximum:
+            self.add(path, t(f"{_shown(value)} : au plus {maximum} est admis ici",
+                             f"{_shown(value)}: at most {maximum} is allowed here"))
             return None
         return value
 
 
-def _join(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: never a whole document."""
+    text = repr(value) if not isinstance(value, (list, dict)) else ("[…]" if isinstance(value, list) else "{…}")
+    return text if len(text) <= 60 else text[:40] + "…"
+
+
+_join = json_input.join
 
 
 # --- decoding ---------------------------------------------------------------------------
@@ -195,17 +245,14 @@ def decode_case(c: Collector, path: str, value: Any) -> Case | None:
         if cdata is not None:
             contract = Contract(
                 reference=c.text(_join(cpath, "reference"), cdata.get("reference")),
-                signed_on=c.convert(_join(cpath, "signed_on"), cdata["signed_on"], parse_day)
-                if cdata.get("signed_on") is not None else None,
+                signed_on=c.day(_join(cpath, "signed_on"), cdata.get("signed_on"), parse_day),
                 payment_terms=c.convert(_join(cpath, "payment_terms"), cdata["payment_terms"], PaymentTerms.parse)
                 if cdata.get("payment_terms") is not None else None,
                 late_penalty_rate=c.convert(_join(cpath, "late_penalty_rate"), cdata["late_penalty_rate"], parse_rate)
                 if cdata.get("late_penalty_rate") is not None else None,
                 notes=c.text(_join(cpath, "notes"), cdata.get("notes")),
             )
-    hearing = None
-    if data.get("hearing") is not None:
-        hearing = c.convert(_join(path, "hearing"), data["hearing"], parse_day_or_instant)
+    hearing = c.day(_join(path, "hearing"), data.get("hearing"), parse_day_or_instant)
     return Case(
         title=c.text(_join(path, "title"), data.get("title")) or "",
         our_role=c.choice(_join(path, "our_role"), data.get("our_role"), ROLES) or "client",
@@ -233,13 +280,13 @@ def _decode_field(c: Collector, path: str, spec: FieldSpec, value: Any) -> Any:
             return None
         return amount
     if spec.type == "day":
-        return c.convert(path, value, parse_day)
+        return c.day(path, value, parse_day)
     if spec.type == "instant":
-        return c.convert(path, value, parse_instant)
+        return c.day(path, value, parse_instant)
     if spec.type == "bool":
         return c.boolean(path, value)
     if spec.type == "int":
-        return c.integer(path, value)
+        return c.integer(path, value, maximum=MAX_DAYS if spec.name.endswith("_days") else MAX_COUNT)
     if spec.type == "choice":
         return c.choice(path, value, spec.choices)
     if spec.type == "strings":
@@ -254,8 +301,8 @@ def decode_event(c: Collector, path: str, value: Any) -> Event | None:
         return None
     kind = value.get("kind")
     if not isinstance(kind, str) or kind not in EVENT_CLASSES:
-        c.add(_join(path, "kind"), t(f"{kind!r} n'est pas un type d'événement ({', '.join(EVENT_CLASSES)})",
-                                     f"{kind!r} is not an event kind ({', '.join(EVENT_CLASSES)})"))
+        c.add(_join(path, "kind"), t(f"{_shown(kind)} n'est pas un type d'événement ({', '.join(EVENT_CLASSES)})",
+                                     f"{_shown(kind)} is not an event kind ({', '.join(EVENT_CLASSES)})"))
         return None
     specs = kind_fields(kind)
     common = ("id", "kind", "date", "title", "description", "actor", "key_fact", "tags")
@@ -265,7 +312,7 @@ def decode_event(c: Collector, path: str, value: Any) -> Event | None:
     assert data is not None
     values: dict[str, Any] = {
         "id": c.text(_join(path, "id"), data.get("id")),
-        "date": c.convert(_join(path, "date"), data["date"], parse_day) if data.get("date") is not None else None,
+        "date": c.day(_join(path, "date"), data.get("date"), parse_day),
         "title": c.text(_join(path, "title"), data.get("title")),
         "description": c.text(_join(path, "description"), data.get("description"), empty_ok=True),
         "actor": c.choice(_join(path, "actor"), data.get("actor"), ACTORS),
@@ -335,7 +382,7 @@ def decode_exhibit(c: Collector, path: str, value: Any) -> DecodedExhibit | None
         sha256=sha or "",
         title=c.text(_join(path, "title"), data.get("title")) or "",
         original_name=(file_path or "").replace("\\", "/").rsplit("/", 1)[-1],
-        date=c.convert(_join(path, "date"), data["date"], parse_day) if data.get("date") is not None else None,
+        date=c.day(_join(path, "date"), data.get("date"), parse_day),
         links=tuple(links),
         include=True if data.get("include") is None else bool(c.boolean(_join(path, "include"), data.get("include"))),
         password=c.text(_join(path, "password"), data.get("password"), empty_ok=True),
@@ -344,15 +391,21 @@ def decode_exhibit(c: Collector, path: str, value: Any) -> DecodedExhibit | None
     return DecodedExhibit(file_path or "", exhibit)
 
 
-def decode_document(doc: Any) -> Decoded:
-    """Decode a whole ``case.json`` document; cross-references are checked too."""
-    c = Collector()
+def decode_document(doc: Any, today: date | None = None) -> Decoded:
+    """Decode a whole ``case.json`` document; cross-references are checked too.
+
+    ``doc`` is best read with ``json_input.loads``: the numbers it could not take and the texts
+    that cannot be stored are named first, each once.
+    """
+    found = json_input.problems(doc)
+    c = Collector(today, reported={p.path for p in found})
+    c.problems.extend(found)
     data = c.obj("", doc, ("format", "case", "events", "exhibits"), ("format", "case", "events", "exhibits"))
     if data is None:
         return Decoded(None, (), (), tuple(c.problems))
     if "format" in data and data["format"] != FORMAT:
-        c.add("format", t(f"{data['format']!r} : ce programme lit le format \"{FORMAT}\"",
-                          f"{data['format']!r}: this program reads format \"{FORMAT}\""))
+        c.add("format", t(f"{_shown(data['format'])} : ce programme lit le format \"{FORMAT}\"",
+                          f"{_shown(data['format'])}: this program reads format \"{FORMAT}\""))
     case = decode_case(c, "case", data["case"]) if "case" in data else None
     events = _decode_list(c, "events", data.get("events"), decode_event)
     exhibits = _decode_list(c, "exhibits", data.get("exhibits"), decode_exhibit)
@@ -369,6 +422,10 @@ def _decode_list(c: Collector, path: str, value: Any,
         return []
     if not isinstance(value, list):
         c.add(path, t("une liste [ … ] est attendue", "a list [ … ] is expected"))
+        return []
+    if len(value) > MAX_COUNT:
+        c.add(path, t(f"{len(value)} éléments : au plus {MAX_COUNT} sont admis",
+                      f"{len(value)} items: at most {MAX_COUNT} are allowed"))
         return []
     out = []
     for i, item in enumerate(value):
@@ -548,3 +605,20 @@ def encode_document(case_file: CaseFile, paths: Mapping[str, str]) -> dict[str, 
 
 def date_of(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+MAX_PROBLEMS_SHOWN = 100
+MAX_PROBLEM_CHARS = 300
+
+
+def summed_up(problems: list[Problem], limit: int = MAX_PROBLEMS_SHOWN) -> list[Problem]:
+    """The problems a person can read: the first ``limit``, each of sane length, then how many more."""
+    shown = [p if len(p.message) <= MAX_PROBLEM_CHARS else Problem(p.path, p.message[:MAX_PROBLEM_CHARS] + "…")
+             for p in problems[:limit]]
+    shown = [p if len(p.path) <= MAX_PROBLEM_CHARS else Problem(p.path[:MAX_PROBLEM_CHARS] + "…", p.message)
+             for p in shown]
+    if len(problems) > limit:
+        more = len(problems) - limit
+        shown.append(Problem("", t(f"… et {more} autre(s) problème(s) du même fichier, à corriger aussi",
+                                   f"… and {more} other problem(s) in the same file, to fix as well")))
+    return shown

@@ -9,12 +9,14 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from ..archive import CheckedArchive, Entry, SourceFile, check_archive, write_archive
 from ..archive.layout import CASE_NAME, FILES_DIR, member_names
 from ..archive.reader import Altered, refusal
 from ..archive.writer import SourceProblem
+from ..domain import json_input
 from ..domain.codec import Decoded, decode_document, encode_document
 from ..domain.errors import Problem, UserError
 from ..domain.i18n import t
@@ -23,6 +25,7 @@ from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
 from .files import atomic_target
+from .interchange import image_problem
 from .store_access import FileWrites, writing
 
 
@@ -68,20 +71,32 @@ def _damaged_source(exhibit: Exhibit, problem: str) -> str:
              f"Archive not written: {label} \"{exhibit.title}\": {what}; \"dossier verify\" gives details.")
 
 
-def restore_archive(store: Store, path: Path) -> Restored:
-    """A new case from the archive at ``path``; refused whole, before any write, if anything is wrong."""
+def restore_archive(store: Store, path: Path, today: date | None = None) -> Restored:
+    """A new case from the archive at ``path``; refused whole, nothing kept, if anything is wrong.
+
+    Dates are checked against ``today`` (the day it runs when not given). A file the store
+    already holds is used only if its stored copy still hashes to its name; otherwise the
+    archive's checked bytes replace it.
+    """
     path = Path(path)
     with check_archive(path, shutil.disk_usage(store.home).free) as checked:
-        decoded = _decode_case(checked)
+        decoded = _decode_case(checked, today or date.today())
         assert decoded.case is not None
         with writing(store) as writes:
             exhibits = []
+            problems = []
             for item in decoded.exhibits:
                 entry = checked.entries[item.path]
-                if not store.blobs.has(entry.sha256):
-                    _put_member(store, writes, checked, entry)
+                if store.blobs.intact(entry.sha256):
+                    why = image_problem(store.blobs.path(entry.sha256))
+                else:
+                    why = _put_member(store, writes, checked, entry)
+                if why:
+                    problems.append(Problem(f"{CASE_NAME}, exhibits[{item.index}].path", why))
                 exhibits.append((replace(item.exhibit, media_type=entry.media_type, pages=entry.pages,
                                          suggested_kind=entry.suggested_kind), entry.size))
+            if problems:  # the transaction is rolled back: the files it brought in go with it
+                raise refusal(checked.path, problems)
             case_id = repo.insert_case(store, decoded.case)
             repo.insert_events(store, case_id, decoded.events)
             repo.insert_exhibits(store, case_id, exhibits)
@@ -92,13 +107,15 @@ def restore_archive(store: Store, path: Path) -> Restored:
     return Restored(case_id, title, len(exhibits), others)
 
 
-def _decode_case(checked: CheckedArchive) -> Decoded:
+def _decode_case(checked: CheckedArchive, today: date) -> Decoded:
     """The archive's case, cross-checked against its manifest: every file used once, by its hash."""
     try:
-        doc = json.loads(checked.case_json.decode("utf-8"))
+        doc = json_input.loads(checked.case_json.decode("utf-8"))
+    except json_input.TooDeep as exc:
+        raise refusal(checked.path, [Problem(CASE_NAME, str(exc))]) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise refusal(checked.path, [Problem(CASE_NAME, t("JSON illisible", "unreadable JSON"))]) from exc
-    decoded = decode_document(doc)
+    decoded = decode_document(doc, today)
     problems = [Problem(f"{CASE_NAME}, {p.path}" if p.path else CASE_NAME, p.message) for p in decoded.problems]
     used: dict[str, int] = {}
     for i, item in enumerate(decoded.exhibits):
@@ -125,7 +142,8 @@ def _decode_case(checked: CheckedArchive) -> Decoded:
     return decoded
 
 
-def _put_member(store: Store, writes: FileWrites, checked: CheckedArchive, entry: Entry) -> None:
+def _put_member(store: Store, writes: FileWrites, checked: CheckedArchive, entry: Entry) -> str | None:
+    """Stage the member, and put it in the store unless it is an image no page could hold (said)."""
     # Inside the store's transaction: a file staged here is never mistaken for a leftover.
     store.blobs.root.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".incoming-restore-", dir=store.blobs.root)
@@ -133,7 +151,10 @@ def _put_member(store: Store, writes: FileWrites, checked: CheckedArchive, entry
     try:
         with os.fdopen(fd, "wb") as out:
             checked.copy_member(entry.name, out)
-        writes.put(staged, entry.sha256)
+        why = image_problem(staged)
+        if why is None:
+            writes.put(staged, entry.sha256)
+        return why
     except Altered as exc:
         raise UserError(t(f"{checked.path} a changé pendant la restauration ({entry.name}) : rien n'a été restauré.",
                           f"{checked.path} changed while being restored ({entry.name}): nothing was restored.")) from exc

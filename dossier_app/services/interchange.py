@@ -2,41 +2,132 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
+import tempfile
+import warnings
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from ..domain.codec import DecodedExhibit, decode_document, encode_document
+from ..domain import json_input
+from ..domain.bounds import MAX_IMAGE_PIXELS
+from ..domain.codec import DecodedExhibit, decode_document, encode_document, summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.file_names import distinct_names
 from ..domain.i18n import t
 from ..domain.model import CaseFile, Exhibit
 from ..store import Store
 from ..store import repository as repo
-from ..store.blobs import sha256_of
+from ..store.blobs import CHUNK, sha256_of
 from .files import write_text_atomic
 from .store_access import writing
 
+# No case file comes near; past this it is not one, and reading it whole would fill the memory.
+MAX_CASE_FILE_BYTES = 256 * 2**20
+# A multi-page scan beyond this is not a letter (the import refuses it too).
+MAX_IMAGE_FRAMES = 2000
+# The images whose dimensions are checked; what Pillow does not know is left to the import's analysis.
+IMAGE_FORMATS = ("PNG", "JPEG", "MPO", "GIF", "TIFF", "WEBP", "BMP")
 
-def read_json(path: Path) -> Any:
+
+def open_regular(path: Path, limit: int) -> BinaryIO:
+    """``path`` opened for reading, once it is known to be a regular file of at most ``limit`` bytes.
+
+    A FIFO would block ``open``, a device would never end, a socket cannot be read: each is
+    refused from ``stat`` first, then again from the descriptor (the name may change between).
+    A symbolic link is followed: it is the file it names that is read.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= limit:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode) and info.st_size <= limit:
+                os.set_blocking(fd, True)
+                return os.fdopen(fd, "rb")
+            os.close(fd)
     except FileNotFoundError as exc:
         raise UserError(t(f"Fichier introuvable : {path}", f"File not found: {path}")) from exc
-    except IsADirectoryError as exc:
-        raise UserError(t(f"{path} est un dossier, pas un fichier JSON.", f"{path} is a folder, not a JSON file.")) from exc
+    except PermissionError as exc:
+        raise UserError(t(f"Pas le droit de lire {path}.", f"Not allowed to read {path}.")) from exc
+    except OSError as exc:
+        raise UserError(t(f"Impossible de lire {path} : {exc.strerror or exc}.",
+                          f"Cannot read {path}: {exc.strerror or exc}.")) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(t(f"{path} est un dossier : donnez le fichier lui-même.", f"{path} is a folder: give the file itself."))
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(t(f"{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.",
+                          f"{path} is not an ordinary file (a device, a pipe or a socket): nothing was read."))
+    raise UserError(t(f"{path} fait plus de {limit // 2**20} Mo : ce n'est pas un fichier Dossier ; rien n'a été lu.",
+                      f"{path} is over {limit // 2**20} MB: this is not a Dossier file; nothing was read."))
+
+
+def parse_json_text(data: bytes, path: Path | str) -> Any:
+    """A JSON document from outside, read with ``json_input.loads``; one line when it is not one."""
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(t(f"{path} n'est pas un texte UTF-8 : enregistrez-le en UTF-8.",
                           f"{path} is not UTF-8 text: save it as UTF-8.")) from exc
-    except OSError as exc:
-        raise UserError(t(f"Impossible de lire {path} : {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.")) from exc
     try:
-        return json.loads(text)
+        return json_input.loads(text)
+    except json_input.TooDeep as exc:
+        raise UserError(t(f"{path} refusé : {exc}.", f"{path} refused: {exc}.")) from exc
     except json.JSONDecodeError as exc:
         raise UserError(t(f"{path} n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}).",
                           f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).")) from exc
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file from outside: a regular file of sane size, parsed with ``parse_json_text``."""
+    with open_regular(Path(path), MAX_CASE_FILE_BYTES) as handle:
+        try:
+            data = handle.read(MAX_CASE_FILE_BYTES + 1)
+        except OSError as exc:
+            raise UserError(t(f"Impossible de lire {path} : {exc.strerror or exc}.",
+                              f"Cannot read {path}: {exc.strerror or exc}.")) from exc
+    if len(data) > MAX_CASE_FILE_BYTES:
+        raise UserError(t(f"{path} fait plus de {MAX_CASE_FILE_BYTES // 2**20} Mo : ce n'est pas un fichier Dossier.",
+                          f"{path} is over {MAX_CASE_FILE_BYTES // 2**20} MB: this is not a Dossier file."))
+    return parse_json_text(data, path)
+
+
+def image_problem(source: Path) -> str | None:
+    """Why an image may not be an exhibit: a frame whose header claims more than ``MAX_IMAGE_PIXELS``.
+
+    Only headers are read (Pillow decodes pixels when asked), frame by frame for GIF and TIFF.
+    A file that is not an image, or not a readable one, is no concern here: it stays evidence.
+    """
+    from PIL import Image
+
+    too_big = t(f"image aux dimensions démesurées (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de pixels) : "
+                "réduisez-la, elle ne pourrait pas être imprimée",
+                f"image of absurd dimensions (over {MAX_IMAGE_PIXELS // 1_000_000} million pixels): "
+                "shrink it, it could not be printed")
+    Image.init()  # every plugin registered: ``formats`` names some that are loaded lazily
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with Image.open(source, formats=[f for f in IMAGE_FORMATS if f in Image.OPEN]) as image:
+                frames = getattr(image, "n_frames", 1)
+                if frames > MAX_IMAGE_FRAMES:
+                    return t(f"image de {frames} pages : au plus {MAX_IMAGE_FRAMES}",
+                             f"image of {frames} pages: at most {MAX_IMAGE_FRAMES}")
+                for frame in range(frames):
+                    if frame:
+                        image.seek(frame)
+                    width, height = image.size
+                    if width * height > MAX_IMAGE_PIXELS:
+                        return too_big
+        except Image.DecompressionBombError:
+            return too_big
+        except Exception:  # not an image, or a damaged one: the import's analysis says which
+            return None
+    return None
 
 
 def resolve_exhibit_path(base: Path, relative: str) -> Path | str:
@@ -62,22 +153,24 @@ def resolve_exhibit_path(base: Path, relative: str) -> Path | str:
 
 
 def load_case(store: Store, path: Path, timings: dict[str, float] | None = None, *,
-              describe_files: bool = True) -> int:
+              describe_files: bool = True, today: date | None = None) -> int:
     """Create a case from ``path``; refused whole, with every problem, if anything is wrong.
 
     Each file's type and page count are read (in the isolated parser) for the exhibit list;
     a file the parser cannot read still loads, as the format says it is evidence.
     ``timings``, when given, receives the seconds spent per phase (for the benchmark).
+    Dates are checked against ``today`` (the day it runs when not given).
     """
     clock = _Phases(timings)
     path = Path(path)
-    decoded = decode_document(read_json(path))
+    decoded = decode_document(read_json(path), today or date.today())
     clock.lap("decode")
     problems = list(decoded.problems)
-    files = _check_files(path.parent, decoded.exhibits, problems)
+    # Given through a link, the case file is the one it names: its exhibits are beside it.
+    files = _check_files(Path(os.path.realpath(path)).parent, decoded.exhibits, problems)
     if problems or decoded.case is None:
-        raise ProblemsError(problems, t(f"{path} n'a pas été chargé ; rien n'a été enregistré :",
-                                        f"{path} was not loaded; nothing was stored:"))
+        raise ProblemsError(summed_up(problems), t(f"{path} n'a pas été chargé ; rien n'a été enregistré :",
+                                                   f"{path} was not loaded; nothing was stored:"))
     sources = [f for f in files if isinstance(f, Path)]
     described = describe(sources, [x.exhibit.password for x in decoded.exhibits]) if describe_files else {}
     clock.lap("describe")
@@ -127,8 +220,11 @@ def describe(sources: list[Path], passwords: list[str | None]) -> dict[Path, dic
 
 
 def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: list[Problem]) -> list[Path | str]:
+    """Each exhibit's file, or why it cannot be used: missing, outside, not the hash written, the
+    same bytes as another exhibit's (the store holds a file once per case), an image bomb."""
     resolved: list[Path | str] = []
     seen: dict[str, int] = {}
+    declared = {entry.index: entry.exhibit.sha256 for entry in exhibits}
     for entry in exhibits:
         i = entry.index
         where = resolve_exhibit_path(base, entry.path)
@@ -145,16 +241,32 @@ def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: lis
             problems.append(Problem(f"exhibits[{i}].sha256", t(
                 f"le fichier {entry.path} ne correspond pas à son empreinte (il a été modifié ou remplacé)",
                 f"file {entry.path} does not match its hash (it was changed or replaced)")))
-        elif actual in seen and not entry.exhibit.sha256:
-            problems.append(Problem(f"exhibits[{i}].path", t(f"même fichier que exhibits[{seen[actual]}]",
-                                                             f"same file as exhibits[{seen[actual]}]")))
+        elif actual in seen:
+            first = seen[actual]
+            if not (entry.exhibit.sha256 and declared[first] == actual):  # else the codec said it already
+                problems.append(Problem(f"exhibits[{i}].path", t(
+                    f"même fichier que exhibits[{first}] (mêmes octets) : une pièce ne se produit qu'une fois",
+                    f"same file as exhibits[{first}] (the same bytes): an exhibit is produced once")))
+        else:
+            problem = image_problem(where)
+            if problem:
+                problems.append(Problem(f"exhibits[{i}].path", problem))
         seen.setdefault(actual, i)
     return resolved
 
 
-def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path | None) -> str:
-    """The case as interchange JSON; written to ``output`` if given, files copied to ``files_dir``."""
+def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path | None,
+              notes: list[str] | None = None) -> str:
+    """The case as interchange JSON; written to ``output`` if given, files copied to ``files_dir``.
+
+    ``files_dir`` given as a link is followed; inside it, a name taken by a link, a pipe or a
+    socket is replaced (never written through), and said in ``notes``.
+    """
+    from .files import check_target, os_error_to_user
+
     case_file = repo.read_case_file(store, case_id)
+    if output is not None:
+        check_target(output)  # before any exhibit file is written beside it
     json_folder = (output.parent if output else Path(".")).resolve()
     names = file_names(case_file.exhibits)
     paths: dict[str, str] = {}
@@ -167,13 +279,13 @@ def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path |
                               "so that paths stay relative."))
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            taken = {x.sha256: _taken(folder / names[x.sha256]) for x in case_file.exhibits}
             for exhibit in case_file.exhibits:
                 target = folder / names[exhibit.sha256]
-                if not (target.is_file() and target.stat().st_size == exhibit.size and sha256_of(target) == exhibit.sha256):
-                    store.blobs.copy_out(exhibit.sha256, target)
+                said = _write_exhibit(store, exhibit, target, taken[exhibit.sha256])
+                if said and notes is not None:
+                    notes.append(said)
         except OSError as exc:
-            from .files import os_error_to_user
-
             raise os_error_to_user(exc, folder) from exc
         prefix = folder.relative_to(json_folder).as_posix()
         for sha, name in names.items():
@@ -184,6 +296,53 @@ def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path |
     if output is not None:
         write_text_atomic(output, text)
     return text
+
+
+def _taken(target: Path) -> os.stat_result | None:
+    """What holds the name ``target`` now (not followed), ``None`` if free; a folder is refused."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(t(f"{target} est un dossier qui porte le nom d'une pièce : déplacez-le ou choisissez un autre "
+                          "dossier pour --files ; rien n'a été écrit.",
+                          f"{target} is a folder with the name of an exhibit: move it or choose another folder for "
+                          "--files; nothing was written."))
+    return info
+
+
+def _write_exhibit(store: Store, exhibit: Exhibit, target: Path, taken: os.stat_result | None) -> str | None:
+    """Put the exhibit's bytes at ``target`` through a new file renamed over the name (a link there is
+    replaced, its target untouched); the sentence to say when something else held the name."""
+    if taken is not None and stat.S_ISREG(taken.st_mode) and taken.st_size == exhibit.size \
+            and sha256_of(target) == exhibit.sha256:
+        return None  # already there, the very bytes
+    fd, name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".part", dir=target.parent)
+    tmp = Path(name)
+    try:
+        digest = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out, open(store.blobs.path(exhibit.sha256), "rb") as stored:
+            while chunk := stored.read(CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != exhibit.sha256:
+            label = t(f"la pièce n° {exhibit.number}", f"exhibit {exhibit.number}") if exhibit.number \
+                else t("la pièce", "exhibit")
+            raise UserError(t(f"{label} « {exhibit.title} » : son fichier a été modifié dans le stockage ; "
+                              "« dossier verify » détaille. Rien n'a été écrit pour elle.",
+                              f"{label} \"{exhibit.title}\": its file was altered in the store; "
+                              "\"dossier verify\" gives details. Nothing was written for it."))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if taken is None or stat.S_ISREG(taken.st_mode):
+        return None
+    what = t("un lien symbolique", "a symbolic link") if stat.S_ISLNK(taken.st_mode) else t(
+        "un tube ou une socket", "a pipe or a socket")
+    return t(f"Note : {target} était {what} ; remplacé par le fichier de la pièce, sans rien écrire ailleurs.",
+             f"Note: {target} was {what}; replaced by the exhibit's file, nothing written elsewhere.")
 
 
 def file_names(exhibits: tuple[Exhibit, ...]) -> dict[str, str]:
