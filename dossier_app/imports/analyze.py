@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 # Beyond these an e-mail or a text is not a document a judge will read.
 MAX_EMAIL_BYTES = 100 * 1024 * 1024
 MAX_TEXT_BYTES = 5 * 1024 * 1024
+# No exhibit a court will read is this large (a 600 dpi scan of a thousand pages is less); past it
+# a file is a disk image, a sparse trap or /proc/kcore, and merely hashing it would take minutes.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
 
 _EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg", ".jpe"), PNG: (".png",), TIFF: (".tif", ".tiff")}
 _BINARY_EXTENSIONS = tuple(e for extensions in _EXTENSIONS.values() for e in extensions)
@@ -120,7 +123,14 @@ def _check_regular(path: Path) -> int:
         raise Refused(t("pas un fichier ordinaire (tube, périphérique…)", "not a regular file (pipe, device…)"))
     if info.st_size == 0:
         raise Refused(t("fichier vide (0 octet)", "empty file (0 bytes)"))
+    if info.st_size > MAX_FILE_BYTES:
+        raise Refused(too_big())
     return info.st_size
+
+
+def too_big() -> str:
+    return t(f"fichier trop gros pour une pièce (plus de {MAX_FILE_BYTES // 2**30} Go) : découpez-le ou compressez-le",
+             f"file too big for an exhibit (over {MAX_FILE_BYTES // 2**30} GB): split or compress it")
 
 
 def _by_type(path: Path, media_type: str, password: str | None, size: int) -> _Found:

@@ -84,6 +84,7 @@ def isolated_analyzer() -> IsolatedAnalyzer:
 def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | None, today: date | None,
           progress: Progress | None, analyze: Callable[..., Analysis]) -> list[ImportItem]:
     from ..imports import walk_paths
+    from ..imports.analyze import MAX_FILE_BYTES, too_big
     from ..imports.titles import readable_name
 
     roots = [Path(p) for p in paths]
@@ -106,6 +107,9 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
             continue
         try:
             before = _state(path, candidate.follow)
+            if before[2] > MAX_FILE_BYTES:
+                items.append(ImportItem(path, "refused", too_big(), notes=said))
+                continue
             sha = _hash_regular(path, before)
         except _Changed as refusal:
             items.append(ImportItem(path, "refused", str(refusal), notes=said))

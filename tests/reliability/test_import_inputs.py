@@ -426,3 +426,17 @@ def test_the_worker_scratch_space_is_inside_the_home(dossier, case: str, tmp_pat
     run = dossier("import", case, str(path))
     no_crash(run)
     assert run.code == 0 and line_about(run, "lettre.txt").startswith("ajouté"), run.out + run.err
+
+
+def test_a_sparse_file_of_two_gigabytes_is_refused_at_once(case: str, home: Path, tmp_path: Path) -> None:
+    """Two bytes on disk, 2 GiB to read: hashing it and handing it to qpdf would take minutes."""
+    sparse = tmp_path / "énorme.pdf"
+    with sparse.open("wb") as out:
+        out.write(b"%PDF-1.4\n1 0 obj\n")
+        out.truncate(2 * 2**30)
+    (tmp_path / "lettre.txt").write_text("Lettre du 3 mars 2024\n", encoding="utf-8")
+    run = in_child(home, "import", case, str(sparse), str(tmp_path / "lettre.txt"))
+    no_crash(run)
+    line = line_about(run, "énorme.pdf")
+    assert line.startswith("refusé") and "trop gros" in line, line
+    assert line_about(run, "lettre.txt").startswith("ajouté")
