@@ -10,7 +10,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 CHUNK = 1 << 20
 TRASH = ".trash"
@@ -21,8 +21,27 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 PutStatus = Literal["new", "kept", "repaired"]
 
 
+class ChangedSource(ValueError):
+    """The bytes read are not the bytes expected (the file changed since it was looked at), or the
+    path no longer names an ordinary file."""
+
+
 class BadHash(ValueError):
     """A name that is not a SHA-256: never turned into a path (it could point outside the store)."""
+
+
+def _open_regular(source: Path) -> BinaryIO:
+    # Never blocks on a FIFO swapped in after the file was looked at, and reads only an ordinary file.
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ChangedSource(str(source))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def sha256_of(path: Path) -> str:
@@ -70,7 +89,7 @@ class BlobStore:
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            with os.fdopen(fd, "wb") as out, _open_regular(source) as src:
                 while chunk := src.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
@@ -80,7 +99,7 @@ class BlobStore:
                     os.fsync(out.fileno())
             sha = digest.hexdigest()
             if expected_sha256 is not None and sha != expected_sha256:
-                raise ValueError(sha)
+                raise ChangedSource(sha)
             target = self.path(sha)
             status: PutStatus = "new"
             if os.path.lexists(target):

@@ -108,3 +108,31 @@ def test_a_stored_copy_that_no_longer_matches_is_replaced(tmp_path: Path) -> Non
         assert stored.read_text() == "preuve" and store.blobs.intact(sha)
     finally:
         store.close()
+
+
+def test_a_pipe_swapped_in_for_a_file_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    store = open_store(tmp_path / "home")
+    pipe = tmp_path / "facture.pdf"
+    os.mkfifo(pipe)
+    outcome: list[BaseException | tuple[str, int, str]] = []
+
+    def put() -> None:
+        try:
+            outcome.append(store.blobs.put(pipe))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=put, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    try:
+        if worker.is_alive():  # unblock the reader so that the test ends
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        assert not worker.is_alive() or outcome, "put blocked on a pipe"
+        assert outcome and isinstance(outcome[0], ValueError), outcome
+        assert list(store.blobs.stored_hashes()) == []
+    finally:
+        store.close()
