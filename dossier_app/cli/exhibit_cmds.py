@@ -62,7 +62,8 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
             _notes(ctx, item)
     ctx.out(t(f"{len(result.added)} ajouté(s), {len(result.skipped)} ignoré(s) (doublons), {len(result.refused)} refusé(s).",
               f"{len(result.added)} added, {len(result.skipped)} skipped (duplicates), {len(result.refused)} refused."))
-    return 0
+    # Nothing went in and something was refused: a script (or a tired user) must not take that for success.
+    return 1 if result.refused and not (result.added or result.repaired) else 0
 
 
 def _notes(ctx: Context, item: importing.ImportItem) -> None:

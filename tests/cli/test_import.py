@@ -36,7 +36,7 @@ def test_every_corpus_file_is_added_or_refused_with_a_reason(dossier, case: str)
     assert len(json.loads(dossier("dump", case).out)["exhibits"]) == 2 + added
 
     again = dossier("import", case, str(CORPUS))
-    assert again.code == 0
+    assert again.code == 1, "nothing added and the encrypted PDF still refused: not a success (cli.md)"
     assert "0 ajouté(s)" in again.out and f"{added} ignoré(s)" in again.out
     assert len(json.loads(dossier("dump", case).out)["exhibits"]) == 2 + added
 
@@ -71,7 +71,7 @@ def test_an_unsupported_file_is_refused_and_nothing_is_stored(dossier, case: str
     odd = tmp_path / "tableur.xlsx"
     odd.write_bytes(b"PK\x03\x04" + bytes(200))
     run = dossier("import", case, str(odd))
-    assert run.code == 0
+    assert run.code == 1  # nothing added, something refused (cli.md)
     assert run.out.startswith("refusé") and "tableur.xlsx" in run.out
     assert len(json.loads(dossier("dump", case).out)["exhibits"]) == 2
 
@@ -81,7 +81,7 @@ def test_a_csv_list_with_a_bad_row_is_refused_whole(dossier, case: str, tmp_path
     listing.write_text("numero;date;montant_ttc\n2024-010;04/10/2024;1 234,50\n2024-011;pas une date;99,90\n",
                        encoding="utf-8")
     run = dossier("import", case, str(listing))
-    assert run.code == 0
+    assert run.code == 1  # nothing added, something refused (cli.md)
     assert run.out.startswith("refusé") and "à corriger" in run.out and "rien n'a été ajouté" in run.out
     dumped = json.loads(dossier("dump", case).out)
     assert len(dumped["exhibits"]) == 2
