@@ -66,8 +66,10 @@ class Collector:
         self.today = (today or date.today()) if bounded else None
         self.bounded = bounded
         self.reported = set(reported)
+        self.failures = 0  # every value refused, said here or already named in ``reported``
 
     def add(self, path: str, message: str) -> None:
+        self.failures += 1
         if path not in self.reported:
             self.problems.append(Problem(path, message))
 
@@ -102,8 +104,9 @@ class Collector:
             return None
         for key in value:
             if key not in allowed:
-                self.add(_join(path, key), t(f"clé inconnue « {key} » (clés possibles : {', '.join(allowed)})",
-                                             f"unknown key \"{key}\" (known keys: {', '.join(allowed)})"))
+                shown = key if isinstance(key, str) and key.isprintable() and len(key) <= 60 else _shown(key)
+                self.add(_join(path, key), t(f"clé inconnue « {shown} » (clés possibles : {', '.join(allowed)})",
+                                             f"unknown key \"{shown}\" (known keys: {', '.join(allowed)})"))
         for key in required:
             if key not in value or value[key] is None:
                 self.add(_join(path, key), t("valeur obligatoire manquante", "required value is missing"))
@@ -307,7 +310,7 @@ def decode_event(c: Collector, path: str, value: Any) -> Event | None:
     specs = kind_fields(kind)
     common = ("id", "kind", "date", "title", "description", "actor", "key_fact", "tags")
     required = ("id", "date", "title", *(s.name for s in specs if s.required))
-    before = len(c.problems)
+    before = c.failures
     data = c.obj(path, value, (*common, *(s.name for s in specs)), required)
     assert data is not None
     values: dict[str, Any] = {
@@ -323,7 +326,7 @@ def decode_event(c: Collector, path: str, value: Any) -> Event | None:
         decoded = _decode_field(c, _join(path, s.name), s, data.get(s.name))
         if decoded is not None:
             values[s.name] = decoded
-    if len(c.problems) > before:
+    if c.failures > before:
         return None
     event = EVENT_CLASSES[kind](**values)
     if isinstance(event, Outage):

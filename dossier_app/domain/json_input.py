@@ -86,6 +86,8 @@ def join(path: str, key: str | int) -> str:
     """The JSON path of ``key`` inside ``path``, written as the codec writes them."""
     if isinstance(key, int):
         return f"{path}[{key}]"
+    if not key.isprintable():  # a line break or an escape in a key must not break or drive the message
+        key = ascii(key)
     return f"{path}.{key}" if path else key
 
 

@@ -141,14 +141,20 @@ def resolve_exhibit_path(base: Path, relative: str) -> Path | str:
     if ".." in parts:
         return t(f"« {relative} » sort du dossier du fichier JSON (« .. » n'est pas admis)",
                  f"\"{relative}\" leaves the JSON file's folder (\"..\" is not allowed)")
+    if "\x00" in relative:
+        return t("caractère nul dans le chemin", "null character in the path")
     candidate = base.joinpath(*parts)
-    root = base.resolve()
-    real = candidate.resolve()
-    if not real.is_relative_to(root):
-        return t(f"« {relative} » est un lien qui pointe hors du dossier du fichier JSON",
-                 f"\"{relative}\" is a link pointing outside the JSON file's folder")
-    if not real.is_file():
-        return t(f"fichier introuvable : {candidate}", f"file not found: {candidate}")
+    try:
+        root = base.resolve()
+        real = candidate.resolve()
+        if not real.is_relative_to(root):
+            return t(f"« {relative} » est un lien qui pointe hors du dossier du fichier JSON",
+                     f"\"{relative}\" is a link pointing outside the JSON file's folder")
+        if not real.is_file():
+            return t(f"fichier introuvable : {candidate}", f"file not found: {candidate}")
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of links
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else t("boucle de liens", "a loop of links")
+        return t(f"chemin inutilisable ({reason})", f"unusable path ({reason})")
     return real
 
 
@@ -167,7 +173,8 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
     clock.lap("decode")
     problems = list(decoded.problems)
     # Given through a link, the case file is the one it names: its exhibits are beside it.
-    files = _check_files(Path(os.path.realpath(path)).parent, decoded.exhibits, problems)
+    hashes: dict[int, str] = {}
+    files = _check_files(Path(os.path.realpath(path)).parent, decoded.exhibits, problems, hashes)
     if problems or decoded.case is None:
         raise ProblemsError(summed_up(problems), t(f"{path} n'a pas été chargé ; rien n'a été enregistré :",
                                                    f"{path} was not loaded; nothing was stored:"))
@@ -178,7 +185,14 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
         stored = []
         for entry, source in zip(decoded.exhibits, files, strict=True):
             assert isinstance(source, Path)
-            sha, size = writes.put(source, entry.exhibit.sha256 or None)
+            try:
+                # The bytes checked above, or nothing: the file may have changed since.
+                sha, size = writes.put(source, hashes[entry.index])
+            except ValueError as exc:
+                raise UserError(t(f"{entry.path} a changé pendant le chargement : rien n'a été enregistré ; "
+                                  "recommencez une fois le fichier stable.",
+                                  f"{entry.path} changed while being loaded: nothing was stored; "
+                                  "try again once the file is stable.")) from exc
             stored.append((replace(entry.exhibit, sha256=sha, **described.get(source, {})), size))
         clock.lap("files")
         case_id = repo.insert_case(store, decoded.case)
@@ -219,21 +233,25 @@ def describe(sources: list[Path], passwords: list[str | None]) -> dict[Path, dic
     return out
 
 
-def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: list[Problem]) -> list[Path | str]:
+def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: list[Problem],
+                 hashes: dict[int, str]) -> list[Path | str]:
     """Each exhibit's file, or why it cannot be used: missing, outside, not the hash written, the
-    same bytes as another exhibit's (the store holds a file once per case), an image bomb."""
+    same bytes as another exhibit's (the store holds a file once per case), an image bomb.
+    ``hashes`` receives each file's hash as read, by the exhibit's index."""
     resolved: list[Path | str] = []
     seen: dict[str, int] = {}
     declared = {entry.index: entry.exhibit.sha256 for entry in exhibits}
+    named = {p.path for p in problems}
     for entry in exhibits:
         i = entry.index
         where = resolve_exhibit_path(base, entry.path)
         resolved.append(where)
         if isinstance(where, str):
-            problems.append(Problem(f"exhibits[{i}].path", where))
+            if f"exhibits[{i}].path" not in named:  # an empty path after an invalid one says nothing new
+                problems.append(Problem(f"exhibits[{i}].path", where))
             continue
         try:
-            actual = sha256_of(where)
+            actual = hashes[i] = sha256_of(where)
         except OSError as exc:
             problems.append(Problem(f"exhibits[{i}].path", t(f"illisible : {exc.strerror}", f"unreadable: {exc.strerror}")))
             continue

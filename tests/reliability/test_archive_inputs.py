@@ -304,3 +304,13 @@ def test_dump_files_into_a_folder_given_as_a_link_follows_it(tmp_path: Path) -> 
     run = run_in_process(home, "dump", "1", "-o", str(out / "a.json"), "--files", str(out / "pieces"))
     assert run.code == 0, run.err
     assert sorted(p.name for p in real.iterdir()) == ["facture.txt", "lettre.txt"]
+
+
+def test_the_note_of_a_second_restore_shows_escapes_in_the_title_not_obeys_them(tmp_path: Path) -> None:
+    doc = small_document()
+    doc["case"]["title"] = "Martin \x1b]0;pwned\x07\x1b[2J c/ WebPlus"
+    home = tmp_path / "home"
+    assert run_in_process(home, "load", str(write_case(tmp_path / "in", doc))).code == 0
+    assert run_in_process(home, "archive", "1", "-o", str(tmp_path / "a.dossier")).code == 0
+    run = run_in_process(home, "restore", str(tmp_path / "a.dossier"))
+    assert run.code == 0 and "\x1b" not in run.err and "\\x1b" in run.err, run.err

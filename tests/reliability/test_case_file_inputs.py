@@ -71,6 +71,7 @@ CHANGES: dict[str, tuple[list[tuple[tuple, Any]], str | None, tuple[str, ...]]] 
     "an integer of 31 digits": ([(("exhibits", 1, "number"), RAW)], "1" * 31, ("exhibits[1].number", "31")),
     "NaN": ([(("events", 4, "deadline_days"), RAW)], "NaN", ("events[4].deadline_days", "NaN")),
     "Infinity": ([(("exhibits", 0, "number"), RAW)], "-Infinity", ("exhibits[0].number", "-Infinity")),
+    "NaN for a required flag": ([(("events", 4, "formal_notice"), RAW)], "NaN", ("events[4].formal_notice", "NaN")),
     "a lone surrogate in the title": ([(("case", "title"), RAW)], '"Martin \\ud800"', ("case.title", "Unicode")),
     "a lone surrogate in a key": ([(("case", "us", RAW), 1)], None, ("case.us",)),
 }
@@ -251,3 +252,34 @@ def test_the_problems_of_a_million_wrong_events_are_summed_up(tmp_path: Path) ->
     lines = run.err.splitlines()
     assert len(lines) < 200, len(lines)
     assert "199" in lines[-1], lines[-1]  # how many more were found
+
+
+@pytest.mark.parametrize("bad", ["x" * 5000, "a/" * 3000 + "b", "files/\x00x", "files/" + "é" * 300])
+def test_an_exhibit_path_the_system_cannot_open(bad: str, tmp_path: Path) -> None:
+    doc = small_document()
+    case_json = write_case(tmp_path / "in", doc)
+    doc["exhibits"][0]["path"] = bad
+    case_json.write_text(json.dumps(doc), encoding="utf-8")
+    run = run_in_process(tmp_path / "home", "load", str(case_json))
+    assert_refused_clearly(run, lines=None)
+    assert run.code == 1 and "exhibits[0].path" in run.err, run.err
+
+
+def test_an_exhibit_file_changed_while_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program rewrites a file between the checks and the copy into the store."""
+    from dossier_app.services import interchange
+
+    case_json = write_case(tmp_path / "in")
+    real_describe = interchange.describe
+
+    def describe_then_rewrite(sources, passwords):  # type: ignore[no-untyped-def]
+        found = real_describe(sources, passwords)
+        (tmp_path / "in" / "files" / "facture.txt").write_bytes(b"Facture 2024-003 : 9 999 EUR\n")
+        return found
+
+    monkeypatch.setattr(interchange, "describe", describe_then_rewrite)
+    home = tmp_path / "home"
+    run = run_in_process(home, "load", str(case_json))
+    assert_refused_clearly(run)
+    assert "facture.txt" in run.err and "changé" in run.err, run.err
+    assert snapshot(home)[0] == [], "nothing stored"
