@@ -8,6 +8,7 @@ note down, send to their lawyer, and check later.
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -73,11 +74,17 @@ def _copy_in(archive: zipfile.ZipFile, source: SourceFile) -> None:
     digest = hashlib.sha256()
     size = 0
     try:
-        handle = open(source.path, "rb")  # noqa: SIM115 - closed by the with below; opened first to tell "missing" apart
+        # Without blocking, and only a regular file: a pipe put in the store's place must not hang the command.
+        fd = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError as exc:
         raise SourceProblem(entry, "missing") from exc
     except OSError as exc:
         raise SourceProblem(entry, "unreadable") from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise SourceProblem(entry, "unreadable")
+    os.set_blocking(fd, True)
+    handle = os.fdopen(fd, "rb")
     with handle, archive.open(_info(entry.name, compress=_compressible(entry), size=entry.size), "w") as out:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)

@@ -314,3 +314,28 @@ def test_the_note_of_a_second_restore_shows_escapes_in_the_title_not_obeys_them(
     assert run_in_process(home, "archive", "1", "-o", str(tmp_path / "a.dossier")).code == 0
     run = run_in_process(home, "restore", str(tmp_path / "a.dossier"))
     assert run.code == 0 and "\x1b" not in run.err and "\\x1b" in run.err, run.err
+
+
+def test_dump_files_never_writes_through_a_hard_link(tmp_path: Path) -> None:
+    home = _loaded(tmp_path)
+    out = tmp_path / "out"
+    (out / "pieces").mkdir(parents=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("do not touch\n")
+    os.link(victim, out / "pieces" / "facture.txt")
+    run = run_in_process(home, "dump", "1", "-o", str(out / "a.json"), "--files", str(out / "pieces"))
+    assert run.code == 0, run.err
+    assert victim.read_text() == "do not touch\n"
+    assert (out / "pieces" / "facture.txt").read_text().startswith("Pièce")
+
+
+def test_archive_does_not_hang_on_a_pipe_in_the_store(tmp_path: Path) -> None:
+    home = _loaded(tmp_path)
+    stored = next(p for p in (home / "files").rglob("*") if p.is_file())
+    os.chmod(stored, stat.S_IRUSR | stat.S_IWUSR)
+    stored.unlink()
+    os.mkfifo(stored)
+    proc = subprocess.run([sys.executable, "-m", "dossier_app", "--home", str(home), "archive", "1", "-o",
+                           str(tmp_path / "a.dossier")], capture_output=True, text=True, env=child_env(), timeout=30)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert not (tmp_path / "a.dossier").exists()
