@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from ..domain import json_input
 from ..domain.errors import UserError
 from ..domain.i18n import t
 from ..services import events
@@ -40,7 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _read_event(source: str) -> object:
     if source == "-":
         try:
-            return json.loads(sys.stdin.read())
+            return json_input.loads(sys.stdin.read())
+        except json_input.TooDeep as exc:
+            raise UserError(str(exc)) from exc
         except json.JSONDecodeError as exc:
             raise UserError(t(f"L'entrée n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}).",
                               f"The input is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).")) from exc

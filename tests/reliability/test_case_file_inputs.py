@@ -283,3 +283,18 @@ def test_an_exhibit_file_changed_while_loading(tmp_path: Path, monkeypatch: pyte
     assert_refused_clearly(run)
     assert "facture.txt" in run.err and "changé" in run.err, run.err
     assert snapshot(home)[0] == [], "nothing stored"
+
+
+@pytest.mark.parametrize("raw", ["[" * 3000 + "]" * 3000, "1" + "0" * 5000, "NaN"])
+def test_an_event_typed_on_stdin_with_json_that_breaks_parsers(raw: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    home = tmp_path / "home"
+    assert run_in_process(home, "load", str(write_case(tmp_path / "in"))).code == 0
+    before = snapshot(home)
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"kind": "note", "date": "2024-06-01", "title": ' + raw + "}"))
+    run = run_in_process(home, "event", "add", "1", "-")
+    assert_refused_clearly(run, lines=None)
+    assert run.code == 1
+    assert snapshot(home) == before
