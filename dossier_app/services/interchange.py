@@ -22,7 +22,7 @@ from ..domain.i18n import t
 from ..domain.model import CaseFile, Exhibit
 from ..store import Store
 from ..store import repository as repo
-from ..store.blobs import CHUNK, sha256_of
+from ..store.blobs import CHUNK, ChangedSource, sha256_of
 from .files import write_text_atomic
 from .store_access import writing
 
@@ -188,7 +188,7 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
             try:
                 # The bytes checked above, or nothing: the file may have changed since.
                 sha, size = writes.put(source, hashes[entry.index])
-            except ValueError as exc:
+            except ChangedSource as exc:
                 raise UserError(t(f"{entry.path} a changé pendant le chargement : rien n'a été enregistré ; "
                                   "recommencez une fois le fichier stable.",
                                   f"{entry.path} changed while being loaded: nothing was stored; "
@@ -251,7 +251,10 @@ def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: lis
                 problems.append(Problem(f"exhibits[{i}].path", where))
             continue
         try:
-            actual = hashes[i] = sha256_of(where)
+            actual = hashes[i] = _hash_regular(where)
+        except UserError as exc:  # no longer an ordinary file (a pipe swapped in after the look)
+            problems.append(Problem(f"exhibits[{i}].path", exc.message))
+            continue
         except OSError as exc:
             problems.append(Problem(f"exhibits[{i}].path", t(f"illisible : {exc.strerror}", f"unreadable: {exc.strerror}")))
             continue
@@ -271,6 +274,14 @@ def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: lis
                 problems.append(Problem(f"exhibits[{i}].path", problem))
         seen.setdefault(actual, i)
     return resolved
+
+
+def _hash_regular(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open_regular(path, 2**62) as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path | None,
