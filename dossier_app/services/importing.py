@@ -68,11 +68,17 @@ def plan_import(store: Store, case_id: int, paths: Iterable[Path], password: str
     Files are parsed in a worker process (started at the first file that needs it): a parser
     that crashes, hangs or eats the memory on a hostile file costs that file, not the program.
     """
-    with isolated_analyzer() as analyzer:
-        # A parser's traceback goes to the home's crash log, never to the screen.
-        analyzer.report = lambda text: write_crash_log(store.home, text)
-        analyzer.scratch = temporary_folder(store.home)
+    with analyzer_for(store.home) as analyzer:
         return _plan(store, case_id, paths, password, today, progress, analyzer.analyze)
+
+
+def analyzer_for(home: Path) -> IsolatedAnalyzer:
+    """The worker that reads files, kept inside the home: its scratch space there, a parser's
+    traceback to the home's crash log, never to the screen nor the system's temporary folder."""
+    analyzer = isolated_analyzer()
+    analyzer.report = lambda text: write_crash_log(home, text)
+    analyzer.scratch = temporary_folder(home)
+    return analyzer
 
 
 def isolated_analyzer() -> IsolatedAnalyzer:

@@ -179,7 +179,8 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
         raise ProblemsError(summed_up(problems), t(f"{path} n'a pas été chargé ; rien n'a été enregistré :",
                                                    f"{path} was not loaded; nothing was stored:"))
     sources = [f for f in files if isinstance(f, Path)]
-    described = describe(sources, [x.exhibit.password for x in decoded.exhibits]) if describe_files else {}
+    described = describe(store.home, sources, [x.exhibit.password for x in decoded.exhibits]) \
+        if describe_files else {}
     clock.lap("describe")
     with writing(store) as writes:
         stored = []
@@ -219,12 +220,12 @@ class _Phases:
             self.last = now
 
 
-def describe(sources: list[Path], passwords: list[str | None]) -> dict[Path, dict[str, Any]]:
+def describe(home: Path, sources: list[Path], passwords: list[str | None]) -> dict[Path, dict[str, Any]]:
     """Media type, pages and suggested kind of each file, as the import would see them."""
-    from .importing import isolated_analyzer
+    from .importing import analyzer_for
 
     out: dict[Path, dict[str, Any]] = {}
-    with isolated_analyzer() as analyzer:
+    with analyzer_for(home) as analyzer:
         for source, password in zip(sources, passwords, strict=False):
             analysis = analyzer.analyze(source, password=password)
             if analysis.refused is None:
