@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,8 @@ def _megabytes(text: str) -> float:
         value = float(text.replace(",", "."))
     except ValueError:
         value = 0
-    if value <= 0:
+    # "nan", "inf" and "1e400" are floats to Python, not sizes to a person.
+    if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(t(f"« {text} » : un nombre de Mo positif est attendu",
                                            f"\"{text}\": a positive number of MB is expected"))
     return value

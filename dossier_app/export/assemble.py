@@ -19,6 +19,7 @@ from .layout import PART_KEYS
 from .prepare import Prepared
 from .sheets import Sheets
 from .stamping import Stamper, StampFont
+from .words import LINE_TITLE, plain
 
 Tick = Callable[[int], None]  # told the number of the exhibit being added; raises to cancel
 
@@ -83,7 +84,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             _links(out, pages, d, layout, plan, starts)
             _outline(out, pages, d, plan, starts)
             _labels(out, d, plan, starts, first_number)
-            out.docinfo[Name.Title] = String(d.case.title)
+            out.docinfo[Name.Title] = String(plain(d.case.title, LINE_TITLE))
             out.docinfo[Name.Creator] = String("Dossier")
             out.Root[Name.PageMode] = Name.UseOutlines
             out.Root[Name.Lang] = String(d.words.lang)
@@ -162,7 +163,7 @@ def _outline(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, plan: Volume
             folder = OutlineItem(titles["exhibits"], _destination(pages, starts[plan.exhibits[0].number]))
             for prepared in plan.exhibits:
                 folder.children.append(OutlineItem(
-                    f"{d.words.exhibit(prepared.number)} — {prepared.exhibit.title}",
+                    f"{d.words.exhibit(prepared.number)} — {plain(prepared.exhibit.title, LINE_TITLE)}",
                     _destination(pages, starts[prepared.number])))
             outline.root.append(folder)
 

@@ -36,7 +36,7 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
         [Paragraph(f"<b>{w.t('CONTRE', 'AGAINST')}</b>", s["cell"]),
          Paragraph(f"<b>{markup(case.them.name)}</b>, {role_label(w, case.them, not claimant).lower()}",
                    s["cell"])],
-    ], colWidths=[22 * mm, None], hAlign="LEFT")
+    ], colWidths=[22 * mm, None], hAlign="LEFT", splitInRow=1)
     parties.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     flow += [parties, Spacer(1, 4 * mm)]
 

@@ -27,7 +27,7 @@ from .context import Dossier, Layout
 from .fonts import BOLD, text_width
 from .frise import Frise
 from .styles import FRAME_WIDTH, styles
-from .words import ACTIONS, CHANNELS, Words, choice_label, kind_label, markup
+from .words import ACTIONS, CHANNELS, Words, blocks, choice_label, kind_label, markup
 
 
 def key_mark(number: int) -> str:
@@ -85,15 +85,20 @@ def _row(d: Dossier, event: Event, numbers: dict[str, int]) -> list[object]:
     details = event_details(w, event, d.as_of)
     if details:
         body.append(markup(details))
+    cell: list[Flowable] = []
     if event.description:
-        body.append(markup(event.description.strip()))
+        # A long description goes in pieces, each its own paragraph (see ``blocks``).
+        first, *rest = blocks(event.description.strip())
+        body.append(markup(first))
+        cell = [Paragraph(markup(piece), s["cell"]) for piece in rest]
+    cell.insert(0, Paragraph("<br/>".join(body), s["cell"]))
     actor = w.actor(event.actor, d.case.us.name, d.case.them.name)
     if actor:
-        body.append(f'<font color="#505050">{w.t("Par", "By")} {markup(actor)}</font>')
+        cell.append(Paragraph(f'<font color="#505050">{w.t("Par", "By")} {markup(actor)}</font>', s["cell"]))
     cited = d.citations(event.id)
     proof = citations_markup(w, cited) if cited else (
         f'<i>{w.t("aucune pièce", "no exhibit")}</i>')
-    return [Paragraph(when, s["cell"]), Paragraph("<br/>".join(body), s["cell"]), Paragraph(proof, s["cell"])]
+    return [Paragraph(when, s["cell"]), cell if len(cell) > 1 else cell[0], Paragraph(proof, s["cell"])]
 
 
 def outage_end(event: Outage, as_of: date) -> tuple[datetime, bool]:

@@ -70,7 +70,8 @@ def role_label(words: Words, party: Party, claimant: bool) -> str:
 def grid(rows: list[list[object]], widths: list[float], *, header_rows: int = 1,
          align_right: tuple[int, ...] = (), zebra: bool = False, extra: list[tuple] | None = None) -> Table:
     """A table in the house style: a shaded header, thin rules, repeated header on each page."""
-    table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    # A row may run over a page (a very long title or description): it is split, not refused.
+    table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT", splitInRow=1)
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), SANS, 8.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

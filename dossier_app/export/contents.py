@@ -9,7 +9,7 @@ from .common import part_heading
 from .context import Dossier, Layout
 from .fonts import SANS
 from .styles import MUTED, styles
-from .words import Words, markup
+from .words import LINE_TITLE, Words, markup, plain
 
 PAGE_COLUMN = 22 * mm
 
@@ -92,7 +92,7 @@ def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
                                  _page_text(d, layout, f"exhibit:{first.number}", first.volume),
                                  f"exhibit:{first.number}"))
         for entry in d.entries:
-            text = f"{w.exhibit(entry.number)} — {markup(entry.exhibit.title)}"
+            text = f"{w.exhibit(entry.number)} — {markup(plain(entry.exhibit.title, LINE_TITLE))}"
             if entry.exhibit.date:
                 text += f' <font color="#505050">({w.short(entry.exhibit.date)})</font>'
             flow.append(ContentsLine(text, _page_text(d, layout, f"exhibit:{entry.number}", entry.volume),

@@ -72,7 +72,7 @@ def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowa
                   f'<font name="DejaVuSansMono">{d.fingerprint}</font>'
                   f'<br/><font size="7.5" color="#505050">{explained}</font>'))
     rows = [[Paragraph(label, s["cover-label"]), Paragraph(value, s["cover-small"])] for label, value in facts]
-    table = Table(rows, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+    table = Table(rows, colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
@@ -93,7 +93,7 @@ def _party_block(d: Dossier, label: str, party, claimant: bool) -> Table:  # typ
     body.append(Spacer(1, 1.5 * mm))
     body.append(Paragraph(role_label(w, party, claimant), s["cover-role"]))
     table = Table([[Paragraph(label, s["cover-label"]), body]],
-                  colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT")
+                  colWidths=[32 * mm, FRAME_WIDTH - 32 * mm], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

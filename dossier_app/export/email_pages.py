@@ -31,8 +31,9 @@ from .exhibits_pdf import Refused, inspect_pdf
 from .fonts import SANS, register_fonts
 from .images import image_to_pdf
 from .styles import ACCENT, PAGE_HEIGHT, PAGE_WIDTH, RULE, SHADE, styles
-from .words import Words, markup
+from .words import Words, blocks, markup, plain
 
+HEADER_SHOWN = 5000  # characters of one header in the table; past it the line says it is cut
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/gif", "image/bmp")
 
 
@@ -121,6 +122,17 @@ def _size(count: int, words: Words) -> str:
     return words.t(value.replace(".", ",") + "\u00a0Mo", value + "\u00a0MB")
 
 
+def _header(words: Words, value: str | None) -> str:
+    """A header as its table cell shows it: whole, unless it is absurdly long (a megabyte "To:")."""
+    if not value:
+        return "—"
+    if len(value) <= HEADER_SHOWN:
+        return markup(value)
+    return (markup(plain(value, HEADER_SHOWN)) + " <i>" + words.t(
+        f"(en-tête de {len(value)} caractères, coupé ici ; le courriel original est conservé)",
+        f"(a header of {len(value)} characters, cut here; the original e-mail is kept)") + "</i>")
+
+
 def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: Words, caption: str) -> int:
     register_fonts()
     s = styles()
@@ -140,9 +152,9 @@ def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: W
     doc.addPageTemplates([PageTemplate(id="mail", frames=[frame], onPage=on_page)])
     labels = {"From": words.t("De", "From"), "To": words.t("À", "To"), "Cc": "Cc",
               "Date": "Date", "Subject": words.t("Objet", "Subject")}
-    rows = [[Paragraph(f"<b>{labels.get(k, k)}</b>", s["cell"]), Paragraph(markup(v) or "—", s["cell"])]
+    rows = [[Paragraph(f"<b>{labels.get(k, k)}</b>", s["cell"]), Paragraph(_header(words, v), s["cell"])]
             for k, v in message.headers().items() if v or k in ("From", "To", "Date", "Subject")]
-    header = Table(rows, colWidths=[20 * mm, None], hAlign="LEFT")
+    header = Table(rows, colWidths=[20 * mm, None], hAlign="LEFT", splitInRow=1)
     header.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -152,8 +164,9 @@ def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: W
     if body:
         for block in re.split(r"\n\s*\n", body):
             quoted = all(line.lstrip().startswith(">") for line in block.splitlines() if line.strip())
-            text = markup(block.strip("\n"))
-            story.append(Paragraph(f'<font color="#505050">{text}</font>' if quoted else text, s["body-left"]))
+            for piece in blocks(block.strip("\n")):
+                text = markup(piece)
+                story.append(Paragraph(f'<font color="#505050">{text}</font>' if quoted else text, s["body-left"]))
             story.append(Spacer(1, 2.5 * mm))
     else:
         story.append(Paragraph(words.t("(message sans texte)", "(message with no text)"), s["note"]))

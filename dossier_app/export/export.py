@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import errno
 import gc
+import math
 import os
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from .assemble import VolumePlan, write_volume
 from .context import Dossier, ExhibitEntry
 from .email_pages import EmailReader
 from .layout import PART_KEYS, Built, lay_out
+from .paper import paper_copy
 from .prepare import Prepared, prepare
 from .stamping import StampFont
 from .volumes import pack, volume_paths
@@ -52,6 +54,9 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     """
     words = Words(options.lang)
     output = Path(output)
+    if options.max_mb is not None and not (math.isfinite(options.max_mb) and options.max_mb > 0):
+        raise ExportError(words.t(f"taille de tome impossible ({options.max_mb} Mo) : donnez un nombre de Mo positif",
+                                  f"impossible volume size ({options.max_mb} MB): give a positive number of MB"))
     if not output.parent.is_dir():
         # Like every other command that writes a file: a folder is never made on the user's behalf
         # (a mistyped path would otherwise leave a tree of new folders somewhere).
@@ -62,6 +67,7 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
         if progress is not None and progress(ProgressStep(stage, label, done, total)) is False:
             raise ExportCancelled(words.t("export annulé", "export cancelled"))
 
+    case_file = paper_copy(case_file)
     numbered = assign_numbers(case_file.exhibits)
     included = sorted((x for x in numbered if x.include and x.number is not None), key=lambda x: x.number or 0)
     order = {id(e): i for i, e in enumerate(case_file.events)}

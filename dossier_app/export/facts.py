@@ -10,7 +10,7 @@ from .common import citations_markup, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
 from .styles import styles
-from .words import markup
+from .words import blocks, markup
 
 
 def facts_story(d: Dossier, layout: Layout) -> list[Flowable]:
@@ -19,7 +19,7 @@ def facts_story(d: Dossier, layout: Layout) -> list[Flowable]:
     summary = (d.case.summary or "").strip()
     if summary:
         for paragraph in re.split(r"\n\s*\n", summary):
-            flow.append(Paragraph(markup(paragraph.strip()), s["body"]))
+            flow += [Paragraph(markup(piece), s["body"]) for piece in blocks(paragraph.strip())]
     key_facts = [e for e in d.events if e.key_fact]
     if key_facts:
         flow.append(Paragraph(w.t("Les faits essentiels", "The key facts"), s["heading"]))

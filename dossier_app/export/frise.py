@@ -29,6 +29,7 @@ AXIS_BLOCK = 36.0
 LEGEND_ROW = 13.0
 MARK = 3.4
 OUTAGE_FONT = 5.8
+AXIS_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120, 240, 600, 1200)
 GREY = colors.HexColor("#6b6b6b")
 LIGHT = colors.HexColor("#d9d9d9")
 
@@ -242,13 +243,17 @@ class Frise(Flowable):
         canv.setStrokeColor(colors.black)
         canv.setLineWidth(0.8)
         canv.line(self.plot_left, y, self.plot_left + self.plot_width, y)
-        step = next(s for s in (1, 2, 3, 4, 6, 12, 24, 60) if self.months / s <= 12)
+        # Up to twelve labels, whatever the span (a case may run from 1900 to five years ahead).
+        step = next((s for s in AXIS_STEPS if self.months / s <= 12), AXIS_STEPS[-1])
+        minor = self.plot_width / max(self.months, 1) >= 1.5  # month ticks only where they stay apart
         canv.setFont(SANS, 6.5)
         for index in range(self.months + 1):
             year = self.first.year + (self.first.month - 1 + index) // 12
             month = (self.first.month - 1 + index) % 12 + 1
             x = self.x_of(datetime(year, month, 1))
             major = index % step == 0
+            if not major and not minor:
+                continue
             canv.setLineWidth(0.6 if major else 0.3)
             canv.line(x, y, x, y - (4 if major else 2))
             if major and index < self.months:

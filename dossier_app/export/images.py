@@ -7,6 +7,8 @@ are stored losslessly.
 
 from __future__ import annotations
 
+import struct
+import warnings
 from pathlib import Path
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
@@ -14,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.bounds import MAX_IMAGE_PIXELS
 from .exhibits_pdf import Refused
 from .fonts import SANS, register_fonts
 from .styles import MUTED, PAGE_HEIGHT, PAGE_WIDTH
@@ -24,36 +27,77 @@ TOP = 24 * mm  # room for the stamp above the picture
 CAPTION = 10 * mm
 MAX_UPSCALE = 4.0  # a thumbnail is enlarged at most this much over 72 dpi, never blown up to the page
 
+# A picture is a trap, not a document, past these (the import refuses the same, but a case can come
+# from an older store or a file of another program): one frame's pixels, the frames of one file, and
+# the bytes of pixels all its frames decode to.
+MAX_FRAMES = 2000
+MAX_DECODED_BYTES = 1_000_000_000
+# What Pillow may raise on a damaged or hostile file, besides its own bomb guard.
+DECODING_ERRORS = (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError, TypeError, struct.error,
+                   ZeroDivisionError, OverflowError, Image.DecompressionBombError)
+
 # EXIF orientation → (clockwise turn in degrees, mirrored)
 ORIENTATIONS = {1: (0, False), 2: (0, True), 3: (180, False), 4: (180, True),
                 5: (90, True), 6: (90, False), 7: (270, True), 8: (270, False)}
 
 
+def too_big(words: Words) -> Refused:
+    return Refused(words.t(
+        f"image aux dimensions démesurées (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de pixels ou "
+        f"de {MAX_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce",
+        f"image of absurd dimensions (over {MAX_IMAGE_PIXELS // 1_000_000} million pixels or "
+        f"{MAX_FRAMES} pages): it cannot be reproduced; shrink it or exclude the exhibit"))
+
+
 def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
-    """Write the image's pages to ``target``; returns their number."""
+    """Write the image's pages to ``target``; returns their number.
+
+    Each frame's size is read from its header and checked before any pixel is decoded, so that a
+    few hundred bytes announcing 30 000 × 30 000 pixels cost nothing.
+    """
     register_fonts()
-    try:
-        image = Image.open(source)
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise Refused(words.t(f"image illisible ({exc})", f"unreadable image ({exc})")) from exc
+    with warnings.catch_warnings():
+        # Pillow's own bomb warning: the checks below are stricter and say it in words.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(source)
+        except Image.DecompressionBombError as exc:
+            raise too_big(words) from exc
+        except (UnidentifiedImageError, *DECODING_ERRORS) as exc:
+            raise Refused(words.t(f"image illisible ({exc})", f"unreadable image ({exc})")) from exc
+        with image:
+            try:
+                return _pages(image, source, target, words, caption)
+            except Refused:
+                raise
+            except DECODING_ERRORS as exc:
+                raise Refused(words.t(f"image endommagée ({exc})", f"damaged image ({exc})")) from exc
+
+
+def _pages(image: Image.Image, source: Path, target: Path, words: Words, caption: str) -> int:
+    frames = max(1, getattr(image, "n_frames", 1))
+    if frames > MAX_FRAMES:
+        raise too_big(words)
+    decoded = 0
+    for _ in ImageSequence.Iterator(image):  # headers only: nothing is decoded yet
+        width, height = image.size
+        decoded += width * height * max(1, len(image.getbands()))
+        if width * height > MAX_IMAGE_PIXELS or decoded > MAX_DECODED_BYTES:
+            raise too_big(words)
+    image.seek(0)
     canvas = Canvas(str(target), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, initialFontName=SANS,
                     pageCompression=1)
     canvas.setTitle(caption)
     pages = 0
-    with image:
-        try:
-            frames = max(1, getattr(image, "n_frames", 1))
-            orientation = image.getexif().get(0x0112, 1) if image.format == "JPEG" else 1
-            for index, frame in enumerate(ImageSequence.Iterator(image)):
-                label = caption if frames == 1 else f"{caption} — {index + 1}/{frames}"
-                if image.format == "JPEG" and frames == 1:
-                    reader = str(source)  # a file name makes reportlab embed the JPEG bytes as they are
-                else:
-                    reader = ImageReader(_flattened(frame))
-                _draw(canvas, reader, frame.size, ORIENTATIONS.get(orientation, (0, False)), frame.info, label)
-                pages += 1
-        except (OSError, ValueError, SyntaxError) as exc:
-            raise Refused(words.t(f"image endommagée ({exc})", f"damaged image ({exc})")) from exc
+    orientation = image.getexif().get(0x0112, 1) if image.format == "JPEG" else 1
+    for index, frame in enumerate(ImageSequence.Iterator(image)):
+        label = caption if frames == 1 else f"{caption} — {index + 1}/{frames}"
+        if image.format == "JPEG" and frames == 1:
+            reader: ImageReader | str = str(source)  # a file name: reportlab embeds the JPEG bytes as they are
+        else:
+            reader = ImageReader(_flattened(frame))
+        _draw(canvas, reader, frame.size, ORIENTATIONS.get(orientation, (0, False)), frame.info, label)
+        pages += 1
     canvas.save()
     return pages
 

@@ -17,7 +17,7 @@ from .email_pages import EmailReader, email_to_pdfs
 from .exhibits_pdf import Refused, inspect_pdf
 from .images import image_to_pdf
 from .text_pages import text_to_pdf
-from .words import Words
+from .words import LINE_TITLE, Words, plain
 
 PDF, JPEG, PNG, TIFF, EML, TEXT = ("application/pdf", "image/jpeg", "image/png", "image/tiff",
                                    "message/rfc822", "text/plain")
@@ -85,7 +85,7 @@ def same_file(path: Path, sha256: str) -> bool:
 def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Path,
             read_email: EmailReader | None) -> Prepared:
     prepared = Prepared(exhibit, number)
-    caption = f"{exhibit.original_name}"
+    caption = plain(exhibit.original_name, LINE_TITLE)
     try:
         if not path.is_file():
             raise Refused(words.t("fichier introuvable dans le magasin", "file missing from the store"))

@@ -26,6 +26,7 @@ from .styles import (
     PAGE_WIDTH,
     RULE,
 )
+from .words import LINE_TITLE, plain
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class DossierDoc(BaseDocTemplate):
         super().__init__(
             stream, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_LEFT,
             rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            title=title, author="", subject="", creator="Dossier", producer="Dossier",
+            title=plain(title, LINE_TITLE), author="", subject="", creator="Dossier", producer="Dossier",
             invariant=1, initialFontName=SANS, pageCompression=1)
         self.furniture = furniture
         self.anchors: dict[str, tuple[int, float]] = {}
@@ -114,7 +115,7 @@ class DossierDoc(BaseDocTemplate):
         if canv.getPageNumber() > 1 or furniture.first_number > 1:
             canv.setFont(SANS, 7.5)
             canv.setFillColor(MUTED)
-            canv.drawString(MARGIN_LEFT, top + 3, _clip(furniture.running_title, 300, 7.5))
+            canv.drawString(MARGIN_LEFT, top + 3, _clip(plain(furniture.running_title, LINE_TITLE), 300, 7.5))
             canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, top + 3, self.part_title)
             canv.line(MARGIN_LEFT, top, PAGE_WIDTH - MARGIN_RIGHT, top)
         bottom = MARGIN_BOTTOM - 10

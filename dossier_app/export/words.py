@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from ..domain.bounds import neutral_text
 from ..domain.dates import long_day, short_day
 from ..domain.kind_names import KIND_NAMES
 from ..domain.money import NBSP, format_euros
@@ -132,7 +133,40 @@ def choice_label(words: Words, table: dict[str, tuple[str, str]], value: str | N
 
 
 def markup(text: str | None) -> str:
-    """User text made safe for reportlab's paragraph markup, line breaks kept."""
+    """User text made safe for reportlab's paragraph markup, line breaks kept, bidi tricks dropped."""
     if not text:
         return ""
-    return escape(text).replace("\n", "<br/>")
+    return escape(neutral_text(text)).replace("\n", "<br/>")
+
+
+def plain(text: str | None, limit: int | None = None) -> str:
+    """User text as drawn outside paragraphs (bookmarks, metadata, running heads): one line, no bidi
+    overrides or controls, cut with "…" past ``limit`` characters."""
+    if not text:
+        return ""
+    text = " ".join(neutral_text(text).split())
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 1].rstrip() + "…"
+    return text
+
+
+def blocks(text: str, size: int = 3000) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, at a space when there is one.
+
+    Reportlab lays a paragraph out again from its start each time it breaks it across a page:
+    one paragraph of a megabyte takes minutes, the same text in pieces takes a second or two.
+    """
+    pieces = []
+    while len(text) > size:
+        cut = text.rfind(" ", size // 2, size)
+        if cut <= 0:
+            cut = size
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    pieces.append(text)
+    return pieces
+
+
+# A title in a line that cannot break across pages (a sommaire entry, a bookmark): real ones are
+# far shorter, and the bordereau and the chronology give it whole.
+LINE_TITLE = 300
