@@ -42,7 +42,7 @@ FONT_OVERHEAD = 40_000  # the stamp font and the outline of a volume, roughly
 
 def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path], options: ExportOptions,
                    output: Path, *, claims: ClaimsResult | None = None, read_email: EmailReader | None = None,
-                   progress: Progress | None = None) -> ExportReport:
+                   progress: Progress | None = None, scratch: Path | None = None) -> ExportReport:
     """Write the dossier of ``case_file`` as of ``options.as_of`` to ``output``.
 
     ``claims`` is the claims engine's result for the same date (its periods carry the rates and
@@ -51,6 +51,9 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     caller to keep).  Raises ``ExhibitsRefused`` when an included exhibit cannot be read (unless
     ``skip_refused``), ``ExportCancelled`` when ``progress`` returns ``False``, ``ExportError`` when
     the file cannot be written; in every such case nothing is left under the target name.
+    ``scratch`` is the folder in which the pages drawn from images, e-mails and text are made (the
+    home's own ``tmp/``, so that nothing is written elsewhere on the machine); their folder goes
+    when the export ends, however it ends (an error, Ctrl+C, SIGTERM).
     """
     words = Words(options.lang)
     output = Path(output)
@@ -74,7 +77,7 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     events = tuple(sorted((e for e in case_file.events if e.date <= options.as_of),
                           key=lambda e: event_sort_key(e, order[id(e)])))
 
-    with tempfile.TemporaryDirectory(prefix="dossier-export-") as work:
+    with tempfile.TemporaryDirectory(prefix="export-", dir=scratch) as work:
         workdir = Path(work)
         prepared: list[Prepared] = []
         for index, exhibit in enumerate(included):

@@ -12,6 +12,7 @@ from ..export import ExportOptions, ExportReport, ProgressStep, export_dossier
 from ..imports.email_files import read_email
 from ..store import Store
 from ..store import repository as repo
+from ..store.home import temporary_folder
 from .claims import claims_for
 from .files import check_target, os_error_to_user
 from .rates import store_rate_table
@@ -38,7 +39,8 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
         return export_dossier(
             case_file, lambda x: store.blobs.path(x.sha256),
             ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb), output,
-            claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress)
+            claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress,
+            scratch=temporary_folder(store.home))
     except BaseException as exc:
         _store_numbers(store, case_id, {x.id: x.number for x in before.exhibits if x.id is not None}, was_fixed)
         if isinstance(exc, OSError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import signal
 import struct
 import subprocess
 import time
@@ -21,7 +22,7 @@ from reportlab.pdfgen import canvas
 
 from dossier_app.domain.bounds import BIDI_CONTROLS, latest_day
 from dossier_app.domain.model import Exhibit
-from tests.reliability.support import Run, assert_refused_clearly, run_process
+from tests.reliability.support import Run, assert_refused_clearly, child_env, command, run_process
 from tests.support.cases import small_document, write_case
 
 AS_OF = "2025-11-03"
@@ -346,3 +347,78 @@ def test_the_dossier_says_where_the_text_is_cut(dossier, tmp_path: Path) -> None
     dumped = dossier("dump", case).out
     assert "Z" * 4000 in dumped
 
+
+
+# --- temporary files: inside the home, and gone however the export ends ---------------------------
+
+def _slow_case(dossier, home: Path, tmp_path: Path, count: int = 40) -> str:
+    """A case whose export spends seconds drawing pictures into its scratch folder."""
+    case = _load(dossier, tmp_path)
+    for n in range(count):
+        picture = Image.linear_gradient("L").resize((2000, 2000)).convert("RGB")
+        picture.putpixel((0, 0), (n, n, n))
+        path = tmp_path / f"photo-{n}.png"
+        picture.save(path)
+        _plant(home, path, f"Photo {n}", "image/png")
+    return case
+
+
+def _files_under(*folders: Path) -> list[Path]:
+    return [p for folder in folders if folder.exists() for p in folder.rglob("*")]
+
+
+@pytest.mark.parametrize("moment", ["drawing pictures", "writing the file"])
+def test_sigterm_mid_export_leaves_no_temporary_file(dossier, home: Path, tmp_path: Path, moment: str) -> None:
+    case = _slow_case(dossier, home, tmp_path)
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    output = tmp_path / "dossier.pdf"
+    output.write_bytes(b"%PDF- the dossier sent last week")
+    child = subprocess.Popen(command(home, "export", case, "-o", str(output), "--as-of", AS_OF),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=child_env(TMPDIR=str(system_tmp)))
+    try:
+        deadline = time.monotonic() + 60
+        def under_way() -> bool:
+            if moment == "writing the file":
+                return any(p.name.endswith(".part") for p in tmp_path.iterdir())
+            return len([p for p in _files_under(home / "tmp", system_tmp) if p.is_file()]) >= 3
+
+        while not under_way():
+            assert child.poll() is None, child.communicate()
+            assert time.monotonic() < deadline, "the export never got going"
+            time.sleep(0.01)
+        child.send_signal(signal.SIGTERM)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode not in (0, 70), (child.returncode, err)
+    assert "Traceback" not in out + err
+    assert "interrompu" in err
+    assert _files_under(system_tmp) == []
+    assert _files_under(home / "tmp") == []
+    assert output.read_bytes() == b"%PDF- the dossier sent last week"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("dossier")) == ["dossier.pdf"]
+
+
+def test_a_whole_export_writes_nothing_outside_the_home_and_the_target(dossier, home: Path,
+                                                                       tmp_path: Path) -> None:
+    case = _slow_case(dossier, home, tmp_path, count=8)
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    output = tmp_path / "dossier.pdf"
+    child = subprocess.Popen(command(home, "export", case, "-o", str(output), "--as-of", AS_OF),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=child_env(TMPDIR=str(system_tmp)))
+    seen: set[str] = set()
+    while child.poll() is None:
+        seen.update(str(p) for p in _files_under(system_tmp))
+        time.sleep(0.005)
+    _out, err = child.communicate()
+    assert child.returncode == 0, err
+    assert seen == set()
+    assert _files_under(system_tmp) == []
+    assert _files_under(home / "tmp") == []
+    assert "Pièce n° 9 — p. 1/1" in _texts(output)
