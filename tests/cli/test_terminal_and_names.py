@@ -76,12 +76,13 @@ def test_words_typed_with_bytes_that_are_not_text_are_refused(tmp_path: Path) ->
         assert proc.returncode == 1 and "Traceback" not in err and "texte invalide" in err, (args, err)
 
 
-def test_the_demo_writes_nothing_outside_the_home(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    scratch = tmp_path / "system-tmp"
-    scratch.mkdir()
-    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    proc = subprocess.run([sys.executable, "-m", "dossier_app", "--home", str(home), "demo"], capture_output=True,
-                          text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert list(scratch.iterdir()) == []
+def test_the_demo_and_its_export_write_nothing_outside_the_home(tmp_path: Path) -> None:
+    from tests.reliability.writes import writes_outside
+
+    home, out = tmp_path / "home", tmp_path / "out.pdf"
+    env = {"TMPDIR": str(tmp_path / "system-tmp"), "PYTHONDONTWRITEBYTECODE": "1"}
+    (tmp_path / "system-tmp").mkdir()
+    for args in (("demo",), ("export", "1", "-o", str(out), "--as-of", "2025-11-30"), ("cases",)):
+        code, outside, err = writes_outside([home, out], "--home", str(home), *args, env=env)
+        assert code == 0, err
+        assert outside == [], (args, outside)

@@ -22,13 +22,18 @@ _WATCH = textwrap.dedent("""
             real = os.path.realpath(os.fsdecode(path))
         except Exception:
             return True
-        return real == "/dev/null" or any(real == a or real.startswith(a + os.sep) for a in allowed)
+        # A target is written under a temporary name beside it (".NAME.xxxx.part"), then renamed.
+        beside = any(os.path.dirname(real) == os.path.dirname(a) and os.path.basename(a) in os.path.basename(real)
+                     for a in allowed)
+        return real == "/dev/null" or beside or any(real == a or real.startswith(a + os.sep) for a in allowed)
 
     def hook(event, args):
         if event == "open" and args[0] is not None and not isinstance(args[0], int):
             mode, flags = args[1] or "", args[2] or 0
             writes = any(c in str(mode) for c in "wax+") or flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
-            if writes and not inside(args[0]):
+            # tempfile.NamedTemporaryFile(dir=D) reports opening D itself: a file made beside a target.
+            unnamed_beside = any(os.path.realpath(os.fsdecode(args[0])) == os.path.dirname(a) for a in allowed)
+            if writes and not unnamed_beside and not inside(args[0]):
                 outside.append(os.fsdecode(args[0]))
         elif event in ("os.mkdir", "os.rename", "os.replace", "os.remove", "os.rmdir", "shutil.rmtree") \\
                 and args and not isinstance(args[0], int) and not _relative_to_a_folder(event, args) \\
