@@ -18,6 +18,7 @@ MAX_JSON_DEPTH = 64
 MAX_INT_DIGITS = 30  # an integer in a case file: far more than any amount in cents
 # An A4 page scanned at 600 dpi is 35 million pixels; past this an image is a trap, not a document.
 MAX_IMAGE_PIXELS = 50_000_000
+MAX_IMAGE_FRAMES = 2000  # pages of one multi-page image (a TIFF scan)
 
 
 def latest_day(today: date) -> date:

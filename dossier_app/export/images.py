@@ -7,6 +7,7 @@ are stored losslessly.
 
 from __future__ import annotations
 
+import errno
 import struct
 import warnings
 from pathlib import Path
@@ -16,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from ..domain.bounds import MAX_IMAGE_PIXELS
+from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
 from .exhibits_pdf import Refused
 from .fonts import SANS, register_fonts
 from .styles import MUTED, PAGE_HEIGHT, PAGE_WIDTH
@@ -30,7 +31,6 @@ MAX_UPSCALE = 4.0  # a thumbnail is enlarged at most this much over 72 dpi, neve
 # A picture is a trap, not a document, past these (the import refuses the same, but a case can come
 # from an older store or a file of another program): one frame's pixels, the frames of one file, and
 # the bytes of pixels all its frames decode to.
-MAX_FRAMES = 2000
 MAX_DECODED_BYTES = 1_000_000_000
 # What Pillow may raise on a damaged or hostile file, besides its own bomb guard.
 DECODING_ERRORS = (OSError, ValueError, SyntaxError, EOFError, IndexError, KeyError, TypeError, struct.error,
@@ -44,9 +44,9 @@ ORIENTATIONS = {1: (0, False), 2: (0, True), 3: (180, False), 4: (180, True),
 def too_big(words: Words) -> Refused:
     return Refused(words.t(
         f"image aux dimensions démesurées (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de pixels ou "
-        f"de {MAX_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce",
+        f"de {MAX_IMAGE_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce",
         f"image of absurd dimensions (over {MAX_IMAGE_PIXELS // 1_000_000} million pixels or "
-        f"{MAX_FRAMES} pages): it cannot be reproduced; shrink it or exclude the exhibit"))
+        f"{MAX_IMAGE_FRAMES} pages): it cannot be reproduced; shrink it or exclude the exhibit"))
 
 
 def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
@@ -71,12 +71,14 @@ def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
             except Refused:
                 raise
             except DECODING_ERRORS as exc:
+                if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                    raise  # the disk is full while the page is written: not the picture's fault
                 raise Refused(words.t(f"image endommagée ({exc})", f"damaged image ({exc})")) from exc
 
 
 def _pages(image: Image.Image, source: Path, target: Path, words: Words, caption: str) -> int:
     frames = max(1, getattr(image, "n_frames", 1))
-    if frames > MAX_FRAMES:
+    if frames > MAX_IMAGE_FRAMES:
         raise too_big(words)
     decoded = 0
     for _ in ImageSequence.Iterator(image):  # headers only: nothing is decoded yet

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import ExifTags, Image
 
-from ..domain.bounds import MAX_IMAGE_PIXELS
+from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
 from ..domain.i18n import t
 from .analysis import DateClue, Refused
 from .clues import CREATED, MODIFIED, RECORDED
@@ -32,7 +32,6 @@ MAX_PIXELS = MAX_IMAGE_PIXELS
 # and other formats by their structure only, to keep the memory used small.
 DECODE_PIXELS = 40_000_000
 # A multi-page TIFF beyond this is not a scan of a letter.
-MAX_FRAMES = 2000
 
 _FORMATS = {JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF"}
 _EXIF_DAY = re.compile(r"^\s*(\d{4})[:\-/](\d{2})[:\-/](\d{2})")
@@ -71,7 +70,7 @@ def read_image(path: Path, media_type: str) -> ImageFacts:
 def _facts(image: Image.Image, media_type: str) -> ImageFacts:
     width, height = _checked_size(image)
     frames = getattr(image, "n_frames", 1) if media_type == TIFF else 1
-    if frames > MAX_FRAMES:
+    if frames > MAX_IMAGE_FRAMES:
         raise Refused(t(f"TIFF de {frames} pages : trop pour une pièce", f"TIFF of {frames} pages: too many for an exhibit"))
     if frames > 1:
         # A small first page may hide a gigantic second one: each frame's header is read, none decoded.

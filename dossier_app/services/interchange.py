@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..domain import json_input
-from ..domain.bounds import MAX_IMAGE_PIXELS
+from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
 from ..domain.codec import DecodedExhibit, decode_document, encode_document, summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.file_names import distinct_names
@@ -29,7 +29,6 @@ from .store_access import writing
 # No case file comes near; past this it is not one, and reading it whole would fill the memory.
 MAX_CASE_FILE_BYTES = 256 * 2**20
 # A multi-page scan beyond this is not a letter (the import refuses it too).
-MAX_IMAGE_FRAMES = 2000
 # The images whose dimensions are checked; what Pillow does not know is left to the import's analysis.
 IMAGE_FORMATS = ("PNG", "JPEG", "MPO", "GIF", "TIFF", "WEBP", "BMP")
 

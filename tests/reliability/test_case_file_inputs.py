@@ -272,8 +272,8 @@ def test_an_exhibit_file_changed_while_loading(tmp_path: Path, monkeypatch: pyte
     case_json = write_case(tmp_path / "in")
     real_describe = interchange.describe
 
-    def describe_then_rewrite(sources, passwords):  # type: ignore[no-untyped-def]
-        found = real_describe(sources, passwords)
+    def describe_then_rewrite(home, sources, passwords):  # type: ignore[no-untyped-def]
+        found = real_describe(home, sources, passwords)
         (tmp_path / "in" / "files" / "facture.txt").write_bytes(b"Facture 2024-003 : 9 999 EUR\n")
         return found
 
