@@ -18,11 +18,11 @@ os.makedirs(os.environ["HOME"], exist_ok=True)
 
 import pytest  # noqa: E402
 
-from dossier_app.domain import i18n  # noqa: E402
+from dossier_app import i18n  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
 def _french_by_default():
-    i18n.set_language("fr")
+    i18n.activate("fr")
     yield
-    i18n.set_language(None)
+    i18n.activate(None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..domain.file_names import distinct_names
-from ..domain.i18n import t
+from ..i18n import _
 
 FORMAT_PREFIX = "dossier-archive/"
 FORMAT = f"{FORMAT_PREFIX}1"
@@ -34,18 +34,18 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 def name_problem(name: str) -> str | None:
     """Why ``name`` may not be a member of an archive, or None when it may."""
     if not name:
-        return t("nom vide", "empty name")
+        return _("nom vide")
     if name.startswith(("/", "\\")) or _DRIVE.match(name):
-        return t("chemin absolu", "absolute path")
+        return _("chemin absolu")
     if ".." in re.split(r"[/\\]", name):
-        return t("chemin qui sort de l'archive (« .. »)", "path leaving the archive (\"..\")")
+        return _("chemin qui sort de l'archive (« .. »)")
     if "\\" in name or any(ord(c) < 32 or ord(c) == 127 for c in name):
-        return t("caractères interdits dans le nom", "forbidden characters in the name")
+        return _("caractères interdits dans le nom")
     if name in (MANIFEST_NAME, CASE_NAME):
         return None
     leaf = name[len(FILES_DIR):] if name.startswith(FILES_DIR) else ""
     if not leaf or "/" in leaf or leaf in (".", "..") or leaf != leaf.strip(" ."):
-        return t("hors de la disposition d'une archive Dossier", "outside a Dossier archive's layout")
+        return _("hors de la disposition d'une archive Dossier")
     return None
 
 

@@ -13,8 +13,8 @@ from typing import Any
 from ..domain import json_input
 from ..domain.bounds import MAX_COUNT
 from ..domain.errors import Problem
-from ..domain.i18n import t
 from ..domain.model import EVENT_KINDS
+from ..i18n import _
 from .layout import CASE_NAME, FORMAT, FORMAT_PREFIX, name_problem
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -54,21 +54,19 @@ def decode(data: bytes) -> tuple[list[Entry], list[Problem]]:
     try:
         doc = json_input.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, json_input.TooDeep) as exc:
-        raise UnknownFormat(t("son manifeste est illisible", "its manifest cannot be read")) from exc
+        raise UnknownFormat(_("son manifeste est illisible")) from exc
     fmt = doc.get("format") if isinstance(doc, dict) else None
     if not isinstance(fmt, str) or not fmt.startswith(FORMAT_PREFIX):
-        raise UnknownFormat(t("ce n'est pas une archive Dossier", "this is not a Dossier archive"))
+        raise UnknownFormat(_("ce n'est pas une archive Dossier"))
     if fmt != FORMAT:
-        raise UnknownFormat(t(
-            f"format « {fmt} » inconnu (ce programme lit « {FORMAT} ») : installez la dernière version de Dossier",
-            f"unknown format \"{fmt}\" (this program reads \"{FORMAT}\"): install the latest Dossier"))
+        raise UnknownFormat(_("format « {fmt} » inconnu (ce programme lit « {FORMAT} ») : installez la dernière version de Dossier").format(fmt=fmt, FORMAT=FORMAT))
     problems: list[Problem] = []
     extra = sorted(set(doc) - {"format", "files"})
     if extra:
-        problems.append(Problem(f"manifest.{extra[0]}", t("clé inconnue", "unknown key")))
+        problems.append(Problem(f"manifest.{extra[0]}", _("clé inconnue")))
     files = doc.get("files")
     if not isinstance(files, list):
-        return [], [*problems, Problem("manifest.files", t("une liste est attendue", "a list is expected"))]
+        return [], [*problems, Problem("manifest.files", _("une liste est attendue"))]
     entries: list[Entry] = []
     seen: set[str] = set()
     for i, item in enumerate(files):
@@ -76,30 +74,30 @@ def decode(data: bytes) -> tuple[list[Entry], list[Problem]]:
         if entry is None:
             continue
         if entry.name in seen:
-            problems.append(Problem(entry.name, t("listé deux fois dans le manifeste", "listed twice in the manifest")))
+            problems.append(Problem(entry.name, _("listé deux fois dans le manifeste")))
             continue
         seen.add(entry.name)
         entries.append(entry)
     if CASE_NAME not in seen:
-        problems.append(Problem(CASE_NAME, t("absent du manifeste", "missing from the manifest")))
+        problems.append(Problem(CASE_NAME, _("absent du manifeste")))
     return entries, problems
 
 
 def _entry(path: str, item: Any, problems: list[Problem]) -> Entry | None:
     if not isinstance(item, dict) or not all(k in item for k in _REQUIRED):
-        problems.append(Problem(path, t("nom, empreinte et taille sont attendus", "name, hash and size are expected")))
+        problems.append(Problem(path, _("nom, empreinte et taille sont attendus")))
         return None
     unknown = sorted(set(item) - {*_REQUIRED, *_OPTIONAL})
     name, sha, size = item["name"], item["sha256"], item["size"]
     wrong = (
-        (unknown, t(f"clé inconnue « {unknown[0]} »" if unknown else "", f"unknown key \"{unknown[0]}\"" if unknown else "")),
-        (not isinstance(name, str), t("nom invalide", "invalid name")),
-        (not isinstance(sha, str) or not SHA256.match(sha), t("empreinte SHA-256 invalide", "invalid SHA-256 hash")),
-        (type(size) is not int or size < 0, t("taille invalide", "invalid size")),
+        (unknown, _("clé inconnue « {key} »").format(key=unknown[0]) if unknown else ""),
+        (not isinstance(name, str), _("nom invalide")),
+        (not isinstance(sha, str) or not SHA256.match(sha), _("empreinte SHA-256 invalide")),
+        (type(size) is not int or size < 0, _("taille invalide")),
         (not _media_type_ok(item.get("media_type")) or item.get("suggested_kind") not in (None, *EVENT_KINDS),
-         t("type de pièce invalide", "invalid exhibit type")),
+         _("type de pièce invalide")),
         (item.get("pages") is not None and (type(item["pages"]) is not int or not 0 <= item["pages"] <= MAX_COUNT),
-         t("nombre de pages invalide", "invalid page count")),
+         _("nombre de pages invalide")),
     )
     reasons = [reason for failed, reason in wrong if failed]
     if not reasons and (why := name_problem(name)):

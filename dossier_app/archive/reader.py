@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from ..domain.codec import summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
-from ..domain.i18n import t
+from ..i18n import _
 from . import layout, manifest
 from .layout import CASE_NAME, MANIFEST_NAME
 from .manifest import Entry, UnknownFormat
@@ -85,9 +85,8 @@ def refusal(path: Path, problems: list[Problem]) -> UserError:
     """One line for one reason; the list under a headline for several (the first hundred, then a count)."""
     problems = summed_up(problems)
     if len(problems) == 1:
-        return UserError(t(f"{path} refusé, rien n'a été restauré : {problems[0]}",
-                           f"{path} refused, nothing was restored: {problems[0]}"))
-    return ProblemsError(problems, t(f"{path} refusé, rien n'a été restauré :", f"{path} refused, nothing was restored:"))
+        return UserError(_("{path} refusé, rien n'a été restauré : {item}").format(path=path, item=problems[0]))
+    return ProblemsError(problems, _("{path} refusé, rien n'a été restauré :").format(path=path))
 
 
 @contextlib.contextmanager
@@ -120,16 +119,14 @@ def _open_regular(path: Path) -> BinaryIO:
                 return os.fdopen(fd, "rb")
             os.close(fd)
     except FileNotFoundError as exc:
-        raise UserError(t(f"Fichier introuvable : {path}", f"File not found: {path}")) from exc
+        raise UserError(_("Fichier introuvable : {path}").format(path=path)) from exc
     except PermissionError as exc:
-        raise UserError(t(f"Pas le droit de lire {path}.", f"Not allowed to read {path}.")) from exc
+        raise UserError(_("Pas le droit de lire {path}.").format(path=path)) from exc
     except OSError as exc:
-        raise UserError(t(f"Impossible de lire {path} : {exc.strerror or exc}.",
-                          f"Cannot read {path}: {exc.strerror or exc}.")) from exc
+        raise UserError(_("Impossible de lire {path} : {value}.").format(path=path, value=exc.strerror or exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(t(f"{path} est un dossier, pas une archive .dossier.", f"{path} is a folder, not a .dossier archive."))
-    raise UserError(t(f"{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.",
-                      f"{path} is not an ordinary file (a device, a pipe or a socket): nothing was read."))
+        raise UserError(_("{path} est un dossier, pas une archive .dossier.").format(path=path))
+    raise UserError(_("{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.").format(path=path))
 
 
 def _open(path: Path, handle: BinaryIO) -> zipfile.ZipFile:
@@ -138,8 +135,7 @@ def _open(path: Path, handle: BinaryIO) -> zipfile.ZipFile:
         handle.seek(0)
         return zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, struct.error) as exc:
-        raise refusal(path, [Problem("", t("ce n'est pas une archive Dossier, ou elle est tronquée ou endommagée",
-                                           "this is not a Dossier archive, or it is truncated or damaged"))]) from exc
+        raise refusal(path, [Problem("", _("ce n'est pas une archive Dossier, ou elle est tronquée ou endommagée"))]) from exc
 
 
 # zipfile's central directory record and the end records' fields it reads (see its _RealGetContents).
@@ -165,8 +161,7 @@ def _check_member_count(path: Path, handle: BinaryIO) -> None:
     if start < 0:
         return  # zipfile refuses a negative offset itself
     if size > layout.MAX_MEMBERS * layout.MAX_NAME_BYTES:  # zipfile would read it whole into memory
-        raise refusal(path, [Problem("", t("répertoire de l'archive démesuré : ce n'est pas un dossier",
-                                           "absurdly large archive directory: this is not a case"))])
+        raise refusal(path, [Problem("", _("répertoire de l'archive démesuré : ce n'est pas un dossier"))])
     handle.seek(start)
     total = members = 0
     while total < size:
@@ -177,12 +172,9 @@ def _check_member_count(path: Path, handle: BinaryIO) -> None:
         name, extra, comment = fields[12], fields[13], fields[14]
         members += 1
         if members > layout.MAX_MEMBERS:
-            raise refusal(path, [Problem("", t(
-                f"plus de {layout.MAX_MEMBERS} fichiers : ce n'est pas un dossier, c'est une bombe",
-                f"more than {layout.MAX_MEMBERS} files: this is not a case, it is a bomb"))])
+            raise refusal(path, [Problem("", _("plus de {MAX_MEMBERS} fichiers : ce n'est pas un dossier, c'est une bombe").format(MAX_MEMBERS=layout.MAX_MEMBERS))])
         if name > layout.MAX_NAME_BYTES or extra + comment > layout.MAX_NAME_BYTES:
-            raise refusal(path, [Problem("", t("un nom ou un champ démesuré dans l'archive : ce n'est pas un dossier",
-                                               "an absurdly long name or field in the archive: this is not a case"))])
+            raise refusal(path, [Problem("", _("un nom ou un champ démesuré dans l'archive : ce n'est pas un dossier"))])
         total += _CENTRAL.size + name + extra + comment
         handle.seek(name + extra + comment, os.SEEK_CUR)
 
@@ -191,22 +183,22 @@ def _check_members(archive: zipfile.ZipFile, problems: list[Problem]) -> dict[st
     infos: dict[str, zipfile.ZipInfo] = {}
     members = archive.infolist()
     if len(members) > layout.MAX_MEMBERS:
-        problems.append(Problem("", t(f"{len(members)} fichiers : trop pour un dossier", f"{len(members)} files: too many for a case")))
+        problems.append(Problem("", _("{members_count} fichiers : trop pour un dossier").format(members_count=len(members))))
         return infos
     for info in members:
         name = info.filename
         mode = info.external_attr >> 16 if info.create_system == 3 else 0
         reason = layout.name_problem(name)
         if reason is None and stat.S_ISLNK(mode):
-            reason = t("lien symbolique", "symbolic link")
+            reason = _("lien symbolique")
         elif reason is None and (info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))):
-            reason = t("pas un fichier ordinaire", "not a regular file")
+            reason = _("pas un fichier ordinaire")
         elif reason is None and info.flag_bits & 0x1:
-            reason = t("chiffré", "encrypted")
+            reason = _("chiffré")
         elif reason is None and info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            reason = t("méthode de compression non prise en charge", "unsupported compression method")
+            reason = _("méthode de compression non prise en charge")
         elif reason is None and name in infos:
-            reason = t("présent deux fois", "present twice")
+            reason = _("présent deux fois")
         if reason:
             problems.append(Problem(_printable(name), reason))
         else:
@@ -218,11 +210,10 @@ def _read_manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo],
                    problems: list[Problem]) -> dict[str, Entry]:
     info = infos.get(MANIFEST_NAME)
     if info is None:
-        problems.append(Problem("", t("pas de manifeste : ce n'est pas une archive Dossier",
-                                      "no manifest: this is not a Dossier archive")))
+        problems.append(Problem("", _("pas de manifeste : ce n'est pas une archive Dossier")))
         return {}
     if info.file_size > layout.MAX_MANIFEST_BYTES:
-        problems.append(Problem(MANIFEST_NAME, t("démesuré", "absurdly large")))
+        problems.append(Problem(MANIFEST_NAME, _("démesuré")))
         return {}
     try:
         with archive.open(info) as stream:
@@ -232,16 +223,16 @@ def _read_manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo],
         problems.append(Problem("", str(exc)))
         return {}
     except _READ_ERRORS:
-        problems.append(Problem(MANIFEST_NAME, t("endommagé", "damaged")))
+        problems.append(Problem(MANIFEST_NAME, _("endommagé")))
         return {}
     problems.extend(found)
     entries = {e.name: e for e in listed}
     for name in infos:
         if name != MANIFEST_NAME and name not in entries:
-            problems.append(Problem(name, t("fichier en trop, absent du manifeste", "extra file, not in the manifest")))
+            problems.append(Problem(name, _("fichier en trop, absent du manifeste")))
     for name in entries:
         if name not in infos:
-            problems.append(Problem(name, t("fichier manquant", "missing file")))
+            problems.append(Problem(name, _("fichier manquant")))
     return entries
 
 
@@ -257,25 +248,20 @@ def _check_sizes(infos: dict[str, zipfile.ZipInfo], entries: dict[str, Entry], f
             continue  # reported missing
         total += info.file_size
         if name == CASE_NAME and info.file_size > layout.MAX_CASE_BYTES:
-            problems.append(Problem(name, t("démesuré", "absurdly large")))
+            problems.append(Problem(name, _("démesuré")))
             bomb = True
         elif info.file_size != entry.size:
-            problems.append(Problem(name, t("taille différente de celle du manifeste (fichier modifié)",
-                                            "size differs from the manifest's (file altered)")))
+            problems.append(Problem(name, _("taille différente de celle du manifeste (fichier modifié)")))
         elif info.file_size > layout.RATIO_FLOOR and info.file_size > layout.MAX_RATIO * max(info.compress_size, 1):
-            problems.append(Problem(name, t(
-                f"compressé plus de {layout.MAX_RATIO} fois : une bombe de décompression, pas un document",
-                f"compressed more than {layout.MAX_RATIO} times: a decompression bomb, not a document")))
+            problems.append(Problem(name, _("compressé plus de {MAX_RATIO} fois : une bombe de décompression, pas un document").format(MAX_RATIO=layout.MAX_RATIO)))
             bomb = True
         else:
             sane[name] = entry
     if total > layout.MAX_UNPACKED:
-        problems.append(Problem("", t(f"se décompresserait en {_gb(total)} : taille démesurée",
-                                      f"would unpack to {_gb(total)}: absurd size")))
+        problems.append(Problem("", _("se décompresserait en {gb} : taille démesurée").format(gb=_gb(total))))
         bomb = True
     elif free_bytes is not None and total > free_bytes:
-        problems.append(Problem("", t(f"il faut {_gb(total)} d'espace libre, il n'y en a que {_gb(free_bytes)}",
-                                      f"it needs {_gb(total)} of free space, only {_gb(free_bytes)} is free")))
+        problems.append(Problem("", _("il faut {gb} d'espace libre, il n'y en a que {gb2}").format(gb=_gb(total), gb2=_gb(free_bytes))))
         bomb = True
     return {} if bomb else sane
 
@@ -297,11 +283,10 @@ def _check_contents(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo],
                     if kept is not None:
                         kept += chunk
         except _READ_ERRORS:
-            problems.append(Problem(name, t("endommagé (illisible)", "damaged (unreadable)")))
+            problems.append(Problem(name, _("endommagé (illisible)")))
             continue
         if size != entry.size or digest.hexdigest() != entry.sha256:
-            problems.append(Problem(name, t("modifié : son empreinte ne correspond pas au manifeste",
-                                            "altered: its hash does not match the manifest")))
+            problems.append(Problem(name, _("modifié : son empreinte ne correspond pas au manifeste")))
         elif kept is not None:
             case_json = bytes(kept)
     return case_json
@@ -309,8 +294,8 @@ def _check_contents(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo],
 
 def _gb(size: int) -> str:
     if size >= 2**30:
-        return t(f"{size / 2**30:.1f} Go", f"{size / 2**30:.1f} GB")
-    return t(f"{size / 2**20:.1f} Mo", f"{size / 2**20:.1f} MB")
+        return _("{value:.1f} Go").format(value=size / 2**30)
+    return _("{value:.1f} Mo").format(value=size / 2**20)
 
 
 def _printable(name: str) -> str:

@@ -17,9 +17,9 @@ from ..domain.claims_report import (
 )
 from ..domain.dates import short_day
 from ..domain.errors import UserError
-from ..domain.i18n import t
 from ..domain.rates import HalfYear
 from ..domain.rates_report import rates_document, rates_text
+from ..i18n import _
 from ..services import rates
 from ..services.claims import case_claims
 from ..services.readiness import readiness
@@ -27,31 +27,30 @@ from .context import Context, day_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("claims", help=t("ce qui est dû à une date", "what is owed on a date"))
+    p = sub.add_parser("claims", help=_("ce qui est dû à une date"))
     p.add_argument("case")
-    p.add_argument("--as-of", type=day_arg, help=t("date du calcul (par défaut aujourd'hui)", "date of the figures (default today)"))
-    p.add_argument("--json", action="store_true", help=t("sortie JSON", "JSON output"))
+    p.add_argument("--as-of", type=day_arg, help=_("date du calcul (par défaut aujourd'hui)"))
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(func=claims)
 
-    p = sub.add_parser("rates", help=t("taux BCE et taux légaux connus, par semestre",
-                                       "known ECB and legal interest rates, by half-year"))
-    p.add_argument("--json", action="store_true", help=t("sortie JSON", "JSON output"))
+    p = sub.add_parser("rates", help=_("taux BCE et taux légaux connus, par semestre"))
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(func=list_rates)
     actions = p.add_subparsers(dest="rates_command", metavar="ACTION")
-    add = actions.add_parser("add", help=t("ajoute un taux BCE plus récent", "adds a newer ECB rate"))
-    add.add_argument("date", type=day_arg, help=t("date d'effet", "effective date"))
-    add.add_argument("rate", help=t("taux en pour cent, par ex. 2.15", "rate in percent, e.g. 2.15"))
-    add.add_argument("--source", required=True, help=t("d'où vient ce taux", "where this rate comes from"))
+    add = actions.add_parser("add", help=_("ajoute un taux BCE plus récent"))
+    add.add_argument("date", type=day_arg, help=_("date d'effet"))
+    add.add_argument("rate", help=_("taux en pour cent, par ex. 2.15"))
+    add.add_argument("--source", required=True, help=_("d'où vient ce taux"))
     add.add_argument("--replace", action="store_true",
-                     help=t("remplace un taux déjà ajouté à cette date", "replaces a rate already added on that date"))
+                     help=_("remplace un taux déjà ajouté à cette date"))
     add.set_defaults(func=add_rate)
-    rm = actions.add_parser("rm", help=t("supprime un taux BCE ajouté", "removes an added ECB rate"))
-    rm.add_argument("date", type=day_arg, help=t("date d'effet du taux ajouté", "effective date of the added rate"))
+    rm = actions.add_parser("rm", help=_("supprime un taux BCE ajouté"))
+    rm.add_argument("date", type=day_arg, help=_("date d'effet du taux ajouté"))
     rm.set_defaults(func=remove_rate)
 
-    p = sub.add_parser("check", help=t("vérifie que le dossier est prêt", "checks that the dossier is ready"))
+    p = sub.add_parser("check", help=_("vérifie que le dossier est prêt"))
     p.add_argument("case")
-    p.add_argument("--as-of", type=day_arg, help=t("date du calcul (par défaut aujourd'hui)", "date of the figures (default today)"))
+    p.add_argument("--as-of", type=day_arg, help=_("date du calcul (par défaut aujourd'hui)"))
     p.set_defaults(func=check)
 
 
@@ -79,27 +78,24 @@ def list_rates(ctx: Context, args: argparse.Namespace) -> int:
 
 def add_rate(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
-        raise UserError(t("« rates add » n'a pas de sortie JSON.", "\"rates add\" has no JSON output."))
+        raise UserError(_("« rates add » n'a pas de sortie JSON."))
     row = rates.add_ecb_rate(ctx.store, args.date, args.rate, args.source, replace=args.replace)
-    ctx.out(t(f"Taux BCE de {percent(row.rate)} ajouté, en vigueur à partir du {short_day(row.effective)}.",
-              f"ECB rate of {percent(row.rate)} added, in force from {short_day(row.effective)}."))
+    ctx.out(_("Taux BCE de {percent} ajouté, en vigueur à partir du {short_day}.").format(percent=percent(row.rate), short_day=short_day(row.effective)))
     # A rate taking effect inside a half-year says nothing of the rate on its first day.
     today = date.today()
     statutory = rates.store_rate_table(ctx.store).statutory(today)
     if not statutory.known and row.effective < today:
         half_year = HalfYear.of(today)
-        ctx.out(t(f"Le {half_year_label(half_year)} reste sans taux connu : ",
-                  f"The {half_year_label(half_year)} still has no known rate: ")
+        ctx.out(_("Le {half_year_label} reste sans taux connu : ").format(half_year_label=half_year_label(half_year))
                 + missing_ecb_hint([half_year], statutory.ecb.rate) + ".")
     return 0
 
 
 def remove_rate(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
-        raise UserError(t("« rates rm » n'a pas de sortie JSON.", "\"rates rm\" has no JSON output."))
+        raise UserError(_("« rates rm » n'a pas de sortie JSON."))
     rates.remove_ecb_rate(ctx.store, args.date)
-    ctx.out(t(f"Taux BCE ajouté au {short_day(args.date)} supprimé.",
-              f"ECB rate added for {short_day(args.date)} removed."))
+    ctx.out(_("Taux BCE ajouté au {short_day} supprimé.").format(short_day=short_day(args.date)))
     return 0
 
 
@@ -108,5 +104,5 @@ def check(ctx: Context, args: argparse.Namespace) -> int:
     for finding in findings:
         ctx.out(finding_line(finding))
     if not findings:
-        ctx.out(t("Rien à signaler : le dossier est prêt.", "Nothing to report: the dossier is ready."))
+        ctx.out(_("Rien à signaler : le dossier est prêt."))
     return 1 if blocks(findings) else 0

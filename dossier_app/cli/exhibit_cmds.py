@@ -7,26 +7,25 @@ import argparse
 from ..domain.bounds import for_terminal
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
-from ..domain.i18n import t
 from ..domain.kind_names import kind_name
+from ..i18n import _
 from ..services import events, importing
 from .context import Context, path_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help=t("ajoute des fichiers et dossiers comme pièces", "adds files and folders as exhibits"))
+    p = sub.add_parser("import", help=_("ajoute des fichiers et dossiers comme pièces"))
     p.add_argument("case")
     p.add_argument("paths", nargs="+", type=path_arg)
-    p.add_argument("--password", help=t("mot de passe des PDF protégés", "password of protected PDFs"))
+    p.add_argument("--password", help=_("mot de passe des PDF protégés"))
     p.set_defaults(func=import_files)
 
-    p = sub.add_parser("exhibit", help=t("liste ou modifie les pièces", "lists or edits exhibits"))
+    p = sub.add_parser("exhibit", help=_("liste ou modifie les pièces"))
     ex = p.add_subparsers(dest="exhibit_command", metavar="ACTION", required=True)
-    ls = ex.add_parser("list", help=t("liste les pièces : numéro, #id, empreinte, date, pages, liens",
-                                      "lists the exhibits: number, #id, hash, date, pages, links"))
+    ls = ex.add_parser("list", help=_("liste les pièces : numéro, #id, empreinte, date, pages, liens"))
     ls.add_argument("case")
     ls.set_defaults(func=list_exhibits)
-    s = ex.add_parser("set", help=t("modifie titre, date, inclusion, mot de passe", "edits title, date, inclusion, password"))
+    s = ex.add_parser("set", help=_("modifie titre, date, inclusion, mot de passe"))
     s.add_argument("case")
     s.add_argument("exhibit")
     s.add_argument("--title")
@@ -41,27 +40,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def import_files(ctx: Context, args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
-            raise UserError(t(f"Introuvable : {_one_line(path)}", f"Not found: {_one_line(path)}"))
+            raise UserError(_("Introuvable : {path}").format(path=_one_line(path)))
     case_id = ctx.case_id(args.case)
     result = importing.import_paths(ctx.store, case_id, args.paths, args.password)
     for item in result.added:
         assert item.exhibit is not None
         x = item.exhibit
-        when = short_day(x.date) if x.date else t("date inconnue", "no date")
+        when = short_day(x.date) if x.date else _("date inconnue")
         kind = f", {kind_name(x.suggested_kind).lower()}" if x.suggested_kind else ""
         path, title = _one_line(item.path), _one_line(x.title)
-        ctx.out(t(f"ajouté   {path} — « {title} », {when}{kind}", f"added    {path} — \"{title}\", {when}{kind}"))
+        ctx.out(_("ajouté   {path} \u2014 « {title} », {when}{kind}").format(path=path, title=title, when=when, kind=kind))
         if item.invoices:
-            ctx.out(t(f"         {len(item.invoices)} facture(s) créée(s) depuis la liste",
-                      f"         {len(item.invoices)} invoice(s) created from the list"))
+            ctx.out(_("         {invoices_count} facture(s) créée(s) depuis la liste").format(invoices_count=len(item.invoices)))
         _notes(ctx, item)
-    for label, items in ((t("réparé  ", "repaired"), result.repaired), (t("ignoré  ", "skipped "), result.skipped),
-                         (t("refusé  ", "refused "), result.refused)):
+    for label, items in ((_("réparé  "), result.repaired), (_("ignoré  "), result.skipped),
+                         (_("refusé  "), result.refused)):
         for item in items:
             ctx.out(f"{label} {_one_line(item.path)} — {_one_line(item.reason or '')}")
             _notes(ctx, item)
-    ctx.out(t(f"{len(result.added)} ajouté(s), {len(result.skipped)} ignoré(s) (doublons), {len(result.refused)} refusé(s).",
-              f"{len(result.added)} added, {len(result.skipped)} skipped (duplicates), {len(result.refused)} refused."))
+    ctx.out(_("{added_count} ajouté(s), {skipped_count} ignoré(s) (doublons), {refused_count} refusé(s).").format(added_count=len(result.added), skipped_count=len(result.skipped), refused_count=len(result.refused)))
     # Nothing went in and something was refused: a script (or a tired user) must not take that for success.
     return 1 if result.refused and not (result.added or result.repaired) else 0
 
@@ -83,12 +80,12 @@ def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:
 
     exhibits = read_case_file(ctx.store, ctx.case_id(args.case)).exhibits
     if not exhibits:
-        ctx.out(t("Aucune pièce : « dossier import » en ajoute.", "No exhibit yet: \"dossier import\" adds some."))
+        ctx.out(_("Aucune pièce : « dossier import » en ajoute."))
         return 0
-    headers = [t("n°", "no."), "#id", t("empreinte", "hash"), "date", "pages", t("incluse", "included"),
-               t("titre", "title"), t("prouve", "proves")]
+    headers = [_("n°"), "#id", _("empreinte"), "date", "pages", _("incluse"),
+               _("titre"), _("prouve")]
     rows = [[str(x.number or "—"), f"#{x.id}", x.sha256[:12], short_day(x.date) if x.date else "—",
-             str(x.pages or "?"), t("oui", "yes") if x.include else t("non", "no"), x.title,
+             str(x.pages or "?"), _("oui") if x.include else _("non"), x.title,
              ", ".join(link.event_id + (f" p. {link.pages}" if link.pages else "") for link in x.links) or "—"]
             for x in exhibits]
     ctx.out(render(headers, rows, right=(0, 4)))
@@ -104,9 +101,9 @@ def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UserError(str(exc)) from exc
     if args.title is not None and not args.title.strip():
-        raise UserError(t("Le titre ne peut pas être vide.", "The title cannot be empty."))
+        raise UserError(_("Le titre ne peut pas être vide."))
     updated = events.set_exhibit(ctx.store, case_id, args.exhibit, title=args.title, date=day,
                                  include=args.include, password=args.password)
-    state = t("incluse", "included") if updated.include else t("exclue", "excluded")
+    state = _("incluse") if updated.include else _("exclue")
     ctx.out(f"{updated.title} — {short_day(updated.date) if updated.date else '—'} — {state}")
     return 0

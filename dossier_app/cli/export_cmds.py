@@ -7,7 +7,7 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from ..domain.i18n import language, t
+from ..i18n import _, language, translator
 from .context import Context, day_arg, path_arg
 
 if TYPE_CHECKING:
@@ -15,14 +15,14 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help=t("écrit le dossier PDF", "writes the dossier PDF"))
+    p = sub.add_parser("export", help=_("écrit le dossier PDF"))
     p.add_argument("case")
-    p.add_argument("-o", "--output", type=path_arg, required=True, help=t("fichier PDF à écrire", "PDF file to write"))
-    p.add_argument("--as-of", type=day_arg, help=t("date d'arrêté (par défaut aujourd'hui)", "as-of date (default today)"))
-    p.add_argument("--lang", choices=("fr", "en"), help=t("langue du dossier", "language of the dossier"))
-    p.add_argument("--no-exhibits", action="store_true", help=t("sans les pièces", "without the exhibits"))
-    p.add_argument("--max-mb", type=_megabytes, help=t("tomes de N Mo au plus", "volumes of at most N MB"))
-    p.add_argument("--renumber", action="store_true", help=t("renumérote les pièces", "renumbers the exhibits"))
+    p.add_argument("-o", "--output", type=path_arg, required=True, help=_("fichier PDF à écrire"))
+    p.add_argument("--as-of", type=day_arg, help=_("date d'arrêté (par défaut aujourd'hui)"))
+    p.add_argument("--lang", choices=("fr", "en"), help=_("langue du dossier"))
+    p.add_argument("--no-exhibits", action="store_true", help=_("sans les pièces"))
+    p.add_argument("--max-mb", type=_megabytes, help=_("tomes de N Mo au plus"))
+    p.add_argument("--renumber", action="store_true", help=_("renumérote les pièces"))
     p.set_defaults(func=export)
 
 
@@ -33,8 +33,7 @@ def _megabytes(text: str) -> float:
         value = 0
     # "nan", "inf" and "1e400" are floats to Python, not sizes to a person.
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(t(f"« {text} » : un nombre de Mo positif est attendu",
-                                           f"\"{text}\": a positive number of MB is expected"))
+        raise argparse.ArgumentTypeError(_("« {text} » : un nombre de Mo positif est attendu").format(text=text))
     return value
 
 
@@ -43,14 +42,12 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     from ..services.exporting import export_case
 
     lang = args.lang or language()
+    tr = translator(lang)  # these lines speak the dossier's language (--lang), not the interface's
 
-    def say(fr: str, en: str) -> str:  # the dossier's language (--lang), not the interface's
-        return en if lang == "en" else fr
-
-    stages = {"prepare": say("Lecture des pièces…", "Reading the exhibits…"),
-              "parts": say("Mise en page…", "Laying out…"),
-              "assemble": say("Assemblage des pièces…", "Assembling the exhibits…"),
-              "write": say("Écriture du fichier…", "Writing the file…")}
+    stages = {"prepare": tr.gettext("Lecture des pièces\u2026"),
+              "parts": tr.gettext("Mise en page\u2026"),
+              "assemble": tr.gettext("Assemblage des pièces\u2026"),
+              "write": tr.gettext("Écriture du fichier\u2026")}
     shown: set[str] = set()
     on_terminal = sys.stderr.isatty()
 
@@ -65,15 +62,12 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
                          max_mb=args.max_mb, renumber=args.renumber, progress=progress)
     for path in report.volumes:
         ctx.out(str(path))
-    ctx.out(say(f"{report.pages} pages, {len(report.exhibits) - len(report.refused)} pièces, empreinte {report.fingerprint}",
-                f"{report.pages} pages, {len(report.exhibits) - len(report.refused)} exhibits, fingerprint {report.fingerprint}"))
+    ctx.out(tr.gettext("{pages} pages, {value} pièces, empreinte {fingerprint}").format(pages=report.pages, value=len(report.exhibits) - len(report.refused), fingerprint=report.fingerprint))
     for outcome in report.exhibits:
         if outcome.status == "repaired":
-            ctx.err(say(f"Pièce n° {outcome.number} : PDF endommagé, réparé", f"Exhibit No. {outcome.number}: damaged PDF, repaired"))
+            ctx.err(tr.gettext("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
         if outcome.signed:
-            ctx.err(say(f"Pièce n° {outcome.number} : signée électroniquement, signature non conservée (noté au bordereau)",
-                        f"Exhibit No. {outcome.number}: digitally signed, signature not kept (noted in the list)"))
+            ctx.err(tr.gettext("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
     for number in report.oversized:
-        ctx.err(say(f"Pièce n° {number} : plus grande que --max-mb à elle seule, elle remplit un tome",
-                    f"Exhibit No. {number}: larger than --max-mb on its own, it fills a volume"))
+        ctx.err(tr.gettext("Pièce n° {number} : plus grande que --max-mb à elle seule, elle remplit un tome").format(number=number))
     return 0

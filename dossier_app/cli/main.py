@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from .. import __version__
 from ..domain.bounds import for_terminal, text_problem
 from ..domain.errors import ProblemsError, UserError
-from ..domain.i18n import language, t
+from ..i18n import _, language, stdlib_messages_in
 from ..services.crash_log import write_crash_log
 from . import (
     archive_cmds,
-    argparse_fr,
     case_cmds,
     claims_cmds,
     event_cmds,
@@ -34,20 +33,17 @@ class _Parser(argparse.ArgumentParser):
     """argparse's errors as one line, in the user's language, exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"dossier: {message} — " + t("voir « dossier --help ».", "see \"dossier --help\".") + "\n")
+        sys.stderr.write(f"dossier: {message} — " + _("voir « dossier --help ».") + "\n")
         raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    argparse_fr.install()
-    parser = _Parser(prog="dossier", description=t(
-        "Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial.",
-        "Build, check and print the evidence file of a business dispute."))
-    parser.add_argument("--home", help=t("dossier des données (sinon DOSSIER_HOME, sinon le dossier utilisateur)",
-                                         "data folder (else DOSSIER_HOME, else the per-user folder)"))
+    stdlib_messages_in(language())
+    parser = _Parser(prog="dossier", description=_("Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial."))
+    parser.add_argument("--home", help=_("dossier des données (sinon DOSSIER_HOME, sinon le dossier utilisateur)"))
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    gui = sub.add_parser("gui", help=t("ouvre la fenêtre", "opens the window"))
+    gui = sub.add_parser("gui", help=_("ouvre la fenêtre"))
     gui.add_argument("case", nargs="?")
     gui.set_defaults(func=_run_gui)
     for module in COMMAND_MODULES:
@@ -59,8 +55,7 @@ def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
     try:
         from ..ui.app import run
     except ImportError as exc:
-        raise UserError(t(f"La fenêtre n'est pas disponible ({exc}) : utilisez les commandes (« dossier --help »).",
-                          f"The window is not available ({exc}): use the commands (\"dossier --help\").")) from exc
+        raise UserError(_("La fenêtre n'est pas disponible ({exc}) : utilisez les commandes (« dossier --help »).").format(exc=exc)) from exc
     return run(ctx.home, getattr(args, "case", None))
 
 
@@ -99,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(for_terminal(f"dossier: {exc.message}") + "\n")
         return 1
     except KeyboardInterrupt as exc:
-        sys.stderr.write("dossier: " + t("interrompu ; rien n'a été modifié.", "interrupted; nothing was changed.") + "\n")
+        sys.stderr.write("dossier: " + _("interrompu ; rien n'a été modifié.") + "\n")
         return 143 if isinstance(exc, Terminated) else 130
     except BrokenPipeError:
         return 0
@@ -108,9 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = str(log) if log else "stderr"
         if log is None:
             logging.exception("crash")
-        sys.stderr.write("dossier: " + t(
-            f"erreur interne inattendue ; rien n'a été modifié. Détails : {where}",
-            f"unexpected internal error; nothing was changed. Details: {where}") + "\n")
+        sys.stderr.write("dossier: " + _("erreur interne inattendue ; rien n'a été modifié. Détails : {where}").format(where=where) + "\n")
         return 70
     finally:
         ctx.close()

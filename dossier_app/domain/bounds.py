@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .i18n import t
+from ..i18n import _
 
 EARLIEST_DAY = date(1900, 1, 1)
 # A hearing or a deadline can be set a few years ahead; anything later is a typing slip.
@@ -32,12 +32,10 @@ def latest_day(today: date) -> date:
 def day_problem(day: date, today: date) -> str | None:
     """A sentence when ``day`` is outside what a dispute can hold, else ``None``."""
     if day < EARLIEST_DAY:
-        return t(f"date {day.isoformat()} antérieure à 1900 : vérifiez l'année",
-                 f"date {day.isoformat()} before 1900: check the year")
+        return _("date {isoformat} antérieure à 1900 : vérifiez l'année").format(isoformat=day.isoformat())
     last = latest_day(today)
     if day > last:
-        return t(f"date {day.isoformat()} plus de {FUTURE_YEARS} ans dans le futur : vérifiez l'année",
-                 f"date {day.isoformat()} more than {FUTURE_YEARS} years ahead: check the year")
+        return _("date {isoformat} plus de {FUTURE_YEARS} ans dans le futur : vérifiez l'année").format(isoformat=day.isoformat(), FUTURE_YEARS=FUTURE_YEARS)
     return None
 
 
@@ -51,11 +49,9 @@ def text_problem(text: str) -> str | None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return t("texte invalide (caractère Unicode isolé) : retapez-le",
-                 "invalid text (a lone Unicode surrogate): type it again")
+        return _("texte invalide (caractère Unicode isolé) : retapez-le")
     if len(text) > MAX_TEXT:
-        return t(f"texte trop long ({len(text)} caractères, au plus {MAX_TEXT})",
-                 f"text too long ({len(text)} characters, at most {MAX_TEXT})")
+        return _("texte trop long ({text_count} caractères, au plus {MAX_TEXT})").format(text_count=len(text), MAX_TEXT=MAX_TEXT)
     return None
 
 

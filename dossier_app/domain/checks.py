@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..i18n import _
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
 from .claims_report import half_year_label, missing_ecb_hint, percent
 from .claims_terms import legal_cap, terms_beyond_cap
 from .dates import day_of, short_day
-from .i18n import t
 from .model import (
     CaseFile,
     CreditNote,
@@ -83,8 +83,8 @@ def blocks(findings: list[Finding]) -> bool:
 
 
 def finding_line(finding: Finding) -> str:
-    label = {BLOCKING: t("BLOQUANT", "BLOCKING"), WARNING: t("attention", "warning"),
-             INFO: t("info", "info")}[finding.severity]
+    label = {BLOCKING: _("BLOQUANT"), WARNING: _("attention"),
+             INFO: _("info")}[finding.severity]
     return f"{label}: {finding.message}"
 
 
@@ -92,18 +92,16 @@ def finding_line(finding: Finding) -> str:
 
 def _event(event: Event) -> str:
     if isinstance(event, Invoice):
-        return t(f"facture n° {event.number} du {short_day(event.date)}",
-                 f"invoice {event.number} of {short_day(event.date)}")
+        return _("facture n° {number} du {short_day}").format(number=event.number, short_day=short_day(event.date))
     if isinstance(event, Payment):
-        return t(f"paiement de {format_euros(event.amount)} du {short_day(event.date)}",
-                 f"payment of {format_euros(event.amount)} on {short_day(event.date)}")
-    return t(f"« {event.title} » du {short_day(event.date)}", f"\"{event.title}\" of {short_day(event.date)}")
+        return _("paiement de {format_euros} du {short_day}").format(format_euros=format_euros(event.amount), short_day=short_day(event.date))
+    return _("« {title} » du {short_day}").format(title=event.title, short_day=short_day(event.date))
 
 
 def _exhibit(exhibit: Exhibit) -> str:
     if exhibit.number is not None:
-        return t(f"pièce n° {exhibit.number} « {exhibit.title} »", f"exhibit {exhibit.number} \"{exhibit.title}\"")
-    return t(f"pièce « {exhibit.title} »", f"exhibit \"{exhibit.title}\"")
+        return _("pièce n° {number} « {title} »").format(number=exhibit.number, title=exhibit.title)
+    return _("pièce « {title} »").format(title=exhibit.title)
 
 
 def _ours(letter: RegisteredLetter) -> bool:
@@ -121,56 +119,29 @@ def _notices(inputs: _Inputs) -> list[RegisteredLetter]:
 def _files(inputs: _Inputs) -> Iterator[Finding]:
     for x in inputs.case_file.exhibits:
         if x.sha256 in inputs.integrity.missing:
-            yield Finding(BLOCKING, "missing_file", t(
-                f"{_exhibit(x)} : le fichier n'est plus dans le dossier de données ; réimportez-le.",
-                f"{_exhibit(x)}: its file is no longer in the store; import it again."), exhibit=x.sha256)
+            yield Finding(BLOCKING, "missing_file", _("{exhibit} : le fichier n'est plus dans le dossier de données ; réimportez-le.").format(exhibit=_exhibit(x)), exhibit=x.sha256)
         elif x.sha256 in inputs.integrity.altered:
-            yield Finding(BLOCKING, "altered_file", t(
-                f"{_exhibit(x)} : le fichier a été modifié depuis son import (empreinte différente) ; "
-                "réimportez l'original.",
-                f"{_exhibit(x)}: the file changed since it was imported (different hash); "
-                "import the original again."), exhibit=x.sha256)
+            yield Finding(BLOCKING, "altered_file", _("{exhibit} : le fichier a été modifié depuis son import (empreinte différente) ; réimportez l'original.").format(exhibit=_exhibit(x)), exhibit=x.sha256)
 
 
 def _empty(inputs: _Inputs) -> Iterator[Finding]:
     if not inputs.case_file.events:
-        yield Finding(BLOCKING, "no_events", t(
-            "Le dossier ne contient aucun événement (facture, courrier, coupure…) : il n'y a rien à présenter "
-            "au juge ; ajoutez-les (« dossier event add » ou « dossier import »).",
-            "The case has no event (invoice, letter, outage…): there is nothing to show the judge; add them "
-            "(\"dossier event add\" or \"dossier import\")."))
+        yield Finding(BLOCKING, "no_events", _("Le dossier ne contient aucun événement (facture, courrier, coupure\u2026) : il n'y a rien à présenter au juge ; ajoutez-les (« dossier event add » ou « dossier import »)."))
     if not inputs.case_file.exhibits:
-        yield Finding(BLOCKING, "no_exhibits", t(
-            "Le dossier ne contient aucune pièce : rien ne prouve ce qu'il affirme ; importez-les "
-            "(« dossier import »).",
-            "The case has no exhibit: nothing proves what it says; import them (\"dossier import\")."))
+        yield Finding(BLOCKING, "no_exhibits", _("Le dossier ne contient aucune pièce : rien ne prouve ce qu'il affirme ; importez-les (« dossier import »)."))
 
 
 def _case_header(inputs: _Inputs) -> Iterator[Finding]:
     case = inputs.case_file.case
     if not (case.court or "").strip():
-        yield Finding(BLOCKING, "no_court", t(
-            "Aucune juridiction n'est indiquée : la page de garde et le bordereau doivent nommer le tribunal "
-            "saisi (par exemple « Tribunal de commerce de Laval »).",
-            "No court is given: the cover page and the list of exhibits must name the court "
-            "(for example \"Tribunal de commerce de Laval\")."))
+        yield Finding(BLOCKING, "no_court", _("Aucune juridiction n'est indiquée : la page de garde et le bordereau doivent nommer le tribunal saisi (par exemple « Tribunal de commerce de Laval »)."))
     if case.hearing is not None and day_of(case.hearing) < inputs.as_of:
-        yield Finding(WARNING, "hearing_past", t(
-            f"La date d'audience ({short_day(day_of(case.hearing))}) est passée au {short_day(inputs.as_of)} : "
-            "indiquez la nouvelle date (renvoi) ou retirez-la.",
-            f"The hearing date ({short_day(day_of(case.hearing))}) is past on {short_day(inputs.as_of)}: "
-            "give the new date (adjournment) or remove it."))
+        yield Finding(WARNING, "hearing_past", _("La date d'audience ({short_day}) est passée au {short_day2} : indiquez la nouvelle date (renvoi) ou retirez-la.").format(short_day=short_day(day_of(case.hearing)), short_day2=short_day(inputs.as_of)))
     them = case.them
     if not (them.siren or "").strip():
-        yield Finding(WARNING, "other_side_no_siren", t(
-            f"SIREN de la partie adverse ({them.name}) manquant : l'assignation doit identifier la société "
-            "(annuaire-entreprises.data.gouv.fr le donne).",
-            f"The other side's SIREN ({them.name}) is missing: the summons must identify the company "
-            "(annuaire-entreprises.data.gouv.fr gives it)."))
+        yield Finding(WARNING, "other_side_no_siren", _("SIREN de la partie adverse ({name}) manquant : l'assignation doit identifier la société (annuaire-entreprises.data.gouv.fr le donne).").format(name=them.name))
     if not (them.address or "").strip():
-        yield Finding(WARNING, "other_side_no_address", t(
-            f"Adresse de la partie adverse ({them.name}) manquante : il faut son siège social pour l'assigner.",
-            f"The other side's address ({them.name}) is missing: its registered office is needed to sue it."))
+        yield Finding(WARNING, "other_side_no_address", _("Adresse de la partie adverse ({name}) manquante : il faut son siège social pour l'assigner.").format(name=them.name))
 
 
 def _needs_proof(event: Event) -> bool:
@@ -189,94 +160,66 @@ def _unproved(inputs: _Inputs) -> Iterator[Finding]:
         if not _needs_proof(event) or event.id in inputs.proved:
             continue
         if event.id in inputs.excluded_only:
-            yield Finding(WARNING, "proof_excluded", t(
-                f"Les seules pièces qui prouvent {_event(event)} sont exclues du dossier imprimé.",
-                f"The only exhibits proving {_event(event)} are left out of the printed dossier."),
+            yield Finding(WARNING, "proof_excluded", _("Les seules pièces qui prouvent {event} sont exclues du dossier imprimé.").format(event=_event(event)),
                 event_id=event.id)
         elif isinstance(event, RegisteredLetter) and event.formal_notice and _ours(event):
             if event.tracking_number:  # with neither, _notice_proof reports it as blocking
-                yield Finding(WARNING, "notice_without_exhibit", t(
-                    f"Mise en demeure {_event(event)} : aucune pièce (lettre, avis de réception) ne la prouve.",
-                    f"Formal notice {_event(event)}: no exhibit (letter, receipt) proves it."), event_id=event.id)
+                yield Finding(WARNING, "notice_without_exhibit", _("Mise en demeure {event} : aucune pièce (lettre, avis de réception) ne la prouve.").format(event=_event(event)), event_id=event.id)
         else:
             severe = isinstance(event, Invoice) and provider and event.id in claimed
-            yield Finding(BLOCKING if severe else WARNING, "event_without_exhibit", t(
-                f"Aucune pièce ne prouve {_event(event)} ; liez-en une (« dossier link »).",
-                f"No exhibit proves {_event(event)}; link one (\"dossier link\")."),
+            yield Finding(BLOCKING if severe else WARNING, "event_without_exhibit", _("Aucune pièce ne prouve {event} ; liez-en une (« dossier link »).").format(event=_event(event)),
                 event_id=event.id)
 
 
 def _notice_proof(inputs: _Inputs) -> Iterator[Finding]:
     notices = _notices(inputs)
     if not notices:
-        yield Finding(WARNING, "no_formal_notice", t(
-            "Aucune mise en demeure : le juge des référés attend en général qu'on en ait adressé une.",
-            "No formal notice: a référé judge usually expects one to have been sent."))
+        yield Finding(WARNING, "no_formal_notice", _("Aucune mise en demeure : le juge des référés attend en général qu'on en ait adressé une."))
     for letter in inputs.case_file.events:
         if not isinstance(letter, RegisteredLetter) or letter.tracking_number:
             continue
         if (letter.formal_notice and _ours(letter) and letter.id not in inputs.proved
                 and letter.id not in inputs.excluded_only):
-            yield Finding(BLOCKING, "notice_unproved", t(
-                f"Mise en demeure {_event(letter)} : ni numéro de suivi ni pièce, rien ne prouve son envoi.",
-                f"Formal notice {_event(letter)}: no tracking number and no exhibit, nothing proves it was sent."),
+            yield Finding(BLOCKING, "notice_unproved", _("Mise en demeure {event} : ni numéro de suivi ni pièce, rien ne prouve son envoi.").format(event=_event(letter)),
                 event_id=letter.id)
         else:
-            yield Finding(WARNING, "no_tracking_number", t(
-                f"Lettre recommandée {_event(letter)} : numéro de suivi manquant.",
-                f"Registered letter {_event(letter)}: tracking number missing."), event_id=letter.id)
+            yield Finding(WARNING, "no_tracking_number", _("Lettre recommandée {event} : numéro de suivi manquant.").format(event=_event(letter)), event_id=letter.id)
 
 
 def _notice_deadline(inputs: _Inputs) -> Iterator[Finding]:
     for letter in _notices(inputs):
         if letter.returned_undelivered:
-            yield Finding(INFO, "notice_unclaimed", t(
-                f"Mise en demeure {_event(letter)} revenue « pli avisé non réclamé » : elle reste valable.",
-                f"Formal notice {_event(letter)} came back unclaimed: it is still a valid notice."),
+            yield Finding(INFO, "notice_unclaimed", _("Mise en demeure {event} revenue « pli avisé non réclamé » : elle reste valable.").format(event=_event(letter)),
                 event_id=letter.id)
         expiry = notice_deadline(letter)
         if expiry is None:
             continue
         if inputs.as_of <= expiry:
-            yield Finding(WARNING, "notice_deadline_running", t(
-                f"Mise en demeure {_event(letter)} : son délai de {letter.deadline_days} jours court jusqu'au "
-                f"{short_day(expiry)} inclus ; attendez son expiration avant d'assigner.",
-                f"Formal notice {_event(letter)}: its {letter.deadline_days}-day deadline runs until "
-                f"{short_day(expiry)}; wait for it to expire before suing."), event_id=letter.id)
+            yield Finding(WARNING, "notice_deadline_running", _("Mise en demeure {event} : son délai de {deadline_days} jours court jusqu'au {short_day} inclus ; attendez son expiration avant d'assigner.").format(event=_event(letter), deadline_days=letter.deadline_days, short_day=short_day(expiry)), event_id=letter.id)
 
 
 def terms_words(terms: PaymentTerms) -> str:
     """Payment terms as a reader says them: "60 jours fin de mois", not "60_days_end_of_month"."""
     return {
-        "on_receipt": t("à réception", "on receipt"),
-        "days": t(f"{terms.days} jours", f"{terms.days} days"),
-        "days_end_of_month": t(f"{terms.days} jours fin de mois", f"{terms.days} days end of month"),
-        "end_of_month_days": t(f"fin de mois + {terms.days} jours", f"end of month + {terms.days} days"),
+        "on_receipt": _("à réception"),
+        "days": _("{days} jours").format(days=terms.days),
+        "days_end_of_month": _("{days} jours fin de mois").format(days=terms.days),
+        "end_of_month_days": _("fin de mois + {days} jours").format(days=terms.days),
     }.get(terms.form, str(terms))
 
 
 def _terms(inputs: _Inputs) -> Iterator[Finding]:
     contract = inputs.case_file.case.contract
     if contract and contract.payment_terms and terms_beyond_cap(contract.payment_terms):
-        yield Finding(WARNING, "terms_beyond_cap", t(
-            f"Délai de paiement du contrat ({terms_words(contract.payment_terms)}) au-delà du plafond légal (60 jours, ou "
-            "45 jours fin de mois, art. L441-10) : le juge peut le réduire.",
-            f"The contract's payment terms ({terms_words(contract.payment_terms)}) exceed the legal cap (60 days, or 45 days "
-            "end of month, art. L441-10): a judge may cut them down."))
+        yield Finding(WARNING, "terms_beyond_cap", _("Délai de paiement du contrat ({terms_words}) au-delà du plafond légal (60 jours, ou 45 jours fin de mois, art. L441-10) : le juge peut le réduire.").format(terms_words=terms_words(contract.payment_terms)))
     for invoice in inputs.case_file.events:
         if not isinstance(invoice, Invoice) or invoice.due_date is None:
             continue
         if invoice.due_date < invoice.date:
-            yield Finding(WARNING, "due_before_invoice", t(
-                f"{_event(invoice)} : échéance ({short_day(invoice.due_date)}) antérieure à la facture.",
-                f"{_event(invoice)}: due date ({short_day(invoice.due_date)}) before the invoice."),
+            yield Finding(WARNING, "due_before_invoice", _("{event} : échéance ({short_day}) antérieure à la facture.").format(event=_event(invoice), short_day=short_day(invoice.due_date)),
                 event_id=invoice.id)
         elif invoice.due_date > legal_cap(invoice.date):
-            yield Finding(WARNING, "terms_beyond_cap", t(
-                f"{_event(invoice)} : échéance du {short_day(invoice.due_date)} au-delà du plafond "
-                "légal (60 jours, ou 45 jours fin de mois).",
-                f"{_event(invoice)}: due on {short_day(invoice.due_date)}, beyond the legal cap "
-                "(60 days, or 45 days end of month)."), event_id=invoice.id)
+            yield Finding(WARNING, "terms_beyond_cap", _("{event} : échéance du {short_day} au-delà du plafond légal (60 jours, ou 45 jours fin de mois).").format(event=_event(invoice), short_day=short_day(invoice.due_date)), event_id=invoice.id)
 
 
 def _rate_floor(inputs: _Inputs) -> Iterator[Finding]:
@@ -293,19 +236,9 @@ def _rate_floor(inputs: _Inputs) -> Iterator[Finding]:
     for h in sorted(half_years):
         legal = inputs.rates.legal_rate(h).rate.autres_cas
         applied = inputs.rates.statutory(h.start).rate
-        parts.append(t(
-            f"{half_year_label(h)} : minimum 3 × {percent(legal)} = {percent(FLOOR_FACTOR * legal)}, "
-            f"taux appliqué {percent(applied)}",
-            f"{half_year_label(h)}: minimum 3 × {percent(legal)} = {percent(FLOOR_FACTOR * legal)}, "
-            f"rate used {percent(applied)}"))
-    which = t(" ; ", "; ").join(parts)
-    yield Finding(WARNING, "rate_below_floor", t(
-        f"Le taux de pénalité du contrat ({percent(rate)}) est inférieur au minimum légal (trois fois le taux "
-        f"d'intérêt légal), ce que la loi interdit : le taux de l'article L441-10 (taux BCE + 10 points) "
-        f"s'applique à sa place ({which}).",
-        f"The contract's penalty rate ({percent(rate)}) is below the legal minimum (three times the legal "
-        f"interest rate), which the law forbids: the rate of article L441-10 (ECB rate + 10 points) applies "
-        f"instead ({which})."))
+        parts.append(_("{half_year_label} : minimum 3 × {percent} = {percent2}, taux appliqué {percent3}").format(half_year_label=half_year_label(h), percent=percent(legal), percent2=percent(FLOOR_FACTOR * legal), percent3=percent(applied)))
+    which = _(" ; ").join(parts)
+    yield Finding(WARNING, "rate_below_floor", _("Le taux de pénalité du contrat ({percent}) est inférieur au minimum légal (trois fois le taux d'intérêt légal), ce que la loi interdit : le taux de l'article L441-10 (taux BCE + 10 points) s'applique à sa place ({which}).").format(percent=percent(rate), which=which))
 
 
 def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:
@@ -316,36 +249,22 @@ def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:
     legal_known = inputs.claims.contract_rate is None or inputs.rates.legal_rate(current).known
     if not statutory.known:
         hint = missing_ecb_hint([current], statutory.ecb.rate)
-        yield Finding(WARNING, "as_of_rate_unknown", t(
-            f"Aucun taux BCE n'est connu pour le {half_year_label(current)} (date de calcul "
-            f"{short_day(inputs.as_of)}) : le dernier taux connu est appliqué ; {hint}.",
-            f"No ECB rate is known for the {half_year_label(current)} (as-of date {short_day(inputs.as_of)}): "
-            f"the last known rate is used; {hint}."))
+        yield Finding(WARNING, "as_of_rate_unknown", _("Aucun taux BCE n'est connu pour le {half_year_label} (date de calcul {short_day}) : le dernier taux connu est appliqué ; {hint}.").format(half_year_label=half_year_label(current), short_day=short_day(inputs.as_of), hint=hint))
     elif not legal_known:
-        yield Finding(WARNING, "as_of_rate_unknown", t(
-            f"Le taux d'intérêt légal du {half_year_label(current)} n'est pas connu : le plancher du taux "
-            "contractuel est calculé avec le dernier taux légal connu.",
-            f"The legal interest rate for the {half_year_label(current)} is not known: the contract rate's "
-            "floor uses the last known legal rate."))
+        yield Finding(WARNING, "as_of_rate_unknown", _("Le taux d'intérêt légal du {half_year_label} n'est pas connu : le plancher du taux contractuel est calculé avec le dernier taux légal connu.").format(half_year_label=half_year_label(current)))
     others = [h for h in inputs.claims.unknown_rate_half_years if h != current]
     if others:
         which = ", ".join(half_year_label(h) for h in others)
         missing = [h for h in others if h.start >= SEMESTER_RULE_FROM and not inputs.rates.statutory(h.start).known]
-        hint = (t(" ; ", "; ") + missing_ecb_hint(missing, inputs.rates.statutory(missing[0].start).ecb.rate)
+        hint = (_(" ; ") + missing_ecb_hint(missing, inputs.rates.statutory(missing[0].start).ecb.rate)
                 if missing else "")
-        yield Finding(WARNING, "rate_unknown", t(
-            f"Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu{hint}.",
-            f"No rate is known for the {which}: penalties there use the last known rate{hint}."))
+        yield Finding(WARNING, "rate_unknown", _("Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu{hint}.").format(which=which, hint=hint))
 
 
 def _outages(inputs: _Inputs) -> Iterator[Finding]:
     for event in inputs.case_file.events:
         if isinstance(event, Outage) and event.end is None and event.id not in inputs.proved:
-            yield Finding(WARNING, "outage_unproved", t(
-                f"Coupure {_event(event)} : toujours en cours d'après le dossier, et aucune pièce ne la prouve "
-                "(constat, capture d'écran).",
-                f"Outage {_event(event)}: still going on according to the file, and no exhibit proves it "
-                "(bailiff's report, screenshot)."), event_id=event.id)
+            yield Finding(WARNING, "outage_unproved", _("Coupure {event} : toujours en cours d'après le dossier, et aucune pièce ne la prouve (constat, capture d'écran).").format(event=_event(event)), event_id=event.id)
 
 
 def _exhibit_dates(inputs: _Inputs) -> Iterator[Finding]:
@@ -361,11 +280,7 @@ def _exhibit_dates(inputs: _Inputs) -> Iterator[Finding]:
                 gaps.append(0 if first <= x.date <= last else min(abs((x.date - first).days),
                                                                   abs((x.date - last).days)))
         if gaps and min(gaps) > FAR_DAYS:
-            yield Finding(WARNING, "exhibit_date_far", t(
-                f"{_exhibit(x)} : datée du {short_day(x.date)}, à {min(gaps)} jours des événements "
-                "qu'elle prouve ; vérifiez sa date.",
-                f"{_exhibit(x)}: dated {short_day(x.date)}, {min(gaps)} days away from the events "
-                "it proves; check its date."), exhibit=x.sha256)
+            yield Finding(WARNING, "exhibit_date_far", _("{exhibit} : datée du {short_day}, à {min} jours des événements qu'elle prouve ; vérifiez sa date.").format(exhibit=_exhibit(x), short_day=short_day(x.date), min=min(gaps)), exhibit=x.sha256)
 
 
 def _numbering(inputs: _Inputs) -> Iterator[Finding]:
@@ -373,40 +288,27 @@ def _numbering(inputs: _Inputs) -> Iterator[Finding]:
     gaps = [n for n in range(1, max(used, default=0) + 1) if n not in used]
     if gaps:
         which = ", ".join(str(n) for n in gaps)
-        yield Finding(WARNING, "numbering_gap", t(
-            f"Numérotation des pièces incomplète : il manque le n° {which} dans le bordereau "
-            "(« dossier export --renumber » renumérote).",
-            f"Exhibit numbering has gaps: number {which} is missing from the list "
-            "(\"dossier export --renumber\" renumbers)."))
+        yield Finding(WARNING, "numbering_gap", _("Numérotation des pièces incomplète : il manque le n° {which} dans le bordereau (« dossier export --renumber » renumérote).").format(which=which))
 
 
 def _after_as_of(inputs: _Inputs) -> Iterator[Finding]:
     for event in inputs.case_file.events:
         if event.date > inputs.as_of:
             money = isinstance(event, (Invoice, Payment, CreditNote))
-            yield Finding(WARNING if money else INFO, "event_after_as_of", t(
-                f"Événement postérieur à la date de calcul ({short_day(inputs.as_of)}), non pris en compte : "
-                f"{_event(event)}.",
-                f"Event after the as-of date ({short_day(inputs.as_of)}), not counted: {_event(event)}."),
+            yield Finding(WARNING if money else INFO, "event_after_as_of", _("Événement postérieur à la date de calcul ({short_day}), non pris en compte : {event}.").format(short_day=short_day(inputs.as_of), event=_event(event)),
                 event_id=event.id)
 
 
 def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
     for claim in inputs.claims.disputed:
-        yield Finding(INFO, "disputed_invoice", t(
-            f"Facture n° {claim.number} contestée : présentée à part, hors du total réclamable.",
-            f"Invoice {claim.number} is disputed: shown apart, outside the total claimable."),
+        yield Finding(INFO, "disputed_invoice", _("Facture n° {number} contestée : présentée à part, hors du total réclamable.").format(number=claim.number),
             event_id=claim.event_id)
     if inputs.claims.totals.credit:
         amount = format_euros(inputs.claims.totals.credit)
-        yield Finding(INFO, "credit", t(
-            f"{amount} ont été versés au-delà de toutes les factures : c'est un crédit de celui qui a payé.",
-            f"{amount} was paid beyond every invoice: a credit of the payer."))
+        yield Finding(INFO, "credit", _("{amount} ont été versés au-delà de toutes les factures : c'est un crédit de celui qui a payé.").format(amount=amount))
     for x in inputs.case_file.exhibits:
         if not x.links:
-            yield Finding(INFO, "exhibit_unlinked", t(
-                f"{_exhibit(x)} ne prouve aucun événement : liez-la (« dossier link »).",
-                f"{_exhibit(x)} proves no event: link it (\"dossier link\")."), exhibit=x.sha256)
+            yield Finding(INFO, "exhibit_unlinked", _("{exhibit} ne prouve aucun événement : liez-la (« dossier link »).").format(exhibit=_exhibit(x)), exhibit=x.sha256)
 
 
 CHECKS: tuple[Callable[[_Inputs], Iterator[Finding]], ...] = (

@@ -8,11 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import language
 from .claims import ClaimsResult, InvoiceClaim
 from .claims_allocation import UnassignedPayment
 from .claims_penalties import PenaltyPeriod, RateSource
 from .dates import long_day, short_day
-from .i18n import language
 from .money import NBSP, format_amount, format_euros, format_rate
 from .rates import SEMESTER_RULE_FROM, HalfYear
 from .text_table import render

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
+from ..i18n import _
 from . import json_input
 from .bounds import MAX_COUNT, MAX_DAYS, day_problem, text_problem
 from .dates import (
@@ -25,7 +26,6 @@ from .dates import (
     parse_instant,
 )
 from .errors import Problem
-from .i18n import t
 from .model import (
     ACTORS,
     EVENT_CLASSES,
@@ -82,8 +82,7 @@ class Collector:
                 return None
             except TypeError:
                 pass
-        self.add(path, t(f"{_shown(value)} : du texte entre guillemets est attendu",
-                         f"{_shown(value)}: a string is expected"))
+        self.add(path, _("{shown} : du texte entre guillemets est attendu").format(shown=_shown(value)))
         return None
 
     def day(self, path: str, value: Any, parse: Callable[[Any], Any]) -> Any:
@@ -100,31 +99,29 @@ class Collector:
 
     def obj(self, path: str, value: Any, allowed: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any] | None:
         if not isinstance(value, Mapping):
-            self.add(path, t("un objet JSON { … } est attendu ici", "a JSON object { … } is expected here"))
+            self.add(path, _("un objet JSON { \u2026 } est attendu ici"))
             return None
         for key in value:
             if key not in allowed:
                 shown = key if isinstance(key, str) and key.isprintable() and len(key) <= 60 else _shown(key)
-                self.add(_join(path, key), t(f"clé inconnue « {shown} » (clés possibles : {', '.join(allowed)})",
-                                             f"unknown key \"{shown}\" (known keys: {', '.join(allowed)})"))
+                self.add(_join(path, key), _("clé inconnue « {shown} » (clés possibles : {join})").format(shown=shown, join=', '.join(allowed)))
         for key in required:
             if key not in value or value[key] is None:
-                self.add(_join(path, key), t("valeur obligatoire manquante", "required value is missing"))
+                self.add(_join(path, key), _("valeur obligatoire manquante"))
         return dict(value)
 
     def text(self, path: str, value: Any, *, empty_ok: bool = False) -> str | None:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.add(path, t(f"{_shown(value)} : du texte entre guillemets est attendu",
-                             f"{_shown(value)}: a string is expected"))
+            self.add(path, _("{shown} : du texte entre guillemets est attendu").format(shown=_shown(value)))
             return None
         problem = text_problem(value) if self.bounded else None
         if problem:
             self.add(path, problem)
             return None
         if not empty_ok and not value.strip():
-            self.add(path, t("ne doit pas être vide", "must not be empty"))
+            self.add(path, _("ne doit pas être vide"))
             return None
         return value
 
@@ -132,7 +129,7 @@ class Collector:
         if value is None:
             return None
         if not isinstance(value, bool):
-            self.add(path, t(f"{_shown(value)} : true ou false est attendu", f"{_shown(value)}: true or false is expected"))
+            self.add(path, _("{shown} : true ou false est attendu").format(shown=_shown(value)))
             return None
         return value
 
@@ -140,8 +137,7 @@ class Collector:
         if value is None:
             return None
         if not isinstance(value, str) or value not in choices:
-            self.add(path, t(f"{_shown(value)} : valeurs possibles {', '.join(choices)}",
-                             f"{_shown(value)}: must be one of {', '.join(choices)}"))
+            self.add(path, _("{shown} : valeurs possibles {join}").format(shown=_shown(value), join=', '.join(choices)))
             return None
         return str(value)
 
@@ -149,7 +145,7 @@ class Collector:
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(path, t("une liste de textes [\"…\", \"…\"] est attendue", "a list of strings [\"…\", \"…\"] is expected"))
+            self.add(path, _("une liste de textes [\"\u2026\", \"\u2026\"] est attendue"))
             return None
         if self.bounded:
             for i, item in enumerate(value):
@@ -163,12 +159,10 @@ class Collector:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.add(path, t(f"{_shown(value)} : un nombre entier ≥ {minimum} est attendu",
-                             f"{_shown(value)}: a whole number ≥ {minimum} is expected"))
+            self.add(path, _("{shown} : un nombre entier ≥ {minimum} est attendu").format(shown=_shown(value), minimum=minimum))
             return None
         if self.bounded and value > maximum:
-            self.add(path, t(f"{_shown(value)} : au plus {maximum} est admis ici",
-                             f"{_shown(value)}: at most {maximum} is allowed here"))
+            self.add(path, _("{shown} : au plus {maximum} est admis ici").format(shown=_shown(value), maximum=maximum))
             return None
         return value
 
@@ -279,7 +273,7 @@ def _decode_field(c: Collector, path: str, spec: FieldSpec, value: Any) -> Any:
     if spec.type == "amount":
         amount = c.convert(path, value, parse_amount)
         if amount is not None and amount < 0:
-            c.add(path, t("un montant ne peut pas être négatif ici", "an amount cannot be negative here"))
+            c.add(path, _("un montant ne peut pas être négatif ici"))
             return None
         return amount
     if spec.type == "day":
@@ -300,12 +294,11 @@ def _decode_field(c: Collector, path: str, spec: FieldSpec, value: Any) -> Any:
 def decode_event(c: Collector, path: str, value: Any) -> Event | None:
     """One event object; ``None`` (with problems recorded) when it cannot be built."""
     if not isinstance(value, Mapping):
-        c.add(path, t("un objet JSON { … } est attendu ici", "a JSON object { … } is expected here"))
+        c.add(path, _("un objet JSON { \u2026 } est attendu ici"))
         return None
     kind = value.get("kind")
     if not isinstance(kind, str) or kind not in EVENT_CLASSES:
-        c.add(_join(path, "kind"), t(f"{_shown(kind)} n'est pas un type d'événement ({', '.join(EVENT_CLASSES)})",
-                                     f"{_shown(kind)} is not an event kind ({', '.join(EVENT_CLASSES)})"))
+        c.add(_join(path, "kind"), _("{shown} n'est pas un type d'événement ({join})").format(shown=_shown(kind), join=', '.join(EVENT_CLASSES)))
         return None
     specs = kind_fields(kind)
     common = ("id", "kind", "date", "title", "description", "actor", "key_fact", "tags")
@@ -331,14 +324,11 @@ def decode_event(c: Collector, path: str, value: Any) -> Event | None:
     event = EVENT_CLASSES[kind](**values)
     if isinstance(event, Outage):
         if event.start.date() != event.date:
-            c.add(_join(path, "date"), t(
-                f"une coupure est datée du jour où elle commence : écrivez \"{event.start.date().isoformat()}\"",
-                f"an outage is dated on the day it starts: write \"{event.start.date().isoformat()}\""))
+            c.add(_join(path, "date"), _("une coupure est datée du jour où elle commence : écrivez \"{isoformat}\"").format(isoformat=event.start.date().isoformat()))
         if event.end is not None and _naive(event.end) < _naive(event.start):
-            c.add(_join(path, "end"), t("la fin d'une coupure ne peut pas précéder son début",
-                                        "an outage cannot end before it starts"))
+            c.add(_join(path, "end"), _("la fin d'une coupure ne peut pas précéder son début"))
         if not event.services:
-            c.add(_join(path, "services"), t("nommez au moins un service coupé", "name at least one service"))
+            c.add(_join(path, "services"), _("nommez au moins un service coupé"))
     return event
 
 
@@ -367,14 +357,13 @@ def decode_exhibit(c: Collector, path: str, value: Any) -> DecodedExhibit | None
     file_path = c.text(_join(path, "path"), data.get("path"))
     sha = data.get("sha256")
     if sha is not None and (not isinstance(sha, str) or not SHA256.match(sha)):
-        c.add(_join(path, "sha256"), t("64 chiffres hexadécimaux en minuscules sont attendus",
-                                       "64 lowercase hexadecimal digits are expected"))
+        c.add(_join(path, "sha256"), _("64 chiffres hexadécimaux en minuscules sont attendus"))
         sha = None
     links: list[ExhibitLink] = []
     raw_links = data.get("events")
     if raw_links is not None:
         if not isinstance(raw_links, list):
-            c.add(_join(path, "events"), t("une liste est attendue", "a list is expected"))
+            c.add(_join(path, "events"), _("une liste est attendue"))
         else:
             for i, item in enumerate(raw_links):
                 link = decode_link(c, _join(_join(path, "events"), i), item)
@@ -407,8 +396,7 @@ def decode_document(doc: Any, today: date | None = None) -> Decoded:
     if data is None:
         return Decoded(None, (), (), tuple(c.problems))
     if "format" in data and data["format"] != FORMAT:
-        c.add("format", t(f"{_shown(data['format'])} : ce programme lit le format \"{FORMAT}\"",
-                          f"{_shown(data['format'])}: this program reads format \"{FORMAT}\""))
+        c.add("format", _("{shown} : ce programme lit le format \"{FORMAT}\"").format(shown=_shown(data['format']), FORMAT=FORMAT))
     case = decode_case(c, "case", data["case"]) if "case" in data else None
     events = _decode_list(c, "events", data.get("events"), decode_event)
     exhibits = _decode_list(c, "exhibits", data.get("exhibits"), decode_exhibit)
@@ -424,11 +412,10 @@ def _decode_list(c: Collector, path: str, value: Any,
     if value is None:
         return []
     if not isinstance(value, list):
-        c.add(path, t("une liste [ … ] est attendue", "a list [ … ] is expected"))
+        c.add(path, _("une liste [ \u2026 ] est attendue"))
         return []
     if len(value) > MAX_COUNT:
-        c.add(path, t(f"{len(value)} éléments : au plus {MAX_COUNT} sont admis",
-                      f"{len(value)} items: at most {MAX_COUNT} are allowed"))
+        c.add(path, _("{value_count} éléments : au plus {MAX_COUNT} sont admis").format(value_count=len(value), MAX_COUNT=MAX_COUNT))
         return []
     out = []
     for i, item in enumerate(value):
@@ -456,28 +443,25 @@ def check_references(c: Collector, events: list[tuple[int, Event]], exhibits: li
         if event_id is None:
             continue
         if event_id in seen:
-            c.add(f"events[{i}].id", t(f"l'identifiant « {event_id} » est déjà pris", f"id \"{event_id}\" is used twice"))
+            c.add(f"events[{i}].id", _("l'identifiant « {event_id} » est déjà pris").format(event_id=event_id))
         seen.add(event_id)
     written_numbers = {n for item in raw_events if _raw(item, "kind") == "invoice" and (n := _raw(item, "number"))}
-    positions = [i for i, _ in events]
-    for k, problem in invoice_reference_problems([e for _, e in events], written_numbers):
+    positions = [i for i, _e in events]
+    for k, problem in invoice_reference_problems([e for _i, e in events], written_numbers):
         c.add(f"events[{positions[k]}]" + problem.path, problem.message)
     numbers: set[int] = set()
     hashes: dict[str, int] = {}
     for i, exhibit in exhibits:
         for j, link in enumerate(exhibit.links):
             if link.event_id not in seen:
-                c.add(f"exhibits[{i}].events[{j}]", t(f"aucun événement n'a l'identifiant « {link.event_id} »",
-                                                      f"no event has id \"{link.event_id}\""))
+                c.add(f"exhibits[{i}].events[{j}]", _("aucun événement n'a l'identifiant « {event_id} »").format(event_id=link.event_id))
         if exhibit.number is not None:
             if exhibit.number in numbers:
-                c.add(f"exhibits[{i}].number", t(f"la pièce n° {exhibit.number} est déjà numérotée ainsi",
-                                                 f"number {exhibit.number} is given twice"))
+                c.add(f"exhibits[{i}].number", _("la pièce n° {number} est déjà numérotée ainsi").format(number=exhibit.number))
             numbers.add(exhibit.number)
         if exhibit.sha256:
             if exhibit.sha256 in hashes:
-                c.add(f"exhibits[{i}].sha256", t(f"même fichier que exhibits[{hashes[exhibit.sha256]}]",
-                                                 f"same file as exhibits[{hashes[exhibit.sha256]}]"))
+                c.add(f"exhibits[{i}].sha256", _("même fichier que exhibits[{item}]").format(item=hashes[exhibit.sha256]))
             hashes.setdefault(exhibit.sha256, i)
 
 
@@ -492,8 +476,7 @@ def invoice_reference_problems(events: list[Event] | tuple[Event, ...],
     for i, event in enumerate(events):
         if isinstance(event, Invoice):
             if event.number in numbers:
-                out.append((i, Problem(".number", t(f"la facture n° {event.number} existe déjà",
-                                                    f"invoice {event.number} exists already"))))
+                out.append((i, Problem(".number", _("la facture n° {number} existe déjà").format(number=event.number))))
             numbers.add(event.number)
     numbers |= known_numbers or set()
     for i, event in enumerate(events):
@@ -504,8 +487,7 @@ def invoice_reference_problems(events: list[Event] | tuple[Event, ...],
             named = [(".invoice", event.invoice)]  # type: ignore[attr-defined]
         for path, number in named:
             if number not in numbers:
-                out.append((i, Problem(path, t(f"aucune facture n'a le numéro « {number} »",
-                                               f"no invoice has number \"{number}\""))))
+                out.append((i, Problem(path, _("aucune facture n'a le numéro « {number} »").format(number=number))))
     return out
 
 
@@ -622,6 +604,5 @@ def summed_up(problems: list[Problem], limit: int = MAX_PROBLEMS_SHOWN) -> list[
              for p in shown]
     if len(problems) > limit:
         more = len(problems) - limit
-        shown.append(Problem("", t(f"… et {more} autre(s) problème(s) du même fichier, à corriger aussi",
-                                   f"… and {more} other problem(s) in the same file, to fix as well")))
+        shown.append(Problem("", _("\u2026 et {more} autre(s) problème(s) du même fichier, à corriger aussi").format(more=more)))
     return shown

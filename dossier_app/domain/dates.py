@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .i18n import language, t
+from ..i18n import _, language
 
 MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -34,8 +34,7 @@ def parse_day(text: str) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValueError(t(f"{_show(text)} n'est pas une date valide (écrivez AAAA-MM-JJ, par exemple \"2016-10-04\")",
-                       f"{_show(text)} is not a valid date (write YYYY-MM-DD, for example \"2016-10-04\")"))
+    raise ValueError(_("{show} n'est pas une date valide (écrivez AAAA-MM-JJ, par exemple \"2016-10-04\")").format(show=_show(text)))
 
 
 def parse_instant(text: str) -> datetime:
@@ -45,8 +44,7 @@ def parse_instant(text: str) -> datetime:
             return datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             pass
-    raise ValueError(t(f"{_show(text)} n'est pas un instant valide (écrivez par exemple \"2016-10-04T09:30\")",
-                       f"{_show(text)} is not a valid instant (write for example \"2016-10-04T09:30\")"))
+    raise ValueError(_("{show} n'est pas un instant valide (écrivez par exemple \"2016-10-04T09:30\")").format(show=_show(text)))
 
 
 def parse_day_or_instant(text: str) -> date | datetime:
@@ -138,8 +136,7 @@ def parse_user_day(text: str) -> date:
                 return date(int(words.group(3)), named, int(words.group(1)))
     except ValueError:
         pass
-    raise ValueError(t(f"« {text} » n'est pas une date (exemple : 04/10/2016 ou 4 octobre 2016)",
-                       f"\"{text}\" is not a date (for example 2016-10-04)"))
+    raise ValueError(_("« {text} » n'est pas une date (exemple : 04/10/2016 ou 4 octobre 2016)").format(text=text))
 
 
 def month_from_name(name: str) -> int | None:

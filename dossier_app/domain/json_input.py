@@ -15,17 +15,16 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from ..i18n import _
 from .bounds import MAX_COUNT, MAX_INT_DIGITS, MAX_JSON_DEPTH, text_problem
 from .errors import Problem
-from .i18n import t
 
 
 class TooDeep(ValueError):
     """The text nests arrays and objects deeper than any document of ours."""
 
     def __init__(self) -> None:
-        super().__init__(t(f"JSON imbriqué à plus de {MAX_JSON_DEPTH} niveaux : ce n'est pas un fichier Dossier",
-                           f"JSON nested more than {MAX_JSON_DEPTH} levels deep: this is not a Dossier file"))
+        super().__init__(_("JSON imbriqué à plus de {MAX_JSON_DEPTH} niveaux : ce n'est pas un fichier Dossier").format(MAX_JSON_DEPTH=MAX_JSON_DEPTH))
 
 
 @dataclass(frozen=True)
@@ -57,20 +56,19 @@ def depth_of(text: str) -> int:
 def _int(written: str) -> int | Unusable:
     digits = len(written.lstrip("-"))
     if digits > MAX_INT_DIGITS:
-        return Unusable(written, t(f"nombre de {digits} chiffres : au plus {MAX_INT_DIGITS} sont admis",
-                                   f"a number of {digits} digits: at most {MAX_INT_DIGITS} are allowed"))
+        return Unusable(written, _("nombre de {digits} chiffres : au plus {MAX_INT_DIGITS} sont admis").format(digits=digits, MAX_INT_DIGITS=MAX_INT_DIGITS))
     return int(written)
 
 
 def _float(written: str) -> float | Unusable:
     value = float(written)
     if not math.isfinite(value):
-        return Unusable(written, t(f"{written[:20]} : nombre hors limites", f"{written[:20]}: number out of range"))
+        return Unusable(written, _("{item} : nombre hors limites").format(item=written[:20]))
     return value
 
 
 def _constant(written: str) -> Unusable:
-    return Unusable(written, t(f"{written} n'est pas un nombre admis en JSON", f"{written} is not a number JSON allows"))
+    return Unusable(written, _("{written} n'est pas un nombre admis en JSON").format(written=written))
 
 
 def loads(text: str) -> Any:
@@ -108,8 +106,7 @@ def _walk(node: Any, path: str, found: list[Problem]) -> None:
             found.append(Problem(path, why))
     elif isinstance(node, list):
         if len(node) > MAX_COUNT:
-            found.append(Problem(path, t(f"{len(node)} éléments : au plus {MAX_COUNT} sont admis",
-                                         f"{len(node)} items: at most {MAX_COUNT} are allowed")))
+            found.append(Problem(path, _("{node_count} éléments : au plus {MAX_COUNT} sont admis").format(node_count=len(node), MAX_COUNT=MAX_COUNT)))
             return
         for i, item in enumerate(node):
             _walk(item, join(path, i), found)

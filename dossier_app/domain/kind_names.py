@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import language
+from ..i18n import language
 
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "contract": ("Contrat", "Contract"),

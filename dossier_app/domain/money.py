@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .i18n import t
+from ..i18n import _
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -25,23 +25,19 @@ def parse_amount(text: str) -> int:
     Raises ``ValueError`` with a sentence a user can act on.
     """
     if not isinstance(text, str):
-        raise ValueError(t(f"{text!r} n'est pas un montant : écrivez-le entre guillemets, par exemple \"12.50\"",
-                           f"{text!r} is not an amount: write it as a string, for example \"12.50\""))
+        raise ValueError(_("{text!r} n'est pas un montant : écrivez-le entre guillemets, par exemple \"12.50\"").format(text=text))
     match = _STRICT.match(text.strip())
     if not match:
         hint = text.strip().replace(NARROW_NBSP, "").replace(NBSP, "").replace(" ", "").replace("€", "")
         if re.fullmatch(r"-?\d+,\d{1,2}", hint):
             fixed = hint.replace(",", ".")
-            raise ValueError(t(f"\"{text}\" n'est pas un montant, écrivez \"{fixed}\"",
-                               f"\"{text}\" is not an amount, write \"{fixed}\""))
-        raise ValueError(t(f"\"{text}\" n'est pas un montant (exemple : \"1234.50\")",
-                           f"\"{text}\" is not an amount (for example \"1234.50\")"))
+            raise ValueError(_("\"{text}\" n'est pas un montant, écrivez \"{fixed}\"").format(text=text, fixed=fixed))
+        raise ValueError(_("\"{text}\" n'est pas un montant (exemple : \"1234.50\")").format(text=text))
     sign, units, decimals = match.groups()
     cents = int(units) * 100 + int((decimals or "0").ljust(2, "0"))
     if cents >= LIMIT:
         # No dispute this program serves comes near; such a figure is a typing slip.
-        raise ValueError(t(f"\"{text}\" : montant invraisemblable (un milliard d'euros ou plus), vérifiez-le",
-                           f"\"{text}\": implausible amount (a billion euros or more), check it"))
+        raise ValueError(_("\"{text}\" : montant invraisemblable (un milliard d'euros ou plus), vérifiez-le").format(text=text))
     return -cents if sign else cents
 
 
@@ -65,8 +61,7 @@ def parse_user_amount(text: str) -> int:
         raw = raw.replace(".", "")
     match = _STRICT.match(raw)
     if not match:
-        raise ValueError(t(f"« {text} » n'est pas un montant (exemple : 1 234,50)",
-                           f"\"{text}\" is not an amount (for example 1234.50)"))
+        raise ValueError(_("« {text} » n'est pas un montant (exemple : 1 234,50)").format(text=text))
     return parse_amount(raw)
 
 
@@ -83,7 +78,7 @@ def to_decimal(cents: int) -> Decimal:
 
 def format_euros(cents: int, lang: str | None = None, symbol: bool = True) -> str:
     """An amount for a person: ``"1 234,50 €"`` in French, ``"€1,234.50"`` in English."""
-    from .i18n import language
+    from ..i18n import language
 
     lang = lang or language()
     sign = "-" if cents < 0 else ""
@@ -98,8 +93,7 @@ def format_euros(cents: int, lang: str | None = None, symbol: bool = True) -> st
 def parse_rate(text: str) -> Decimal:
     """A rate in percent per year, as a string: ``"10.0"``."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{1,3}(\.\d{1,4})?", text.strip()):
-        raise ValueError(t(f"{text!r} n'est pas un taux (exemple : \"10.0\", en pour cent par an)",
-                           f"{text!r} is not a rate (for example \"10.0\", percent per year)"))
+        raise ValueError(_("{text!r} n'est pas un taux (exemple : \"10.0\", en pour cent par an)").format(text=text))
     try:
         return Decimal(text.strip())
     except InvalidOperation as exc:  # pragma: no cover - the regex above already rules it out
@@ -113,7 +107,7 @@ def format_rate(rate: Decimal) -> str:
 
 
 def format_rate_for_people(rate: Decimal, lang: str | None = None) -> str:
-    from .i18n import language
+    from ..i18n import language
 
     text = format_rate(rate)
     if (lang or language()) == "fr":

@@ -21,9 +21,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from ..i18n import _
 from .dates import parse_day
 from .errors import Problem, ProblemsError
-from .i18n import t
 from .money import parse_rate
 
 T = TypeVar("T")
@@ -48,8 +48,7 @@ class HalfYear:
     def parse(cls, text: str) -> HalfYear:
         match = _HALF_YEAR.match(text.strip()) if isinstance(text, str) else None
         if not match:
-            raise ValueError(t(f"« {text} » n'est pas un semestre (exemple : 2025S1)",
-                               f"\"{text}\" is not a half-year (for example 2025S1)"))
+            raise ValueError(_("« {text} » n'est pas un semestre (exemple : 2025S1)").format(text=text))
         return cls(int(match.group(1)), int(match.group(2)))
 
     @property
@@ -204,16 +203,13 @@ def half_year_rates(table: RateTable, first: HalfYear, last: HalfYear) -> tuple[
 def _rows(text: str, name: str, columns: tuple[str, ...], problems: list[Problem]) -> list[tuple[str, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != columns:
-        raise ProblemsError([Problem(f"{name}:1", t(
-            f"colonnes attendues : {','.join(columns)}", f"expected columns: {','.join(columns)}"))])
+        raise ProblemsError([Problem(f"{name}:1", _("colonnes attendues : {join}").format(join=','.join(columns)))])
     out = []
     for row in reader:
         where = f"{name}:{reader.line_num}"
         if row.get(None):  # type: ignore[call-overload,unused-ignore]
             # Most often a decimal comma ("4,5") splitting a value in two.
-            problems.append(Problem(where, t(
-                f"trop de colonnes (attendu : {','.join(columns)} ; un taux s'écrit avec un point, « 4.5 »)",
-                f"too many columns (expected: {','.join(columns)}; a rate is written with a dot, \"4.5\")")))
+            problems.append(Problem(where, _("trop de colonnes (attendu : {join} ; un taux s'écrit avec un point, « 4.5 »)").format(join=','.join(columns))))
         elif any((v or "").strip() for v in row.values()):
             out.append((where, row))
     return out
@@ -234,7 +230,7 @@ def _collect(problems: list[Problem], where: str, parse: Callable[[str], T], val
 
 def _source(problems: list[Problem], where: str, value: str | None) -> str:
     if not (value or "").strip():
-        problems.append(Problem(where, t("la source de la valeur manque", "the value's source is missing")))
+        problems.append(Problem(where, _("la source de la valeur manque")))
     return (value or "").strip()
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import language
 from .claims_report import half_year_label, percent
 from .dates import short_day
-from .i18n import language
 from .money import format_rate
 from .rates import HalfYearRates, RateTable
 

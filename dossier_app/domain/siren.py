@@ -21,13 +21,11 @@ def normalize_siren(text: str) -> str:
 
 def siren_problem(text: str) -> str | None:
     """Why this is not a SIREN, or ``None`` if it is one."""
-    from .i18n import t
+    from ..i18n import _
 
     digits = normalize_siren(text)
     if not digits.isdigit() or len(digits) != 9:
-        return t(f"« {text} » n'est pas un SIREN : il faut 9 chiffres",
-                 f"\"{text}\" is not a SIREN: it needs 9 digits")
+        return _("« {text} » n'est pas un SIREN : il faut 9 chiffres").format(text=text)
     if not luhn_ok(digits):
-        return t(f"« {text} » n'est pas un SIREN valide (clé de contrôle fausse) : vérifiez les chiffres",
-                 f"\"{text}\" is not a valid SIREN (wrong check digit): check the digits")
+        return _("« {text} » n'est pas un SIREN valide (clé de contrôle fausse) : vérifiez les chiffres").format(text=text)
     return None

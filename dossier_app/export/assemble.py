@@ -35,7 +35,7 @@ class VolumePlan:
 
 
 def stamp_label(d: Dossier, number: int, page: int, pages: int) -> str:
-    return d.words.t(f"Pièce n° {number} — p. {page}/{pages}", f"Exhibit No. {number} — p. {page}/{pages}")
+    return d.words.gettext("Pièce n° {number} \u2014 p. {page}/{pages}").format(number=number, page=page, pages=pages)
 
 
 def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, font: StampFont,
@@ -157,8 +157,7 @@ def _outline(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, plan: Volume
                 if anchor is not None:
                     outline.root.append(OutlineItem(titles[key], _destination(pages, anchor[0])))
         else:
-            outline.root.append(OutlineItem(d.words.t(f"Tome {plan.index} / {plan.count}",
-                                                      f"Volume {plan.index} / {plan.count}"), _destination(pages, 0)))
+            outline.root.append(OutlineItem(d.words.gettext("Tome {index} / {count}").format(index=plan.index, count=plan.count), _destination(pages, 0)))
         if plan.exhibits:
             folder = OutlineItem(titles["exhibits"], _destination(pages, starts[plan.exhibits[0].number]))
             for prepared in plan.exhibits:
@@ -170,7 +169,7 @@ def _outline(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, plan: Volume
 
 def _labels(out: pikepdf.Pdf, d: Dossier, plan: VolumePlan, starts: dict[int, int], first_number: int) -> None:
     """Viewers show "P4-2" for the second page of pièce 4, and the dossier's own numbers elsewhere."""
-    prefix = d.words.t("P", "Ex")
+    prefix = d.words.gettext("P")
     nums: list[object] = [0, Dictionary(S=Name.D, St=first_number)]
     for prepared in plan.exhibits:
         nums += [starts[prepared.number], Dictionary(S=Name.D, P=String(f"{prefix}{prepared.number}-"))]

@@ -27,45 +27,39 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
     if case.court:
         header.append(f"<b>{markup(case.court)}</b>")
     if case.docket:
-        header.append(w.t("RG n°\u00a0", "Docket No.\u00a0") + markup(case.docket))
+        header.append(w.gettext("RG n°\u00a0") + markup(case.docket))
     flow: list[Flowable] = part_heading("bordereau", part_titles(w)["bordereau"], " — ".join(header))
     claimant = d.we_are_claimant
     parties = Table([
-        [Paragraph(f"<b>{w.t('POUR', 'FOR')}</b>", s["cell"]),
+        [Paragraph("<b>" + w.gettext("POUR") + "</b>", s["cell"]),
          Paragraph(f"<b>{markup(case.us.name)}</b>, {role_label(w, case.us, claimant).lower()}", s["cell"])],
-        [Paragraph(f"<b>{w.t('CONTRE', 'AGAINST')}</b>", s["cell"]),
+        [Paragraph("<b>" + w.gettext("CONTRE") + "</b>", s["cell"]),
          Paragraph(f"<b>{markup(case.them.name)}</b>, {role_label(w, case.them, not claimant).lower()}",
                    s["cell"])],
     ], colWidths=[22 * mm, None], hAlign="LEFT", splitInRow=1)
     parties.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9),("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     flow += [parties, Spacer(1, 4 * mm)]
 
-    rows: list[list[object]] = [[w.t("Pièce", "Exhibit"), w.t("Date", "Date"),
-                                 w.t("Pages", "Pages"), w.t("Empreinte", "Hash")]]
+    rows: list[list[object]] = [[w.gettext("Pièce"), w.gettext("Date"),
+                                 w.gettext("Pages"), w.gettext("Empreinte")]]
     for entry in d.entries:
         title = f'<a href="#exhibit:{entry.number}"><b>{w.exhibit(entry.number)}</b></a> — {markup(entry.exhibit.title)}'
         if entry.signed:
-            title += ('<br/><font size="7"><i>' + w.t(
-                "Signée électroniquement : la signature ne survit pas au tampon de cette copie ; "
-                "l’original signé est conservé et sera produit à première demande.",
-                "Digitally signed: the signature does not survive this copy's stamp; the signed original "
-                "is kept and will be produced on request.") + "</i></font>")
+            title += ('<br/><font size="7"><i>' + w.gettext("Signée électroniquement : la signature ne survit pas au tampon de cette copie ; l\u2019original signé est conservé et sera produit à première demande.") + "</i></font>")
         rows.append([Paragraph(title, s["cell"]),
                      Paragraph(w.short(entry.exhibit.date) or "—", s["cell"]),
                      Paragraph(str(entry.pages), s["cell-right"]),
                      Paragraph(entry.short_hash, s["cell-mono"])])
     if not d.entries:
-        rows.append([Paragraph(f"<i>{w.t('Aucune pièce', 'No exhibit')}</i>", s["cell"]), "", "", ""])
+        rows.append([Paragraph("<i>" + w.gettext("Aucune pièce") + "</i>", s["cell"]), "", "", ""])
     flow.append(grid(rows, full_width(110, 20, 11, 24), align_right=(2,)))
-    flow.append(Paragraph(w.t(
-        "Empreinte : les 12 premiers caractères hexadécimaux du SHA-256 du fichier original.",
-        "Hash: the first 12 hexadecimal digits of the original file's SHA-256."), s["note"]))
+    flow.append(Paragraph(w.gettext("Empreinte : les 12 premiers caractères hexadécimaux du SHA-256 du fichier original."), s["note"]))
 
     closing = [Spacer(1, 8 * mm),
-               Paragraph(w.t("Fait le ", "Done on ") + w.day(d.as_of), s["signature"]),
+               Paragraph(w.gettext("Fait le ") + w.day(d.as_of), s["signature"]),
                Spacer(1, 3 * mm)]
     counsel = case.counsel
-    signer = w.t("Signature du conseil", "Counsel's signature")
+    signer = w.gettext("Signature du conseil")
     if counsel:
         signer += f" — {markup(counsel.name)}" + (f", {markup(counsel.firm)}" if counsel.firm else "")
     box = Table([[Paragraph(signer, s["note"])], [""]], colWidths=[80 * mm], rowHeights=[None, 30 * mm],

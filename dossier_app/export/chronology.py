@@ -42,14 +42,14 @@ def key_numbers(events: tuple[Event, ...]) -> dict[str, int]:
 def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w, s = d.words, styles()
     flow: list[Flowable] = part_heading("chronology", part_titles(w)["chronology"],
-                                        w.t("Les événements du dossier, arrêtés au ", "The case's events as of ")
+                                        w.gettext("Les événements du dossier, arrêtés au ")
                                         + w.day(d.as_of))
     if not d.events:
-        flow.append(Paragraph(w.t("Aucun événement n’est enregistré.", "No event is recorded."), s["note"]))
+        flow.append(Paragraph(w.gettext("Aucun événement n\u2019est enregistré."), s["note"]))
         flow.append(PageBreak())
         return flow
     numbers = key_numbers(d.events)
-    flow.append(Paragraph(w.t("Frise chronologique", "Timeline"), s["heading"]))
+    flow.append(Paragraph(w.gettext("Frise chronologique"), s["heading"]))
     frise: list[Flowable] = [Frise(w, d.events, numbers, d.as_of), Spacer(1, 3 * mm)]
     for event in d.events:
         if event.id in numbers:
@@ -57,8 +57,8 @@ def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
                                    f"{markup(event.title)}", s["body-left"]))
     flow.append(KeepTogether(frise))
 
-    flow.append(Paragraph(w.t("Les événements", "The events"), s["heading"]))
-    rows: list[list[object]] = [[w.t("Date", "Date"), w.t("Événement", "Event"), w.t("Pièces", "Exhibits")]]
+    flow.append(Paragraph(w.gettext("Les événements"), s["heading"]))
+    rows: list[list[object]] = [[w.gettext("Date"), w.gettext("Événement"), w.gettext("Pièces")]]
     for event in d.events:
         rows.append(_row(d, event, numbers))
     flow.append(grid(rows, full_width(21, 115, 29), zebra=False))
@@ -66,7 +66,7 @@ def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
     outages = [e for e in d.events if isinstance(e, Outage)]
     if outages:
         flow.append(Spacer(1, 4 * mm))
-        flow.append(Paragraph(w.t("Interruptions de service", "Service outages"), s["heading"]))
+        flow.append(Paragraph(w.gettext("Interruptions de service"), s["heading"]))
         flow.append(_outage_table(w, outages, d.as_of))
     flow.append(PageBreak())
     return flow
@@ -94,10 +94,10 @@ def _row(d: Dossier, event: Event, numbers: dict[str, int]) -> list[object]:
     cell.insert(0, Paragraph("<br/>".join(body), s["cell"]))
     actor = w.actor(event.actor, d.case.us.name, d.case.them.name)
     if actor:
-        cell.append(Paragraph(f'<font color="#505050">{w.t("Par", "By")} {markup(actor)}</font>', s["cell"]))
+        cell.append(Paragraph('<font color="#505050">' + w.gettext("Par {actor}").format(actor=markup(actor)) + '</font>', s["cell"]))
     cited = d.citations(event.id)
     proof = citations_markup(w, cited) if cited else (
-        f'<i>{w.t("aucune pièce", "no exhibit")}</i>')
+        '<i>' + w.gettext("aucune pièce") + '</i>')
     return [Paragraph(when, s["cell"]), cell if len(cell) > 1 else cell[0], Paragraph(proof, s["cell"])]
 
 
@@ -114,46 +114,46 @@ def event_details(w: Words, event: Event, as_of: date) -> str:
     if isinstance(event, ContractEvent):
         bits.append(choice_label(w, ACTIONS, event.action))
         if event.reference:
-            bits.append(w.t("réf. ", "ref. ") + event.reference)
+            bits.append(w.gettext("réf. ") + event.reference)
     elif isinstance(event, Invoice):
-        bits.append(w.t("n°\u00a0", "No.\u00a0") + event.number)
-        bits.append(w.euros(event.amount_incl_tax) + w.t(" TTC", " incl. VAT"))
+        bits.append(w.gettext("n°\u00a0") + event.number)
+        bits.append(w.euros(event.amount_incl_tax) + w.gettext(" TTC"))
         if event.due_date:
-            bits.append(w.t("échéance ", "due ") + w.day(event.due_date))
+            bits.append(w.gettext("échéance ") + w.day(event.due_date))
         if event.disputed:
-            reason = w.t(" : ", ": ") + event.dispute_reason if event.dispute_reason else ""
-            bits.append(w.t("contestée", "disputed") + reason)
+            reason = w.gettext(" : ") + event.dispute_reason if event.dispute_reason else ""
+            bits.append(w.gettext("contestée") + reason)
     elif isinstance(event, Payment):
         bits.append(w.euros(event.amount))
         if event.invoices:
-            bits.append(w.t("règle ", "settles ") + ", ".join(event.invoices))
+            bits.append(w.gettext("règle ") + ", ".join(event.invoices))
         if event.method:
             bits.append(event.method)
     elif isinstance(event, CreditNote):
-        bits.append(w.t("n°\u00a0", "No.\u00a0") + event.number)
-        bits.append(w.euros(event.amount_incl_tax) + w.t(" TTC", " incl. VAT"))
+        bits.append(w.gettext("n°\u00a0") + event.number)
+        bits.append(w.euros(event.amount_incl_tax) + w.gettext(" TTC"))
         if event.invoice:
-            bits.append(w.t("sur la facture ", "on invoice ") + event.invoice)
+            bits.append(w.gettext("sur la facture ") + event.invoice)
     elif isinstance(event, Reminder):
         bits.append(choice_label(w, CHANNELS, event.channel))
         if event.invoices:
-            bits.append(w.t("factures ", "invoices ") + ", ".join(event.invoices))
+            bits.append(w.gettext("factures ") + ", ".join(event.invoices))
     elif isinstance(event, RegisteredLetter):
         bits += _letter_details(w, event)
     elif isinstance(event, Outage):
         end, ongoing = outage_end(event, as_of)
         start = event.start.replace(tzinfo=None)
         if ongoing:
-            bits.append(w.t("depuis le ", "since ") + w.instant(start) + w.t(" — en cours", " — ongoing"))
-            bits.append(w.duration(end - start) + w.t(" au ", " as of ") + w.day(as_of))
+            bits.append(w.gettext("depuis le {start} \u2014 en cours").format(start=w.instant(start)))
+            bits.append(w.gettext("{duration} au {day}").format(duration=w.duration(end - start), day=w.day(as_of)))
         else:
-            bits.append(w.t("du ", "from ") + w.instant(start) + w.t(" au ", " to ") + w.instant(end))
+            bits.append(w.gettext("du {start} au {end}").format(start=w.instant(start), end=w.instant(end)))
             bits.append(w.duration(end - start))
         bits.append(", ".join(event.services))
         if event.scope:
-            bits.append(w.t("totale", "total") if event.scope == "total" else w.t("partielle", "partial"))
+            bits.append(w.gettext("totale") if event.scope == "total" else w.gettext("partielle"))
     elif isinstance(event, Access):
-        bits.append(event.account + w.t(" : ", ": ") + choice_label(w, ACTIONS, event.action))
+        bits.append(event.account + w.gettext(" : ") + choice_label(w, ACTIONS, event.action))
     elif isinstance(event, Correspondence):
         bits.append(choice_label(w, CHANNELS, event.channel))
     elif isinstance(event, ProcedureStep):
@@ -164,19 +164,18 @@ def event_details(w: Words, event: Event, as_of: date) -> str:
 def _letter_details(w: Words, letter: RegisteredLetter) -> list[str]:
     bits = []
     if letter.electronic:
-        bits.append(w.t("lettre recommandée électronique", "electronic registered letter"))
+        bits.append(w.gettext("lettre recommandée électronique"))
     if letter.tracking_number:
-        bits.append(w.t("n° de suivi ", "tracking No. ") + letter.tracking_number)
+        bits.append(w.gettext("n° de suivi ") + letter.tracking_number)
     if letter.first_presented_on:
-        bits.append(w.t("première présentation le ", "first presented on ") + w.day(letter.first_presented_on))
+        bits.append(w.gettext("première présentation le ") + w.day(letter.first_presented_on))
     if letter.received_on:
-        bits.append(w.t("distribuée le ", "delivered on ") + w.day(letter.received_on))
+        bits.append(w.gettext("distribuée le ") + w.day(letter.received_on))
     if letter.returned_undelivered:
-        bits.append(w.t("pli avisé non réclamé", "returned unclaimed"))
+        bits.append(w.gettext("pli avisé non réclamé"))
     deadline = notice_deadline(letter)
     if letter.formal_notice and letter.deadline_days and deadline:
-        bits.append(w.t(f"délai de {letter.deadline_days}\u00a0jours, expirant le ",
-                        f"{letter.deadline_days}-day deadline, expiring on ") + w.day(deadline))
+        bits.append(w.gettext("délai de {deadline_days}\u00a0jours, expirant le ").format(deadline_days=letter.deadline_days) + w.day(deadline))
     return bits
 
 
@@ -202,15 +201,15 @@ def _outage_table(w: Words, outages: list[Outage], as_of: date):  # type: ignore
         end, ongoing = outage_end(outage, as_of)
         for service in outage.services:
             by_service.setdefault(service, []).append((outage.start.replace(tzinfo=None), end, ongoing))
-    rows: list[list[object]] = [[w.t("Service", "Service"), w.t("Périodes d’indisponibilité", "Periods unavailable"),
-                                 w.t("Total", "Total")]]
+    rows: list[list[object]] = [[w.gettext("Service"), w.gettext("Périodes d\u2019indisponibilité"),
+                                 w.gettext("Total")]]
     totals: list[str] = []
     for service in sorted(by_service, key=str.casefold):
         periods = sorted(by_service[service])
         lines = []
         for start, end, ongoing in periods:
             # Each instant and the duration hold together; a line only breaks around the arrow.
-            until = w.t("en\u00a0cours", "ongoing") if ongoing else _unbroken(w.short_instant(end))
+            until = w.gettext("en\u00a0cours") if ongoing else _unbroken(w.short_instant(end))
             lines.append(f"{_unbroken(w.short_instant(start))} → {until} ({w.duration(end - start)})")
         total = _merged([(a, b) for a, b, _ in periods])
         totals.append(w.duration(total))
@@ -231,6 +230,6 @@ def _outage_widths(w: Words, services: list[str], totals: list[str]) -> list[flo
     longest_word = max((text_width(word, BOLD, 8.5) for name in services for word in name.split()), default=0)
     longest_name = max((text_width(name, BOLD, 8.5) for name in services), default=0)
     service = min(max(longest_word, min(longest_name, FRAME_WIDTH * 0.30)), FRAME_WIDTH * 0.42) + pad
-    service = max(service, text_width(w.t("Service", "Service"), BOLD, 8) + pad)
+    service = max(service, text_width(w.gettext("Service"), BOLD, 8) + pad)
     total = max([text_width(t, BOLD, 8.5) for t in totals] + [text_width("Total", BOLD, 8)]) + pad
     return [service, FRAME_WIDTH - service - total, total]

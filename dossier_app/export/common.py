@@ -53,7 +53,7 @@ def party_lines(words: Words, party: Party) -> list[str]:
     if party.address:
         lines.append(markup(party.address))
     if party.representative:
-        lines.append(words.t("représentée par ", "represented by ") + markup(party.representative))
+        lines.append(words.gettext("représentée par ") + markup(party.representative))
     return lines
 
 

@@ -16,13 +16,13 @@ PAGE_COLUMN = 22 * mm
 
 def part_titles(w: Words) -> dict[str, str]:
     return {
-        "cover": w.t("Couverture", "Cover"),
-        "contents": w.t("Sommaire", "Contents"),
-        "facts": w.t("Exposé des faits", "Statement of facts"),
-        "chronology": w.t("Chronologie", "Chronology"),
-        "claims": w.t("Décompte des sommes dues", "Statement of sums due"),
-        "bordereau": w.t("Bordereau de communication de pièces", "List of exhibits communicated"),
-        "exhibits": w.t("Pièces", "Exhibits"),
+        "cover": w.gettext("Couverture"),
+        "contents": w.gettext("Sommaire"),
+        "facts": w.gettext("Exposé des faits"),
+        "chronology": w.gettext("Chronologie"),
+        "claims": w.gettext("Décompte des sommes dues"),
+        "bordereau": w.gettext("Bordereau de communication de pièces"),
+        "exhibits": w.gettext("Pièces"),
     }
 
 
@@ -70,7 +70,7 @@ def _page_text(d: Dossier, layout: Layout, key: str, volume: int = 1) -> str:
     if page is None:
         return ""
     if d.volumes > 1:
-        return f"{d.words.t('t.', 'vol.')}\u00a0{volume} — {page}"
+        return d.words.gettext("t.\u00a0{volume} — {page}").format(volume=volume, page=page)
     return str(page)
 
 
@@ -83,8 +83,7 @@ def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
                                  f"part:{key}"))
     if not d.with_exhibits:
         flow.append(ContentsLine(markup(titles["exhibits"]), "", None))
-        flow.append(Paragraph(w.t("Les pièces ne sont pas jointes à ce document : voir le bordereau.",
-                                  "The exhibits are not attached to this document: see the list."),
+        flow.append(Paragraph(w.gettext("Les pièces ne sont pas jointes à ce document : voir le bordereau."),
                               styles()["note"]))
     elif d.entries:
         first = d.entries[0]

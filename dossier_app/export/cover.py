@@ -25,18 +25,18 @@ from .words import markup
 
 def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowable]:
     w, s, case = d.words, styles(), d.case
-    flow: list[Flowable] = [Anchor("part:cover", w.t("Couverture", "Cover"))]
+    flow: list[Flowable] = [Anchor("part:cover", w.gettext("Couverture"))]
 
-    court = case.court or w.t("Juridiction à préciser", "Court not yet known")
+    court = case.court or w.gettext("Juridiction à préciser")
     flow.append(Paragraph(markup(court.upper()), s["cover-court"]))
     if case.hearing is not None:
         hearing = w.instant(case.hearing) if isinstance(case.hearing, datetime) else w.day(case.hearing)
-        flow.append(Paragraph(w.t("Audience du ", "Hearing of ") + hearing, s["cover-line"]))
+        flow.append(Paragraph(w.gettext("Audience du ") + hearing, s["cover-line"]))
     if case.docket:
-        flow.append(Paragraph(w.t("RG n°\u00a0", "Docket No.\u00a0") + markup(case.docket), s["cover-line"]))
+        flow.append(Paragraph(w.gettext("RG n°\u00a0") + markup(case.docket), s["cover-line"]))
     flow.append(Spacer(1, 16 * mm))
 
-    flow.append(Paragraph(w.t("DOSSIER DE PIÈCES", "BUNDLE OF EXHIBITS"), s["cover-kicker"]))
+    flow.append(Paragraph(w.gettext("DOSSIER DE PIÈCES"), s["cover-kicker"]))
     flow.append(Spacer(1, 2 * mm))
     flow.append(Paragraph(markup(case.title), s["cover-title"]))
     if case.procedure:
@@ -48,9 +48,9 @@ def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowa
     flow.append(Spacer(1, 14 * mm))
 
     claimant = d.we_are_claimant
-    flow.append(_party_block(d, w.t("POUR", "FOR"), case.us, claimant))
+    flow.append(_party_block(d, w.gettext("POUR"), case.us, claimant))
     flow.append(Spacer(1, 7 * mm))
-    flow.append(_party_block(d, w.t("CONTRE", "AGAINST"), case.them, not claimant))
+    flow.append(_party_block(d, w.gettext("CONTRE"), case.them, not claimant))
     flow.append(Spacer(1, 14 * mm))
 
     facts = []
@@ -58,17 +58,15 @@ def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowa
         counsel = case.counsel
         who = markup(counsel.name) + (f", {markup(counsel.firm)}" if counsel.firm else "")
         reach = " — ".join(markup(x) for x in (counsel.email, counsel.phone) if x)
-        facts.append((w.t("Conseil", "Counsel"), who + (f"<br/>{reach}" if reach else "")))
-    facts.append((w.t("Arrêté au", "As of"), w.day(d.as_of)))
+        facts.append((w.gettext("Conseil"), who + (f"<br/>{reach}" if reach else "")))
+    facts.append((w.gettext("Arrêté au"), w.day(d.as_of)))
     included = len(d.entries)
-    facts.append((w.t("Contenu", "Contents"), " · ".join((
+    facts.append((w.gettext("Contenu"), " · ".join((
         w.count(len(d.events), "événement", "événements", "event", "events"),
         w.count(included, "pièce", "pièces", "exhibit", "exhibits"),
         w.count(layout.total, "page", "pages", "page", "pages")))))
-    explained = w.t(
-        "SHA-256 des lignes du bordereau : deux exemplaires de même empreinte ont les mêmes pièces",
-        "SHA-256 of the bordereau lines: two copies with the same fingerprint hold the same exhibits")
-    facts.append((w.t("Empreinte", "Fingerprint"),
+    explained = w.gettext("SHA-256 des lignes du bordereau : deux exemplaires de même empreinte ont les mêmes pièces")
+    facts.append((w.gettext("Empreinte"),
                   f'<font name="DejaVuSansMono">{d.fingerprint}</font>'
                   f'<br/><font size="7.5" color="#505050">{explained}</font>'))
     rows = [[Paragraph(label, s["cover-label"]), Paragraph(value, s["cover-small"])] for label, value in facts]

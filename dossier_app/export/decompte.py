@@ -21,54 +21,35 @@ from .words import Words, markup
 
 def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w, s = d.words, styles()
-    subtitle = w.t(
-        "Arrêté au {day} — pénalités de retard (art. L441-10 du Code de commerce) et indemnité "
-        "forfaitaire pour frais de recouvrement (art. D441-5)",
-        "As of {day} — late-payment penalties (Code de commerce, art. L441-10) and fixed recovery "
-        "indemnity (art. D441-5)").format(day=w.day(d.as_of))
+    subtitle = w.gettext("Arrêté au {day} \u2014 pénalités de retard (art. L441-10 du Code de commerce) et indemnité forfaitaire pour frais de recouvrement (art. D441-5)").format(day=w.day(d.as_of))
     flow: list[Flowable] = part_heading("claims", part_titles(w)["claims"], subtitle)
     claims = d.claims
     if claims is None or not claims.invoices:
-        flow.append(Paragraph(w.t("Aucune facture n’est enregistrée : il n’y a rien à décompter.",
-                                  "No invoice is recorded: there is nothing to count."), s["note"]))
+        flow.append(Paragraph(w.gettext("Aucune facture n\u2019est enregistrée : il n\u2019y a rien à décompter."), s["note"]))
         flow.append(PageBreak())
         return flow
     if claims.our_role == "client":
-        flow.append(Paragraph(w.t(
-            "Ce décompte montre ce que les factures du prestataire indiquent comme dû par notre société, "
-            "afin d’en offrir le paiement pour la part non contestée.",
-            "This statement shows what the provider's invoices say our company owes, so that the "
-            "undisputed part can be offered."), s["body"]))
+        flow.append(Paragraph(w.gettext("Ce décompte montre ce que les factures du prestataire indiquent comme dû par notre société, afin d\u2019en offrir le paiement pour la part non contestée."), s["body"]))
 
     if claims.undisputed:
-        flow.append(Paragraph(w.t("Factures", "Invoices"), s["heading"]))
+        flow.append(Paragraph(w.gettext("Factures"), s["heading"]))
         flow.append(_invoice_table(d, claims.undisputed))
     if claims.disputed:
-        flow.append(Paragraph(w.t("Factures contestées — hors provision", "Disputed invoices — not claimed"),
+        flow.append(Paragraph(w.gettext("Factures contestées \u2014 hors provision"),
                               s["heading"]))
-        flow.append(Paragraph(w.t(
-            "Calculées de la même manière mais tenues à part : le juge des référés n’accorde une provision "
-            "que pour ce qui n’est pas sérieusement contestable.",
-            "Computed the same way but kept apart: the judge in summary proceedings grants a provision "
-            "only for what is not seriously disputed."), s["note"]))
+        flow.append(Paragraph(w.gettext("Calculées de la même manière mais tenues à part : le juge des référés n\u2019accorde une provision que pour ce qui n\u2019est pas sérieusement contestable."), s["note"]))
         flow.append(_invoice_table(d, claims.disputed, reasons=True))
     flow.append(Spacer(1, 3 * mm))
     flow.append(KeepTogether(_totals(w, claims)))
 
-    flow.append(Paragraph(w.t("Détail des pénalités", "Penalty detail"), s["heading"]))
-    flow.append(Paragraph(w.t(
-        "Intérêts simples, jamais capitalisés : principal × taux × jours / 365, par période de principal "
-        "et de taux constants ; chaque facture est arrondie une seule fois au centime. Un paiement "
-        "s’impute sur le principal, non sur les pénalités déjà courues.",
-        "Simple interest, never compounded: principal × rate × days / 365, over periods of constant "
-        "principal and rate; each invoice is rounded once to the cent. A payment goes against principal, "
-        "not against penalties already run."), s["note"]))
+    flow.append(Paragraph(w.gettext("Détail des pénalités"), s["heading"]))
+    flow.append(Paragraph(w.gettext("Intérêts simples, jamais capitalisés : principal × taux × jours / 365, par période de principal et de taux constants ; chaque facture est arrondie une seule fois au centime. Un paiement s\u2019impute sur le principal, non sur les pénalités déjà courues."), s["note"]))
     if claims.unassigned_payments:
         flow.append(KeepTogether(_unassigned(d, claims)))
     for claim in claims.invoices:
         if claim.periods:
             flow.append(KeepTogether(_periods(w, claim)))
-    flow.append(Paragraph(w.t("Taux appliqués et leurs sources", "Rates used and their sources"), s["heading"]))
+    flow.append(Paragraph(w.gettext("Taux appliqués et leurs sources"), s["heading"]))
     for line in rate_sources(w, claims):
         flow.append(Paragraph("–\u00a0" + line, s["fact"]))
     flow.append(PageBreak())
@@ -77,9 +58,9 @@ def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
 
 def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool = False):  # type: ignore[no-untyped-def]
     w, s = d.words, styles()
-    head = [w.t("Facture", "Invoice"), w.t("Échéance", "Due"), w.t("Montant TTC", "Amount"),
-            w.t("Avoirs", "Credited"), w.t("Réglé", "Paid"), w.t("Restant dû", "Outstanding"),
-            w.t("Retard", "Late"), w.t("Pénalités", "Penalties"), w.t("Indemnité", "Indemnity")]
+    head = [w.gettext("Facture"), w.gettext("Échéance"), w.gettext("Montant TTC"),
+            w.gettext("Avoirs"), w.gettext("Réglé"), w.gettext("Restant dû"),
+            w.gettext("Retard"), w.gettext("Pénalités"), w.gettext("Indemnité")]
     rows: list[list[object]] = [[Paragraph(h, s["cell-small-head" if i < 2 else "cell-small-head-right"])
                                  for i, h in enumerate(head)]]
     spans: list[tuple] = []
@@ -98,14 +79,14 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
         if cited:
             notes.append(citations_markup(w, cited))
         if reasons and claim.dispute_reason:
-            notes.append(w.t("Contestation : ", "Dispute: ") + f"<i>{markup(claim.dispute_reason)}</i>")
+            notes.append(w.gettext("Contestation : ") + f"<i>{markup(claim.dispute_reason)}</i>")
         if notes:
             rows.append([Paragraph(" — ".join(notes), s["cell-small"])] + [""] * 8)
             row = len(rows) - 1
             spans += [("SPAN", (0, row), (-1, row)), ("LINEABOVE", (0, row), (-1, row), 0, colors.white),
                       ("TOPPADDING", (0, row), (-1, row), 0)]
     totals = [sum(getattr(c, name) for c in claims) for name in ("amount", "credited", "paid", "outstanding")]
-    rows.append([Paragraph(f"<b>{w.t('Total', 'Total')}</b>", s["cell-small"]), "",
+    rows.append([Paragraph("<b>" + w.gettext("Total") + "</b>", s["cell-small"]), "",
                  *(Paragraph(f"<b>{w.euros(v)}</b>", s["cell-small-right"]) for v in totals), "",
                  Paragraph(f"<b>{w.euros(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
                  Paragraph(f"<b>{w.euros(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])])
@@ -157,23 +138,21 @@ def _invoice_widths(rows: list[list[object]], head: list[str]) -> tuple[list[flo
 def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
     s, t = styles(), claims.totals
     rows: list[list[object]] = [
-        [w.t("Principal restant dû (non contesté)", "Outstanding principal (undisputed)"),
+        [w.gettext("Principal restant dû (non contesté)"),
          w.euros(t.outstanding_undisputed)],
-        [w.t("Pénalités de retard", "Late-payment penalties"), w.euros(t.penalties_undisputed)],
-        [w.t("Indemnités forfaitaires de recouvrement", "Fixed recovery indemnities"),
+        [w.gettext("Pénalités de retard"), w.euros(t.penalties_undisputed)],
+        [w.gettext("Indemnités forfaitaires de recouvrement"),
          w.euros(t.indemnities_undisputed)],
-        [(w.t("TOTAL DÛ SELON LES FACTURES, PART NON CONTESTÉE, AU ",
-              "TOTAL OWED ON THE INVOICES, UNDISPUTED PART, AS OF ") if claims.our_role == "client" else
-          w.t("TOTAL RÉCLAMABLE AU ", "TOTAL CLAIMABLE AS OF ")) + w.short(claims.as_of),
+        [(w.gettext("TOTAL DÛ SELON LES FACTURES, PART NON CONTESTÉE, AU ") if claims.our_role == "client" else
+          w.gettext("TOTAL RÉCLAMABLE AU ")) + w.short(claims.as_of),
          w.euros(t.grand_total)],
     ]
     memo = []
     if t.outstanding_disputed or t.penalties_disputed or t.indemnities_disputed:
-        memo.append([w.t("Pour mémoire : part contestée (principal, pénalités, indemnités)",
-                         "For the record: disputed part (principal, penalties, indemnities)"),
+        memo.append([w.gettext("Pour mémoire : part contestée (principal, pénalités, indemnités)"),
                      w.euros(t.outstanding_disputed + t.penalties_disputed + t.indemnities_disputed)])
     if t.credit:
-        memo.append([w.t("Trop-perçu à restituer au débiteur", "Overpayment owed back to the debtor"),
+        memo.append([w.gettext("Trop-perçu à restituer au débiteur"),
                      w.euros(t.credit)])
     table_rows = [[Paragraph(markup(a), s["cell"]), Paragraph(b, s["cell-right"])] for a, b in rows + memo]
     total_row = len(rows) - 1
@@ -190,15 +169,15 @@ def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
 
 def _periods(w: Words, claim: InvoiceClaim) -> list[Flowable]:
     s = styles()
-    title = Paragraph(w.t("Facture ", "Invoice ") + f"<b>{markup(claim.number)}</b> — "
-                      + w.t("échue le ", "due on ") + w.day(claim.due_date), s["body-left"])
-    rows: list[list[object]] = [[w.t("Du", "From"), w.t("Au", "To"), w.t("Jours", "Days"),
-                                 w.t("Principal", "Principal"), w.t("Taux", "Rate"), w.t("Pénalités", "Penalties")]]
+    title = Paragraph(w.gettext("Facture ") + f"<b>{markup(claim.number)}</b> — "
+                      + w.gettext("échue le ") + w.day(claim.due_date), s["body-left"])
+    rows: list[list[object]] = [[w.gettext("Du"), w.gettext("Au"), w.gettext("Jours"),
+                                 w.gettext("Principal"), w.gettext("Taux"), w.gettext("Pénalités")]]
     for period in claim.periods:
         rows.append([w.short(period.start), w.short(period.end), str(period.days), w.euros(period.principal),
                      w.rate(period.rate) + ("\u00a0*" if not period.source.known else ""),
                      w.euros(period.amount_cents)])
-    rows.append([w.t("Total (arrondi une fois)", "Total (rounded once)"), "", "", "", "", w.euros(claim.penalties)])
+    rows.append([w.gettext("Total (arrondi une fois)"), "", "", "", "", w.euros(claim.penalties)])
     table = grid(rows, full_width(22, 22, 12, 26, 18, 26), align_right=(2, 3, 4, 5), extra=[
         ("SPAN", (0, -1), (4, -1)), ("FONT", (0, -1), (-1, -1), BOLD, 8.5),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
@@ -211,25 +190,24 @@ def _unassigned(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
     numbers = {c.event_id: c.number for c in claims.invoices}
     titles = {e.id: e.title for e in d.case_file.events}
     rows: list[list[object]] = [[Paragraph(h, s["cell-small-head" if i != 2 else "cell-small-head-right"])
-                                 for i, h in enumerate((w.t("Date", "Date"), w.t("Paiement", "Payment"),
-                                                        w.t("Montant", "Amount"), w.t("Imputé sur", "Set against")))]]
+                                 for i, h in enumerate((w.gettext("Date"), w.gettext("Paiement"),
+                                                        w.gettext("Montant"), w.gettext("Imputé sur")))]]
     for unassigned in claims.unassigned_payments:
         what = markup(titles.get(unassigned.event_id, ""))
         if unassigned.named:  # what the invoices it named did not need
-            what += w.t(f" — part non affectée d’un paiement de {w.euros(unassigned.paid)}",
-                        f" — unassigned part of a payment of {w.euros(unassigned.paid)}")
+            what += w.gettext(" \u2014 part non affectée d\u2019un paiement de {euros}").format(euros=w.euros(unassigned.paid))
         cited = d.citations(unassigned.event_id)
         if cited:
             what += f" ({citations_markup(w, cited)})"
-        colon = w.t("\u00a0: ", ": ")
+        colon = w.gettext("\u00a0: ")
         parts = [f"<b>{markup(numbers.get(invoice_id, invoice_id))}</b>{colon}{w.euros(cents)}"
                  for invoice_id, cents in unassigned.settled]
         if unassigned.credit:
-            parts.append(w.t("crédit du payeur", "credit of the payer") + colon + w.euros(unassigned.credit))
+            parts.append(w.gettext("crédit du payeur") + colon + w.euros(unassigned.credit))
         rows.append([Paragraph(w.short(unassigned.day), s["cell-small"]), Paragraph(what, s["cell-small"]),
                      Paragraph(w.euros(unassigned.amount), s["cell-small-right"]),
-                     Paragraph(w.t("\u00a0; ", "; ").join(parts), s["cell-small"])])
-    title = Paragraph(w.t("Paiements qui ne désignent aucune facture", "Payments naming no invoice"), s["body-left"])
+                     Paragraph(w.gettext("\u00a0; ").join(parts), s["cell-small"])])
+    title = Paragraph(w.gettext("Paiements qui ne désignent aucune facture"), s["body-left"])
     rule = Paragraph(markup(allocation_rule(w.lang).replace("'", "\u2019")), s["note"])
     table = grid(rows, full_width(15, 36, 22, 57))
     return [Spacer(1, 2 * mm), title, Spacer(1, 1 * mm), rule, Spacer(1, 1 * mm), table]
@@ -238,27 +216,16 @@ def _unassigned(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
 def _describe_source(w: Words, period: PenaltyPeriod) -> str:
     source: RateSource = period.source
     if source.kind == "contract":
-        return w.t(f"taux contractuel de {w.rate(period.rate)}", f"contract rate of {w.rate(period.rate)}")
+        return w.gettext("taux contractuel de {rate}").format(rate=w.rate(period.rate))
     statutory = source.statutory
     text = ""
     if statutory is not None:
-        text = w.t(
-            f"taux légal (art. L441-10) : taux BCE de {w.rate(statutory.ecb.rate)} en vigueur le "
-            f"{w.day(statutory.read_on)}, majoré de 10 points = {w.rate(statutory.rate)} — source : "
-            f"{markup(statutory.ecb.source)}",
-            f"statutory rate (art. L441-10): ECB rate of {w.rate(statutory.ecb.rate)} in force on "
-            f"{w.day(statutory.read_on)}, plus 10 points = {w.rate(statutory.rate)} — source: "
-            f"{markup(statutory.ecb.source)}")
+        text = w.gettext("taux légal (art. L441-10) : taux BCE de {rate} en vigueur le {day}, majoré de 10 points = {rate2} \u2014 source : {source}").format(rate=w.rate(statutory.ecb.rate), day=w.day(statutory.read_on), rate2=w.rate(statutory.rate), source=markup(statutory.ecb.source))
         if not statutory.known:
-            text += w.t(" <b>(taux de cette date pas encore connu : le dernier taux publié connu est utilisé)</b>",
-                        " <b>(the rate for that date is not known yet: the latest published rate known is used)</b>")
+            text += w.gettext(" <b>(taux de cette date pas encore connu : le dernier taux publié connu est utilisé)</b>")
     if source.kind == "statutory_floor" and source.legal is not None and source.contract_rate is not None:
         legal = source.legal.rate
-        text = w.t(
-            f"taux contractuel de {w.rate(source.contract_rate)} inférieur à trois fois le taux de l’intérêt "
-            f"légal ({w.rate(legal.autres_cas)} au {half_year_label(legal.half_year, w.lang)} — source : {markup(legal.source)}) : ",
-            f"contract rate of {w.rate(source.contract_rate)} under three times the legal interest rate "
-            f"({w.rate(legal.autres_cas)} for the {half_year_label(legal.half_year, w.lang)} — source: {markup(legal.source)}): ") + text
+        text = w.gettext("taux contractuel de {rate} inférieur à trois fois le taux de l\u2019intérêt légal ({rate2} au {half_year_label} \u2014 source : {source}) : ").format(rate=w.rate(source.contract_rate), rate2=w.rate(legal.autres_cas), half_year_label=half_year_label(legal.half_year, w.lang), source=markup(legal.source)) + text
     return text
 
 
@@ -271,10 +238,7 @@ def rate_sources(w: Words, claims: ClaimsResult) -> list[str]:
     lines = list(seen)
     if claims.unknown_rate_half_years:
         halves = ", ".join(half_year_label(h, w.lang) for h in claims.unknown_rate_half_years)
-        lines.append(w.t(f"* Taux pas encore connu pour : {halves} ; le dernier taux publié connu a été "
-                         "utilisé ; à vérifier avant l’audience.",
-                         f"* Rate not known yet for: {halves}; the latest published rate known was "
-                         "used; check it before the hearing."))
+        lines.append(w.gettext("* Taux pas encore connu pour : {halves} ; le dernier taux publié connu a été utilisé ; à vérifier avant l\u2019audience.").format(halves=halves))
     if not lines:
-        lines.append(w.t("Aucune pénalité n’a couru.", "No penalty has run."))
+        lines.append(w.gettext("Aucune pénalité n\u2019a couru."))
     return lines

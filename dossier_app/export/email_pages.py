@@ -71,8 +71,7 @@ def email_to_pdfs(source: Path, workdir: Path, stem: str, words: Words, reader: 
                   caption: str) -> tuple[list[Path], int]:
     """Render the message and its document attachments; the PDFs in order and their total pages."""
     if reader is None:
-        raise Refused(words.t("courriel : aucun lecteur de courriels n’a été fourni à l’export",
-                              "e-mail: no e-mail reader was given to the export"))
+        raise Refused(words.gettext("courriel : aucun lecteur de courriels n\u2019a été fourni à l\u2019export"))
     message: Any = reader(source)
     parts = [_attachment(a, workdir, f"{stem}-att{i}", words) for i, a in enumerate(message.attachments, 1)]
     first = workdir / f"{stem}-message.pdf"
@@ -82,7 +81,7 @@ def email_to_pdfs(source: Path, workdir: Path, stem: str, words: Words, reader: 
 
 
 def _attachment(attachment: Any, workdir: Path, stem: str, words: Words) -> AttachedPart:
-    name = attachment.name or words.t("(sans nom)", "(no name)")
+    name = attachment.name or words.gettext("(sans nom)")
     data: bytes = attachment.data
     media = (attachment.media_type or "").lower()
     size = _size(len(data), words)
@@ -92,11 +91,11 @@ def _attachment(attachment: Any, workdir: Path, stem: str, words: Words) -> Atta
         try:
             facts = inspect_pdf(path, None, words)
         except Refused as refusal:
-            return AttachedPart(name, None, 0, words.t("PDF, ", "PDF, ") + size + " — " +
-                                words.t("non reproduit : ", "not reproduced: ") + refusal.reason)
+            return AttachedPart(name, None, 0, words.gettext("PDF, ") + size + " — " +
+                                words.gettext("non reproduit : ") + refusal.reason)
         return AttachedPart(name, path, facts.pages,
                             f"PDF, {size}, " + words.count(facts.pages, "page", "pages", "page", "pages")
-                            + words.t(" — reproduit ci-après", " — reproduced hereafter"))
+                            + words.gettext(" \u2014 reproduit ci-après"))
     if media in IMAGE_TYPES:
         raw = workdir / f"{stem}.img"
         raw.write_bytes(data)
@@ -104,22 +103,20 @@ def _attachment(attachment: Any, workdir: Path, stem: str, words: Words) -> Atta
         try:
             pages = image_to_pdf(raw, path, words, name)
         except Refused as refusal:
-            return AttachedPart(name, None, 0, words.t("image, ", "image, ") + size + " — " +
-                                words.t("non reproduite : ", "not reproduced: ") + refusal.reason)
-        return AttachedPart(name, path, pages, words.t("image, ", "image, ") + size +
-                            words.t(" — reproduite ci-après", " — reproduced hereafter"))
-    return AttachedPart(name, None, 0, f"{media or '?'}, {size} — " + words.t(
-        "non reproduit (ni PDF ni image) ; conservé dans le dossier original",
-        "not reproduced (neither PDF nor image); kept with the original file"))
+            return AttachedPart(name, None, 0, words.gettext("image, ") + size + " — " +
+                                words.gettext("non reproduite : ") + refusal.reason)
+        return AttachedPart(name, path, pages, words.gettext("image, ") + size +
+                            words.gettext(" \u2014 reproduite ci-après"))
+    return AttachedPart(name, None, 0, f"{media or '?'}, {size} — " + words.gettext("non reproduit (ni PDF ni image) ; conservé dans le dossier original"))
 
 
 def _size(count: int, words: Words) -> str:
     if count < 1024:
-        return words.t(f"{count}\u00a0octets", f"{count}\u00a0bytes")
+        return words.gettext("{count}\u00a0octets").format(count=count)
     if count < 1024 * 1024:
-        return words.t(f"{count // 1024}\u00a0Ko", f"{count // 1024}\u00a0KB")
+        return words.gettext("{value}\u00a0Ko").format(value=count // 1024)
     value = f"{count / 1024 / 1024:.1f}"
-    return words.t(value.replace(".", ",") + "\u00a0Mo", value + "\u00a0MB")
+    return words.gettext("{size}\u00a0Mo").format(size=value.replace(".", ",") if words.lang == "fr" else value)
 
 
 def _header(words: Words, value: str | None) -> str:
@@ -128,9 +125,7 @@ def _header(words: Words, value: str | None) -> str:
         return "—"
     if len(value) <= HEADER_SHOWN:
         return markup(value)
-    return (markup(plain(value, HEADER_SHOWN)) + " <i>" + words.t(
-        f"(en-tête de {len(value)} caractères, coupé ici ; le courriel original est conservé)",
-        f"(a header of {len(value)} characters, cut here; the original e-mail is kept)") + "</i>")
+    return (markup(plain(value, HEADER_SHOWN)) + " <i>" + words.gettext("(en-tête de {value_count} caractères, coupé ici ; le courriel original est conservé)").format(value_count=len(value)) + "</i>")
 
 
 def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: Words, caption: str) -> int:
@@ -150,8 +145,8 @@ def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: W
         canv.drawString(20 * mm, PAGE_HEIGHT - 14 * mm, caption)
 
     doc.addPageTemplates([PageTemplate(id="mail", frames=[frame], onPage=on_page)])
-    labels = {"From": words.t("De", "From"), "To": words.t("À", "To"), "Cc": "Cc",
-              "Date": "Date", "Subject": words.t("Objet", "Subject")}
+    labels = {"From": words.gettext("De"), "To": words.gettext("À"), "Cc": "Cc",
+              "Date": "Date", "Subject": words.gettext("Objet")}
     rows = [[Paragraph(f"<b>{labels.get(k, k)}</b>", s["cell"]), Paragraph(_header(words, v), s["cell"])]
             for k, v in message.headers().items() if v or k in ("From", "To", "Date", "Subject")]
     header = Table(rows, colWidths=[20 * mm, None], hAlign="LEFT", splitInRow=1)
@@ -159,7 +154,7 @@ def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: W
         ("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    story: list[Any] = [Paragraph(words.t("Courriel", "E-mail"), s["heading"]), header, Spacer(1, 5 * mm)]
+    story: list[Any] = [Paragraph(words.gettext("Courriel"), s["heading"]), header, Spacer(1, 5 * mm)]
     body = (message.body or "").strip()
     if body:
         for block in re.split(r"\n\s*\n", body):
@@ -169,10 +164,10 @@ def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: W
                 story.append(Paragraph(f'<font color="#505050">{text}</font>' if quoted else text, s["body-left"]))
             story.append(Spacer(1, 2.5 * mm))
     else:
-        story.append(Paragraph(words.t("(message sans texte)", "(message with no text)"), s["note"]))
+        story.append(Paragraph(words.gettext("(message sans texte)"), s["note"]))
     if parts:
         story += [Spacer(1, 3 * mm), HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=3),
-                  Paragraph(words.t("Pièces jointes", "Attachments"), s["heading"])]
+                  Paragraph(words.gettext("Pièces jointes"), s["heading"])]
         for index, part in enumerate(parts, 1):
             story.append(Paragraph(f"{index}.\u00a0<b>{markup(part.name)}</b> — {markup(part.note)}", s["fact"]))
     doc.build(story)

@@ -48,14 +48,10 @@ def open_pdf(path: Path, password: str | None, words: Words) -> pikepdf.Pdf:
                                     category=UserWarning)
             return pikepdf.open(path, password=password or "")
     except pikepdf.PasswordError as exc:
-        raise Refused(words.t(
-            "PDF chiffré : mot de passe incorrect" if password else
-            "PDF chiffré sans mot de passe : donnez-le (exhibit set --password) ou excluez la pièce",
-            "encrypted PDF: wrong password" if password else
-            "encrypted PDF with no password: give it (exhibit set --password) or exclude the exhibit")) from exc
+        raise Refused(words.gettext("PDF chiffré : mot de passe incorrect") if password else words.gettext(
+            "PDF chiffré sans mot de passe : donnez-le (exhibit set --password) ou excluez la pièce")) from exc
     except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
-        raise Refused(words.t(f"PDF endommagé que qpdf ne sait pas réparer ({_qpdf_message(exc, path)})",
-                              f"damaged PDF that qpdf cannot repair ({_qpdf_message(exc, path)})")) from exc
+        raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
 
 
 def inspect_pdf(path: Path, password: str | None, words: Words) -> PdfFacts:
@@ -66,10 +62,9 @@ def inspect_pdf(path: Path, password: str | None, words: Words) -> PdfFacts:
             for page in pdf.pages:
                 page.obj.get(Name.Contents)
         except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError) as exc:
-            raise Refused(words.t(f"PDF endommagé que qpdf ne sait pas réparer ({_qpdf_message(exc, path)})",
-                                  f"damaged PDF that qpdf cannot repair ({_qpdf_message(exc, path)})")) from exc
+            raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
         if pages == 0:
-            raise Refused(words.t("PDF sans aucune page", "PDF with no page"))
+            raise Refused(words.gettext("PDF sans aucune page"))
         notes = tuple(str(w) for w in pdf.get_warnings())
         encrypted = bool(pdf.is_encrypted)
     return PdfFacts(pages, signed, bool(notes), notes, encrypted)

@@ -58,17 +58,15 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     words = Words(options.lang)
     output = Path(output)
     if options.max_mb is not None and not (math.isfinite(options.max_mb) and options.max_mb > 0):
-        raise ExportError(words.t(f"taille de tome impossible ({options.max_mb} Mo) : donnez un nombre de Mo positif",
-                                  f"impossible volume size ({options.max_mb} MB): give a positive number of MB"))
+        raise ExportError(words.gettext("taille de tome impossible ({max_mb} Mo) : donnez un nombre de Mo positif").format(max_mb=options.max_mb))
     if not output.parent.is_dir():
         # Like every other command that writes a file: a folder is never made on the user's behalf
         # (a mistyped path would otherwise leave a tree of new folders somewhere).
-        raise ExportError(words.t(f"Le dossier de {output} n'existe pas : créez-le ou choisissez un autre emplacement.",
-                                  f"The folder of {output} does not exist: create it or choose another place."))
+        raise ExportError(words.gettext("Le dossier de {output} n'existe pas : créez-le ou choisissez un autre emplacement.").format(output=output))
 
     def report(stage: str, label: str, done: int, total: int) -> None:
         if progress is not None and progress(ProgressStep(stage, label, done, total)) is False:
-            raise ExportCancelled(words.t("export annulé", "export cancelled"))
+            raise ExportCancelled(words.gettext("export annulé"))
 
     case_file = paper_copy(case_file)
     numbered = assign_numbers(case_file.exhibits)
@@ -81,23 +79,21 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
         workdir = Path(work)
         prepared: list[Prepared] = []
         for index, exhibit in enumerate(included):
-            report("prepare", words.t(f"Pièce n° {exhibit.number}", f"Exhibit No. {exhibit.number}"),
+            report("prepare", words.gettext("Pièce n° {number}").format(number=exhibit.number),
                    index, len(included))
             prepared.append(prepare(exhibit, exhibit.number or 0, exhibit_path(exhibit), words, workdir,
                                     read_email))
         refused = [p for p in prepared if p.refused]
         if refused and not options.skip_refused:
             outcomes = tuple(_outcome(p) for p in refused)
-            lines = [words.t(f"Pièce n° {p.number} ({p.exhibit.original_name}) : {p.reason}",
-                             f"Exhibit No. {p.number} ({p.exhibit.original_name}): {p.reason}") for p in refused]
-            raise ExhibitsRefused("\n".join([words.t("Export impossible, pièces illisibles :",
-                                                     "Cannot export, unreadable exhibits:"), *lines]), outcomes)
+            lines = [words.gettext("Pièce n° {number} ({original_name}) : {reason}").format(number=p.number, original_name=p.exhibit.original_name, reason=p.reason) for p in refused]
+            raise ExhibitsRefused("\n".join([words.gettext("Export impossible, pièces illisibles :"), *lines]), outcomes)
         usable = [p for p in prepared if not p.refused]
 
         dossier = _dossier(words, case_file, options, events, usable, claims, {})
         running = f"{case_file.case.title}"
-        note = words.t("Arrêté au ", "As of ") + words.day(options.as_of)
-        report("parts", words.t("Mise en page", "Layout"), 0, 1)
+        note = words.gettext("Arrêté au ") + words.day(options.as_of)
+        report("parts", words.gettext("Mise en page"), 0, 1)
         built = lay_out(dossier, running, note)
 
         oversized: tuple[int, ...] = ()
@@ -203,7 +199,7 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
                 done += 1
 
             def saving(percent: int, volume: int = index) -> None:
-                report("write", words.t(f"Écriture du tome {volume}", f"Writing volume {volume}"), percent, 100)
+                report("write", words.gettext("Écriture du tome {volume}").format(volume=volume), percent, 100)
 
             try:
                 write_volume(d, built.layout, plan, temp, font, tick, saving)
@@ -244,9 +240,5 @@ def new_file_mode() -> int:
 def write_error(exc: OSError, target: Path, words: Words) -> ExportError:
     """A failed write as the user needs to hear it: a full disk says so."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return ExportError(words.t(f"plus de place pour écrire {target} : libérez de l'espace disque et recommencez ; "
-                                   "rien n'a été modifié",
-                                   f"no space left to write {target}: free some disk space and try again; "
-                                   "nothing was changed"))
-    return ExportError(words.t(f"écriture impossible de {target} : {exc.strerror or exc}",
-                               f"cannot write {target}: {exc.strerror or exc}"))
+        return ExportError(words.gettext("plus de place pour écrire {target} : libérez de l'espace disque et recommencez ; rien n'a été modifié").format(target=target))
+    return ExportError(words.gettext("écriture impossible de {target} : {value}").format(target=target, value=exc.strerror or exc))

@@ -22,7 +22,7 @@ def facts_story(d: Dossier, layout: Layout) -> list[Flowable]:
             flow += [Paragraph(markup(piece), s["body"]) for piece in blocks(paragraph.strip())]
     key_facts = [e for e in d.events if e.key_fact]
     if key_facts:
-        flow.append(Paragraph(w.t("Les faits essentiels", "The key facts"), s["heading"]))
+        flow.append(Paragraph(w.gettext("Les faits essentiels"), s["heading"]))
         for event in key_facts:
             text = f"<b>{w.day(event.date)}.</b> {markup(event.title.rstrip('.'))}."
             if event.description:
@@ -31,11 +31,11 @@ def facts_story(d: Dossier, layout: Layout) -> list[Flowable]:
             if cited:
                 text += f" ({citations_markup(w, cited)})"
             else:
-                text += f' <i>({w.t("aucune pièce ne l’établit", "no exhibit proves it")})</i>'
+                unproven = w.gettext("aucune pièce ne l\u2019établit")
+                text += f" <i>({unproven})</i>"
             flow.append(Paragraph("–\u00a0" + text, s["fact"]))
     if not summary and not key_facts:
-        flow.append(Paragraph(w.t("Aucun exposé n’a été rédigé et aucun fait n’est marqué comme essentiel.",
-                                  "No statement has been written and no fact is marked as key."),
+        flow.append(Paragraph(w.gettext("Aucun exposé n\u2019a été rédigé et aucun fait n\u2019est marqué comme essentiel."),
                               s["note"]))
     flow.append(PageBreak())
     return flow

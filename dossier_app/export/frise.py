@@ -57,12 +57,12 @@ class Lane:
 
 def lanes(w: Words) -> tuple[Lane, ...]:
     return (
-        Lane("contract", w.t("Contrat, procédure", "Contract, procedure"), ("contract", "procedure", "note")),
-        Lane("money", w.t("Factures, paiements", "Invoices, payments"), ("invoice", "payment", "credit_note")),
-        Lane("letters", w.t("Courriers, relances", "Letters, reminders"),
+        Lane("contract", w.gettext("Contrat, procédure"), ("contract", "procedure", "note")),
+        Lane("money", w.gettext("Factures, paiements"), ("invoice", "payment", "credit_note")),
+        Lane("letters", w.gettext("Courriers, relances"),
              ("registered_letter", "reminder", "correspondence")),
-        Lane("access", w.t("Accès", "Access"), ("access",)),
-        Lane("outage", w.t("Interruptions", "Outages"), ("outage",)),
+        Lane("access", w.gettext("Accès"), ("access",)),
+        Lane("outage", w.gettext("Interruptions"), ("outage",)),
     )
 
 
@@ -82,20 +82,20 @@ def mark_of(event: Event) -> str:
 
 def legend_items(w: Words) -> list[tuple[str, str]]:
     return [
-        ("bar", w.t("contrat", "contract")),
-        ("flag", w.t("acte de procédure", "procedural step")),
-        ("square", w.t("facture", "invoice")),
-        ("square-x", w.t("facture contestée", "disputed invoice")),
-        ("circle-filled", w.t("paiement", "payment")),
-        ("circle", w.t("avoir", "credit note")),
-        ("triangle-filled", w.t("mise en demeure", "formal notice")),
-        ("triangle", w.t("lettre recommandée", "registered letter")),
-        ("triangle-down", w.t("relance", "reminder")),
-        ("tick", w.t("échange", "correspondence")),
-        ("diamond-filled", w.t("accès refusé ou modifié", "access refused or changed")),
-        ("diamond", w.t("accès demandé ou rétabli", "access requested or restored")),
-        ("hatch", w.t("interruption de service", "service outage")),
-        ("dot", w.t("note", "note")),
+        ("bar", w.gettext("contrat")),
+        ("flag", w.gettext("acte de procédure")),
+        ("square", w.gettext("facture")),
+        ("square-x", w.gettext("facture contestée")),
+        ("circle-filled", w.gettext("paiement")),
+        ("circle", w.gettext("avoir")),
+        ("triangle-filled", w.gettext("mise en demeure")),
+        ("triangle", w.gettext("lettre recommandée")),
+        ("triangle-down", w.gettext("relance")),
+        ("tick", w.gettext("échange")),
+        ("diamond-filled", w.gettext("accès refusé ou modifié")),
+        ("diamond", w.gettext("accès demandé ou rétabli")),
+        ("hatch", w.gettext("interruption de service")),
+        ("dot", w.gettext("note")),
     ]
 
 
@@ -166,7 +166,7 @@ class Frise(Flowable):
             x1 = max(self.x_of(end), x0 + 1.5)
             label = self.words.duration(end - event.start.replace(tzinfo=None))
             if ongoing:
-                label += " " + self.words.t("(en cours)", "(ongoing)")
+                label += " " + self.words.gettext("(en cours)")
             room = text_width(label, SANS, OUTAGE_FONT) + 2
             if x1 + 4 + room <= right_edge:
                 items.append(Placed(event, x0, x1, x0, x1 + 4 + room, label, "right"))
@@ -303,7 +303,7 @@ class Frise(Flowable):
         canv.restoreState()
         canv.setFont(SANS, OUTAGE_FONT)
         canv.setFillColor(GREY)
-        label = self.words.t("arrêté au ", "as of ") + self.words.short(self.as_of)
+        label = self.words.gettext("arrêté au ") + self.words.short(self.as_of)
         if x + 4 + text_width(label, SANS, OUTAGE_FONT) > self.plot_left + self.plot_width:
             canv.drawRightString(x - 3, axis_y - 20, label)
         else:

@@ -42,11 +42,7 @@ ORIENTATIONS = {1: (0, False), 2: (0, True), 3: (180, False), 4: (180, True),
 
 
 def too_big(words: Words) -> Refused:
-    return Refused(words.t(
-        f"image aux dimensions démesurées (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de pixels ou "
-        f"de {MAX_IMAGE_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce",
-        f"image of absurd dimensions (over {MAX_IMAGE_PIXELS // 1_000_000} million pixels or "
-        f"{MAX_IMAGE_FRAMES} pages): it cannot be reproduced; shrink it or exclude the exhibit"))
+    return Refused(words.gettext("image aux dimensions démesurées (plus de {value} millions de pixels ou de {MAX_IMAGE_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce").format(value=MAX_IMAGE_PIXELS // 1_000_000, MAX_IMAGE_FRAMES=MAX_IMAGE_FRAMES))
 
 
 def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
@@ -64,7 +60,7 @@ def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
         except Image.DecompressionBombError as exc:
             raise too_big(words) from exc
         except (UnidentifiedImageError, *DECODING_ERRORS) as exc:
-            raise Refused(words.t(f"image illisible ({exc})", f"unreadable image ({exc})")) from exc
+            raise Refused(words.gettext("image illisible ({exc})").format(exc=exc)) from exc
         with image:
             try:
                 return _pages(image, source, target, words, caption)
@@ -73,7 +69,7 @@ def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
             except DECODING_ERRORS as exc:
                 if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
                     raise  # the disk is full while the page is written: not the picture's fault
-                raise Refused(words.t(f"image endommagée ({exc})", f"damaged image ({exc})")) from exc
+                raise Refused(words.gettext("image endommagée ({exc})").format(exc=exc)) from exc
 
 
 def _pages(image: Image.Image, source: Path, target: Path, words: Words, caption: str) -> int:

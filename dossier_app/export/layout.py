@@ -35,7 +35,7 @@ class Built:
 def _story(d: Dossier, layout: Layout) -> list[Flowable]:
     volume_note = ""
     if d.volumes > 1:
-        volume_note = d.words.t(f"<b>Tome 1 / {d.volumes}</b>", f"<b>Volume 1 / {d.volumes}</b>")
+        volume_note = d.words.gettext("<b>Tome 1 / {volumes}</b>").format(volumes=d.volumes)
     story = (cover_story(d, layout, volume_note) + contents_story(d, layout) + facts_story(d, layout)
              + chronology_story(d, layout) + claims_story(d, layout) + bordereau_story(d, layout))
     while story and isinstance(story[-1], PageBreak):

@@ -88,13 +88,9 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Pa
     caption = plain(exhibit.original_name, LINE_TITLE)
     try:
         if not path.is_file():
-            raise Refused(words.t("fichier introuvable dans le magasin", "file missing from the store"))
+            raise Refused(words.gettext("fichier introuvable dans le magasin"))
         if not same_file(path, exhibit.sha256):
-            raise Refused(words.t(
-                "fichier modifié depuis son import (son empreinte n’est plus celle du bordereau) : "
-                "lancez « dossier verify »",
-                "file altered since it was imported (its hash no longer matches the list of exhibits): "
-                "run \"dossier verify\""))
+            raise Refused(words.gettext("fichier modifié depuis son import (son empreinte n\u2019est plus celle du bordereau) : lancez « dossier verify »"))
         media = media_type_of(exhibit, path)
         stem = f"x{number}"
         if media == PDF:
@@ -123,8 +119,7 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Pa
             prepared.pages = table_pages or text_to_pdf(path, target, caption)
             prepared.sources = [Source(target)]
         else:
-            raise Refused(words.t(f"type de fichier non pris en charge ({media})",
-                                  f"unsupported file type ({media})"))
+            raise Refused(words.gettext("type de fichier non pris en charge ({media})").format(media=media))
     except Refused as refusal:
         prepared.status = "refused"
         prepared.reason = refusal.reason

@@ -51,22 +51,21 @@ def volume_paths(output: Path, count: int | None) -> list[Path]:
 
 def tome_story(d: Dossier, layout: Layout, volume: int, entries: list[ExhibitEntry]) -> list[Flowable]:
     w, s, case = d.words, styles(), d.case
-    title = w.t(f"Tome {volume} / {d.volumes}", f"Volume {volume} / {d.volumes}")
+    title = w.gettext("Tome {volume} / {volumes}").format(volume=volume, volumes=d.volumes)
     flow: list[Flowable] = [Anchor(f"part:tome{volume}", title)]
     if case.court:
         flow.append(Paragraph(markup(case.court.upper()), s["cover-court"]))
     if case.docket:
-        flow.append(Paragraph(w.t("RG n°\u00a0", "Docket No.\u00a0") + markup(case.docket), s["cover-line"]))
+        flow.append(Paragraph(w.gettext("RG n°\u00a0") + markup(case.docket), s["cover-line"]))
     flow += [Spacer(1, 12 * mm), Paragraph(markup(case.title), s["cover-title"]), Spacer(1, 3 * mm),
-             Paragraph(f"{markup(case.us.name)} {w.t('contre', 'v.')} {markup(case.them.name)}", s["cover-line"]),
+             Paragraph(w.gettext("{us} contre {them}").format(us=markup(case.us.name), them=markup(case.them.name)), s["cover-line"]),
              Spacer(1, 10 * mm), Paragraph(f"<b>{title}</b>", s["cover-title"]), Spacer(1, 2 * mm)]
     if entries:
-        span = w.t(f"pièces n°\u00a0{entries[0].number} à {entries[-1].number}",
-                   f"exhibits No.\u00a0{entries[0].number} to {entries[-1].number}")
+        span = w.gettext("pièces n°\u00a0{number} à {number2}").format(number=entries[0].number, number2=entries[-1].number)
         flow.append(Paragraph(span, s["cover-line"]))
     flow.append(Spacer(1, 10 * mm))
-    rows: list[list[object]] = [[w.t("Pièce", "Exhibit"), w.t("Titre", "Title"), w.t("Pages", "Pages"),
-                                 w.t("Page", "Page")]]
+    rows: list[list[object]] = [[w.gettext("Pièce"), w.gettext("Titre"), w.gettext("Pages"),
+                                 w.gettext("Page")]]
     for entry in entries:
         rows.append([Paragraph(f'<a href="#exhibit:{entry.number}">{w.exhibit(entry.number)}</a>', s["cell"]),
                      Paragraph(markup(entry.exhibit.title), s["cell"]),
@@ -74,9 +73,7 @@ def tome_story(d: Dossier, layout: Layout, volume: int, entries: list[ExhibitEnt
                      Paragraph(str(layout.exhibit_pages.get(entry.number, "")), s["cell-right"])])
     flow.append(grid(rows, full_width(26, 104, 14, 16), align_right=(2, 3)))
     flow.append(Spacer(1, 6 * mm))
-    flow.append(Paragraph(w.t(
-        f"Arrêté au {w.day(d.as_of)} — empreinte du dossier {d.fingerprint} (identique dans chaque tome).",
-        f"As of {w.day(d.as_of)} — bundle fingerprint {d.fingerprint} (the same in every volume)."),
+    flow.append(Paragraph(w.gettext("Arrêté au {day} \u2014 empreinte du dossier {fingerprint} (identique dans chaque tome).").format(day=w.day(d.as_of), fingerprint=d.fingerprint),
         s["note"]))
     flow.append(PageBreak())
     return flow

@@ -14,6 +14,7 @@ from ..domain.bounds import neutral_text
 from ..domain.dates import long_day, short_day
 from ..domain.kind_names import KIND_NAMES
 from ..domain.money import NBSP, format_euros
+from ..i18n import translator
 
 
 class Words:
@@ -22,8 +23,8 @@ class Words:
             raise ValueError(f"unknown language {lang!r}")
         self.lang = lang
 
-    def t(self, fr: str, en: str) -> str:
-        return en if self.lang == "en" else fr
+    def gettext(self, message: str) -> str:
+        return translator(self.lang).gettext(message)
 
     # --- formatting for paper ---------------------------------------------------------
 
@@ -60,7 +61,7 @@ class Words:
         hours, minutes = divmod(rest, 60)
         parts = []
         if days:
-            parts.append(f"{days}{NBSP}{self.t('j', 'd')}")
+            parts.append(self.days(days))
         if hours:
             parts.append(f"{hours}{NBSP}h")
         if minutes or not parts:
@@ -70,7 +71,7 @@ class Words:
 
     def days(self, n: int) -> str:
         """A number of days, "0 j" / "0 d", with a no-break space like every other duration."""
-        return f"{n}{NBSP}{self.t('j', 'd')}"
+        return translator(self.lang).days(n)
 
     def count(self, n: int, fr_one: str, fr_many: str, en_one: str, en_many: str) -> str:
         one, many = (en_one, en_many) if self.lang == "en" else (fr_one, fr_many)
@@ -79,14 +80,13 @@ class Words:
     # --- the dossier's fixed words ----------------------------------------------------
 
     def exhibit(self, number: int) -> str:
-        return self.t(f"Pièce n°{NBSP}{number}", f"Exhibit No.{NBSP}{number}")
+        return self.gettext("Pièce n°{NBSP}{number}").format(NBSP=NBSP, number=number)
 
     def exhibit_page(self, number: int, page: int, pages: int) -> str:
-        return self.t(f"Pièce n°{NBSP}{number} — p.{NBSP}{page}/{pages}",
-                      f"Exhibit No.{NBSP}{number} — p.{NBSP}{page}/{pages}")
+        return self.gettext("Pièce n°{NBSP}{number} \u2014 p.{NBSP}{page}/{pages}").format(NBSP=NBSP, number=number, page=page, pages=pages)
 
     def actor(self, actor: str | None, us: str, them: str) -> str:
-        return {"us": us, "them": them, "third_party": self.t("un tiers", "a third party")}.get(
+        return {"us": us, "them": them, "third_party": self.gettext("un tiers")}.get(
             actor or "", "")
 
 
@@ -120,16 +120,16 @@ CHANNELS = {
 
 def kind_label(words: Words, kind: str, *, formal_notice: bool = False) -> str:
     if kind == "registered_letter" and formal_notice:
-        return words.t("Mise en demeure", "Formal notice")
+        return words.gettext("Mise en demeure")
     fr, en = KINDS.get(kind, (kind, kind))
-    return words.t(fr, en)
+    return en if words.lang == "en" else fr
 
 
 def choice_label(words: Words, table: dict[str, tuple[str, str]], value: str | None) -> str:
     if not value:
         return ""
     fr, en = table.get(value, (value, value))
-    return words.t(fr, en)
+    return en if words.lang == "en" else fr
 
 
 def markup(text: str | None) -> str:

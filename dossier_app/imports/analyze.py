@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..domain.i18n import t
+from ..i18n import N_, _
 from . import clues, titles
 from .analysis import Analysis, DateClue, Refused
 from .email_files import MAX_NESTING, nesting_depth, read_email
@@ -36,9 +36,8 @@ MAX_FILE_BYTES = 1024 * 1024 * 1024
 
 _EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg", ".jpe"), PNG: (".png",), TIFF: (".tif", ".tiff")}
 _BINARY_EXTENSIONS = tuple(e for extensions in _EXTENSIONS.values() for e in extensions)
-_CONTENT = {PDF: ("un PDF", "a PDF"), JPEG: ("une image JPEG", "a JPEG image"), PNG: ("une image PNG", "a PNG image"),
-            TIFF: ("une image TIFF", "a TIFF image"), EML: ("un courriel", "an e-mail"), TEXT: ("du texte", "text"),
-            CSV: ("du texte", "text")}
+_CONTENT = {PDF: N_("un PDF"), JPEG: N_("une image JPEG"), PNG: N_("une image PNG"), TIFF: N_("une image TIFF"),
+            EML: N_("un courriel"), TEXT: N_("du texte"), CSV: N_("du texte")}
 # The business is French: an e-mail sent at 23:30 UTC on the 4th was sent on the 5th in Laval.
 _BUSINESS_ZONE = "Europe/Paris"
 
@@ -60,23 +59,21 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
         return Analysis(path=path, media_type=media_type, size=size, title=title, refused=str(refusal))
     except OSError as exc:
         return Analysis(path=path, media_type=media_type, size=size, title=title,
-                        refused=t(f"fichier illisible : {exc.strerror or exc}", f"unreadable file: {exc.strerror or exc}"))
+                        refused=_("fichier illisible : {value}").format(value=exc.strerror or exc))
     except MemoryError:
         return Analysis(path=path, media_type=media_type, size=size, title=title,
-                        refused=t("sa lecture demande trop de mémoire : fichier démesuré ou piégé",
-                                  "reading it takes too much memory: file oversized or booby-trapped"))
+                        refused=_("sa lecture demande trop de mémoire : fichier démesuré ou piégé"))
     except Exception as exc:  # a parser's bug must cost one file, not the whole import
         log.exception("analysis of %s failed", path)
         return Analysis(path=path, media_type=media_type, size=size, title=title,
-                        refused=t(f"fichier illisible ({type(exc).__name__})", f"unreadable file ({type(exc).__name__})"))
+                        refused=_("fichier illisible ({name__})").format(name__=type(exc).__name__))
     name_clues = clues.from_file_name(date_in_file_name(path.stem))
     dates = clues.plausible([*found.dates, *name_clues], today)
     notes = list(found.notes)
     if _misnamed(path.suffix.lower(), media_type):
         # Often a failed download: an error page or a photo saved under a document's name.
-        fr, en = _CONTENT[media_type]
-        notes.append(t(f"le nom finit par « {path.suffix or '(rien)'} » mais le contenu est {fr}",
-                       f"the name ends in \"{path.suffix or '(nothing)'}\" but the content is {en}"))
+        notes.append(_("le nom finit par « {suffix} » mais le contenu est {content}").format(
+            suffix=path.suffix or _("(rien)"), content=_(_CONTENT[media_type])))
     return Analysis(
         path=path,
         media_type=media_type,
@@ -115,22 +112,21 @@ def _check_regular(path: Path) -> int:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise Refused(t("fichier introuvable", "file not found")) from exc
+        raise Refused(_("fichier introuvable")) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise Refused(t("c'est un dossier qui n'a pas pu être parcouru", "a folder that could not be walked"))
+        raise Refused(_("c'est un dossier qui n'a pas pu être parcouru"))
     if not stat.S_ISREG(info.st_mode):
         # Reading a pipe or a device would block or never end.
-        raise Refused(t("pas un fichier ordinaire (tube, périphérique…)", "not a regular file (pipe, device…)"))
+        raise Refused(_("pas un fichier ordinaire (tube, périphérique\u2026)"))
     if info.st_size == 0:
-        raise Refused(t("fichier vide (0 octet)", "empty file (0 bytes)"))
+        raise Refused(_("fichier vide (0 octet)"))
     if info.st_size > MAX_FILE_BYTES:
         raise Refused(too_big())
     return info.st_size
 
 
 def too_big() -> str:
-    return t(f"fichier trop gros pour une pièce (plus de {MAX_FILE_BYTES // 2**30} Go) : découpez-le ou compressez-le",
-             f"file too big for an exhibit (over {MAX_FILE_BYTES // 2**30} GB): split or compress it")
+    return _("fichier trop gros pour une pièce (plus de {value} Go) : découpez-le ou compressez-le").format(value=MAX_FILE_BYTES // 2**30)
 
 
 def _by_type(path: Path, media_type: str, password: str | None, size: int) -> _Found:
@@ -160,25 +156,20 @@ def _image(path: Path, media_type: str) -> _Found:
 
 def _email(path: Path, size: int) -> _Found:
     if size > MAX_EMAIL_BYTES:
-        raise Refused(t(f"courriel de plus de {MAX_EMAIL_BYTES // 2**20} Mo : enregistrez-le en PDF et ses pièces jointes à part",
-                        f"e-mail over {MAX_EMAIL_BYTES // 2**20} MB: save it as PDF and its attachments separately"))
+        raise Refused(_("courriel de plus de {value} Mo : enregistrez-le en PDF et ses pièces jointes à part").format(value=MAX_EMAIL_BYTES // 2**20))
     data = path.read_bytes()
     if nesting_depth(data) > MAX_NESTING:
-        raise Refused(t(f"courriel imbriqué sur plus de {MAX_NESTING} niveaux (parties ou messages les uns dans les autres) : "
-                        "fichier piégé ou endommagé, enregistrez-le en PDF depuis la messagerie",
-                        f"e-mail nested more than {MAX_NESTING} levels deep (parts or messages inside each other): "
-                        "booby-trapped or damaged file, save it as PDF from the mail program"))
+        raise Refused(_("courriel imbriqué sur plus de {MAX_NESTING} niveaux (parties ou messages les uns dans les autres) : fichier piégé ou endommagé, enregistrez-le en PDF depuis la messagerie").format(MAX_NESTING=MAX_NESTING))
     content = read_email(data)
     dates: list[DateClue] = []
     if content.date is not None:
-        dates.append(DateClue(_business_day(content.date), t("en-tête Date du courriel", "the e-mail's Date header"),
+        dates.append(DateClue(_business_day(content.date), _("en-tête Date du courriel"),
                               clues.RECORDED))
     dates += clues.from_text(find_dates(content.body[:TEXT_CAP]))
     notes = []
     if content.attachments:
         names = ", ".join(a.name for a in content.attachments[:5]) + (" …" if len(content.attachments) > 5 else "")
-        notes.append(t(f"{len(content.attachments)} pièce(s) jointe(s) : {names} (à importer à part si ce sont des pièces)",
-                       f"{len(content.attachments)} attachment(s): {names} (import them separately if they are exhibits)"))
+        notes.append(_("{attachments_count} pièce(s) jointe(s) : {names} (à importer à part si ce sont des pièces)").format(attachments_count=len(content.attachments), names=names))
     printed = "\n".join(f"{k}: {v}" for k, v in content.headers().items()) + "\n\n" + content.body
     return _Found(estimated_pages(printed), title=titles.from_metadata(content.subject),
                   kind=kind_for_email(content.subject), dates=dates, notes=notes)
@@ -186,8 +177,7 @@ def _email(path: Path, size: int) -> _Found:
 
 def _text(path: Path, media_type: str, size: int) -> _Found:
     if size > MAX_TEXT_BYTES:
-        raise Refused(t(f"texte de plus de {MAX_TEXT_BYTES // 2**20} Mo : trop long pour une pièce",
-                        f"text over {MAX_TEXT_BYTES // 2**20} MB: too long for an exhibit"))
+        raise Refused(_("texte de plus de {value} Mo : trop long pour une pièce").format(value=MAX_TEXT_BYTES // 2**20))
     text = decode_text(path.read_bytes())
     if media_type == CSV:
         return _Found(estimated_pages(text), kind="invoice")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.i18n import t
+from ..i18n import _
 from .analysis import DateClue
 from .french_dates import STRONG, TextDate
 
@@ -36,7 +36,7 @@ EARLIEST = date(1990, 1, 1)
 
 
 def from_text(dates: list[TextDate]) -> list[DateClue]:
-    return [DateClue(d.day, t(f"texte : « {d.snippet} »", f"text: \"{d.snippet}\""),
+    return [DateClue(d.day, _("texte : « {snippet} »").format(snippet=d.snippet),
                      (STATED if d.strength >= STRONG else IN_TEXT) - min(index, 9))
             for index, d in enumerate(dates)]
 
@@ -45,7 +45,7 @@ def from_file_name(found: tuple[date, str] | None) -> list[DateClue]:
     if found is None:
         return []
     day, written = found
-    return [DateClue(day, t(f"nom du fichier : « {written} »", f"file name: \"{written}\""), FILE_NAME)]
+    return [DateClue(day, _("nom du fichier : « {written} »").format(written=written), FILE_NAME)]
 
 
 def plausible(clues: list[DateClue], today: date) -> list[DateClue]:

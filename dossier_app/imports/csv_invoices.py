@@ -20,9 +20,9 @@ from typing import Protocol, TypeVar
 
 from ..domain.dates import parse_user_day
 from ..domain.errors import Problem
-from ..domain.i18n import t
 from ..domain.model import Invoice
 from ..domain.money import parse_user_amount
+from ..i18n import _, language
 from .text_files import decode_text
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -69,7 +69,7 @@ class InvoiceRow:
     def event(self, event_id: str) -> Invoice:
         """The invoice event this row describes."""
         return Invoice(
-            id=event_id, date=self.date, title=self.title or t(f"Facture {self.number}", f"Invoice {self.number}"),
+            id=event_id, date=self.date, title=self.title or _("Facture {number}").format(number=self.number),
             number=self.number, amount_incl_tax=self.amount_incl_tax, amount_excl_tax=self.amount_excl_tax,
             vat=self.vat, due_date=self.due_date, disputed=self.disputed, dispute_reason=self.dispute_reason)
 
@@ -100,11 +100,10 @@ def read_invoice_csv(path: Path) -> InvoiceRows:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return _failed(t(f"fichier de plus de {MAX_BYTES // 2**20} Mo : ce n'est pas une liste de factures",
-                             f"file over {MAX_BYTES // 2**20} MB: not a list of invoices"))
+            return _failed(_("fichier de plus de {value} Mo : ce n'est pas une liste de factures").format(value=MAX_BYTES // 2**20))
         data = path.read_bytes()
     except OSError as exc:
-        return _failed(t(f"fichier illisible : {exc.strerror or exc}", f"unreadable file: {exc.strerror or exc}"))
+        return _failed(_("fichier illisible : {value}").format(value=exc.strerror or exc))
     return parse_invoice_csv(decode_text(data))
 
 
@@ -120,8 +119,7 @@ def parse_invoice_csv(text: str) -> InvoiceRows:
     while first < len(lines) and not lines[first].strip():
         first += 1
     if first >= len(lines):
-        return _failed(t("fichier vide : la première ligne doit nommer les colonnes",
-                         "empty file: the first line must name the columns"))
+        return _failed(_("fichier vide : la première ligne doit nommer les colonnes"))
     delimiter = delimiter or _delimiter(lines[first])
     reader = csv.reader(lines[first:], delimiter=delimiter, strict=False)
     return _Reader(first, delimiter).read(reader)
@@ -164,14 +162,14 @@ class _Reader:
         self.seen: dict[str, int] = {}
 
     def problem(self, line: int, column: str | None, message: str) -> None:
-        where = t(f"ligne {line}", f"line {line}") + (f" ({self.written.get(column, column)})" if column else "")
+        where = _("ligne {line}").format(line=line) + (f" ({self.written.get(column, column)})" if column else "")
         self.problems.append(RowProblem(where, message, line, self.written.get(column, column) if column else None))
 
     def read(self, reader: _Rows) -> InvoiceRows:
         try:
             header = next(reader)
         except (StopIteration, csv.Error) as exc:
-            return _failed(t(f"en-tête illisible ({exc})", f"unreadable header ({exc})"))
+            return _failed(_("en-tête illisible ({exc})").format(exc=exc))
         self.header(header, self.offset + 1)
         if self.problems:
             return self.done()
@@ -183,12 +181,11 @@ class _Reader:
                 if not any(cell.strip() for cell in record):
                     continue
                 if len(self.rows) + len(self.problems) >= MAX_ROWS:
-                    self.problem(line, None, t(f"plus de {MAX_ROWS} lignes : fichier coupé ici",
-                                               f"over {MAX_ROWS} lines: file cut here"))
+                    self.problem(line, None, _("plus de {MAX_ROWS} lignes : fichier coupé ici").format(MAX_ROWS=MAX_ROWS))
                     break
                 self.row(record, line, len(header))
         except csv.Error as exc:
-            self.problem(self.offset + previous + 1, None, t(f"ligne illisible ({exc})", f"unreadable line ({exc})"))
+            self.problem(self.offset + previous + 1, None, _("ligne illisible ({exc})").format(exc=exc))
         return self.done()
 
     def done(self) -> InvoiceRows:
@@ -202,27 +199,21 @@ class _Reader:
                 if name.strip():
                     self.ignored.append(name.strip())
             elif column in self.positions:
-                self.problem(line, None, t(f"deux colonnes disent « {column} » ({self.written[column]}, {name.strip()}) : "
-                                           "gardez-en une",
-                                           f"two columns mean \"{column}\" ({self.written[column]}, {name.strip()}): "
-                                           "keep one"))
+                self.problem(line, None, _("deux colonnes disent « {column} » ({item}, {strip}) : gardez-en une").format(column=column, item=self.written[column], strip=name.strip()))
             else:
                 self.positions[column] = index
                 self.written[column] = name.strip()
         missing = [c for c in REQUIRED if c not in self.positions]
         if missing:
-            self.problem(line, None, t(
-                f"colonnes obligatoires absentes : {', '.join(COLUMNS[c][0] for c in missing)} "
-                "(la première ligne doit nommer les colonnes, par exemple numero;date;montant_ttc)",
-                f"required columns missing: {', '.join(missing)} "
-                "(the first line must name the columns, for example number,date,amount_incl_tax)"))
+            self.problem(line, None, _("colonnes obligatoires absentes : {join} (la première ligne doit nommer les colonnes, par exemple numero;date;montant_ttc)").format(
+                join=", ".join(COLUMNS[c][0] if language() == "fr" else c for c in missing)))
 
     def value(self, cells: dict[str, str], line: int, column: str, parse: Callable[[str], T],
               required: bool = False) -> T | None:
         text = cells.get(column, "")
         if not text:
             if required:
-                self.problem(line, column, t("valeur obligatoire manquante", "required value is missing"))
+                self.problem(line, column, _("valeur obligatoire manquante"))
             return None
         try:
             return parse(text)
@@ -233,18 +224,14 @@ class _Reader:
     def row(self, record: list[str], line: int, width: int) -> None:
         before = len(self.problems)
         if len(record) > width and any(cell.strip() for cell in record[width:]):
-            self.problem(line, None, t(
-                "plus de valeurs que de colonnes : un montant à virgule doit être entre guillemets, "
-                "ou séparez les colonnes par des ;",
-                "more values than columns: quote amounts written with a comma, or separate columns with ;"))
+            self.problem(line, None, _("plus de valeurs que de colonnes : un montant à virgule doit être entre guillemets, ou séparez les colonnes par des ;"))
             return
         cells = {c: record[i].strip() if i < len(record) else "" for c, i in self.positions.items()}
         number = cells["number"]
         if not number:
-            self.problem(line, "number", t("numéro de facture manquant", "invoice number missing"))
+            self.problem(line, "number", _("numéro de facture manquant"))
         elif number in self.seen:
-            self.problem(line, "number", t(f"numéro {number} déjà vu ligne {self.seen[number]}",
-                                           f"number {number} already on line {self.seen[number]}"))
+            self.problem(line, "number", _("numéro {number} déjà vu ligne {item}").format(number=number, item=self.seen[number]))
         else:
             self.seen[number] = line
         day = self.value(cells, line, "date", parse_user_day, required=True)
@@ -254,10 +241,9 @@ class _Reader:
         vat = self.value(cells, line, "vat", _vat_amount)
         disputed = self.value(cells, line, "disputed", _yes_no)
         if day and due and due < day:
-            self.problem(line, "due_date", t("échéance avant la date de la facture", "due date before the invoice date"))
+            self.problem(line, "due_date", _("échéance avant la date de la facture"))
         if ttc is not None and ht is not None and vat is not None and ht + vat != ttc:
-            self.problem(line, "amount_incl_tax", t("HT + TVA ne font pas le TTC : vérifiez les montants",
-                                                    "net + VAT does not make the total: check the amounts"))
+            self.problem(line, "amount_incl_tax", _("HT + TVA ne font pas le TTC : vérifiez les montants"))
         if len(self.problems) > before or day is None or ttc is None:
             return
         self.rows.append(InvoiceRow(
@@ -269,15 +255,13 @@ class _Reader:
 def _invoice_amount(text: str) -> int:
     cents = parse_user_amount(text)
     if cents < 0:
-        raise ValueError(t(f"« {text} » : montant négatif ; un avoir s'importe comme un événement à part",
-                           f"\"{text}\": negative amount; a credit note is imported as its own event"))
+        raise ValueError(_("« {text} » : montant négatif ; un avoir s'importe comme un événement à part").format(text=text))
     return cents
 
 
 def _vat_amount(text: str) -> int:
     if text.rstrip().endswith("%"):
-        raise ValueError(t(f"« {text} » est un taux : la colonne TVA attend le montant de la TVA en euros",
-                           f"\"{text}\" is a rate: the VAT column expects the VAT amount in euros"))
+        raise ValueError(_("« {text} » est un taux : la colonne TVA attend le montant de la TVA en euros").format(text=text))
     return _invoice_amount(text)
 
 
@@ -287,4 +271,4 @@ def _yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValueError(t(f"« {text} » : écrivez oui ou non", f"\"{text}\": write yes or no"))
+    raise ValueError(_("« {text} » : écrivez oui ou non").format(text=text))

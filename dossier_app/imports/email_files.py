@@ -20,7 +20,7 @@ from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..domain.i18n import t
+from ..i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def _read(data: bytes) -> EmailContent:
     parts.walk(message, 0)
     body = "\n\n".join(parts.plain) if parts.plain else "\n\n".join(html_to_text(h) for h in parts.html)
     if len(body) > BODY_CAP:
-        body = body[:BODY_CAP] + "\n[…] " + t("texte coupé, trop long", "text cut, too long")
+        body = body[:BODY_CAP] + "\n[…] " + _("texte coupé, trop long")
     return EmailContent(
         sender=_header(message, raw, "From"),
         to=_header(message, raw, "To"),
@@ -199,7 +199,7 @@ class _Parts:
         number = len(self.attachments) + 1
         if not name:
             extension = ".eml" if ctype == "message/rfc822" else (mimetypes.guess_extension(ctype) or ".bin")
-            name = t(f"piece-jointe-{number}", f"attachment-{number}") + extension
+            name = _("piece-jointe-{number}").format(number=number) + extension
         self.attachments.append(Attachment(name, ctype, data))
 
 

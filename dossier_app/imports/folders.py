@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.i18n import t
+from ..i18n import _
 
 # Files a system or an office suite leaves beside documents: never evidence.
 _JUNK = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
@@ -38,13 +38,11 @@ class Candidate:
 
 
 def link_refusal() -> str:
-    return t("lien symbolique, non suivi : importez sa cible directement si c'est une pièce",
-             "symbolic link, not followed: import its target directly if it is an exhibit")
+    return _("lien symbolique, non suivi : importez sa cible directement si c'est une pièce")
 
 
 def special_refusal() -> str:
-    return t("pas un fichier ordinaire (tube, socket, périphérique) : jamais ouvert",
-             "not a regular file (pipe, socket, device): never opened")
+    return _("pas un fichier ordinaire (tube, socket, périphérique) : jamais ouvert")
 
 
 def walk_paths(paths: Iterable[Path]) -> Iterator[Candidate]:
@@ -62,8 +60,7 @@ def walk_paths(paths: Iterable[Path]) -> Iterator[Candidate]:
             info = os.lstat(path)
             if stat.S_ISLNK(info.st_mode):
                 follow = True
-                note = t(f"lien symbolique nommé, suivi jusqu'à {os.path.realpath(path)}",
-                         f"symbolic link named, followed to {os.path.realpath(path)}")
+                note = _("lien symbolique nommé, suivi jusqu'à {realpath}").format(realpath=os.path.realpath(path))
                 info = os.stat(path)
         except OSError:
             yield Candidate(path)  # the analysis says "not found" or "unreadable"
@@ -87,18 +84,14 @@ def _walk(folder: Path, info: os.stat_result, visited: set[tuple[int, int]], dep
     if key in visited:
         return  # named twice, or reached through a bind mount: walked once
     if depth > MAX_DEPTH:
-        yield Candidate(folder, refused=t(f"dossier rangé à plus de {MAX_DEPTH} niveaux de profondeur : non parcouru, "
-                                          "importez-le directement",
-                                          f"folder nested more than {MAX_DEPTH} levels deep: not walked, "
-                                          "import it directly"))
+        yield Candidate(folder, refused=_("dossier rangé à plus de {MAX_DEPTH} niveaux de profondeur : non parcouru, importez-le directement").format(MAX_DEPTH=MAX_DEPTH))
         return
     visited.add(key)
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: (e.name.casefold(), e.name))
     except OSError as exc:
-        yield Candidate(folder, refused=t(f"dossier illisible ({exc.strerror or exc}) : rien n'y a été lu",
-                                          f"folder cannot be listed ({exc.strerror or exc}): nothing in it was read"))
+        yield Candidate(folder, refused=_("dossier illisible ({value}) : rien n'y a été lu").format(value=exc.strerror or exc))
         return
     for entry in entries:
         if _skipped(entry.name):
@@ -107,7 +100,7 @@ def _walk(folder: Path, info: os.stat_result, visited: set[tuple[int, int]], dep
         try:
             entry_info = entry.stat(follow_symlinks=False)
         except OSError as exc:
-            yield Candidate(path, refused=t(f"illisible ({exc.strerror or exc})", f"unreadable ({exc.strerror or exc})"))
+            yield Candidate(path, refused=_("illisible ({value})").format(value=exc.strerror or exc))
             continue
         mode = entry_info.st_mode
         if stat.S_ISLNK(mode):

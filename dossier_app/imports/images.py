@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import ExifTags, Image
 
 from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
-from ..domain.i18n import t
+from ..i18n import _
 from .analysis import DateClue, Refused
 from .clues import CREATED, MODIFIED, RECORDED
 from .sniff import JPEG, PNG, TIFF
@@ -56,22 +56,19 @@ def read_image(path: Path, media_type: str) -> ImageFacts:
             with Image.open(path, formats=[_FORMATS[media_type]]) as image:
                 return _facts(image, media_type)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-            raise Refused(t(f"image aux dimensions démesurées (plus de {MAX_PIXELS // 1_000_000} millions de pixels) : "
-                            "réduisez-la avant de l'importer",
-                            f"image of absurd dimensions (over {MAX_PIXELS // 1_000_000} million pixels): "
-                            "shrink it before importing it")) from exc
+            raise Refused(_("image aux dimensions démesurées (plus de {value} millions de pixels) : réduisez-la avant de l'importer").format(value=MAX_PIXELS // 1_000_000)) from exc
         except Refused:
             raise
         except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, struct.error… on bad files
             log.info("Pillow cannot read %s: %r", path, exc)
-            raise Refused(t("image endommagée ou incomplète", "damaged or incomplete image")) from exc
+            raise Refused(_("image endommagée ou incomplète")) from exc
 
 
 def _facts(image: Image.Image, media_type: str) -> ImageFacts:
     width, height = _checked_size(image)
     frames = getattr(image, "n_frames", 1) if media_type == TIFF else 1
     if frames > MAX_IMAGE_FRAMES:
-        raise Refused(t(f"TIFF de {frames} pages : trop pour une pièce", f"TIFF of {frames} pages: too many for an exhibit"))
+        raise Refused(_("TIFF de {frames} pages : trop pour une pièce").format(frames=frames))
     if frames > 1:
         # A small first page may hide a gigantic second one: each frame's header is read, none decoded.
         for frame in range(1, frames):
@@ -89,7 +86,7 @@ def _facts(image: Image.Image, media_type: str) -> ImageFacts:
 def _checked_size(image: Image.Image) -> tuple[int, int]:
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise Refused(t("image sans dimensions", "image without dimensions"))
+        raise Refused(_("image sans dimensions"))
     if width * height > MAX_PIXELS:
         raise Image.DecompressionBombError(f"{width}x{height}")
     return width, height
@@ -114,9 +111,9 @@ def _exif(image: Image.Image, facts: ImageFacts) -> None:
     except Exception:  # a corrupt EXIF block is only missing metadata
         return
     sources = (
-        (sub.get(ExifTags.Base.DateTimeOriginal), t("EXIF (date de prise de vue)", "EXIF (date taken)"), RECORDED),
-        (sub.get(ExifTags.Base.DateTimeDigitized), t("EXIF (date de numérisation)", "EXIF (date digitized)"), CREATED),
-        (exif.get(ExifTags.Base.DateTime), t("EXIF (date de modification)", "EXIF (date modified)"), MODIFIED),
+        (sub.get(ExifTags.Base.DateTimeOriginal), _("EXIF (date de prise de vue)"), RECORDED),
+        (sub.get(ExifTags.Base.DateTimeDigitized), _("EXIF (date de numérisation)"), CREATED),
+        (exif.get(ExifTags.Base.DateTime), _("EXIF (date de modification)"), MODIFIED),
     )
     for value, source, rank in sources:
         day = _exif_day(value)
@@ -133,14 +130,14 @@ def _png_text(image: Image.Image, facts: ImageFacts) -> None:
     for key in ("Creation Time", "date:create"):
         day = _free_day(info.get(key))
         if day:
-            facts.dates.append(DateClue(day, t(f"métadonnées PNG ({key})", f"PNG metadata ({key})"), CREATED))
+            facts.dates.append(DateClue(day, _("métadonnées PNG ({key})").format(key=key), CREATED))
             break
     xmp = info.get("XML:com.adobe.xmp")
     match = _XMP_CREATED.search(xmp) if isinstance(xmp, str) else None
     if match:
         day = _day(*match.groups())
         if day:
-            facts.dates.append(DateClue(day, t("métadonnées XMP (date de création)", "XMP metadata (creation date)"),
+            facts.dates.append(DateClue(day, _("métadonnées XMP (date de création)"),
                                         CREATED))
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from ..domain.i18n import language, t
+from ..i18n import _, language
 from .analysis import Analysis, analysis_from_json
 from .titles import from_file_name
 
@@ -76,14 +76,12 @@ class IsolatedAnalyzer:
             answer = self._answers.get(timeout=self.timeout)
         except queue.Empty:
             self._stop(f"timed out on {path}")
-            return _refused(path, t(f"lecture interrompue après {self.timeout:g} s : fichier démesuré ou piégé",
-                                    f"reading stopped after {self.timeout:g} s: file oversized or booby-trapped"))
+            return _refused(path, _("lecture interrompue après {timeout:g} s : fichier démesuré ou piégé").format(timeout=self.timeout))
         except OSError:
             answer = None  # the worker was already gone: same as dying on this file
         if answer is None:
             self._stop(f"died on {path}")
-            return _refused(path, t("son lecteur s'est arrêté net : fichier très endommagé ou piégé",
-                                    "its reader crashed: file badly damaged or booby-trapped"))
+            return _refused(path, _("son lecteur s'est arrêté net : fichier très endommagé ou piégé"))
         return replace(analysis_from_json(json.loads(answer)), path=path)
 
     def close(self) -> None:

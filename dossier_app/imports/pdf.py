@@ -21,7 +21,7 @@ from typing import BinaryIO
 import pikepdf
 import pypdf
 
-from ..domain.i18n import t
+from ..i18n import _
 from .analysis import DateClue, Refused
 from .clues import CREATED, MODIFIED
 from .text_files import TEXT_CAP
@@ -59,14 +59,12 @@ def _read(path: Path, password: str | None) -> PdfFacts:
         try:
             pages = len(pdf.pages)
         except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
-            raise Refused(t("PDF endommagé : sa liste de pages est illisible",
-                            "damaged PDF: its page list cannot be read")) from exc
+            raise Refused(_("PDF endommagé : sa liste de pages est illisible")) from exc
         if pages == 0:
-            raise Refused(t("PDF sans aucune page", "PDF without any page"))
+            raise Refused(_("PDF sans aucune page"))
         facts = PdfFacts(pages=pages, encrypted=pdf.is_encrypted)
         if pdf.get_warnings():
-            facts.notes.append(t("PDF endommagé, réparé à la lecture : vérifiez que rien n'y manque",
-                                 "damaged PDF, repaired when read: check that nothing is missing"))
+            facts.notes.append(_("PDF endommagé, réparé à la lecture : vérifiez que rien n'y manque"))
         _metadata(pdf, facts)
         _active_content(pdf, facts)
         facts.text = _first_pages_text(pdf)
@@ -78,13 +76,11 @@ def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
         return pikepdf.open(stream, password=password or "")
     except pikepdf.PasswordError as exc:
         if password:
-            raise Refused(t("PDF protégé : ce mot de passe n'est pas le bon",
-                            "protected PDF: this password is not the right one")) from exc
-        raise Refused(t("protégé par mot de passe : donnez-le avec --password",
-                        "protected by a password: give it with --password")) from exc
+            raise Refused(_("PDF protégé : ce mot de passe n'est pas le bon")) from exc
+        raise Refused(_("protégé par mot de passe : donnez-le avec --password")) from exc
     except (pikepdf.PdfError, RuntimeError, ValueError, OSError) as exc:
         log.info("qpdf cannot open %s: %s", path, exc)
-        raise Refused(t("PDF endommagé au point d'être illisible", "PDF damaged beyond reading")) from exc
+        raise Refused(_("PDF endommagé au point d'être illisible")) from exc
 
 
 def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
@@ -94,8 +90,8 @@ def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
         created, modified = _text(info.get("/CreationDate")), _text(info.get("/ModDate"))
     except (pikepdf.PdfError, RuntimeError, ValueError, AttributeError, TypeError):
         title = created = modified = None
-    _add(facts, _pdf_day(created), t("métadonnées PDF (date de création)", "PDF metadata (creation date)"), CREATED)
-    _add(facts, _pdf_day(modified), t("métadonnées PDF (date de modification)", "PDF metadata (modification date)"),
+    _add(facts, _pdf_day(created), _("métadonnées PDF (date de création)"), CREATED)
+    _add(facts, _pdf_day(modified), _("métadonnées PDF (date de modification)"),
          MODIFIED)
     try:
         xmp = pdf.open_metadata()
@@ -104,7 +100,7 @@ def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
     except Exception:  # XMP is XML written by anything; a broken packet is only missing metadata
         xmp_title = xmp_created = None
     facts.title = title or _text(xmp_title)
-    _add(facts, _xmp_day(_text(xmp_created)), t("métadonnées XMP (date de création)", "XMP metadata (creation date)"),
+    _add(facts, _xmp_day(_text(xmp_created)), _("métadonnées XMP (date de création)"),
          CREATED - 1)
 
 
@@ -131,12 +127,10 @@ def _active_content(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
     except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, AttributeError, KeyError):
         log.info("could not scan %s for active content", pdf.filename, exc_info=True)
     if script:
-        facts.notes.append(t("contient du JavaScript : il n'est jamais exécuté, le fichier est gardé tel quel",
-                             "contains JavaScript: it is never run, the file is kept as it is"))
+        facts.notes.append(_("contient du JavaScript : il n'est jamais exécuté, le fichier est gardé tel quel"))
     if attached:
         shown = ", ".join(name or "?" for name in attached[:5]) + (" …" if len(attached) > 5 else "")
-        facts.notes.append(t(f"contient {len(attached)} fichier(s) joint(s) : {shown} (à importer à part s'ils sont des pièces)",
-                             f"contains {len(attached)} attached file(s): {shown} (import them separately if they are exhibits)"))
+        facts.notes.append(_("contient {attached_count} fichier(s) joint(s) : {shown} (à importer à part s'ils sont des pièces)").format(attached_count=len(attached), shown=shown))
 
 
 def _is_script(action: object) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain.i18n import t
+from ..i18n import _
 from .analysis import Refused
 
 PDF = "application/pdf"
@@ -43,11 +43,9 @@ def sniff(head: bytes, name: str) -> str:
         return TIFF
     _refuse_known_binary(head)
     if not _is_text(head):
-        raise Refused(t("type de fichier non pris en charge (ni PDF, ni image JPEG, PNG ou TIFF, ni courriel, ni texte)",
-                            "unsupported file type (not a PDF, a JPEG, PNG or TIFF image, an e-mail or text)"))
+        raise Refused(_("type de fichier non pris en charge (ni PDF, ni image JPEG, PNG ou TIFF, ni courriel, ni texte)"))
     if _MARKUP.match(head.lstrip(b"\xef\xbb\xbf")):
-        raise Refused(t("page web, XML ou RTF : imprimez-la en PDF pour en faire une pièce",
-                            "web page, XML or RTF: print it to PDF to make it an exhibit"))
+        raise Refused(_("page web, XML ou RTF : imprimez-la en PDF pour en faire une pièce"))
     if lower.endswith(".eml") or _looks_like_email(head):
         return EML
     if lower.endswith((".csv", ".tsv")):
@@ -58,15 +56,12 @@ def sniff(head: bytes, name: str) -> str:
 def _refuse_known_binary(head: bytes) -> None:
     """Say what a familiar but unsupported format is, so the user knows how to convert it."""
     if head.startswith(b"PK\x03\x04"):
-        raise Refused(t("archive ZIP ou document bureautique (docx, xlsx, odt…) : enregistrez-le en PDF",
-                            "ZIP archive or office document (docx, xlsx, odt…): save it as PDF"))
+        raise Refused(_("archive ZIP ou document bureautique (docx, xlsx, odt\u2026) : enregistrez-le en PDF"))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise Refused(t("ancien document Office ou message Outlook (doc, xls, msg) : enregistrez-le en PDF",
-                            "old Office document or Outlook message (doc, xls, msg): save it as PDF"))
+        raise Refused(_("ancien document Office ou message Outlook (doc, xls, msg) : enregistrez-le en PDF"))
     if head.startswith((b"GIF87a", b"GIF89a", b"BM")) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
             or head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif"):
-        raise Refused(t("format d'image non pris en charge : convertissez-la en JPEG ou PNG",
-                            "unsupported image format: convert it to JPEG or PNG"))
+        raise Refused(_("format d'image non pris en charge : convertissez-la en JPEG ou PNG"))
 
 
 def _is_text(head: bytes) -> bool:

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     limit_memory(int(args[0]) if args else 0)
 
-    from ..domain.i18n import set_language, t
+    from ..i18n import _, activate
     from .analysis import Analysis, analysis_to_json
     from .analyze import analyze
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         if not line.strip():
             continue
         request = json.loads(line)
-        set_language(request.get("lang"))
+        activate(request.get("lang"))
         path = Path(request["path"])
         try:
             today = date.fromisoformat(request["today"]) if request.get("today") else None
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:  # a bug here must cost this file, not the worker and the files after it
             logging.exception("analysis of %s failed", path)
             analysis = Analysis(path=path, media_type=None, size=0, title=path.name,
-                                refused=t("fichier illisible (erreur interne)", "unreadable file (internal error)"))
+                                refused=_("fichier illisible (erreur interne)"))
         # ASCII: a name that is not UTF-8 travels as escaped surrogates, the parent makes it readable.
         answers.write(json.dumps(analysis_to_json(analysis), ensure_ascii=True) + "\n")
         answers.flush()

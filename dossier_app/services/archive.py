@@ -19,8 +19,8 @@ from ..archive.writer import SourceProblem
 from ..domain import json_input
 from ..domain.codec import Decoded, decode_document, encode_document
 from ..domain.errors import Problem, UserError
-from ..domain.i18n import t
 from ..domain.model import Exhibit
+from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
@@ -63,12 +63,11 @@ def archive_case(store: Store, case_id: int, target: Path) -> ArchiveSummary:
 
 
 def _damaged_source(exhibit: Exhibit, problem: str) -> str:
-    label = t(f"la pièce n° {exhibit.number}", f"exhibit {exhibit.number}") if exhibit.number else t("la pièce", "exhibit")
-    what = {"missing": t("son fichier a disparu du stockage", "its file is gone from the store"),
-            "altered": t("son fichier a été modifié dans le stockage", "its file was altered in the store"),
-            }.get(problem, t("son fichier est illisible", "its file cannot be read"))
-    return t(f"Archive non écrite : {label} « {exhibit.title} » : {what} ; « dossier verify » détaille.",
-             f"Archive not written: {label} \"{exhibit.title}\": {what}; \"dossier verify\" gives details.")
+    label = _("la pièce n° {number}").format(number=exhibit.number) if exhibit.number else _("la pièce")
+    what = {"missing": _("son fichier a disparu du stockage"),
+            "altered": _("son fichier a été modifié dans le stockage"),
+            }.get(problem, _("son fichier est illisible"))
+    return _("Archive non écrite : {label} « {title} » : {what} ; « dossier verify » détaille.").format(label=label, title=exhibit.title, what=what)
 
 
 def restore_archive(store: Store, path: Path, today: date | None = None) -> Restored:
@@ -114,7 +113,7 @@ def _decode_case(checked: CheckedArchive, today: date) -> Decoded:
     except json_input.TooDeep as exc:
         raise refusal(checked.path, [Problem(CASE_NAME, str(exc))]) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise refusal(checked.path, [Problem(CASE_NAME, t("JSON illisible", "unreadable JSON"))]) from exc
+        raise refusal(checked.path, [Problem(CASE_NAME, _("JSON illisible"))]) from exc
     decoded = decode_document(doc, today)
     problems = [Problem(f"{CASE_NAME}, {p.path}" if p.path else CASE_NAME, p.message) for p in decoded.problems]
     used: dict[str, int] = {}
@@ -122,21 +121,16 @@ def _decode_case(checked: CheckedArchive, today: date) -> Decoded:
         where = f"{CASE_NAME}, exhibits[{i}]"
         entry = checked.entries.get(item.path) if item.path.startswith(FILES_DIR) else None
         if entry is None:
-            problems.append(Problem(f"{where}.path", t(f"« {item.path} » n'est pas dans l'archive",
-                                                       f"\"{item.path}\" is not in the archive")))
+            problems.append(Problem(f"{where}.path", _("« {path} » n'est pas dans l'archive").format(path=item.path)))
         elif item.path in used:
-            problems.append(Problem(f"{where}.path", t(f"même fichier que exhibits[{used[item.path]}]",
-                                                       f"same file as exhibits[{used[item.path]}]")))
+            problems.append(Problem(f"{where}.path", _("même fichier que exhibits[{item}]").format(item=used[item.path])))
         else:
             used[item.path] = i
             if item.exhibit.sha256 != entry.sha256:
-                problems.append(Problem(f"{where}.sha256", t(
-                    "ne correspond pas à l'empreinte du fichier dans le manifeste",
-                    "does not match the file's hash in the manifest")))
+                problems.append(Problem(f"{where}.sha256", _("ne correspond pas à l'empreinte du fichier dans le manifeste")))
     for name in checked.entries:
         if name.startswith(FILES_DIR) and name not in used:
-            problems.append(Problem(name, t("fichier en trop : aucune pièce de l'affaire ne l'utilise",
-                                            "extra file: no exhibit of the case uses it")))
+            problems.append(Problem(name, _("fichier en trop : aucune pièce de l'affaire ne l'utilise")))
     if problems or decoded.case is None:
         raise refusal(checked.path, problems)
     return decoded
@@ -156,12 +150,10 @@ def _put_member(store: Store, writes: FileWrites, checked: CheckedArchive, entry
             writes.put(staged, entry.sha256)
         return why
     except Altered as exc:
-        raise UserError(t(f"{checked.path} a changé pendant la restauration ({entry.name}) : rien n'a été restauré.",
-                          f"{checked.path} changed while being restored ({entry.name}): nothing was restored.")) from exc
+        raise UserError(_("{path} a changé pendant la restauration ({name}) : rien n'a été restauré.").format(path=checked.path, name=entry.name)) from exc
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise UserError(t("Le disque est plein : libérez de la place et recommencez ; rien n'a été restauré.",
-                              "The disk is full: free some space and try again; nothing was restored.")) from exc
+            raise UserError(_("Le disque est plein : libérez de la place et recommencez ; rien n'a été restauré.")) from exc
         raise
     finally:
         staged.unlink(missing_ok=True)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 
 from ..domain.codec import Collector, decode_case, encode_case
 from ..domain.errors import ProblemsError, UserError
-from ..domain.i18n import t
 from ..domain.model import Case, CaseFile
+from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
 from .store_access import writing
@@ -85,7 +85,7 @@ def check_case(case: Case) -> None:
     collector = Collector()
     decode_case(collector, "case", encode_case(case))
     if collector.problems:
-        raise ProblemsError(collector.problems, t("L'affaire n'a pas été enregistrée :", "The case was not stored:"))
+        raise ProblemsError(collector.problems, _("L'affaire n'a pas été enregistrée :"))
 
 
 def read_case_file(store: Store, case_id: int) -> CaseFile:

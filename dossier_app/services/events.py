@@ -8,7 +8,6 @@ from typing import Any
 
 from ..domain.codec import Collector, decode_event, invoice_reference_problems
 from ..domain.errors import Problem, ProblemsError, UserError
-from ..domain.i18n import t
 from ..domain.model import (
     CreditNote,
     Event,
@@ -19,6 +18,7 @@ from ..domain.model import (
     Reminder,
 )
 from ..domain.pages import citation_problem
+from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
 from .store_access import writing
@@ -42,14 +42,13 @@ def decode_new_event(store: Store, case_id: int, data: Any, *, replacing: str | 
     problems = list(collector.problems)
     if event is not None:
         if event.id in existing and event.id != replacing:
-            problems.append(Problem("id", t(f"l'identifiant « {event.id} » est déjà pris dans cette affaire",
-                                            f"id \"{event.id}\" is already used in this case")))
+            problems.append(Problem("id", _("l'identifiant « {id} » est déjà pris dans cette affaire").format(id=event.id)))
         others = [e for e in repo.read_events(store, case_id) if e.id != replacing]
         for index, problem in invoice_reference_problems([*others, event]):
             if index == len(others):
                 problems.append(Problem(problem.path.lstrip("."), problem.message))
     if problems or event is None:
-        raise ProblemsError(problems, t("L'événement n'a pas été enregistré :", "The event was not stored:"))
+        raise ProblemsError(problems, _("L'événement n'a pas été enregistré :"))
     return event
 
 
@@ -98,9 +97,7 @@ def _refuse_if_cited(events: list[Event], event_id: str) -> None:
     citing = [e for e in events if e.id != event_id and gone.number in _invoices_named(e)]
     if citing:
         names = ", ".join(f"« {e.title} » ({e.id})" for e in citing[:3]) + (" …" if len(citing) > 3 else "")
-        raise UserError(t(f"La facture n° {gone.number} est citée par {names} : retirez d'abord ces mentions "
-                          "ou ces événements.",
-                          f"Invoice {gone.number} is named by {names}: remove those mentions or events first."))
+        raise UserError(_("La facture n° {number} est citée par {names} : retirez d'abord ces mentions ou ces événements.").format(number=gone.number, names=names))
 
 
 def _invoices_named(event: Event) -> tuple[str, ...]:
@@ -112,8 +109,7 @@ def _invoices_named(event: Event) -> tuple[str, ...]:
 
 
 def _no_event(event_id: str) -> str:
-    return t(f"Aucun événement « {event_id} » dans cette affaire (« dossier dump » montre les identifiants).",
-             f"No event \"{event_id}\" in this case (\"dossier dump\" shows the ids).")
+    return _("Aucun événement « {event_id} » dans cette affaire (« dossier dump » montre les identifiants).").format(event_id=event_id)
 
 
 def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
@@ -131,10 +127,8 @@ def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        raise UserError(t(f"« {ref} » désigne plusieurs pièces : donnez plus de chiffres de l'empreinte.",
-                          f"\"{ref}\" matches several exhibits: give more digits of the hash."))
-    raise UserError(t(f"Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).",
-                      f"No exhibit \"{ref}\" in this case (exhibit number, #id or start of its hash)."))
+        raise UserError(_("« {ref} » désigne plusieurs pièces : donnez plus de chiffres de l'empreinte.").format(ref=ref))
+    raise UserError(_("Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).").format(ref=ref))
 
 
 def link(store: Store, case_id: int, exhibit_ref: str, event_id: str, pages: str | None = None) -> None:
@@ -154,8 +148,7 @@ def unlink(store: Store, case_id: int, exhibit_ref: str, event_id: str) -> None:
         exhibit = find_exhibit(store, case_id, exhibit_ref)
         assert exhibit.id is not None
         if not repo.delete_link(store, case_id, exhibit.id, event_id):
-            raise UserError(t(f"La pièce « {exhibit.title} » n'est pas liée à l'événement « {event_id} ».",
-                              f"Exhibit \"{exhibit.title}\" is not linked to event \"{event_id}\"."))
+            raise UserError(_("La pièce « {title} » n'est pas liée à l'événement « {event_id} ».").format(title=exhibit.title, event_id=event_id))
 
 
 def set_exhibit(store: Store, case_id: int, exhibit_ref: str, **changes: Any) -> Exhibit:

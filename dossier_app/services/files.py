@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
+from ..i18n import _
 
 
 def check_target(target: Path) -> None:
@@ -25,18 +25,16 @@ def check_target(target: Path) -> None:
         raise os_error_to_user(exc, target) from exc
     mode = info.st_mode
     if stat.S_ISLNK(mode):
-        why = t("est un lien symbolique", "is a symbolic link")
+        why = _("est un lien symbolique")
     elif stat.S_ISDIR(mode):
-        why = t("est un dossier : donnez un nom de fichier", "is a folder: give a file name")
+        why = _("est un dossier : donnez un nom de fichier")
     elif not stat.S_ISREG(mode):
-        why = t("n'est pas un fichier ordinaire (périphérique, tube ou socket)",
-                "is not an ordinary file (a device, a pipe or a socket)")
+        why = _("n'est pas un fichier ordinaire (périphérique, tube ou socket)")
     elif not mode & stat.S_IWUSR:
-        why = t("est en lecture seule", "is read-only")
+        why = _("est en lecture seule")
     else:
         return
-    raise UserError(t(f"{target} {why} : il n'a pas été remplacé ; choisissez un autre nom.",
-                      f"{target} {why}: it was not replaced; choose another name."))
+    raise UserError(_("{target} {why} : il n'a pas été remplacé ; choisissez un autre nom.").format(target=target, why=why))
 
 
 @contextlib.contextmanager
@@ -74,12 +72,9 @@ def os_error_to_user(exc: OSError, path: Path) -> UserError:
     if isinstance(exc, UserError):  # pragma: no cover - defensive
         return exc
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return UserError(t(f"Plus de place pour écrire {path} : libérez de l'espace disque et recommencez ; rien n'a été modifié.",
-                           f"No space left to write {path}: free some disk space and try again; nothing was changed."))
+        return UserError(_("Plus de place pour écrire {path} : libérez de l'espace disque et recommencez ; rien n'a été modifié.").format(path=path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return UserError(t(f"Pas le droit d'écrire {path} : choisissez un autre emplacement.",
-                           f"Not allowed to write {path}: choose another place."))
+        return UserError(_("Pas le droit d'écrire {path} : choisissez un autre emplacement.").format(path=path))
     if exc.errno == errno.ENOENT:
-        return UserError(t(f"Le dossier de {path} n'existe pas : créez-le ou choisissez un autre emplacement.",
-                           f"The folder of {path} does not exist: create it or choose another place."))
-    return UserError(t(f"Impossible d'écrire {path} : {exc.strerror or exc}.", f"Cannot write {path}: {exc.strerror or exc}."))
+        return UserError(_("Le dossier de {path} n'existe pas : créez-le ou choisissez un autre emplacement.").format(path=path))
+    return UserError(_("Impossible d'écrire {path} : {value}.").format(path=path, value=exc.strerror or exc))

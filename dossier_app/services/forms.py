@@ -15,10 +15,10 @@ from typing import Any
 
 from ..domain.dates import parse_user_day
 from ..domain.errors import Problem
-from ..domain.i18n import t
 from ..domain.model import EVENT_CLASSES, Event, FieldSpec, kind_fields
 from ..domain.money import parse_rate, parse_user_amount
 from ..domain.siren import siren_problem
+from ..i18n import _
 
 COMMON_TYPES: dict[str, str] = {
     "date": "day", "title": "text", "description": "text", "actor": "choice", "key_fact": "bool", "tags": "strings",
@@ -48,15 +48,13 @@ def parse_user_instant(text: str) -> datetime:
             return datetime(day.year, day.month, day.day, hour, minute)
         except ValueError:
             pass
-    raise ValueError(t(f"« {text} » n'est pas une date et une heure (exemple : 04/10/2016 09:30)",
-                       f"\"{text}\" is not a date and time (for example 2016-10-04 09:30)"))
+    raise ValueError(_("« {text} » n'est pas une date et une heure (exemple : 04/10/2016 09:30)").format(text=text))
 
 
 def parse_user_int(text: str) -> int:
     raw = text.strip()
     if not raw.isdigit():
-        raise ValueError(t(f"« {text} » : un nombre entier est attendu (exemple : 8)",
-                           f"\"{text}\": a whole number is expected (for example 8)"))
+        raise ValueError(_("« {text} » : un nombre entier est attendu (exemple : 8)").format(text=text))
     return int(raw)
 
 
@@ -90,7 +88,7 @@ def parse_text_field(spec_type: str, text: str) -> Any:
 
 
 def required_message() -> str:
-    return t("à remplir", "required")
+    return _("à remplir")
 
 
 def form_fields(kind: str) -> tuple[FieldSpec, ...]:

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from ..domain.bounds import MAX_TEXT, neutral_text, text_problem
 from ..domain.errors import UserError
-from ..domain.i18n import t
 from ..domain.model import Exhibit, ExhibitLink, Invoice
+from ..i18n import _, ngettext
 from ..store import Store
 from ..store import repository as repo
 from ..store.home import temporary_folder
@@ -96,7 +96,7 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
     roots = [Path(p) for p in paths]
     for root in roots:
         if not root.exists():
-            raise UserError(t(f"Introuvable : {root}", f"Not found: {root}"))
+            raise UserError(_("Introuvable : {root}").format(root=root))
     candidates = list(walk_paths(roots))
     in_case = {x.sha256: x for x in repo.read_exhibits(store, case_id)}
     seen: dict[str, Path] = {}
@@ -121,23 +121,19 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
             items.append(ImportItem(path, "refused", str(refusal), notes=said))
             continue
         except OSError as exc:
-            items.append(ImportItem(path, "refused", t(f"illisible ({exc.strerror or exc})",
-                                                       f"unreadable ({exc.strerror or exc})"), notes=said))
+            items.append(ImportItem(path, "refused", _("illisible ({value})").format(value=exc.strerror or exc), notes=said))
             continue
         if sha in in_case and not store.blobs.has(sha):
             # The store lost this file (disk trouble, a hand-made deletion): the same bytes,
             # checked by their hash, put it back.
-            items.append(ImportItem(path, "repair", t(f"fichier manquant de « {in_case[sha].title} » remis en place",
-                                                      f"missing file of \"{in_case[sha].title}\" put back"), sha,
+            items.append(ImportItem(path, "repair", _("fichier manquant de « {title} » remis en place").format(title=in_case[sha].title), sha,
                                     notes=said, state=before, follow=candidate.follow))
             continue
         if sha in in_case:
-            items.append(ImportItem(path, "duplicate", t(f"déjà présent : « {in_case[sha].title} »",
-                                                         f"already there: \"{in_case[sha].title}\""), sha, notes=said))
+            items.append(ImportItem(path, "duplicate", _("déjà présent : « {title} »").format(title=in_case[sha].title), sha, notes=said))
             continue
         if sha in seen:
-            items.append(ImportItem(path, "duplicate", t(f"même fichier que {seen[sha].name}",
-                                                         f"same file as {seen[sha].name}"), sha, notes=said))
+            items.append(ImportItem(path, "duplicate", _("même fichier que {name}").format(name=seen[sha].name), sha, notes=said))
             continue
         analysis = analyze(path, password=password, today=today)
         if analysis.refused:
@@ -177,8 +173,7 @@ class _Changed(Exception):
 
 
 def _changed() -> str:
-    return t("modifié, remplacé ou supprimé pendant l'import : réimportez-le",
-             "changed, replaced or deleted during the import: import it again")
+    return _("modifié, remplacé ou supprimé pendant l'import : réimportez-le")
 
 
 def _state(path: Path, follow: bool) -> tuple[int, ...]:
@@ -227,28 +222,28 @@ def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tup
     if listing.problems:
         first = listing.problems[0]
         more = len(listing.problems) - 1
-        raise _CsvRefused(t(f"liste de factures à corriger ({first}" + (f", et {more} autre(s) problème(s)" if more else "")
-                            + ") ; rien n'a été ajouté",
-                            f"invoice list to correct ({first}" + (f", and {more} other problem(s)" if more else "")
-                            + "); nothing was added"))
+        if more:
+            raise _CsvRefused(ngettext(
+                "liste de factures à corriger ({first}, et {more} autre problème) ; rien n'a été ajouté",
+                "liste de factures à corriger ({first}, et {more} autres problèmes) ; rien n'a été ajouté",
+                more).format(first=first, more=more))
+        raise _CsvRefused(_("liste de factures à corriger ({first}) ; rien n'a été ajouté").format(first=first))
     if not listing.rows:
-        raise _CsvRefused(t("aucune facture reconnue dans ce CSV (voir docs/csv-invoices.md pour les colonnes)",
-                            "no invoice recognised in this CSV (see docs/csv-invoices.md for the columns)"))
+        raise _CsvRefused(_("aucune facture reconnue dans ce CSV (voir docs/csv-invoices.md pour les colonnes)"))
     notes = []
     if listing.ignored_columns:
         names = ", ".join(listing.ignored_columns)
-        notes.append(t(f"colonnes ignorées : {names}", f"columns ignored: {names}"))
+        notes.append(_("colonnes ignorées : {names}").format(names=names))
     invoices = []
     for row in listing.rows:
         if row.number in taken:
-            notes.append(t(f"facture {row.number} déjà dans l'affaire : ligne ignorée",
-                           f"invoice {row.number} already in the case: row skipped"))
+            notes.append(_("facture {number} déjà dans l'affaire : ligne ignorée").format(number=row.number))
             continue
         taken.add(row.number)
         event_id = next_event_id(event_ids, "invoice")
         event_ids.add(event_id)
         invoices.append(Invoice(
-            id=event_id, date=row.date, title=row.title or t(f"Facture {row.number}", f"Invoice {row.number}"),
+            id=event_id, date=row.date, title=row.title or _("Facture {number}").format(number=row.number),
             number=row.number, amount_incl_tax=row.amount_incl_tax, amount_excl_tax=row.amount_excl_tax,
             vat=row.vat, due_date=row.due_date, disputed=bool(row.disputed), actor=None))
     return tuple(invoices), tuple(notes)
@@ -281,8 +276,7 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
                     result.refused.append(replace(item, status="refused", reason=_changed()))
                 continue
             if item.status == "add" and item.sha256 in present:
-                item = replace(item, status="duplicate", reason=t("déjà présent : ajouté entre-temps par un autre import",
-                                                                  "already there: added meanwhile by another import"))
+                item = replace(item, status="duplicate", reason=_("déjà présent : ajouté entre-temps par un autre import"))
             if item.status != "add" or item.exhibit is None or item.sha256 is None:
                 (result.skipped if item.status == "duplicate" else result.refused).append(item)
                 continue
@@ -333,8 +327,7 @@ def _still_new_invoices(item: ImportItem, refs: set[str], numbers: set[str]) -> 
     for invoice in item.invoices:
         if invoice.number in numbers:
             ids[invoice.id] = None
-            notes.append(t(f"facture {invoice.number} déjà dans l'affaire : ligne ignorée",
-                           f"invoice {invoice.number} already in the case: row skipped"))
+            notes.append(_("facture {number} déjà dans l'affaire : ligne ignorée").format(number=invoice.number))
             continue
         new_id = invoice.id if invoice.id not in refs else next_event_id(refs, "invoice")
         refs.add(new_id)

@@ -18,8 +18,8 @@ from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
 from ..domain.codec import DecodedExhibit, decode_document, encode_document, summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.file_names import distinct_names
-from ..domain.i18n import t
 from ..domain.model import CaseFile, Exhibit
+from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import CHUNK, ChangedSource, sha256_of
@@ -50,19 +50,16 @@ def open_regular(path: Path, limit: int) -> BinaryIO:
                 return os.fdopen(fd, "rb")
             os.close(fd)
     except FileNotFoundError as exc:
-        raise UserError(t(f"Fichier introuvable : {path}", f"File not found: {path}")) from exc
+        raise UserError(_("Fichier introuvable : {path}").format(path=path)) from exc
     except PermissionError as exc:
-        raise UserError(t(f"Pas le droit de lire {path}.", f"Not allowed to read {path}.")) from exc
+        raise UserError(_("Pas le droit de lire {path}.").format(path=path)) from exc
     except OSError as exc:
-        raise UserError(t(f"Impossible de lire {path} : {exc.strerror or exc}.",
-                          f"Cannot read {path}: {exc.strerror or exc}.")) from exc
+        raise UserError(_("Impossible de lire {path} : {value}.").format(path=path, value=exc.strerror or exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(t(f"{path} est un dossier : donnez le fichier lui-même.", f"{path} is a folder: give the file itself."))
+        raise UserError(_("{path} est un dossier : donnez le fichier lui-même.").format(path=path))
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(t(f"{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.",
-                          f"{path} is not an ordinary file (a device, a pipe or a socket): nothing was read."))
-    raise UserError(t(f"{path} fait plus de {limit // 2**20} Mo : ce n'est pas un fichier Dossier ; rien n'a été lu.",
-                      f"{path} is over {limit // 2**20} MB: this is not a Dossier file; nothing was read."))
+        raise UserError(_("{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.").format(path=path))
+    raise UserError(_("{path} fait plus de {value} Mo : ce n'est pas un fichier Dossier ; rien n'a été lu.").format(path=path, value=limit // 2**20))
 
 
 def parse_json_text(data: bytes, path: Path | str) -> Any:
@@ -70,15 +67,13 @@ def parse_json_text(data: bytes, path: Path | str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(t(f"{path} n'est pas un texte UTF-8 : enregistrez-le en UTF-8.",
-                          f"{path} is not UTF-8 text: save it as UTF-8.")) from exc
+        raise UserError(_("{path} n'est pas un texte UTF-8 : enregistrez-le en UTF-8.").format(path=path)) from exc
     try:
         return json_input.loads(text)
     except json_input.TooDeep as exc:
-        raise UserError(t(f"{path} refusé : {exc}.", f"{path} refused: {exc}.")) from exc
+        raise UserError(_("{path} refusé : {exc}.").format(path=path, exc=exc)) from exc
     except json.JSONDecodeError as exc:
-        raise UserError(t(f"{path} n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno} : {exc.msg}).",
-                          f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).")) from exc
+        raise UserError(_("{path} n'est pas du JSON valide (ligne {lineno}, colonne {colno} : {msg}).").format(path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from exc
 
 
 def read_json(path: Path) -> Any:
@@ -87,11 +82,9 @@ def read_json(path: Path) -> Any:
         try:
             data = handle.read(MAX_CASE_FILE_BYTES + 1)
         except OSError as exc:
-            raise UserError(t(f"Impossible de lire {path} : {exc.strerror or exc}.",
-                              f"Cannot read {path}: {exc.strerror or exc}.")) from exc
+            raise UserError(_("Impossible de lire {path} : {value}.").format(path=path, value=exc.strerror or exc)) from exc
     if len(data) > MAX_CASE_FILE_BYTES:
-        raise UserError(t(f"{path} fait plus de {MAX_CASE_FILE_BYTES // 2**20} Mo : ce n'est pas un fichier Dossier.",
-                          f"{path} is over {MAX_CASE_FILE_BYTES // 2**20} MB: this is not a Dossier file."))
+        raise UserError(_("{path} fait plus de {value} Mo : ce n'est pas un fichier Dossier.").format(path=path, value=MAX_CASE_FILE_BYTES // 2**20))
     return parse_json_text(data, path)
 
 
@@ -103,10 +96,7 @@ def image_problem(source: Path) -> str | None:
     """
     from PIL import Image
 
-    too_big = t(f"image aux dimensions démesurées (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de pixels) : "
-                "réduisez-la, elle ne pourrait pas être imprimée",
-                f"image of absurd dimensions (over {MAX_IMAGE_PIXELS // 1_000_000} million pixels): "
-                "shrink it, it could not be printed")
+    too_big = _("image aux dimensions démesurées (plus de {value} millions de pixels) : réduisez-la, elle ne pourrait pas être imprimée").format(value=MAX_IMAGE_PIXELS // 1_000_000)
     Image.init()  # every plugin registered: ``formats`` names some that are loaded lazily
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -114,8 +104,7 @@ def image_problem(source: Path) -> str | None:
             with Image.open(source, formats=[f for f in IMAGE_FORMATS if f in Image.OPEN]) as image:
                 frames = getattr(image, "n_frames", 1)
                 if frames > MAX_IMAGE_FRAMES:
-                    return t(f"image de {frames} pages : au plus {MAX_IMAGE_FRAMES}",
-                             f"image of {frames} pages: at most {MAX_IMAGE_FRAMES}")
+                    return _("image de {frames} pages : au plus {MAX_IMAGE_FRAMES}").format(frames=frames, MAX_IMAGE_FRAMES=MAX_IMAGE_FRAMES)
                 for frame in range(frames):
                     if frame:
                         image.seek(frame)
@@ -132,28 +121,25 @@ def image_problem(source: Path) -> str | None:
 def resolve_exhibit_path(base: Path, relative: str) -> Path | str:
     """The file an exhibit names, or why it may not be used (outside the case folder, missing)."""
     if not relative:
-        return t("chemin vide", "empty path")
+        return _("chemin vide")
     if os.path.isabs(relative) or relative.startswith(("/", "\\")) or ":" in relative.split("/")[0]:
-        return t(f"« {relative} » : un chemin absolu n'est pas admis, donnez-le relatif au dossier du fichier JSON",
-                 f"\"{relative}\": absolute paths are not allowed, give it relative to the JSON file's folder")
+        return _("« {relative} » : un chemin absolu n'est pas admis, donnez-le relatif au dossier du fichier JSON").format(relative=relative)
     parts = relative.replace("\\", "/").split("/")
     if ".." in parts:
-        return t(f"« {relative} » sort du dossier du fichier JSON (« .. » n'est pas admis)",
-                 f"\"{relative}\" leaves the JSON file's folder (\"..\" is not allowed)")
+        return _("« {relative} » sort du dossier du fichier JSON (« .. » n'est pas admis)").format(relative=relative)
     if "\x00" in relative:
-        return t("caractère nul dans le chemin", "null character in the path")
+        return _("caractère nul dans le chemin")
     candidate = base.joinpath(*parts)
     try:
         root = base.resolve()
         real = candidate.resolve()
         if not real.is_relative_to(root):
-            return t(f"« {relative} » est un lien qui pointe hors du dossier du fichier JSON",
-                     f"\"{relative}\" is a link pointing outside the JSON file's folder")
+            return _("« {relative} » est un lien qui pointe hors du dossier du fichier JSON").format(relative=relative)
         if not real.is_file():
-            return t(f"fichier introuvable : {candidate}", f"file not found: {candidate}")
+            return _("fichier introuvable : {candidate}").format(candidate=candidate)
     except (OSError, RuntimeError) as exc:  # a name too long, a loop of links
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else t("boucle de liens", "a loop of links")
-        return t(f"chemin inutilisable ({reason})", f"unusable path ({reason})")
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _("boucle de liens")
+        return _("chemin inutilisable ({reason})").format(reason=reason)
     return real
 
 
@@ -175,8 +161,7 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
     hashes: dict[int, str] = {}
     files = _check_files(Path(os.path.realpath(path)).parent, decoded.exhibits, problems, hashes)
     if problems or decoded.case is None:
-        raise ProblemsError(summed_up(problems), t(f"{path} n'a pas été chargé ; rien n'a été enregistré :",
-                                                   f"{path} was not loaded; nothing was stored:"))
+        raise ProblemsError(summed_up(problems), _("{path} n'a pas été chargé ; rien n'a été enregistré :").format(path=path))
     sources = [f for f in files if isinstance(f, Path)]
     described = describe(store.home, sources, [x.exhibit.password for x in decoded.exhibits]) \
         if describe_files else {}
@@ -189,10 +174,7 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
                 # The bytes checked above, or nothing: the file may have changed since.
                 sha, size = writes.put(source, hashes[entry.index])
             except ChangedSource as exc:
-                raise UserError(t(f"{entry.path} a changé pendant le chargement : rien n'a été enregistré ; "
-                                  "recommencez une fois le fichier stable.",
-                                  f"{entry.path} changed while being loaded: nothing was stored; "
-                                  "try again once the file is stable.")) from exc
+                raise UserError(_("{path} a changé pendant le chargement : rien n'a été enregistré ; recommencez une fois le fichier stable.").format(path=entry.path)) from exc
             stored.append((replace(entry.exhibit, sha256=sha, **described.get(source, {})), size))
         clock.lap("files")
         case_id = repo.insert_case(store, decoded.case)
@@ -256,18 +238,14 @@ def _check_files(base: Path, exhibits: tuple[DecodedExhibit, ...], problems: lis
             problems.append(Problem(f"exhibits[{i}].path", exc.message))
             continue
         except OSError as exc:
-            problems.append(Problem(f"exhibits[{i}].path", t(f"illisible : {exc.strerror}", f"unreadable: {exc.strerror}")))
+            problems.append(Problem(f"exhibits[{i}].path", _("illisible : {strerror}").format(strerror=exc.strerror)))
             continue
         if entry.exhibit.sha256 and actual != entry.exhibit.sha256:
-            problems.append(Problem(f"exhibits[{i}].sha256", t(
-                f"le fichier {entry.path} ne correspond pas à son empreinte (il a été modifié ou remplacé)",
-                f"file {entry.path} does not match its hash (it was changed or replaced)")))
+            problems.append(Problem(f"exhibits[{i}].sha256", _("le fichier {path} ne correspond pas à son empreinte (il a été modifié ou remplacé)").format(path=entry.path)))
         elif actual in seen:
             first = seen[actual]
             if not (entry.exhibit.sha256 and declared[first] == actual):  # else the codec said it already
-                problems.append(Problem(f"exhibits[{i}].path", t(
-                    f"même fichier que exhibits[{first}] (mêmes octets) : une pièce ne se produit qu'une fois",
-                    f"same file as exhibits[{first}] (the same bytes): an exhibit is produced once")))
+                problems.append(Problem(f"exhibits[{i}].path", _("même fichier que exhibits[{first}] (mêmes octets) : une pièce ne se produit qu'une fois").format(first=first)))
         else:
             problem = image_problem(where)
             if problem:
@@ -302,10 +280,7 @@ def dump_case(store: Store, case_id: int, output: Path | None, files_dir: Path |
     if files_dir is not None:
         folder = files_dir.resolve()
         if not folder.is_relative_to(json_folder):
-            raise UserError(t(f"--files {files_dir} doit être dans le dossier du fichier JSON ({json_folder}), "
-                              "pour que les chemins restent relatifs.",
-                              f"--files {files_dir} must be inside the JSON file's folder ({json_folder}), "
-                              "so that paths stay relative."))
+            raise UserError(_("--files {files_dir} doit être dans le dossier du fichier JSON ({json_folder}), pour que les chemins restent relatifs.").format(files_dir=files_dir, json_folder=json_folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
             taken = {x.sha256: _taken(folder / names[x.sha256]) for x in case_file.exhibits}
@@ -334,10 +309,7 @@ def _taken(target: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(t(f"{target} est un dossier qui porte le nom d'une pièce : déplacez-le ou choisissez un autre "
-                          "dossier pour --files ; rien n'a été écrit.",
-                          f"{target} is a folder with the name of an exhibit: move it or choose another folder for "
-                          "--files; nothing was written."))
+        raise UserError(_("{target} est un dossier qui porte le nom d'une pièce : déplacez-le ou choisissez un autre dossier pour --files ; rien n'a été écrit.").format(target=target))
     return info
 
 
@@ -356,22 +328,17 @@ def _write_exhibit(store: Store, exhibit: Exhibit, target: Path, taken: os.stat_
                 digest.update(chunk)
                 out.write(chunk)
         if digest.hexdigest() != exhibit.sha256:
-            label = t(f"la pièce n° {exhibit.number}", f"exhibit {exhibit.number}") if exhibit.number \
-                else t("la pièce", "exhibit")
-            raise UserError(t(f"{label} « {exhibit.title} » : son fichier a été modifié dans le stockage ; "
-                              "« dossier verify » détaille. Rien n'a été écrit pour elle.",
-                              f"{label} \"{exhibit.title}\": its file was altered in the store; "
-                              "\"dossier verify\" gives details. Nothing was written for it."))
+            label = _("la pièce n° {number}").format(number=exhibit.number) if exhibit.number \
+                else _("la pièce")
+            raise UserError(_("{label} « {title} » : son fichier a été modifié dans le stockage ; « dossier verify » détaille. Rien n'a été écrit pour elle.").format(label=label, title=exhibit.title))
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     if taken is None or stat.S_ISREG(taken.st_mode):
         return None
-    what = t("un lien symbolique", "a symbolic link") if stat.S_ISLNK(taken.st_mode) else t(
-        "un tube ou une socket", "a pipe or a socket")
-    return t(f"Note : {target} était {what} ; remplacé par le fichier de la pièce, sans rien écrire ailleurs.",
-             f"Note: {target} was {what}; replaced by the exhibit's file, nothing written elsewhere.")
+    what = _("un lien symbolique") if stat.S_ISLNK(taken.st_mode) else _("un tube ou une socket")
+    return _("Note : {target} était {what} ; remplacé par le fichier de la pièce, sans rien écrire ailleurs.").format(target=target, what=what)
 
 
 def file_names(exhibits: tuple[Exhibit, ...]) -> dict[str, str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.i18n import t
+from ..i18n import _
 from ..store import Store
 
 if TYPE_CHECKING:
@@ -26,10 +26,7 @@ class PreviewSource:
 def preview_of(store: Store, exhibit: Exhibit) -> PreviewSource:
     path = store.blobs.path(exhibit.sha256)
     if not path.is_file():
-        return PreviewSource(path, "missing", t("Le fichier de cette pièce est introuvable dans les données "
-                                                "(« dossier verify » le confirme).",
-                                                "This exhibit's file is missing from the store "
-                                                "(\"dossier verify\" confirms it)."))
+        return PreviewSource(path, "missing", _("Le fichier de cette pièce est introuvable dans les données (« dossier verify » le confirme)."))
     media = exhibit.media_type or _guess(exhibit.original_name)
     if media == "application/pdf":
         return PreviewSource(path, "pdf", password=exhibit.password)
@@ -51,11 +48,11 @@ def email_text(path: Path) -> str:
     from ..imports import read_email
 
     mail = read_email(path)
-    names = {"From": t("De", "From"), "To": t("À", "To"), "Cc": "Cc", "Date": t("Date", "Date"),
-             "Subject": t("Objet", "Subject")}
+    names = {"From": _("De"), "To": _("À"), "Cc": "Cc", "Date": _("Date"),
+             "Subject": _("Objet")}
     lines = [f"{names[k]} : {v}" for k, v in mail.headers().items() if v]
     if mail.attachments:
-        lines.append(t("Pièces jointes : ", "Attachments: ") + ", ".join(a.name for a in mail.attachments))
+        lines.append(_("Pièces jointes : ") + ", ".join(a.name for a in mail.attachments))
     return "\n".join(lines) + "\n\n" + mail.body[:TEXT_PREVIEW_CAP]
 
 

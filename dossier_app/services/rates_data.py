@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .. import resources
 from ..domain.errors import UserError
-from ..domain.i18n import t
 from ..domain.rates import EcbRate, RateTable
+from ..i18n import _
 
 ECB_FILE = "ecb.csv"
 LEGAL_FILE = "legal.csv"
@@ -17,8 +17,7 @@ LEGAL_FILE = "legal.csv"
 def rates_dir() -> Path:
     folder = resources.find("rates", ECB_FILE, LEGAL_FILE)
     if folder is None:
-        raise UserError(t("Tables de taux introuvables (resources/rates/ecb.csv et legal.csv) : réinstallez Dossier.",
-                          "Rate tables not found (resources/rates/ecb.csv and legal.csv): reinstall Dossier."))
+        raise UserError(_("Tables de taux introuvables (resources/rates/ecb.csv et legal.csv) : réinstallez Dossier."))
     return folder
 
 

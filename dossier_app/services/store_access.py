@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
+from ..i18n import _
 from ..store import Store, open_store
 from ..store.home import resolve_home
 from ..store.recovery import recover_discarded
@@ -37,8 +37,7 @@ class FileWrites:
             sha, size, status = self.blobs.put(source, expected, durable=False)
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-                raise UserError(t("Le disque est plein : libérez de la place et recommencez ; rien n'a été ajouté.",
-                                  "The disk is full: free some space and try again; nothing was added.")) from exc
+                raise UserError(_("Le disque est plein : libérez de la place et recommencez ; rien n'a été ajouté.")) from exc
             raise
         if status == "new":
             self.new.append(sha)

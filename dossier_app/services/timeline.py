@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
+from ..i18n import _
 from ..store import Store
 from .store_access import writing
 
@@ -91,8 +91,7 @@ def timeline_rows(store: Store, case_id: int, limit: int | None = None, offset: 
         from ..store import repository as repo
 
         repo.check_event_rows(store, case_id)
-        raise UserError(t(f"Lecture de la chronologie impossible ({exc}).",
-                          f"The timeline cannot be read ({exc}).")) from exc
+        raise UserError(_("Lecture de la chronologie impossible ({exc}).").format(exc=exc)) from exc
 
 
 @contextlib.contextmanager
@@ -201,8 +200,7 @@ def read_event(store: Store, case_id: int, event_id: str) -> Event:
 
     row = store.conn.execute("SELECT id, data FROM events WHERE case_id = ? AND ref = ?", (case_id, event_id)).fetchone()
     if row is None:
-        raise UserError(t(f"L'événement « {event_id} » n'existe plus dans cette affaire.",
-                          f"Event \"{event_id}\" is no longer in this case."))
+        raise UserError(_("L'événement « {event_id} » n'existe plus dans cette affaire.").format(event_id=event_id))
     return repo.decode_event_row(row[0], row[1])
 
 
@@ -278,11 +276,11 @@ def update_exhibit(store: Store, case_id: int, sha256: str, *, title: str, day: 
     from ..store import repository as repo
 
     if not title.strip():
-        raise UserError(t("Le titre d'une pièce ne peut pas être vide.", "An exhibit's title cannot be empty."))
+        raise UserError(_("Le titre d'une pièce ne peut pas être vide."))
     with writing(store):
         exhibit_id = repo.exhibit_by_hash(store, case_id, sha256)
         if exhibit_id is None:
-            raise UserError(t("Cette pièce n'est plus dans l'affaire.", "This exhibit is no longer in the case."))
+            raise UserError(_("Cette pièce n'est plus dans l'affaire."))
         current = next(x for x in repo.read_exhibits(store, case_id) if x.id == exhibit_id)
         updated = replace(current, title=title.strip(), date=day, include=include)
         repo.update_exhibit(store, updated)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
+from ..i18n import _
 from .blobs import BlobStore
 from .home import DATABASE_NAME, FILES_DIR
 from .recovery import recover_discarded
@@ -82,23 +82,16 @@ class Store:
 def translate_sqlite_error(exc: sqlite3.Error, home: Path) -> UserError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return UserError(t("Le dossier de données est occupé par un autre programme Dossier : réessayez dans un instant.",
-                           "The store is busy with another Dossier program: try again in a moment."))
+        return UserError(_("Le dossier de données est occupé par un autre programme Dossier : réessayez dans un instant."))
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return UserError(t(f"Impossible d'écrire dans {home} : vérifiez les droits du dossier ou choisissez-en un autre avec --home.",
-                           f"Cannot write in {home}: check the folder's permissions or choose another with --home."))
+        return UserError(_("Impossible d'écrire dans {home} : vérifiez les droits du dossier ou choisissez-en un autre avec --home.").format(home=home))
     if ("disk" in text and "full" in text) or ("disk i/o" in text and _nearly_full(home)):
-        return UserError(t(f"Le disque est plein ({home}) : libérez de la place et recommencez ; rien n'a été modifié.",
-                           f"The disk is full ({home}): free some space and try again; nothing was changed."))
+        return UserError(_("Le disque est plein ({home}) : libérez de la place et recommencez ; rien n'a été modifié.").format(home=home))
     if "not a database" in text or "malformed" in text:
-        return UserError(t(f"{home / DATABASE_NAME} n'est pas une base Dossier lisible : déplacez ce fichier ou choisissez un autre dossier avec --home.",
-                           f"{home / DATABASE_NAME} is not a readable Dossier database: move the file away or choose another folder with --home."))
+        return UserError(_("{value} n'est pas une base Dossier lisible : déplacez ce fichier ou choisissez un autre dossier avec --home.").format(value=home / DATABASE_NAME))
     if "disk i/o" in text:
-        return UserError(t(f"Le disque refuse une écriture dans {home} (erreur d'entrée-sortie) : vérifiez le disque "
-                           "et la place libre, puis recommencez ; rien n'a été modifié.",
-                           f"The disk refused a write in {home} (I/O error): check the disk and its free space, "
-                           "then try again; nothing was changed."))
-    return UserError(t(f"Erreur de la base de données ({exc}) dans {home}.", f"Database error ({exc}) in {home}."))
+        return UserError(_("Le disque refuse une écriture dans {home} (erreur d'entrée-sortie) : vérifiez le disque et la place libre, puis recommencez ; rien n'a été modifié.").format(home=home))
+    return UserError(_("Erreur de la base de données ({exc}) dans {home}.").format(exc=exc, home=home))
 
 
 def _nearly_full(home: Path) -> bool:
@@ -113,12 +106,11 @@ def open_store(home: Path, *, create: bool = True) -> Store:
     """Open (and create or migrate) the store of ``home``; every failure is a ``UserError``."""
     db_path = home / DATABASE_NAME
     if not db_path.exists() and not create:
-        raise UserError(t(f"Aucune donnée Dossier dans {home}.", f"No Dossier data in {home}."))
+        raise UserError(_("Aucune donnée Dossier dans {home}.").format(home=home))
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(t(f"Impossible de créer le dossier de données {home} ({exc.strerror}) : choisissez-en un autre avec --home.",
-                          f"Cannot create the data folder {home} ({exc.strerror}): choose another with --home.")) from exc
+        raise UserError(_("Impossible de créer le dossier de données {home} ({strerror}) : choisissez-en un autre avec --home.").format(home=home, strerror=exc.strerror)) from exc
     # The file is never opened outside SQLite: closing any descriptor of it would drop every POSIX
     # lock this process holds on it (a window's live connection included), and another process
     # would then delete the journal under that connection ("How To Corrupt Your Database Files", 2.2).
@@ -134,10 +126,7 @@ def open_store(home: Path, *, create: bool = True) -> Store:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise UserError(t(
-                f"Ces données ({db_path}) viennent d'une version plus récente de Dossier (schéma {version}) : "
-                "installez la dernière version du programme.",
-                f"This data ({db_path}) comes from a newer Dossier (schema {version}): install the latest version."))
+            raise UserError(_("Ces données ({db_path}) viennent d'une version plus récente de Dossier (schéma {version}) : installez la dernière version du programme.").format(db_path=db_path, version=version))
         if version < SCHEMA_VERSION:
             _migrate(conn, db_path, version)
         _enable_wal(conn)
@@ -166,10 +155,7 @@ def _check_is_sqlite(conn: sqlite3.Connection, db_path: Path) -> None:
 
 
 def _not_a_database(db_path: Path) -> str:
-    return t(f"{db_path} n'est pas une base Dossier (ce n'est pas un fichier SQLite) : déplacez ce fichier "
-             "ou choisissez un autre dossier avec --home.",
-             f"{db_path} is not a Dossier database (not an SQLite file): move the file away or choose "
-             "another folder with --home.")
+    return _("{db_path} n'est pas une base Dossier (ce n'est pas un fichier SQLite) : déplacez ce fichier ou choisissez un autre dossier avec --home.").format(db_path=db_path)
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:

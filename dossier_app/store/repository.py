@@ -16,8 +16,8 @@ from typing import Any, cast
 
 from ..domain.codec import Collector, decode_case, decode_event, encode_case, encode_event
 from ..domain.errors import UserError
-from ..domain.i18n import t
 from ..domain.model import Case, CaseFile, Event, Exhibit, ExhibitLink
+from ..i18n import _
 from .database import Store
 
 
@@ -25,11 +25,7 @@ class CorruptStore(UserError):
     """A row that no longer decodes (a hand-edited or damaged database): named, never a traceback."""
 
     def __init__(self, table: str, row_id: object, detail: str) -> None:
-        super().__init__(t(
-            f"La base de données contient une ligne illisible (table {table}, n° {row_id} : {detail}) : "
-            "restaurez une archive de l'affaire ou une sauvegarde ; rien n'a été modifié.",
-            f"The database holds an unreadable row (table {table}, id {row_id}: {detail}): restore an archive "
-            "of the case or a backup; nothing was changed."))
+        super().__init__(_("La base de données contient une ligne illisible (table {table}, n° {row_id} : {detail}) : restaurez une archive de l'affaire ou une sauvegarde ; rien n'a été modifié.").format(table=table, row_id=row_id, detail=detail))
         self.table = table
         self.row_id = row_id
 
@@ -40,12 +36,12 @@ def _json_of(table: str, row_id: object, text: object) -> object:
             raise ValueError(type(text).__name__)
         return json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise CorruptStore(table, row_id, t("JSON illisible", "unreadable JSON")) from exc
+        raise CorruptStore(table, row_id, _("JSON illisible")) from exc
 
 
 def _decoded(table: str, row_id: object, collector: Collector, value: object) -> object:
     if value is None or collector.problems:
-        detail = "; ".join(str(p) for p in collector.problems[:3]) or t("valeur vide", "empty value")
+        detail = "; ".join(str(p) for p in collector.problems[:3]) or _("valeur vide")
         raise CorruptStore(table, row_id, detail)
     return value
 
@@ -103,26 +99,20 @@ def find_case(store: Store, ref: str) -> int:
         if row:
             others = [int(r[0]) for r in rows if int(r[0]) != int(row[0])]
             if others:
-                raise UserError(t(
-                    f"« {ref} » désigne l'affaire n° {row[0]} mais aussi le titre de l'affaire n° {others[0]} : "
-                    "renommez l'une des deux, ou désignez celle titrée ainsi par son numéro.",
-                    f"\"{ref}\" is the id of case {row[0]} and also the title of case {others[0]}: rename one of "
-                    "them, or name the titled one by its id."))
+                raise UserError(_("« {ref} » désigne l'affaire n° {item} mais aussi le titre de l'affaire n° {item2} : renommez l'une des deux, ou désignez celle titrée ainsi par son numéro.").format(ref=ref, item=row[0], item2=others[0]))
             return int(row[0])
     if len(rows) == 1:
         return int(rows[0][0])
     if len(rows) > 1:
         ids = ", ".join(str(r[0]) for r in rows)
-        raise UserError(t(f"Plusieurs affaires s'appellent « {ref} » (n° {ids}) : désignez-la par son numéro.",
-                          f"Several cases are called \"{ref}\" (ids {ids}): use its id."))
-    raise UserError(t(f"Aucune affaire « {ref} » : « dossier cases » liste les affaires existantes.",
-                      f"No case \"{ref}\": \"dossier cases\" lists the existing cases."))
+        raise UserError(_("Plusieurs affaires s'appellent « {ref} » (n° {ids}) : désignez-la par son numéro.").format(ref=ref, ids=ids))
+    raise UserError(_("Aucune affaire « {ref} » : « dossier cases » liste les affaires existantes.").format(ref=ref))
 
 
 def read_case(store: Store, case_id: int) -> Case:
     row = store.conn.execute("SELECT data FROM cases WHERE id = ?", (case_id,)).fetchone()
     if row is None:
-        raise UserError(t(f"Aucune affaire n° {case_id}.", f"No case {case_id}."))
+        raise UserError(_("Aucune affaire n° {case_id}.").format(case_id=case_id))
     collector = Collector()
     case = decode_case(collector, "case", _json_of("cases", case_id, row[0]))
     return replace(cast(Case, _decoded("cases", case_id, collector, case)), id=case_id)
@@ -290,9 +280,9 @@ def _exhibit_of(row: tuple[Any, ...], links: tuple[ExhibitLink, ...]) -> Exhibit
     def bad(detail: str) -> CorruptStore:
         return CorruptStore("exhibits", xid, detail)
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
-        raise bad(t("empreinte invalide", "invalid hash"))
+        raise bad(_("empreinte invalide"))
     if not isinstance(title, str) or not isinstance(name, str):
-        raise bad(t("titre invalide", "invalid title"))
+        raise bad(_("titre invalide"))
     for field, value in (("number", number), ("pages", pages), ("size", size)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise bad(f"{field} {value!r}")
@@ -302,7 +292,7 @@ def _exhibit_of(row: tuple[Any, ...], links: tuple[ExhibitLink, ...]) -> Exhibit
     try:
         day_value = date.fromisoformat(day) if day else None
     except (TypeError, ValueError):
-        raise bad(t(f"date {day!r}", f"date {day!r}")) from None
+        raise bad(_("date {day!r}").format(day=day)) from None
     return Exhibit(id=xid, sha256=sha, title=title, original_name=name, date=day_value, links=links,
                    include=bool(include), password=password, number=number, media_type=media_type,
                    pages=pages, suggested_kind=kind, size=size)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import UserError
-from ..domain.i18n import language, t
+from ..i18n import _, language
 from ..services import session
 from ..services.store_access import open_home
 from ..store import Store
@@ -28,12 +28,7 @@ SETTINGS_NAME = "window.ini"
 
 
 def no_screen_message() -> str:
-    return t("Pas d'écran : la fenêtre de Dossier ne peut s'ouvrir qu'à l'intérieur d'une session de bureau "
-             "(lancez-la depuis le bureau, pas depuis une connexion sans affichage). "
-             "Les commandes, elles, fonctionnent sans écran : « dossier --help ».",
-             "No screen: the Dossier window can only open inside a desktop session "
-             "(start it from the desktop, not from a connection without a display). "
-             "The commands work without a screen: \"dossier --help\".")
+    return _("Pas d'écran : la fenêtre de Dossier ne peut s'ouvrir qu'à l'intérieur d'une session de bureau (lancez-la depuis le bureau, pas depuis une connexion sans affichage). Les commandes, elles, fonctionnent sans écran : « dossier --help ».")
 
 
 def _x_display_answers(display: str) -> bool:
@@ -153,7 +148,7 @@ def main() -> int:  # pragma: no cover - for ``python -m dossier_app.ui.app``
     try:
         return run(None)
     except UserError as exc:
-        sys.stderr.write(t(f"dossier : {exc.message}\n", f"dossier: {exc.message}\n"))
+        sys.stderr.write(_("dossier : {message}\n").format(message=exc.message))
         return 1
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import Problem, ProblemsError, UserError
-from ..domain.i18n import t
+from ..i18n import _
 
 
 def problems_of(exc: UserError) -> list[Problem]:
@@ -28,7 +28,7 @@ class Ask:
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self.parent)
         ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(t("Annuler", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(_("Annuler"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is ok
@@ -36,12 +36,12 @@ class Ask:
     def error(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.parent, t("Dossier", "Dossier"), text)
+        QMessageBox.warning(self.parent, _("Dossier"), text)
 
     def info(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self.parent, t("Dossier", "Dossier"), text)
+        QMessageBox.information(self.parent, _("Dossier"), text)
 
     def text(self, title: str, label: str, value: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -64,8 +64,7 @@ class Ask:
     def files(self, title: str) -> list[Path]:
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _filter = QFileDialog.getOpenFileNames(
             self.parent, title, str(Path.home()),
-            t("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.eml *.txt *.csv);;Tous les fichiers (*)",
-              "Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.eml *.txt *.csv);;All files (*)"))
+            _("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.eml *.txt *.csv);;Tous les fichiers (*)"))
         return [Path(n) for n in names]

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import format_day_or_instant, parse_user_day, short_day
 from ..domain.errors import Problem
-from ..domain.i18n import t
 from ..domain.model import Case, Contract, Counsel, Party, PaymentTerms
 from ..domain.money import format_rate
 from ..domain.siren import normalize_siren
+from ..i18n import _
 from ..services import forms
 from .labels import one_line
 from .unsaved import KeepsTyping
@@ -38,10 +38,10 @@ TERMS = ("", "on_receipt", "days", "days_end_of_month", "end_of_month_days")
 def terms_label(form: str) -> str:
     return {
         "": "—",
-        "on_receipt": t("à réception", "on receipt"),
-        "days": t("N jours", "N days"),
-        "days_end_of_month": t("N jours fin de mois", "N days end of month"),
-        "end_of_month_days": t("fin de mois + N jours", "end of month + N days"),
+        "on_receipt": _("à réception"),
+        "days": _("N jours"),
+        "days_end_of_month": _("N jours fin de mois"),
+        "end_of_month_days": _("fin de mois + N jours"),
     }[form]
 
 
@@ -102,25 +102,24 @@ class CaseForm(KeepsTyping):
     def __init__(self, submit: Submit, case: Case | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit = submit
-        self.setWindowTitle(t("Nouvelle affaire", "New case") if case is None else one_line(case.title))
+        self.setWindowTitle(_("Nouvelle affaire") if case is None else one_line(case.title))
         self.setMinimumWidth(560)
         self.fields: dict[str, LineField] = {}
         tabs = QTabWidget()
-        tabs.addTab(self._parties_tab(), t("Parties", "Parties"))
-        tabs.addTab(self._contract_tab(), t("Contrat", "Contract"))
-        tabs.addTab(self._court_tab(), t("Tribunal et avocat", "Court and counsel"))
+        tabs.addTab(self._parties_tab(), _("Parties"))
+        tabs.addTab(self._contract_tab(), _("Contrat"))
+        tabs.addTab(self._court_tab(), _("Tribunal et avocat"))
         self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText(t("Votre récit du litige, en quelques paragraphes : il ouvrira le dossier.",
-                                          "Your account of the dispute, in a few paragraphs: it opens the dossier."))
-        tabs.addTab(self.summary, t("Récit", "Summary"))
+        self.summary.setPlaceholderText(_("Votre récit du litige, en quelques paragraphes : il ouvrira le dossier."))
+        tabs.addTab(self.summary, _("Récit"))
         self.tabs = tabs
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
         self.general.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Enregistrer", "Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -143,24 +142,21 @@ class CaseForm(KeepsTyping):
         page = QWidget()
         outer = QVBoxLayout(page)
         top = QFormLayout()
-        self._add(top, "title", t("Nom de l'affaire *", "Case name *"), placeholder=t("ex. : Boulangerie Martin c/ WebPlus",
-                                                                                         "e.g. Martin Bakery v WebPlus"))
+        self._add(top, "title", _("Nom de l'affaire *"), placeholder=_("ex. : Boulangerie Martin c/ WebPlus"))
         self.role = QComboBox()
-        self.role.addItem(t("Nous sommes le client (le prestataire ne rend pas le service)",
-                            "We are the client (the provider fails to deliver)"), "client")
-        self.role.addItem(t("Nous sommes le prestataire (le client ne paie pas)",
-                            "We are the provider (the client does not pay)"), "provider")
-        top.addRow(t("Notre rôle", "Our role"), self.role)
+        self.role.addItem(_("Nous sommes le client (le prestataire ne rend pas le service)"), "client")
+        self.role.addItem(_("Nous sommes le prestataire (le client ne paie pas)"), "provider")
+        top.addRow(_("Notre rôle"), self.role)
         outer.addLayout(top)
         row = QHBoxLayout()
-        for key, title in (("us", t("Nous", "Us")), ("them", t("Partie adverse", "Other party"))):
+        for key, title in (("us", _("Nous")), ("them", _("Partie adverse"))):
             group = QGroupBox(title)
             form = QFormLayout(group)
-            self._add(form, f"{key}.name", t("Nom *", "Name *"))
-            self._add(form, f"{key}.legal_form", t("Forme", "Legal form"), placeholder="SARL, SAS…")
+            self._add(form, f"{key}.name", _("Nom *"))
+            self._add(form, f"{key}.legal_form", _("Forme"), placeholder="SARL, SAS…")
             self._add(form, f"{key}.siren", "SIREN", _siren, "732 829 320")
-            self._add(form, f"{key}.address", t("Adresse", "Address"))
-            self._add(form, f"{key}.representative", t("Représentant", "Representative"))
+            self._add(form, f"{key}.address", _("Adresse"))
+            self._add(form, f"{key}.representative", _("Représentant"))
             row.addWidget(group)
         outer.addLayout(row)
         return page
@@ -168,38 +164,37 @@ class CaseForm(KeepsTyping):
     def _contract_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self._add(form, "contract.reference", t("Référence", "Reference"))
-        self._add(form, "contract.signed_on", t("Signé le", "Signed on"), parse_user_day, "04/10/2016")
+        self._add(form, "contract.reference", _("Référence"))
+        self._add(form, "contract.signed_on", _("Signé le"), parse_user_day, "04/10/2016")
         self.terms = QComboBox()
         for key in TERMS:
             self.terms.addItem(terms_label(key), key)
         self.days = QSpinBox()
         self.days.setRange(0, 365)
         self.days.setValue(30)
-        self.days.setSuffix(t(" jours", " days"))
+        self.days.setSuffix(_(" jours"))
         box = QWidget()
         terms_row = QHBoxLayout(box)
         terms_row.setContentsMargins(0, 0, 0, 0)
         terms_row.addWidget(self.terms, 1)
         terms_row.addWidget(self.days)
-        form.addRow(t("Délai de paiement", "Payment terms"), box)
+        form.addRow(_("Délai de paiement"), box)
         self.terms.currentIndexChanged.connect(self._terms_changed)
         self._terms_changed()
-        self._add(form, "contract.late_penalty_rate", t("Taux des pénalités (%/an)", "Late penalty rate (%/year)"),
-                  forms.parse_user_rate, t("vide : taux légal", "empty: statutory rate"))
-        self._add(form, "contract.notes", t("Notes", "Notes"))
+        self._add(form, "contract.late_penalty_rate", _("Taux des pénalités (%/an)"),
+                  forms.parse_user_rate, _("vide : taux légal"))
+        self._add(form, "contract.notes", _("Notes"))
         return page
 
     def _court_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self._add(form, "court", t("Tribunal", "Court"), placeholder=t("Tribunal de commerce de Laval", "Commercial court"))
-        self._add(form, "docket", t("N° RG", "Docket number"))
-        self._add(form, "hearing", t("Audience", "Hearing"), _hearing, "04/10/2016 09:30")
-        self._add(form, "procedure", t("Procédure", "Procedure"), placeholder=t("référé, injonction de payer…",
-                                                                                 "summary proceedings…"))
-        for key, label in (("name", t("Avocat", "Counsel")), ("firm", t("Cabinet", "Firm")),
-                           ("email", t("Courriel", "E-mail")), ("phone", t("Téléphone", "Phone"))):
+        self._add(form, "court", _("Tribunal"), placeholder=_("Tribunal de commerce de Laval"))
+        self._add(form, "docket", _("N° RG"))
+        self._add(form, "hearing", _("Audience"), _hearing, "04/10/2016 09:30")
+        self._add(form, "procedure", _("Procédure"), placeholder=_("référé, injonction de payer\u2026"))
+        for key, label in (("name", _("Avocat")), ("firm", _("Cabinet")),
+                           ("email", _("Courriel")), ("phone", _("Téléphone"))):
             self._add(form, f"counsel.{key}", label)
         return page
 

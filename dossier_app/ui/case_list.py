@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..domain.i18n import t
 from ..domain.money import format_euros
+from ..i18n import _
 from ..services.session import CaseLine
 from .labels import one_line
 from .table_model import RowsModel
@@ -29,8 +29,8 @@ class CaseListModel(RowsModel):
         super().__init__(parent)
         self.lines: list[CaseLine] = []
         self.computed: set[int] = set()  # cases whose amount is known, or known to be unknowable
-        self._headers = (t("Affaire", "Case"), t("Parties", "Parties"), t("Événements", "Events"),
-                         t("Pièces", "Exhibits"), t("Impayé", "Outstanding"))
+        self._headers = (_("Affaire"), _("Parties"), _("Événements"),
+                         _("Pièces"), _("Impayé"))
 
     def set_lines(self, lines: list[CaseLine]) -> None:
         known = {line.id: line.outstanding_cents for line in self.lines}
@@ -74,13 +74,13 @@ class CaseListModel(RowsModel):
         if column == PARTIES:
             return f"{one_line(line.us)} / {one_line(line.them)}"
         if column == EVENTS:
-            return t(f"{line.events} événement(s)", f"{line.events} event(s)")
+            return _("{events} événement(s)").format(events=line.events)
         if column == EXHIBITS:
-            return t(f"{line.exhibits} pièce(s)", f"{line.exhibits} exhibit(s)")
+            return _("{exhibits} pièce(s)").format(exhibits=line.exhibits)
         if column == OUTSTANDING:
             if line.outstanding_cents is None:
                 return "" if line.id in self.computed else "…"
-            return t(f"Impayé : {format_euros(line.outstanding_cents)}", f"Outstanding: {format_euros(line.outstanding_cents)}")
+            return _("Impayé : {format_euros}").format(format_euros=format_euros(line.outstanding_cents))
         return ""
 
 
@@ -133,4 +133,4 @@ class CaseListView(QListView):
         self.setItemDelegate(CaseDelegate(self))
         self.setUniformItemSizes(True)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.setAccessibleName(t("Affaires", "Cases"))
+        self.setAccessibleName(_("Affaires"))

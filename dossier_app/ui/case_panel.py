@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.errors import Problem, UserError
-from ..domain.i18n import t
+from ..i18n import _
 from ..services import session
 from ..store import Store
 from .ask import Ask, problems_of
@@ -42,11 +42,11 @@ class CasePanel(QWidget):
         self.model = CaseListModel(self)
         self.view = CaseListView()
         self.view.setModel(self.model)
-        title = QLabel(t("Affaires", "Cases"))
+        title = QLabel(_("Affaires"))
         title.setStyleSheet("font-weight: bold; padding: 4px 2px;")
-        self.new_button = QPushButton(t("Nouvelle…", "New…"))
-        self.edit_button = QPushButton(t("Modifier…", "Edit…"))
-        self.delete_button = QPushButton(t("Supprimer", "Delete"))
+        self.new_button = QPushButton(_("Nouvelle\u2026"))
+        self.edit_button = QPushButton(_("Modifier\u2026"))
+        self.delete_button = QPushButton(_("Supprimer"))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -130,7 +130,7 @@ class CasePanel(QWidget):
         from .undo_commands import EditCase
 
         old = cases.read_case_file(self.store, ref.case_id).case
-        title = self.ask.text(t("Renommer l'affaire", "Rename the case"), t("Nouveau nom :", "New name:"), old.title)
+        title = self.ask.text(_("Renommer l'affaire"), _("Nouveau nom :"), old.title)
         if title is None or title.strip() == old.title:
             return False
         new = replace(old, title=title.strip(), id=None)
@@ -149,12 +149,9 @@ class CasePanel(QWidget):
         line = next((x for x in self.model.lines if x.id == ref.case_id), None)
         title = one_line(line.title) if line else str(ref.case_id)
         if not self.ask.confirm(
-                t("Supprimer l'affaire", "Delete the case"),
-                t(f"Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\n"
-                  "Cela ne peut pas être annulé. (Pour la garder de côté : Fichier › Enregistrer au format d'échange.)",
-                  f"Permanently delete the case \"{title}\", its events and its exhibits?\n"
-                  "This cannot be undone. (To keep a copy: File › Save in the interchange format.)"),
-                t("Supprimer l'affaire", "Delete the case")):
+                _("Supprimer l'affaire"),
+                _("Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\nCela ne peut pas être annulé. (Pour la garder de côté : Fichier \u203a Enregistrer au format d'échange.)").format(title=title),
+                _("Supprimer l'affaire")):
             return False
         from ..services import cases
 
@@ -169,8 +166,8 @@ class CasePanel(QWidget):
         return True
 
     def load_case(self) -> int | None:
-        path = self.ask.open_file(t("Ouvrir un fichier d'affaire", "Open a case file"),
-                                  t("Affaire au format d'échange (*.json)", "Case in the interchange format (*.json)"))
+        path = self.ask.open_file(_("Ouvrir un fichier d'affaire"),
+                                  _("Affaire au format d'échange (*.json)"))
         if path is None:
             return None
         from ..services import interchange
@@ -190,8 +187,8 @@ class CasePanel(QWidget):
             return None
         line = next((x for x in self.model.lines if x.id == ref.case_id), None)
         suggested = _file_name(line.title if line else "affaire") + ".json"
-        path = self.ask.save_file(t("Enregistrer au format d'échange", "Save in the interchange format"), suggested,
-                                  t("Affaire (*.json)", "Case (*.json)"))
+        path = self.ask.save_file(_("Enregistrer au format d'échange"), suggested,
+                                  _("Affaire (*.json)"))
         if path is None:
             return None
         if path.suffix.lower() != ".json":
@@ -204,8 +201,7 @@ class CasePanel(QWidget):
         except UserError as exc:
             self.ask.error(exc.message)
             return None
-        self.ask.info(t(f"Affaire enregistrée dans {path}\net ses pièces dans {files}.",
-                        f"Case saved to {path}\nand its exhibits to {files}."))
+        self.ask.info(_("Affaire enregistrée dans {path}\net ses pièces dans {files}.").format(path=path, files=files))
         return path
 
     def _open(self, form: CaseForm) -> CaseForm:

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from ..domain.i18n import t
+from ..i18n import _
 from ..services.crash_log import write_crash_log
 
 LOGGED_REPEATS = 3  # the same error written this many times at most: a loop must not fill the disk
@@ -31,8 +31,7 @@ Hook = Any  # sys.excepthook's type
 
 def sentence(log: Path | None) -> str:
     where = str(log) if log is not None else "stderr"
-    return t(f"Une erreur inattendue s'est produite ; rien de ce qui était enregistré n'est perdu. Détails : {where}",
-             f"An unexpected error occurred; nothing that was saved is lost. Details: {where}")
+    return _("Une erreur inattendue s'est produite ; rien de ce qui était enregistré n'est perdu. Détails : {where}").format(where=where)
 
 
 def _place(tb: TracebackType | None) -> tuple[str, int]:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.dates import short_day
 from ..domain.errors import Problem, UserError
-from ..domain.i18n import t
+from ..i18n import _
 from ..services import timeline
 from ..services.timeline import TimelineRow
 from .ask import Ask, problems_of
@@ -58,7 +58,7 @@ class EventActions(QObject):
         if self.ref is None:
             return None
         form = EventForm(self._add, kind=kind, parent=self.parent_widget)
-        form.setWindowTitle(t("Nouvel événement", "New event"))
+        form.setWindowTitle(_("Nouvel événement"))
         if day is not None and "date" in form.editors:
             form.editors["date"].set_value(day)
         return self._open(form)
@@ -70,7 +70,7 @@ class EventActions(QObject):
         if event is None:
             return None
         form = EventForm(self._add, event=replace(event, id=""), parent=self.parent_widget)
-        form.setWindowTitle(t("Copie de « ", "Copy of \"") + one_line(event.title) + t(" »", "\""))
+        form.setWindowTitle(_("Copie de « ") + one_line(event.title) + _(" »"))
         return self._open(form)
 
     def edit_event(self, event_id: str) -> EventForm | None:
@@ -100,8 +100,7 @@ class EventActions(QObject):
             return False
         self.undo.push(DeleteEvent(ref, event, links))
         title = one_line(event.title)
-        self.status.emit(t(f"« {title} » supprimé — Ctrl+Z pour le rétablir.",
-                           f"\"{title}\" deleted — Ctrl+Z to bring it back."))
+        self.status.emit(_("« {title} » supprimé \u2014 Ctrl+Z pour le rétablir.").format(title=title))
         return True
 
     def _open(self, form: EventForm) -> EventForm:
@@ -129,7 +128,7 @@ class EventActions(QObject):
 
         ref = self.ref
         if ref is None:
-            return [Problem("", t("Aucune affaire ouverte.", "No case is open."))]
+            return [Problem("", _("Aucune affaire ouverte."))]
         if not event.id:
             event = replace(event, id=timeline.new_event_id(ref.store, ref.case_id, event.kind))
         try:
@@ -146,18 +145,13 @@ class EventActions(QObject):
 
         ref = self.ref
         if ref is None:
-            return [Problem("", t("Aucune affaire ouverte.", "No case is open."))]
+            return [Problem("", _("Aucune affaire ouverte."))]
         if new == old:
             return []
         try:
             if timeline.read_event(ref.store, ref.case_id, old.id) != old:
                 # Changed in another window (or by the command) since this form opened: not overwritten.
-                return [Problem("", t("Cet événement a changé depuis l'ouverture de ce formulaire (dans une autre "
-                                      "fenêtre ou par la commande dossier) : fermez-le et rouvrez-le pour repartir "
-                                      "de la version enregistrée.",
-                                      "This event has changed since this form opened (in another window or through "
-                                      "the dossier command): close it and open it again to start from the stored "
-                                      "version."))]
+                return [Problem("", _("Cet événement a changé depuis l'ouverture de ce formulaire (dans une autre fenêtre ou par la commande dossier) : fermez-le et rouvrez-le pour repartir de la version enregistrée."))]
             events.replace_event(ref.store, ref.case_id, old.id, new)
             # As stored, which is what an undo will expect to find.
             new = timeline.read_event(ref.store, ref.case_id, new.id)
@@ -178,9 +172,9 @@ class EventActions(QObject):
             return 0
         todo = [x for x in exhibits if not any(link.event_id == event_id for link in x.links)]
         if not todo:
-            self.status.emit(t("Déjà liée à cet événement.", "Already linked to this event."))
+            self.status.emit(_("Déjà liée à cet événement."))
             return 0
-        self.undo.beginMacro(t("lien de pièces", "linking exhibits"))
+        self.undo.beginMacro(_("lien de pièces"))
         done = 0
         try:
             for exhibit in todo:
@@ -194,7 +188,7 @@ class EventActions(QObject):
         finally:
             self.undo.endMacro()
         if done:
-            self.status.emit(t(f"{done} pièce(s) liée(s) — Ctrl+Z pour annuler.", f"{done} exhibit(s) linked — Ctrl+Z to undo."))
+            self.status.emit(_("{done} pièce(s) liée(s) \u2014 Ctrl+Z pour annuler.").format(done=done))
         return done
 
     def unlink(self, exhibit: Exhibit, event_id: str) -> bool:
@@ -219,14 +213,14 @@ class EventActions(QObject):
         title = one_line(title)
         choices = [Choice(x.sha256, _exhibit_label(x), any(link.event_id == event_id for link in x.links),
                           kind_icon(x.suggested_kind) if x.suggested_kind else None) for x in exhibits]
-        picker = LinkPicker(t("Pièces qui prouvent l'événement", "Exhibits proving the event"),
-                            t(f"Cochez les pièces qui prouvent « {title} ».", f"Tick the exhibits that prove \"{title}\"."),
+        picker = LinkPicker(_("Pièces qui prouvent l'événement"),
+                            _("Cochez les pièces qui prouvent « {title} ».").format(title=title),
                             choices, self.parent_widget)
         by_sha = {x.sha256: x for x in exhibits}
 
         def apply() -> None:
             added, removed = picker.changes()
-            self.undo.beginMacro(t("liens de pièces", "exhibit links"))
+            self.undo.beginMacro(_("liens de pièces"))
             try:
                 self.link([by_sha[s] for s in added], event_id, picker.pages_text()) if added else None
                 for sha in removed:
@@ -245,13 +239,12 @@ class EventActions(QObject):
         linked = {link.event_id for link in exhibit.links}
         choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {kind_label(r.kind)} — {one_line(r.title)}",
                           r.id in linked, kind_icon(r.kind)) for r in rows]
-        picker = LinkPicker(t("Événements prouvés par la pièce", "Events proved by the exhibit"),
-                            t(f"Cochez les événements que « {one_line(exhibit.title)} » prouve.",
-                              f"Tick the events that \"{one_line(exhibit.title)}\" proves."), choices, self.parent_widget)
+        picker = LinkPicker(_("Événements prouvés par la pièce"),
+                            _("Cochez les événements que « {title} » prouve.").format(title=one_line(exhibit.title)), choices, self.parent_widget)
 
         def apply() -> None:
             added, removed = picker.changes()
-            self.undo.beginMacro(t("liens de pièce", "exhibit links"))
+            self.undo.beginMacro(_("liens de pièce"))
             try:
                 for event_id in added:
                     self.link([exhibit], event_id, picker.pages_text())
@@ -303,10 +296,9 @@ class EventActions(QObject):
 
         if self.ref is None:
             return False
-        if not self.ask.confirm(t("Retirer la pièce", "Remove the exhibit"),
-                                t(f"Retirer « {one_line(exhibit.title)} » de l'affaire ? Ctrl+Z la remettra.",
-                                  f"Remove \"{one_line(exhibit.title)}\" from the case? Ctrl+Z brings it back."),
-                                t("Retirer", "Remove")):
+        if not self.ask.confirm(_("Retirer la pièce"),
+                                _("Retirer « {title} » de l'affaire ? Ctrl+Z la remettra.").format(title=one_line(exhibit.title)),
+                                _("Retirer")):
             return False
         self.undo.push(RemoveExhibit(self.ref, exhibit))
         return True
@@ -314,10 +306,9 @@ class EventActions(QObject):
 
 def discard_question() -> tuple[str, str, str]:
     """The title, text and button of the question asked before a form with changes is closed."""
-    return (t("Modifications non enregistrées", "Unsaved changes"),
-            t("Fermer ce formulaire sans enregistrer ? Ce que vous y avez tapé sera perdu.",
-              "Close this form without saving? What you typed in it will be lost."),
-            t("Fermer sans enregistrer", "Close without saving"))
+    return (_("Modifications non enregistrées"),
+            _("Fermer ce formulaire sans enregistrer ? Ce que vous y avez tapé sera perdu."),
+            _("Fermer sans enregistrer"))
 
 
 def _forward(dialog: D) -> D:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import format_instant, short_day
 from ..domain.errors import Problem
-from ..domain.i18n import t
 from ..domain.model import EVENT_KINDS, Event, FieldSpec
 from ..domain.money import format_euros
+from ..i18n import _
 from ..services import forms
 from .kind_style import kind_icon
 from .labels import choice_label, field_label, kind_label, one_line, placeholder
@@ -132,7 +132,7 @@ class EventForm(KeepsTyping):
         super().__init__(parent)
         self.submit = submit
         self.event_id = event.id if event is not None else event_id
-        self.setWindowTitle(t("Événement", "Event") if event is None else one_line(event.title))
+        self.setWindowTitle(_("Événement") if event is None else one_line(event.title))
         self.setMinimumWidth(580)
         self.kind = QComboBox()
         for name in EVENT_KINDS:
@@ -146,12 +146,12 @@ class EventForm(KeepsTyping):
         self.form = QFormLayout(self.body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Enregistrer", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Enregistrer"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         top = QFormLayout()
-        top.addRow(t("Type", "Kind"), self.kind)
+        top.addRow(_("Type"), self.kind)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body)

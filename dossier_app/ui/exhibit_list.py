@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.dates import short_day
-from ..domain.i18n import t
+from ..i18n import _
 from .kind_style import kind_icon
 from .labels import one_line
 from .table_model import RowsModel
@@ -42,8 +42,8 @@ class ExhibitModel(RowsModel):
         super().__init__(parent)
         self.exhibits: list[Exhibit] = []
         self.highlight: str | None = None
-        self._headers = (t("N°", "No."), t("Titre", "Title"), t("Date", "Date"), t("Pages", "Pages"),
-                         t("Liens", "Links"))
+        self._headers = (_("N°"), _("Titre"), _("Date"), _("Pages"),
+                         _("Liens"))
 
     def set_exhibits(self, exhibits: list[Exhibit]) -> None:
         self.beginResetModel()
@@ -96,7 +96,7 @@ class ExhibitModel(RowsModel):
             if column == PAGES:
                 return str(exhibit.pages) if exhibit.pages else ""
             if column == LINKS:
-                return str(len(exhibit.links)) if exhibit.links else t("aucun", "none")
+                return str(len(exhibit.links)) if exhibit.links else _("aucun")
         if role == SHA_ROLE:
             return exhibit.sha256
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE and exhibit.suggested_kind:
@@ -104,9 +104,9 @@ class ExhibitModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [one_line(exhibit.title), one_line(exhibit.original_name)]
             if not exhibit.include:
-                lines.append(t("Exclue du dossier imprimé", "Left out of the printed bundle"))
+                lines.append(_("Exclue du dossier imprimé"))
             if exhibit.links:
-                lines.append(t("Prouve : ", "Proves: ") + ", ".join(one_line(link.event_id) for link in exhibit.links))
+                lines.append(_("Prouve : ") + ", ".join(one_line(link.event_id) for link in exhibit.links))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and self.highlight and any(
                 link.event_id == self.highlight for link in exhibit.links):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.i18n import t
+from ..i18n import _
 from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitModel
 from .exhibit_preview import ExhibitPreview
 from .labels import one_line
@@ -74,20 +74,19 @@ class ExhibitPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName(t("Pièces", "Exhibits"))
+        self.table.setAccessibleName(_("Pièces"))
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((NUMBER, 36), (DATE, 84), (PAGES, 48), (LINKS, 48)):
             self.table.setColumnWidth(column, width)
-        self.hint = QLabel(t("Glissez ici vos documents (PDF, photos, courriels…), ou sur un événement pour les y lier.",
-                             "Drop your documents here (PDF, photos, e-mails…), or on an event to link them to it."))
+        self.hint = QLabel(_("Glissez ici vos documents (PDF, photos, courriels\u2026), ou sur un événement pour les y lier."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666666;")
-        self.import_button = QPushButton(t("Ajouter…", "Add…"))
-        self.link_button = QPushButton(t("Lier…", "Link…"))
-        self.edit_button = QPushButton(t("Modifier…", "Edit…"))
-        self.remove_button = QPushButton(t("Retirer", "Remove"))
+        self.import_button = QPushButton(_("Ajouter\u2026"))
+        self.link_button = QPushButton(_("Lier\u2026"))
+        self.edit_button = QPushButton(_("Modifier\u2026"))
+        self.remove_button = QPushButton(_("Retirer"))
         buttons = QHBoxLayout()
         for button in (self.import_button, self.link_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -159,5 +158,5 @@ class ExhibitPanel(QWidget):
 
 
 def _caption(exhibit: Exhibit) -> str:
-    number = t(f"Pièce n° {exhibit.number} — ", f"Exhibit {exhibit.number} — ") if exhibit.number else ""
+    number = _("Pièce n° {number} \u2014 ").format(number=exhibit.number) if exhibit.number else ""
     return f"{number}{one_line(exhibit.title)}"

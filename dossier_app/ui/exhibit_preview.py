@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.i18n import t
+from ..i18n import _
 from ..services.preview import PreviewSource
 
 MAX_PAGES = 30
@@ -36,7 +36,7 @@ def on_white(image: QImage) -> QImage:
 class ExhibitPreview(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel(t("Choisissez une pièce pour la voir ici.", "Choose an exhibit to see it here."))
+        self.message = QLabel(_("Choisissez une pièce pour la voir ici."))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #666666;")
@@ -74,7 +74,7 @@ class ExhibitPreview(QStackedWidget):
 
     def clear(self, message: str | None = None) -> None:
         self._source = None
-        self.message.setText(message or t("Choisissez une pièce pour la voir ici.", "Choose an exhibit to see it here."))
+        self.message.setText(message or _("Choisissez une pièce pour la voir ici."))
         self.setCurrentWidget(self.message)
         self.form = "none"
         self._drop_pages()
@@ -129,10 +129,7 @@ class ExhibitPreview(QStackedWidget):
         error = document.load(str(source.path))
         if error != QPdfDocument.Error.None_:
             document.close()
-            self.clear(t("Ce PDF ne peut pas être affiché ici (protégé par un mot de passe, ou abîmé). "
-                         "Il reste dans le dossier tel quel.",
-                         "This PDF cannot be shown here (password-protected, or damaged). "
-                         "It stays in the case as it is."))
+            self.clear(_("Ce PDF ne peut pas être affiché ici (protégé par un mot de passe, ou abîmé). Il reste dans le dossier tel quel."))
             self.form = "pdf-error"
             return
         self._document = document
@@ -147,9 +144,9 @@ class ExhibitPreview(QStackedWidget):
             image = document.render(page, QSize(int(width * ratio), int(height * ratio)))
             image.setDevicePixelRatio(ratio)
             self._add_page(QPixmap.fromImage(on_white(image)),
-                           t(f"Page {page + 1} sur {count}", f"Page {page + 1} of {count}"))
+                           _("Page {value} sur {count}").format(value=page + 1, count=count))
         if count > MAX_PAGES:
-            more = QLabel(t(f"… et {count - MAX_PAGES} pages de plus", f"… and {count - MAX_PAGES} more pages"))
+            more = QLabel(_("\u2026 et {value} pages de plus").format(value=count - MAX_PAGES))
             more.setStyleSheet("color: white;")
             self.pages_layout.addWidget(more)
         self.setCurrentWidget(self.scroller)
@@ -159,7 +156,7 @@ class ExhibitPreview(QStackedWidget):
         reader.setAutoTransform(True)  # photos from a phone carry their rotation in EXIF
         image = reader.read()
         if image.isNull():
-            self.clear(t("Cette image ne peut pas être affichée.", "This image cannot be shown."))
+            self.clear(_("Cette image ne peut pas être affichée."))
             self.form = "image-error"
             return
         ratio = self.devicePixelRatioF()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
+from ..i18n import _
 from ..services.store_access import open_home
 from .ask import Ask
 from .case_ref import CaseRef
@@ -52,11 +52,10 @@ class ImportFlow(QObject):
     def start(self, paths: list[Path], link_to: str | None = None, link_title: str | None = None) -> bool:
         ref = self.ref
         if ref is None:
-            self.ask.error(t("Ouvrez ou créez d'abord une affaire pour y ajouter des pièces.",
-                             "Open or create a case first to add exhibits to it."))
+            self.ask.error(_("Ouvrez ou créez d'abord une affaire pour y ajouter des pièces."))
             return False
         if self.busy:
-            self.ask.error(t("Un import est déjà en cours : attendez qu'il finisse.", "An import is already running: wait for it."))
+            self.ask.error(_("Un import est déjà en cours : attendez qu'il finisse."))
             return False
         self.link_to = link_to
         self._link_title = link_title
@@ -76,9 +75,9 @@ class ImportFlow(QObject):
         from PySide6.QtWidgets import QProgressDialog
 
         self.task = Task(work, self)
-        self.progress = QProgressDialog(t("Analyse des fichiers…", "Looking at the files…"), t("Annuler", "Cancel"),
+        self.progress = QProgressDialog(_("Analyse des fichiers\u2026"), _("Annuler"),
                                         0, 0, self.parent_widget)
-        self.progress.setWindowTitle(t("Ajout de pièces", "Adding exhibits"))
+        self.progress.setWindowTitle(_("Ajout de pièces"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(400)
         self.progress.setAutoClose(False)
@@ -102,8 +101,7 @@ class ImportFlow(QObject):
         if self.progress is not None:
             self.progress.setMaximum(total)
             self.progress.setValue(done)
-            self.progress.setLabelText(t(f"Analyse de {name} ({done + 1} sur {total})…",
-                                         f"Looking at {name} ({done + 1} of {total})…"))
+            self.progress.setLabelText(_("Analyse de {name} ({value} sur {total})\u2026").format(name=name, value=done + 1, total=total))
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -123,9 +121,8 @@ class ImportFlow(QObject):
             self.done.emit("cancelled")
             return
         if not any(item.status in ("add", "repair") for item in items):
-            reasons = "\n".join(f"{one_line(item.path.name)} : {item.reason}" for item in items) or t(
-                "Aucun fichier utilisable.", "No usable file.")
-            self.ask.info(t("Rien à ajouter :\n", "Nothing to add:\n") + reasons)
+            reasons = "\n".join(f"{one_line(item.path.name)} : {item.reason}" for item in items) or _("Aucun fichier utilisable.")
+            self.ask.info(_("Rien à ajouter :\n") + reasons)
             self.done.emit("nothing")
             return
         from .import_review import ImportReview

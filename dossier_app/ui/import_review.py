@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import parse_user_day, short_day
-from ..domain.i18n import t
 from ..domain.model import EVENT_KINDS
+from ..i18n import _
 from ..services.importing import ImportItem
 from .kind_style import kind_icon
 from .labels import kind_label, one_line
@@ -33,22 +33,18 @@ class ImportReview(QDialog):
     def __init__(self, items: list[ImportItem], link_title: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items = items
-        self.setWindowTitle(t("Vérifier avant d'ajouter", "Check before adding"))
+        self.setWindowTitle(_("Vérifier avant d'ajouter"))
         self.resize(860, 120 + 34 * min(len(items), 10))
         adding = sum(1 for i in items if i.status == "add")
-        intro = t(f"{adding} fichier(s) à ajouter comme pièces. Corrigez au besoin le titre, la date et le type "
-                  "proposés ; décochez ce qui ne doit pas entrer.",
-                  f"{adding} file(s) to add as exhibits. Correct the suggested title, date and kind if needed; "
-                  "untick what must stay out.")
+        intro = _("{adding} fichier(s) à ajouter comme pièces. Corrigez au besoin le titre, la date et le type proposés ; décochez ce qui ne doit pas entrer.").format(adding=adding)
         if link_title:
-            intro += "\n" + t(f"Elles seront liées à l'événement « {link_title} ».",
-                              f"They will be linked to the event \"{link_title}\".")
+            intro += "\n" + _("Elles seront liées à l'événement « {link_title} ».").format(link_title=link_title)
         label = QLabel(intro)
         label.setWordWrap(True)
         self.intro = label
         self.table = QTableWidget(len(items), 6)
-        self.table.setHorizontalHeaderLabels([t("Ajouter", "Add"), t("Fichier", "File"), t("Titre", "Title"),
-                                              t("Date", "Date"), t("Type", "Kind"), t("Remarque", "Note")])
+        self.table.setHorizontalHeaderLabels([_("Ajouter"), _("Fichier"), _("Titre"),
+                                              _("Date"), _("Type"), _("Remarque")])
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -61,8 +57,8 @@ class ImportReview(QDialog):
             self._fill(row, item)
         self.table.resizeColumnToContents(FILE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Ajouter", "Add"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Ajouter"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -78,8 +74,8 @@ class ImportReview(QDialog):
         self.table.setItem(row, FILE, name)
         exhibit = item.exhibit
         if item.status != "add" or exhibit is None:
-            why = {"duplicate": t("déjà présent", "already there"),
-                   "repair": t("sera réparé", "will be repaired")}.get(item.status, t("refusé", "refused"))
+            why = {"duplicate": _("déjà présent"),
+                   "repair": _("sera réparé")}.get(item.status, _("refusé"))
             note = QTableWidgetItem(f"{why} : {item.reason}" if item.reason else why)
             note.setForeground(Qt.GlobalColor.darkRed if item.status == "refused" else Qt.GlobalColor.darkGray)
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -91,9 +87,9 @@ class ImportReview(QDialog):
         check.setChecked(True)
         title = QLineEdit(exhibit.title)
         day = QLineEdit(short_day(exhibit.date) if exhibit.date else "")
-        day.setPlaceholderText(t("jj/mm/aaaa", "date"))
+        day.setPlaceholderText(_("jj/mm/aaaa"))
         if item.date_source:
-            day.setToolTip(t(f"Date trouvée : {item.date_source}", f"Date found: {item.date_source}"))
+            day.setToolTip(_("Date trouvée : {date_source}").format(date_source=item.date_source))
         kind = QComboBox()
         kind.addItem("—", None)
         for name_ in EVENT_KINDS:
@@ -101,8 +97,7 @@ class ImportReview(QDialog):
         kind.setCurrentIndex(max(kind.findData(exhibit.suggested_kind), 0))
         notes = list(item.notes)
         if item.invoices:
-            notes.insert(0, t(f"{len(item.invoices)} facture(s) seront créées depuis cette liste",
-                              f"{len(item.invoices)} invoice(s) will be created from this list"))
+            notes.insert(0, _("{invoices_count} facture(s) seront créées depuis cette liste").format(invoices_count=len(item.invoices)))
         note = QTableWidgetItem("; ".join(notes))
         note.setToolTip("\n".join(notes))
         note.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -132,7 +127,7 @@ class ImportReview(QDialog):
                     problem = str(exc)
             title = self.titles[row]
             if title is not None and not title.text().strip():
-                problem = problem or t("Le titre ne peut pas être vide.", "The title cannot be empty.")
+                problem = problem or _("Le titre ne peut pas être vide.")
             day.setStyleSheet("QLineEdit { border: 1px solid #cc2936; }" if problem else "")
             day.setToolTip(problem or day.toolTip())
             check = self.checks[row]

@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from ..domain.i18n import t
+from ..i18n import _
 
 # Colours chosen to stay apart for the common forms of colour blindness, helped by the shapes.
 STYLE: dict[str, tuple[str, str]] = {
@@ -35,10 +35,10 @@ LANE_OF: dict[str, int] = {kind: i for i, (_, kinds) in enumerate(LANES) for kin
 
 def lane_label(name: str) -> str:
     return {
-        "outages": t("Coupures", "Outages"),
-        "money": t("Factures et paiements", "Invoices and payments"),
-        "exchanges": t("Relances et courriers", "Reminders and letters"),
-        "contract": t("Contrat, accès, procédure", "Contract, access, procedure"),
+        "outages": _("Coupures"),
+        "money": _("Factures et paiements"),
+        "exchanges": _("Relances et courriers"),
+        "contract": _("Contrat, accès, procédure"),
     }[name]
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from ..domain.i18n import t
+from ..i18n import _
 from ..services import session, timeline
 from ..store import Store
 from .ask import Ask
@@ -67,14 +67,8 @@ def fits_a_screen(rect: QRect) -> bool:
 
 def welcome_text(demo: bool) -> str:
     if demo:
-        return t("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. "
-                 "Pour commencer la vôtre : Fichier › Nouvelle affaire (Ctrl+Maj+N), puis glissez vos documents "
-                 "dans la fenêtre.",
-                 "Welcome! This is a demonstration case, to see how Dossier works. To start your own: "
-                 "File › New case (Ctrl+Shift+N), then drop your documents onto the window.")
-    return t("Aucune affaire pour l'instant. Créez la vôtre : Fichier › Nouvelle affaire (Ctrl+Maj+N), "
-             "ou ouvrez un fichier d'affaire (Ctrl+O).",
-             "No case yet. Create yours: File › New case (Ctrl+Shift+N), or open a case file (Ctrl+O).")
+        return _("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. Pour commencer la vôtre : Fichier \u203a Nouvelle affaire (Ctrl+Maj+N), puis glissez vos documents dans la fenêtre.")
+    return _("Aucune affaire pour l'instant. Créez la vôtre : Fichier \u203a Nouvelle affaire (Ctrl+Maj+N), ou ouvrez un fichier d'affaire (Ctrl+O).")
 
 
 class MainWindow(QMainWindow):
@@ -286,7 +280,7 @@ class MainWindow(QMainWindow):
         line = next((x for x in self.cases.model.lines if x.id == self.case_id), None)
         is_demo = line is not None and str(line.id) == str(self.demo_case)
         if line is None:
-            self.case_title.setText(t("Aucune affaire ouverte", "No case open"))
+            self.case_title.setText(_("Aucune affaire ouverte"))
             self.case_parties.setText("")
             self.setWindowTitle("Dossier")
         else:
@@ -355,8 +349,7 @@ class MainWindow(QMainWindow):
         def run() -> None:
             event_id = self.timeline.selected_event_id()
             if event_id is None:
-                self.statusBar().showMessage(t("Choisissez d'abord un événement dans la chronologie.",
-                                               "Choose an event in the timeline first."), 5000)
+                self.statusBar().showMessage(_("Choisissez d'abord un événement dans la chronologie."), 5000)
                 return
             action(event_id)
         return run
@@ -365,7 +358,7 @@ class MainWindow(QMainWindow):
         def run() -> None:
             exhibit = self.exhibits.selected()
             if exhibit is None:
-                self.statusBar().showMessage(t("Choisissez d'abord une pièce.", "Choose an exhibit first."), 5000)
+                self.statusBar().showMessage(_("Choisissez d'abord une pièce."), 5000)
                 return
             action(exhibit)
         return run
@@ -402,7 +395,7 @@ class MainWindow(QMainWindow):
 
     # --- imports -------------------------------------------------------------------------------
     def import_files(self) -> None:
-        paths = self.ask.files(t("Ajouter des pièces", "Add exhibits"))
+        paths = self.ask.files(_("Ajouter des pièces"))
         if paths:
             self.import_paths(paths)
 
@@ -411,9 +404,9 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, how: str) -> None:
         if how == "added":
-            self.statusBar().showMessage(t("Pièces ajoutées — Ctrl+Z pour annuler.", "Exhibits added — Ctrl+Z to undo."), 8000)
+            self.statusBar().showMessage(_("Pièces ajoutées \u2014 Ctrl+Z pour annuler."), 8000)
         elif how == "cancelled":
-            self.statusBar().showMessage(t("Import annulé : rien n'a été ajouté.", "Import cancelled: nothing was added."), 8000)
+            self.statusBar().showMessage(_("Import annulé : rien n'a été ajouté."), 8000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

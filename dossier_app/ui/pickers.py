@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import parse_user_day, short_day
-from ..domain.i18n import t
 from ..domain.model import PAGES, Exhibit
+from ..i18n import _
 from .labels import one_line
 from .unsaved import KeepsTyping
 
@@ -40,7 +40,7 @@ class Choice:
 def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Annuler", "Cancel"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -56,17 +56,17 @@ class LinkPicker(QDialog):
         self.choices = choices
         self.state = {c.key: c.checked for c in choices}
         self.search = QLineEdit()
-        self.search.setPlaceholderText(t("Filtrer…", "Filter…"))
+        self.search.setPlaceholderText(_("Filtrer\u2026"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.pages = QLineEdit()
-        self.pages.setPlaceholderText(t("facultatif, ex. 2-3", "optional, e.g. 2-3"))
+        self.pages.setPlaceholderText(_("facultatif, ex. 2-3"))
         self.pages_error = QLabel()
         self.pages_error.setStyleSheet("color: #b2182b;")
         self.pages_error.hide()
         form = QFormLayout()
-        form.addRow(t("Pages citées", "Pages cited"), self.pages)
-        self.buttons = _buttons(self, t("Enregistrer", "Save"))
+        form.addRow(_("Pages citées"), self.pages)
+        self.buttons = _buttons(self, _("Enregistrer"))
         layout = QVBoxLayout(self)
         label = QLabel(intro)
         label.setWordWrap(True)
@@ -108,7 +108,7 @@ class LinkPicker(QDialog):
     def _check_pages(self) -> None:
         text = self.pages.text().strip()
         bad = bool(text) and not PAGES.match(text)
-        self.pages_error.setText(t("Écrivez des pages comme 2-3 ou « 1, 4-5 ».", "Write pages like 2-3 or \"1, 4-5\".")
+        self.pages_error.setText(_("Écrivez des pages comme 2-3 ou « 1, 4-5 ».")
                                  if bad else "")
         self.pages_error.setVisible(bad)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not bad)
@@ -130,22 +130,22 @@ class ExhibitDialog(KeepsTyping):
     def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sha256 = exhibit.sha256
-        self.setWindowTitle(t("Pièce", "Exhibit"))
+        self.setWindowTitle(_("Pièce"))
         self.setMinimumWidth(420)
         self.title = QLineEdit(exhibit.title)
         self.date = QLineEdit(short_day(exhibit.date) if exhibit.date else "")
-        self.date.setPlaceholderText(t("jj/mm/aaaa", "date"))
-        self.include = QCheckBox(t("Dans le dossier imprimé", "In the printed bundle"))
+        self.date.setPlaceholderText(_("jj/mm/aaaa"))
+        self.include = QCheckBox(_("Dans le dossier imprimé"))
         self.include.setChecked(exhibit.include)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b2182b;")
         self.error.hide()
         form = QFormLayout()
-        form.addRow(t("Titre", "Title"), self.title)
-        form.addRow(t("Date", "Date"), self.date)
+        form.addRow(_("Titre"), self.title)
+        form.addRow(_("Date"), self.date)
         form.addRow("", self.include)
-        form.addRow(t("Fichier", "File"), QLabel(one_line(exhibit.original_name)))
-        self.buttons = _buttons(self, t("Enregistrer", "Save"))
+        form.addRow(_("Fichier"), QLabel(one_line(exhibit.original_name)))
+        self.buttons = _buttons(self, _("Enregistrer"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -158,7 +158,7 @@ class ExhibitDialog(KeepsTyping):
         return parse_user_day(text) if text else None
 
     def _check(self) -> None:
-        problem = "" if self.title.text().strip() else t("Le titre ne peut pas être vide.", "The title cannot be empty.")
+        problem = "" if self.title.text().strip() else _("Le titre ne peut pas être vide.")
         try:
             self.day()
         except ValueError as exc:

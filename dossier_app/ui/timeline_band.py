@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import month_label, short_day
-from ..domain.i18n import t
+from ..i18n import _
 from ..services.timeline import TimelineRow
 from .band_marks import AllBut, Mark, build_marks
 from .kind_style import LANES, add_mark, color, lane_label, paint_mark
@@ -196,7 +196,7 @@ class BandItem(QGraphicsItem):
         if not self.marks:
             painter.setPen(QColor("#777777"))
             painter.drawText(QRectF(exposed.left(), LANE_TOP, exposed.width(), LANE_HEIGHT * 2),
-                             Qt.AlignmentFlag.AlignCenter, t("Aucun événement à montrer", "No event to show"))
+                             Qt.AlignmentFlag.AlignCenter, _("Aucun événement à montrer"))
             return
         if self.crowded(exposed.left(), exposed.right()):
             self._paint_crowd(painter, exposed)
@@ -342,7 +342,7 @@ class LaneLegend(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
         painter.setFont(font)
-        for lane, (name, _) in enumerate(LANES):
+        for lane, (name, _kinds) in enumerate(LANES):
             box = QRectF(4, LANE_TOP + LANE_HEIGHT * lane, self.width() - 10, LANE_HEIGHT)
             if lane % 2 == 0:
                 painter.fillRect(QRectF(0, box.top(), self.width(), box.height()), QColor("#f4f5f7"))
@@ -372,8 +372,7 @@ class TimelineBand(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setBackgroundBrush(QColor("white"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip(t("Molette : zoom · glisser : se déplacer · clic : choisir l'événement",
-                          "Wheel: zoom · drag: move · click: choose the event"))
+        self.setToolTip(_("Molette : zoom · glisser : se déplacer · clic : choisir l'événement"))
         self._fit = True
         self._pressed_at: QPoint | None = None
         self.setViewportMargins(LEGEND_WIDTH, 0, 0, 0)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import parse_user_day
-from ..domain.i18n import t
+from ..i18n import _
 from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows
 from .kind_style import kind_icon
 from .labels import ACTORS, KINDS, actor_label, kind_label
@@ -129,7 +129,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(t("Rechercher (Ctrl+F)…", "Search (Ctrl+F)…"))
+        self.text.setPlaceholderText(_("Rechercher (Ctrl+F)\u2026"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(160)
         self.kinds_button = QToolButton()
@@ -145,26 +145,25 @@ class FilterBar(QWidget):
         # The icons are drawn when the menu first opens, not while the window is being built.
         self.kinds_menu.aboutToShow.connect(self._draw_kind_icons)
         self.actor = QComboBox()
-        self.actor.addItem(t("Tout le monde", "Everyone"), None)
+        self.actor.addItem(_("Tout le monde"), None)
         for actor in ACTORS:
             self.actor.addItem(actor_label(actor), actor)
         self.tag = QComboBox()
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText(t("Du…", "From…"))
-        self.date_from.setToolTip(t("Depuis cette date (ex. 01/03/2024)", "From this date"))
+        self.date_from.setPlaceholderText(_("Du\u2026"))
+        self.date_from.setToolTip(_("Depuis cette date (ex. 01/03/2024)"))
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText(t("Au…", "To…"))
-        self.date_to.setToolTip(t("Jusqu'à cette date (ex. 31/12/2024)", "Until this date"))
+        self.date_to.setPlaceholderText(_("Au\u2026"))
+        self.date_to.setToolTip(_("Jusqu'à cette date (ex. 31/12/2024)"))
         self._tips = {edit: edit.toolTip() for edit in (self.date_from, self.date_to)}
         for edit in (self.date_from, self.date_to):
             edit.setFixedWidth(92)
-        self.key_only = QCheckBox(t("Faits clés", "Key facts"))
-        self.key_only.setToolTip(t("Ne montrer que les faits clés", "Show only key facts"))
-        self.unproven = QCheckBox(t("Sans pièce", "Unproven"))
-        self.unproven.setToolTip(t("Ne montrer que les événements qu'aucune pièce ne prouve",
-                                   "Show only the events no exhibit proves"))
+        self.key_only = QCheckBox(_("Faits clés"))
+        self.key_only.setToolTip(_("Ne montrer que les faits clés"))
+        self.unproven = QCheckBox(_("Sans pièce"))
+        self.unproven.setToolTip(_("Ne montrer que les événements qu'aucune pièce ne prouve"))
         self.clear_button = QToolButton()
-        self.clear_button.setText(t("Tout afficher", "Show all"))
+        self.clear_button.setText(_("Tout afficher"))
         self.count = QLabel()
         # Two rows, so that the window still fits a 1366-pixel laptop screen.
         first, second = QHBoxLayout(), QHBoxLayout()
@@ -197,7 +196,7 @@ class FilterBar(QWidget):
         current = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItem(t("Tous les mots-clés", "Every tag"), None)
+        self.tag.addItem(_("Tous les mots-clés"), None)
         for tag in tags:
             self.tag.addItem(tag, tag)
         found = self.tag.findData(current) if current is not None else 0
@@ -207,10 +206,10 @@ class FilterBar(QWidget):
 
     def set_count(self, shown: int, total: int, coming: int = 0) -> None:
         if coming > total:
-            self.count.setText(t(f"lecture de {coming} événements…", f"reading {coming} events…"))
+            self.count.setText(_("lecture de {coming} événements\u2026").format(coming=coming))
             return
-        self.count.setText(t(f"{shown} sur {total}", f"{shown} of {total}") if shown != total
-                           else t(f"{total} événements", f"{total} events"))
+        self.count.setText(_("{shown} sur {total}").format(shown=shown, total=total) if shown != total
+                           else _("{total} événements").format(total=total))
 
     def clear(self, emit: bool = True) -> None:
         widgets = [self.text, self.actor, self.tag, self.date_from, self.date_to, self.key_only, self.unproven,
@@ -269,8 +268,8 @@ class FilterBar(QWidget):
     def _update_kinds_text(self) -> None:
         chosen = [k for k, a in self.kind_actions.items() if a.isChecked()]
         if not chosen:
-            self.kinds_button.setText(t("Tous les types", "Every kind"))
+            self.kinds_button.setText(_("Tous les types"))
         elif len(chosen) == 1:
             self.kinds_button.setText(kind_label(chosen[0]))
         else:
-            self.kinds_button.setText(t(f"{len(chosen)} types", f"{len(chosen)} kinds"))
+            self.kinds_button.setText(_("{chosen_count} types").format(chosen_count=len(chosen)))

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont
 
 from ..domain.bounds import neutral_text
 from ..domain.dates import short_day
-from ..domain.i18n import t
 from ..domain.money import format_euros, parse_amount
+from ..i18n import _
 from ..services.timeline import TimelineRow
 from .kind_style import kind_icon
 from .labels import actor_label, kind_label, one_line
@@ -28,8 +28,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def headers() -> tuple[str, ...]:
-    return (t("Date", "Date"), t("Type", "Kind"), t("Intitulé", "Title"), t("Qui", "Who"),
-            t("Montant", "Amount"), t("Pièces", "Exhibits"), t("Clé", "Key"))
+    return (_("Date"), _("Type"), _("Intitulé"), _("Qui"),
+            _("Montant"), _("Pièces"), _("Clé"))
 
 
 def _cents(row: TimelineRow) -> int:
@@ -127,7 +127,7 @@ class TimelineModel(RowsModel):
             cents = _cents(row)
             return format_euros(cents) if cents >= 0 else ""
         if column == EXHIBITS:
-            return str(row.exhibits) if row.exhibits else t("aucune", "none")
+            return str(row.exhibits) if row.exhibits else _("aucune")
         if column == KEY:
             return "★" if row.key_fact else ""
         return ""
@@ -135,13 +135,13 @@ class TimelineModel(RowsModel):
     def _tooltip(self, row: TimelineRow) -> str:
         lines = [one_line(row.title)]
         if row.end:
-            lines.append(t(f"jusqu'au {row.end.replace('T', ' ')}", f"until {row.end.replace('T', ' ')}"))
+            lines.append(_("jusqu'au {replace}").format(replace=row.end.replace('T', ' ')))
         if row.description:
             lines.append(neutral_text(row.description))
         if row.tags:
-            lines.append(t("Mots-clés : ", "Tags: ") + ", ".join(one_line(tag) for tag in row.tags))
+            lines.append(_("Mots-clés : ") + ", ".join(one_line(tag) for tag in row.tags))
         if not row.exhibits:
-            lines.append(t("Aucune pièce ne prouve cet événement.", "No exhibit proves this event."))
+            lines.append(_("Aucune pièce ne prouve cet événement."))
         return "\n".join(lines)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from ..domain.i18n import t
+from ..i18n import _
 from ..services.timeline import SearchIndex, TimelineRow, actors_and_tags
 from .exhibit_list import EXHIBIT_MIME, decode_exhibits
 from .timeline_band import TimelineBand
@@ -108,7 +108,7 @@ class TimelinePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAccessibleName(t("Chronologie", "Timeline"))
+        self.table.setAccessibleName(_("Chronologie"))
         vertical = self.table.verticalHeader()
         vertical.hide()
         # Fixed row heights let the view skip measuring 100 000 rows.

@@ -18,8 +18,8 @@ from pathlib import Path
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
 from ..domain.model import Case, Event, Exhibit
+from ..i18n import _
 from ..services import cases, events, importing, timeline
 from ..store.home import temporary_folder
 from .case_ref import CaseRef
@@ -51,7 +51,7 @@ class CaseCommand(QUndoCommand):
             self.ref.report(exc.message)
         except Exception:
             log.exception("undo/redo of %s", self.text())
-            self.ref.report(t("Cette action n'a pas pu être refaite ou annulée.", "This action could not be redone or undone."))
+            self.ref.report(_("Cette action n'a pas pu être refaite ou annulée."))
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -62,15 +62,12 @@ class CaseCommand(QUndoCommand):
 
 def changed_since(what: str) -> UserError:
     """Ctrl+Z on something changed since by another window or the command: refused, that change kept."""
-    return UserError(t(f"{what} a changé depuis (dans une autre fenêtre ou par la commande dossier) : "
-                       "rien n'a été annulé ni refait, pour ne pas effacer ce changement.",
-                       f"{what} has changed since (in another window or through the dossier command): "
-                       "nothing was undone or redone, so as not to erase that change."))
+    return UserError(_("{what} a changé depuis (dans une autre fenêtre ou par la commande dossier) : rien n'a été annulé ni refait, pour ne pas effacer ce changement.").format(what=what))
 
 
 class AddEvent(CaseCommand):
     def __init__(self, ref: CaseRef, event: Event) -> None:
-        super().__init__(ref, t(f"ajout de « {one_line(event.title)} »", f"adding \"{one_line(event.title)}\""))
+        super().__init__(ref, _("ajout de « {title} »").format(title=one_line(event.title)))
         self.event = event
 
     def apply(self) -> None:
@@ -82,7 +79,7 @@ class AddEvent(CaseCommand):
 
 class EditEvent(CaseCommand):
     def __init__(self, ref: CaseRef, old: Event, new: Event) -> None:
-        super().__init__(ref, t(f"modification de « {one_line(new.title)} »", f"editing \"{one_line(new.title)}\""))
+        super().__init__(ref, _("modification de « {title} »").format(title=one_line(new.title)))
         self.old = old
         self.new = new
 
@@ -92,7 +89,7 @@ class EditEvent(CaseCommand):
         except UserError:
             current = None
         if current != stored:
-            raise changed_since(t(f"L'événement « {one_line(stored.title)} »", f"The event \"{one_line(stored.title)}\""))
+            raise changed_since(_("L'événement « {title} »").format(title=one_line(stored.title)))
         events.replace_event(self.ref.store, self.ref.case_id, stored.id, wanted)
 
     def apply(self) -> None:
@@ -106,7 +103,7 @@ class DeleteEvent(CaseCommand):
     """Its undo puts back the event and the exhibits' links to it."""
 
     def __init__(self, ref: CaseRef, event: Event, links: list[timeline.EventLink]) -> None:
-        super().__init__(ref, t(f"suppression de « {one_line(event.title)} »", f"deleting \"{one_line(event.title)}\""))
+        super().__init__(ref, _("suppression de « {title} »").format(title=one_line(event.title)))
         self.event = event
         self.links = links
 
@@ -120,8 +117,8 @@ class DeleteEvent(CaseCommand):
 
 class Link(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit, event_id: str, pages: str | None, unlink: bool = False) -> None:
-        text = (t(f"retrait du lien de « {one_line(exhibit.title)} »", f"unlinking \"{one_line(exhibit.title)}\"") if unlink
-                else t(f"lien de « {one_line(exhibit.title)} »", f"linking \"{one_line(exhibit.title)}\""))
+        text = (_("retrait du lien de « {title} »").format(title=one_line(exhibit.title)) if unlink
+                else _("lien de « {title} »").format(title=one_line(exhibit.title)))
         super().__init__(ref, text)
         self.sha = exhibit.sha256
         self.event_id = event_id
@@ -143,7 +140,7 @@ class Link(CaseCommand):
 
 class SetExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, old: Exhibit, new: Exhibit) -> None:
-        super().__init__(ref, t(f"modification de la pièce « {one_line(new.title)} »", f"editing exhibit \"{one_line(new.title)}\""))
+        super().__init__(ref, _("modification de la pièce « {title} »").format(title=one_line(new.title)))
         self.old = old
         self.new = new
 
@@ -152,7 +149,7 @@ class SetExhibit(CaseCommand):
                        None)
         if current is None or (current.title, current.date, current.include) != (stored.title, stored.date,
                                                                                  stored.include):
-            raise changed_since(t(f"La pièce « {one_line(stored.title)} »", f"The exhibit \"{one_line(stored.title)}\""))
+            raise changed_since(_("La pièce « {title} »").format(title=one_line(stored.title)))
         timeline.update_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
                                 day=exhibit.date, include=exhibit.include)
 
@@ -181,7 +178,7 @@ class TakeOut:
             copy = timeline.stash_exhibit_file(ref.store, exhibit, self.folder)
             self.exhibits.append((exhibit, copy))
         self.events = [timeline.read_event(ref.store, ref.case_id, e) for e in event_ids]
-        for exhibit, _ in self.exhibits:
+        for exhibit, _copy in self.exhibits:
             events.remove_exhibit(ref.store, ref.case_id, exhibit.sha256)
         for event in self.events:
             events.remove_event(ref.store, ref.case_id, event.id)
@@ -198,7 +195,7 @@ class Import(CaseCommand):
 
     def __init__(self, ref: CaseRef, result: importing.ImportResult) -> None:
         count = len(result.added)
-        super().__init__(ref, t(f"import de {count} fichier(s)", f"import of {count} file(s)"))
+        super().__init__(ref, _("import de {count} fichier(s)").format(count=count))
         self.shas = [item.exhibit.sha256 for item in result.added if item.exhibit is not None]
         self.event_ids = [invoice.id for item in result.added for invoice in item.invoices]
         self.taken = TakeOut(ref.store.home)
@@ -212,7 +209,7 @@ class Import(CaseCommand):
 
 class RemoveExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit) -> None:
-        super().__init__(ref, t(f"retrait de la pièce « {one_line(exhibit.title)} »", f"removing exhibit \"{one_line(exhibit.title)}\""))
+        super().__init__(ref, _("retrait de la pièce « {title} »").format(title=one_line(exhibit.title)))
         self.sha = exhibit.sha256
         self.taken = TakeOut(ref.store.home)
         self._first = False  # taken out by the command itself, so that the file is kept first
@@ -226,7 +223,7 @@ class RemoveExhibit(CaseCommand):
 
 class EditCase(CaseCommand):
     def __init__(self, ref: CaseRef, old: Case, new: Case) -> None:
-        super().__init__(ref, t("modification de l'affaire", "editing the case"))
+        super().__init__(ref, _("modification de l'affaire"))
         self.old = old
         self.new = new
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..domain.errors import UserError
-from ..domain.i18n import t
+from ..i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,7 @@ class _Runner(QObject):
             self.failed.emit(exc.message)
         except Exception as exc:
             log.exception("background work failed")
-            self.failed.emit(t(f"Erreur inattendue ({type(exc).__name__}) ; rien n'a été modifié.",
-                               f"Unexpected error ({type(exc).__name__}); nothing was changed."))
+            self.failed.emit(_("Erreur inattendue ({name__}) ; rien n'a été modifié.").format(name__=type(exc).__name__))
         else:
             self.succeeded.emit(result)
 

@@ -54,9 +54,9 @@ def test_claims_table_agrees_with_json_on_the_demo(dossier) -> None:
 
 def test_claims_by_title_and_in_english(dossier, tmp_path: Path) -> None:
     _load_small(dossier, tmp_path)
-    from dossier_app.domain import i18n
+    from dossier_app import i18n
 
-    i18n.set_language("en")
+    i18n.activate("en")
     run = dossier("claims", "Boulangerie Martin c/ WebPlus", "--as-of", "2024-06-30")
     assert run.code == 0, run.err
     assert "€734.50" in run.out and "what the invoices say we owe" in run.out

@@ -56,10 +56,10 @@ def test_claims_says_where_a_payment_naming_no_invoice_went(dossier, tmp_path: P
 
 
 def test_claims_in_english_says_the_rule(dossier, tmp_path: Path) -> None:
-    from dossier_app.domain import i18n
+    from dossier_app import i18n
 
     case_id = dossier("load", str(_oldest_disputed(tmp_path))).out.strip()
-    i18n.set_language("en")
+    i18n.activate("en")
     run = dossier("claims", case_id, "--as-of", "2024-06-30")
     assert run.code == 0, run.err
     assert "Code civil, art. 1342-10" in run.out

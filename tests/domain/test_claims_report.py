@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from dossier_app.domain import i18n
+from dossier_app import i18n
 from dossier_app.domain.claims import compute_claims
 from dossier_app.domain.claims_report import claims_document, claims_table, half_year_label
 from dossier_app.domain.money import NARROW_NBSP, NBSP
@@ -57,7 +57,7 @@ def test_table_in_french_number_format():
 
 
 def test_table_in_english():
-    i18n.set_language("en")
+    i18n.activate("en")
     table = claims_table(result())
     assert "€1,234.50" in table
     assert "Total claimable" in table

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dossier_app.domain.i18n import set_language
+from dossier_app.i18n import activate
 from dossier_app.imports import read_invoice_csv
 
 EXCEL_FR = ("Numéro;Date;Montant TTC;Montant HT;TVA;Échéance;Libellé;Contesté;Client\r\n"
@@ -86,7 +86,7 @@ def test_missing_file(tmp_path) -> None:
 
 
 def test_a_row_becomes_an_invoice_event(files) -> None:
-    set_language("en")
+    activate("en")
     (row,) = read_invoice_csv(files.write("f.csv", "number;date;amount_incl_tax\nF1;04/10/2016;12,50\n")).rows
     invoice = row.event("inv-1")
     assert (invoice.kind, invoice.id, invoice.title, invoice.amount_incl_tax) == ("invoice", "inv-1", "Invoice F1", 1250)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier_app.domain.i18n import set_language
+from dossier_app.i18n import activate
 from dossier_app.imports.isolated import IsolatedAnalyzer, analyze_isolated
 
 FAULTY = [sys.executable, str(Path(__file__).with_name("faulty_worker.py")), "512"]
@@ -59,5 +59,5 @@ def test_many_files_one_worker(corpus) -> None:
 
 
 def test_the_worker_speaks_the_callers_language(files) -> None:
-    set_language("en")
+    activate("en")
     assert analyze_isolated(files.write("vide.pdf", b"")).refused == "empty file (0 bytes)"

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dossier_app.domain.i18n import set_language
+from dossier_app.i18n import activate
 from dossier_app.imports import analyze
 
 TODAY = date(2024, 6, 1)
@@ -63,7 +63,7 @@ def test_encrypted_pdf_needs_its_password(files) -> None:
 
 
 def test_refusals_speak_english_when_asked(files) -> None:
-    set_language("en")
+    activate("en")
     path = files.pdf("secret.pdf", [], password="s3cret")
     assert analyze(path).refused == "protected by a password: give it with --password"
 
