@@ -144,11 +144,16 @@ def translator(lang: str) -> Translator:
 def _catalog(lang: Lang) -> gettext.NullTranslations:
     if lang == "fr":
         return gettext.NullTranslations()  # the source language
-    po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return catalogue(lang, DOMAIN)
+
+
+def catalogue(lang: str, domain: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``domain`` for ``lang`` (``qt``: Qt's own words Qt leaves untranslated)."""
+    po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
     mo = po.with_suffix(".mo")
     try:
         if not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime:
-            return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+            return gettext.translation(domain, LOCALE_DIR, languages=[lang])
     except OSError:
         pass
     # Not compiled yet, or compiled before the last edit (a source checkout): compile it in memory.

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..domain.errors import UserError
@@ -20,6 +20,7 @@ from ..store import Store
 from .ask import Ask
 from .crash import CrashReporter
 from .main_window import MainWindow, home_key
+from .qt_catalogue import install_qt_translations
 from .workers import wait_for_all
 
 ORGANIZATION = "dossier"
@@ -81,10 +82,8 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Dossier")
     if language() == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        # Qt's own words (Annuler, Copier, Coller…) in French too.
-        translator = QTranslator(app)
-        if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(translator)
+        # Qt's own words (Annuler, Regarder dans…) in French too.
+        install_qt_translations(app, "fr")
     return app
 
 
