@@ -26,7 +26,7 @@ OFFICE = "SELARL ROUXEL & ASSOCIÉS"
 QUOTED = ParagraphStyle("quoted", parent=SERIF, fontName="Times-Italic", leftIndent=10 * mm, rightIndent=10 * mm)
 
 
-class Screen(Flowable):
+class Screen(Flowable):  # type: ignore[misc]  # reportlab ships no types: Flowable is Any
     """A browser window as the bailiff printed it into the report: address bar and a message."""
 
     def __init__(self, url: str, lines: list[tuple[str, str, float]], height: float = 62 * mm) -> None:
