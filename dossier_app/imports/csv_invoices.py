@@ -10,6 +10,7 @@ its line, so that the user fixes the file in one go; the columns are documented 
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -61,7 +62,7 @@ class InvoiceRow:
     amount_incl_tax: int
     amount_excl_tax: int | None = None
     vat: int | None = None
-    due_date: date | None = None
+    due_date: datetime.date | None = None  # not `date`: in this class that is the field above
     title: str | None = None
     disputed: bool = False
     dispute_reason: str | None = None

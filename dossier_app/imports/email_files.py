@@ -184,7 +184,8 @@ class _Parts:
         if part.is_multipart():
             payload = part.get_payload()
             for sub in payload if isinstance(payload, list) else []:
-                self.walk(sub, depth + 1)
+                if isinstance(sub, Message):
+                    self.walk(sub, depth + 1)
             return
         name = _filename(part)
         disposition = _disposition(part)

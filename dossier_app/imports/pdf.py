@@ -107,7 +107,7 @@ def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
 def _active_content(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
     """Say when a PDF carries scripts or files: kept as they are, but the user should know."""
     script = False
-    attached: list[str] = []
+    attached: list[str | None] = []  # None: an attachment without a readable name
     try:
         root = pdf.Root
         names = root.get("/Names")
