@@ -18,6 +18,7 @@ from ..i18n import _
 from . import json_input
 from .bounds import MAX_COUNT, MAX_DAYS, day_problem, text_problem
 from .dates import (
+    day_of,
     format_day,
     format_day_or_instant,
     format_instant,
@@ -91,7 +92,7 @@ class Collector:
             return None
         parsed = self.convert(path, value, parse)
         if parsed is not None and self.today is not None:
-            problem = day_problem(date_of(parsed), self.today)
+            problem = day_problem(day_of(parsed), self.today)
             if problem:
                 self.add(path, problem)
                 return None
@@ -586,10 +587,6 @@ def encode_document(case_file: CaseFile, paths: Mapping[str, str]) -> dict[str, 
         "events": [encode_event(e) for e in case_file.events],
         "exhibits": [encode_exhibit(x, paths[x.sha256]) for x in case_file.exhibits],
     }
-
-
-def date_of(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 MAX_PROBLEMS_SHOWN = 100

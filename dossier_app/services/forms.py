@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -148,6 +148,3 @@ def event_values(event: Event) -> dict[str, Any]:
     """Every field of an event, to fill a form with it."""
     return {f.name: getattr(event, f.name) for f in fields(event) if f.name != "id"}
 
-
-def day_or_none(value: Any) -> date | None:
-    return value if isinstance(value, date) and not isinstance(value, datetime) else None

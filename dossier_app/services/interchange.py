@@ -18,7 +18,7 @@ from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
 from ..domain.codec import DecodedExhibit, decode_document, encode_document, summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.file_names import distinct_names
-from ..domain.model import CaseFile, Exhibit
+from ..domain.model import Exhibit
 from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
@@ -345,6 +345,3 @@ def file_names(exhibits: tuple[Exhibit, ...]) -> dict[str, str]:
     """A distinct, safe file name per exhibit, from its original name."""
     return distinct_names((x.sha256, x.original_name) for x in exhibits)
 
-
-def case_file_for(store: Store, case_id: int) -> CaseFile:
-    return repo.read_case_file(store, case_id)

@@ -107,6 +107,3 @@ def starting_case(store: Store, asked: str | None, last: int | None) -> Start:
         return Start(create_demo(store), created_demo=True)
     except UserError as exc:
         return Start(None, problem=exc.message)
-    except ImportError:  # the demo ships in its own package; the window works without it
-        log.info("demo case not available", exc_info=True)
-        return Start(None)

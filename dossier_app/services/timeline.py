@@ -266,11 +266,6 @@ def exhibits(store: Store, case_id: int) -> list[Exhibit]:
     return repo.read_exhibits(store, case_id)
 
 
-def exhibit_path_of(store: Store, exhibit: Exhibit) -> str:
-    """Where the stored file of an exhibit is, to show it (never to change it)."""
-    return str(store.blobs.path(exhibit.sha256))
-
-
 def update_exhibit(store: Store, case_id: int, sha256: str, *, title: str, day: date | None, include: bool) -> Exhibit:
     """An exhibit's own metadata as a form shows it: an empty date clears the date."""
     from ..store import repository as repo

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..domain.errors import UserError
 from ..i18n import _
@@ -16,9 +14,6 @@ from .blobs import BlobStore
 from .home import DATABASE_NAME, FILES_DIR
 from .recovery import recover_discarded
 from .schema import MIGRATIONS, SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -34,13 +29,6 @@ class Store:
     @property
     def conn(self) -> sqlite3.Connection:
         return self._conn
-
-    @functools.cached_property
-    def db(self) -> sqlite_utils.Database:
-        # Imported on first use: it costs a tenth of the window's start-up, which does not need it.
-        import sqlite_utils
-
-        return sqlite_utils.Database(self._conn)
 
     @contextlib.contextmanager
     def transaction(self, *, undo: Callable[[], None] | None = None,

@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from dossier_app.services import session
 from dossier_app.services.interchange import load_case
 from tests.support.cases import small_document, write_case
 
 
 def test_first_start_opens_the_demo_with_a_welcome(open_window, store):
-    try:
-        from dossier_app.demo import write_demo_case  # noqa: F401
-    except ImportError:
-        pytest.skip("the demo case has not landed")
     window = open_window()
     assert window.case_id is not None
     assert window.timeline.model.rowCount() > 10
@@ -61,15 +56,6 @@ def test_settings_stay_in_the_data_folder(store):
     settings.sync()
     assert Path(settings.fileName()).parent == store.home
     assert (store.home / "window.ini").is_file()
-
-
-def test_starting_case_without_demo(store, monkeypatch):
-    def no_demo(_store):
-        raise ImportError("no demo")
-
-    monkeypatch.setattr("dossier_app.services.demo.create_demo", no_demo)
-    start = session.starting_case(store, None, None)
-    assert start.case_id is None and not start.created_demo
 
 
 def test_the_command_opens_the_window(monkeypatch, qtbot, home: Path, tmp_path: Path):
