@@ -32,6 +32,7 @@ from .model import (
 from .money import format_euros
 from .notices import notice_deadline
 from .rates import SEMESTER_RULE_FROM, HalfYear, RateTable
+from .vocabulary import label
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
 SEVERITY_RANK = {BLOCKING: 0, WARNING: 1, INFO: 2}
@@ -83,9 +84,8 @@ def blocks(findings: list[Finding]) -> bool:
 
 
 def finding_line(finding: Finding) -> str:
-    label = {BLOCKING: _("BLOQUANT"), WARNING: _("attention"),
-             INFO: _("info")}[finding.severity]
-    return f"{label}: {finding.message}"
+    severity = label(finding.severity)
+    return f"{severity.upper() if finding.severity == BLOCKING else severity}: {finding.message}"
 
 
 # --- labels -----------------------------------------------------------------------------
