@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.dates import short_day
 from ..domain.errors import Problem, UserError
+from ..domain.vocabulary import label
 from ..i18n import _
 from ..services import timeline
 from ..services.timeline import TimelineRow
 from .ask import Ask, problems_of
 from .case_ref import CaseRef
 from .kind_style import kind_icon
-from .labels import kind_label, one_line
+from .labels import one_line
 
 if TYPE_CHECKING:
     from ..domain.model import Event, Exhibit
@@ -237,7 +238,7 @@ class EventActions(QObject):
         from .pickers import Choice, LinkPicker
 
         linked = {link.event_id for link in exhibit.links}
-        choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {kind_label(r.kind)} — {one_line(r.title)}",
+        choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {label(r.kind)} — {one_line(r.title)}",
                           r.id in linked, kind_icon(r.kind)) for r in rows]
         picker = LinkPicker(_("Événements prouvés par la pièce"),
                             _("Cochez les événements que « {title} » prouve.").format(title=one_line(exhibit.title)), choices, self.parent_widget)

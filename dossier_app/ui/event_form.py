@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import vocabulary
 from ..domain.dates import format_instant, short_day
 from ..domain.errors import Problem
 from ..domain.model import EVENT_KINDS, Event, FieldSpec
@@ -26,7 +27,7 @@ from ..domain.money import format_euros
 from ..i18n import _
 from ..services import forms
 from .kind_style import kind_icon
-from .labels import choice_label, field_label, kind_label, one_line, placeholder
+from .labels import field_label, one_line, placeholder
 from .unsaved import KeepsTyping
 
 Submit = Callable[[Event], list[Problem]]
@@ -51,7 +52,7 @@ class FieldEditor:
             if not spec.required:
                 combo.addItem("—", None)
             for choice in spec.choices:
-                combo.addItem(choice_label(choice), choice)
+                combo.addItem(vocabulary.label(choice), choice)
             combo.currentIndexChanged.connect(on_change)
             self.widget = combo
         elif spec.name == "description":
@@ -136,7 +137,7 @@ class EventForm(KeepsTyping):
         self.setMinimumWidth(580)
         self.kind = QComboBox()
         for name in EVENT_KINDS:
-            self.kind.addItem(kind_icon(name), kind_label(name), name)
+            self.kind.addItem(kind_icon(name), vocabulary.label(name), name)
         self.kind.setCurrentIndex(self.kind.findData(event.kind if event is not None else kind))
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import vocabulary
 from ..domain.dates import parse_user_day, short_day
 from ..domain.model import EVENT_KINDS
 from ..i18n import _
 from ..services.importing import ImportItem
 from .kind_style import kind_icon
-from .labels import kind_label, one_line
+from .labels import one_line
 
 ADD, FILE, TITLE, DATE, KIND, NOTE = range(6)
 
@@ -93,7 +94,7 @@ class ImportReview(QDialog):
         kind = QComboBox()
         kind.addItem("—", None)
         for name_ in EVENT_KINDS:
-            kind.addItem(kind_icon(name_), kind_label(name_), name_)
+            kind.addItem(kind_icon(name_), vocabulary.label(name_), name_)
         kind.setCurrentIndex(max(kind.findData(exhibit.suggested_kind), 0))
         notes = list(item.notes)
         if item.invoices:

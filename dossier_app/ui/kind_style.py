@@ -35,7 +35,7 @@ LANE_OF: dict[str, int] = {kind: i for i, (_, kinds) in enumerate(LANES) for kin
 
 def lane_label(name: str) -> str:
     return {
-        "outages": _("Coupures"),
+        "outages": _("Interruptions"),
         "money": _("Factures et paiements"),
         "exchanges": _("Relances et courriers"),
         "contract": _("Contrat, accès, procédure"),

@@ -1,4 +1,5 @@
-"""The words the window shows for the model's names: kinds, fields, choices."""
+"""The window's own words: field labels, placeholders, one-line texts. Kinds, actors and choices are
+named in ``domain.vocabulary``."""
 
 from __future__ import annotations
 
@@ -6,13 +7,6 @@ import re
 
 from ..domain.bounds import neutral_text
 from ..i18n import _
-
-# The kinds and actors in the order the window offers them; a test keeps them equal to the
-# model's (the window lists them before it loads the model).
-KINDS = ("contract", "invoice", "payment", "credit_note", "reminder", "registered_letter", "outage", "access",
-         "correspondence", "procedure", "note")
-ACTORS = ("us", "them", "third_party")
-
 
 # What ``neutral_text`` changes, and line breaks: most texts hold none, and a hundred thousand titles
 # are shown at once on the band, so they are looked for first.
@@ -27,32 +21,6 @@ def one_line(text: str | None) -> str:
     if _NOT_SHOWN.search(text) is None:
         return text
     return neutral_text(text).replace("\n", " ").replace("\t", " ")
-
-
-def kind_label(kind: str) -> str:
-    return {
-        "contract": _("Contrat"),
-        "invoice": _("Facture"),
-        "payment": _("Paiement"),
-        "credit_note": _("Avoir"),
-        "reminder": _("Relance"),
-        "registered_letter": _("Recommandé"),
-        "outage": _("Coupure"),
-        "access": _("Accès"),
-        "correspondence": _("Échange"),
-        "procedure": _("Procédure"),
-        "note": _("Note"),
-    }.get(kind, kind)
-
-
-def actor_label(actor: str | None) -> str:
-    if actor is None:
-        return ""
-    return {
-        "us": _("Nous"),
-        "them": _("Partie adverse"),
-        "third_party": _("Tiers"),
-    }.get(actor, actor)
 
 
 def field_label(name: str) -> str:
@@ -90,35 +58,6 @@ def field_label(name: str) -> str:
         "scope": _("Étendue"),
         "account": _("Compte"),
     }.get(name, name)
-
-
-def choice_label(value: str) -> str:
-    return {
-        "signed": _("signé"),
-        "amended": _("modifié (avenant)"),
-        "terminated": _("résilié"),
-        "notice_given": _("préavis donné"),
-        "email": _("courriel"),
-        "phone": _("téléphone"),
-        "letter": _("courrier"),
-        "meeting": _("rendez-vous"),
-        "message": _("message"),
-        "requested": _("demandé"),
-        "refused": _("refusé"),
-        "changed_without_consent": _("modifié sans accord"),
-        "restored": _("rétabli"),
-        "summons": _("assignation"),
-        "hearing": _("audience"),
-        "order": _("ordonnance"),
-        "judgment": _("jugement"),
-        "bailiff_report": _("constat de commissaire de justice"),
-        "other": _("autre"),
-        "total": _("totale"),
-        "partial": _("partielle"),
-        "us": actor_label("us"),
-        "them": actor_label("them"),
-        "third_party": actor_label("third_party"),
-    }.get(value, value)
 
 
 def placeholder(spec_type: str) -> str:

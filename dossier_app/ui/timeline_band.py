@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import vocabulary
 from ..domain.dates import month_label, short_day
 from ..i18n import _
 from ..services.timeline import TimelineRow
 from .band_marks import AllBut, Mark, build_marks
 from .kind_style import LANES, add_mark, color, lane_label, paint_mark
-from .labels import kind_label, one_line
+from .labels import one_line
 
 MARGIN = 16.0
 LEGEND_WIDTH = 150
@@ -455,6 +456,6 @@ class TimelineBand(QGraphicsView):
             mark = self.item.mark_at(self.mapToScene(event.pos()))
             if mark is not None:
                 QToolTip.showText(event.globalPos(), f"{short_day(date.fromordinal(self.item.origin + int(mark.x_day)))}"
-                                  f" — {kind_label(mark.kind)}\n{one_line(mark.title)}", self.viewport())
+                                  f" — {vocabulary.label(mark.kind)}\n{one_line(mark.title)}", self.viewport())
                 return True
         return super().viewportEvent(event)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import parse_user_day
+from ..domain.vocabulary import ACTOR_CODES, KIND_CODES, label
 from ..i18n import _
 from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows
 from .kind_style import kind_icon
-from .labels import ACTORS, KINDS, actor_label, kind_label
 from .timeline_model import TimelineModel
 
 
@@ -136,8 +136,8 @@ class FilterBar(QWidget):
         self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.kinds_menu = QMenu(self.kinds_button)
         self.kind_actions: dict[str, QAction] = {}
-        for kind in KINDS:
-            action = self.kinds_menu.addAction(kind_label(kind))
+        for kind in KIND_CODES:
+            action = self.kinds_menu.addAction(label(kind))
             action.setCheckable(True)
             action.toggled.connect(self._emit)
             self.kind_actions[kind] = action
@@ -146,8 +146,8 @@ class FilterBar(QWidget):
         self.kinds_menu.aboutToShow.connect(self._draw_kind_icons)
         self.actor = QComboBox()
         self.actor.addItem(_("Tout le monde"), None)
-        for actor in ACTORS:
-            self.actor.addItem(actor_label(actor), actor)
+        for actor in ACTOR_CODES:
+            self.actor.addItem(label(actor), actor)
         self.tag = QComboBox()
         self.date_from = QLineEdit()
         self.date_from.setPlaceholderText(_("Du\u2026"))
@@ -270,6 +270,6 @@ class FilterBar(QWidget):
         if not chosen:
             self.kinds_button.setText(_("Tous les types"))
         elif len(chosen) == 1:
-            self.kinds_button.setText(kind_label(chosen[0]))
+            self.kinds_button.setText(label(chosen[0], short=True))
         else:
             self.kinds_button.setText(_("{chosen_count} types").format(chosen_count=len(chosen)))

@@ -12,10 +12,11 @@ from PySide6.QtGui import QColor, QFont
 from ..domain.bounds import neutral_text
 from ..domain.dates import short_day
 from ..domain.money import format_euros, parse_amount
+from ..domain.vocabulary import label
 from ..i18n import _
 from ..services.timeline import TimelineRow
 from .kind_style import kind_icon
-from .labels import actor_label, kind_label, one_line
+from .labels import one_line
 from .table_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,11 +42,11 @@ def _cents(row: TimelineRow) -> int:
 
 def _sort_key(column: int, row: TimelineRow) -> Any:
     if column == KIND:
-        return kind_label(row.kind)
+        return label(row.kind, short=True)
     if column == TITLE:
         return row.title.casefold()
     if column == ACTOR:
-        return actor_label(row.actor)
+        return label(row.actor)
     if column == AMOUNT:
         return _cents(row)
     if column == EXHIBITS:
@@ -118,11 +119,11 @@ class TimelineModel(RowsModel):
             text = short_day(date.fromisoformat(row.day))
             return text + (" " + row.moment[11:16] if row.moment and len(row.moment) >= 16 else "")
         if column == KIND:
-            return kind_label(row.kind)
+            return label(row.kind, short=True)
         if column == TITLE:
             return one_line(row.title)
         if column == ACTOR:
-            return actor_label(row.actor)
+            return label(row.actor)
         if column == AMOUNT:
             cents = _cents(row)
             return format_euros(cents) if cents >= 0 else ""

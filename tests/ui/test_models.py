@@ -84,14 +84,6 @@ def test_band_marks_outages_as_bars_in_their_lane():
     assert last >= date(2024, 5, 4).toordinal()
 
 
-def test_the_window_offers_every_kind_and_actor_of_the_model():
-    from dossier_app.domain.model import ACTORS, EVENT_KINDS
-    from dossier_app.ui import labels
-
-    assert sorted(labels.KINDS) == sorted(EVENT_KINDS)
-    assert labels.ACTORS == ACTORS
-
-
 def _red_pixels(cents: int | None) -> int:
     from PySide6.QtGui import QColor
 
