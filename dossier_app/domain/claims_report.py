@@ -8,12 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import language
+from ..i18n import active, language, translator
 from .claims import ClaimsResult, InvoiceClaim
 from .claims_allocation import UnassignedPayment
 from .claims_penalties import PenaltyPeriod, RateSource
 from .dates import long_day, short_day
-from .money import NBSP, format_amount, format_euros, format_rate
+from .money import format_amount, format_euros, format_rate
 from .rates import SEMESTER_RULE_FROM, HalfYear
 from .text_table import render
 
@@ -21,9 +21,9 @@ JSON_FORMAT = "dossier-claims/1"
 
 
 def percent(rate: Decimal, lang: str | None = None) -> str:
-    """A rate as the Banque de France prints it: at least two decimals ("4,50 %")."""
-    text = f"{rate:.2f}" if rate == rate.quantize(Decimal("0.01")) else format(rate.normalize(), "f")
-    return text + "%" if (lang or language()) == "en" else text.replace(".", ",") + NBSP + "%"
+    """A rate as the Banque de France prints it: at least two decimals ("4,50 %", "3,375 %"), in
+    the active language or ``lang`` (``Translator.percent`` for callers holding a Translator)."""
+    return (translator(lang) if lang else active()).percent(rate)
 
 
 def half_year_label(half_year: HalfYear, lang: str | None = None) -> str:

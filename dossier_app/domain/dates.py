@@ -1,27 +1,22 @@
-"""Dates: ISO 8601 in files, French words on screen and paper.
+"""Dates: ISO 8601 in files, the language's words on screen and paper.
 
 A *day* is a ``date``; an *instant* is a ``datetime``, naive (the business's local
 time) or with its explicit offset, kept as written so that a file round-trips.
+Dates for people are Babel's (through ``i18n.Translator``); the dates people type are read by
+the French rules below first (day before month, "1er", French month names), then by dateutil.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from datetime import date, datetime
 
-from ..i18n import _, language
+from babel.dates import get_day_names, get_month_names
+from dateutil import parser as dateutil_parser
 
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-MONTHS_FR_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin",
-                   "juil.", "août", "sept.", "oct.", "nov.", "déc.")
-MONTHS_EN_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from ..i18n import _, active, translator
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$")
@@ -76,21 +71,17 @@ def _show(value: object) -> str:
 
 # --- for people -----------------------------------------------------------------------
 
+# The three below serve callers holding a language code, not a Translator (``Translator.long_day``,
+# ``.short_day``, ``.month`` are the same formats): the active language's, or ``lang``'s.
+
 def long_day(day: date, lang: str | None = None) -> str:
     """``"4 octobre 2016"`` / ``"1er mars 2024"`` / ``"4 October 2016"``."""
-    lang = lang or language()
-    if lang == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+    return (translator(lang) if lang else active()).long_day(day)
 
 
 def short_day(day: date, lang: str | None = None) -> str:
-    """``"04/10/2016"`` (the French order in both languages' dossiers is kept for French courts)."""
-    lang = lang or language()
-    if lang == "en":
-        return day.isoformat()
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    """``"04/10/2016"`` in French, ISO ``"2016-10-04"`` in English."""
+    return (translator(lang) if lang else active()).short_day(day)
 
 
 def short_instant(moment: datetime, lang: str | None = None) -> str:
@@ -100,61 +91,103 @@ def short_instant(moment: datetime, lang: str | None = None) -> str:
     return text
 
 
-def long_instant(moment: datetime, lang: str | None = None) -> str:
-    lang = lang or language()
-    at = "à" if lang == "fr" else "at"
-    return f"{long_day(moment.date(), lang)} {at} {moment.hour:02d}:{moment.minute:02d}"
-
-
 def month_label(year: int, month: int, lang: str | None = None, short: bool = True) -> str:
-    lang = lang or language()
-    names = (MONTHS_FR_SHORT if short else MONTHS_FR) if lang == "fr" else (
-        MONTHS_EN_SHORT if short else MONTHS_EN)
-    return f"{names[month - 1]} {year}"
+    """``"janv. 2024"`` / ``"Jan 2024"``; ``short=False``: ``"janvier 2024"`` / ``"January 2024"``."""
+    return (translator(lang) if lang else active()).month(year, month, short=short)
 
 
+_USER_YEAR_FIRST = re.compile(r"^\s*(\d{4})([/.-]?)(\d{1,2})\2(\d{1,2})\s*$")
 _USER_NUMERIC = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$")
 _USER_WORDS = re.compile(r"^\s*(\d{1,2})(?:er)?\s+([a-zéûA-ZÉÛ.]+)\s+(\d{4})\s*$")
 
 
 def parse_user_day(text: str) -> date:
-    """A day as a person types it: ``04/10/2016``, ``4 octobre 2016``, ``2016-10-04``."""
+    """A day as a person types it: ``04/10/2016``, ``4 octobre 2016``, ``2016-10-04``, and what
+    dateutil reads besides (``le 4 octobre 2016``, ``lundi 4 octobre 2016``, ``October 4, 2016``,
+    ``2016/10/04``) as long as it names a day, a month and a year."""
     raw = text.strip()
+    year_first = _USER_YEAR_FIRST.match(raw)  # ISO's order, whatever the separator
+    numeric = _USER_NUMERIC.match(raw)
+    words = _USER_WORDS.match(raw)
     try:
-        if _DAY.match(raw):
-            return date.fromisoformat(raw)
-        numeric = _USER_NUMERIC.match(raw)
+        if year_first:
+            year, _sep, month, day = year_first.groups()
+            return date(int(year), int(month), int(day))
         if numeric:
             day, month, year = (int(g) for g in numeric.groups())
             if year < 100:
                 year += 2000
             return date(year, month, day)
-        words = _USER_WORDS.match(raw)
-        if words:
-            named = month_from_name(words.group(2))
-            if named:
-                return date(int(words.group(3)), named, int(words.group(1)))
+        named = month_from_name(words.group(2)) if words else None
+        if words and named:
+            return date(int(words.group(3)), named, int(words.group(1)))
     except ValueError:
         pass
+    if not (year_first or numeric or words):
+        # Only what the French rules do not cover: "10/13/2016" stays wrong, never 13 October.
+        flexible = _read_by_dateutil(raw)
+        if flexible is not None:
+            return flexible
     raise ValueError(_("« {text} » n'est pas une date (exemple : 04/10/2016 ou 4 octobre 2016)").format(text=text))
 
 
 def month_from_name(name: str) -> int | None:
     """The month number of a French or English month name, full or abbreviated."""
-    key = name.lower().rstrip(".")
-    key = key.replace("é", "e").replace("û", "u")
-    for index, (fr, en) in enumerate(zip(MONTHS_FR, MONTHS_EN, strict=True)):
-        fr_key = fr.replace("é", "e").replace("û", "u")
-        if key in (fr_key, en.lower()):
-            return index + 1
-        if len(key) >= 3 and (fr_key.startswith(key) or en.lower().startswith(key)):
-            return index + 1
+    key = _plain(name).rstrip(".")
+    for month, (fr, en) in enumerate(_month_names(), start=1):
+        if key in (fr, en):
+            return month
+        if len(key) >= 3 and (fr.startswith(key) or en.startswith(key)):
+            return month
     return None
 
 
-def half_year_start(day: date) -> date:
-    return date(day.year, 1 if day.month <= 6 else 7, 1)
+def _plain(word: str) -> str:
+    """``"Févr."`` → ``"fevr."``: lower case, accents gone, as people type month names."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
-def next_half_year(day: date) -> date:
-    return date(day.year, 7, 1) if day.month <= 6 else date(day.year + 1, 1, 1)
+@functools.cache
+def _month_names() -> tuple[tuple[str, str], ...]:
+    """Each month's full French and English name, from CLDR: ``("janvier", "january")``…"""
+    fr, en = (get_month_names("wide", locale=locale) for locale in ("fr_FR", "en_GB"))
+    return tuple((_plain(fr[m]), _plain(en[m])) for m in range(1, 13))
+
+
+class _FrenchAndEnglish(dateutil_parser.parserinfo):
+    """dateutil's words, plus the French ones: month and day names (full, abbreviated, without
+    accents), "le", "1er"; day before month when the order is ambiguous, as in France."""
+
+    def __init__(self) -> None:
+        months, days = [], []
+        for locale in ("fr_FR", "en_GB"):
+            for width in ("wide", "abbreviated"):
+                months.append(get_month_names(width, locale=locale))
+                days.append(get_day_names(width, locale=locale))
+        # dateutil takes any number of names per month and day; its stubs say two or three.
+        self.MONTHS = [tuple(sorted({_plain(n[m]).rstrip(".") for n in months}  # type: ignore[misc]
+                                    | set(dateutil_parser.parserinfo.MONTHS[m - 1])))
+                       for m in range(1, 13)]
+        # Babel counts days from Monday (0), as dateutil does.
+        self.WEEKDAYS = [tuple(sorted({_plain(n[d]).rstrip(".") for n in days}  # type: ignore[misc]
+                                      | set(dateutil_parser.parserinfo.WEEKDAYS[d])))
+                         for d in range(7)]
+        self.JUMP = [*dateutil_parser.parserinfo.JUMP, "le", "er", "du"]
+        super().__init__(dayfirst=True)
+
+
+@functools.cache
+def _dateutil_info() -> _FrenchAndEnglish:
+    return _FrenchAndEnglish()
+
+
+def _read_by_dateutil(raw: str) -> date | None:
+    """What dateutil reads in ``raw``, only when it names the day, the month and the year: read
+    twice with defaults differing in all three, a part it filled in would show as a difference."""
+    text = _plain(raw)
+    try:
+        first = dateutil_parser.parse(text, parserinfo=_dateutil_info(), default=datetime(2001, 1, 1))
+        second = dateutil_parser.parse(text, parserinfo=_dateutil_info(), default=datetime(2002, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return first.date() if first.date() == second.date() else None

@@ -1,25 +1,30 @@
 """Money through one door: integer cents inside, strings at the edges.
 
-Files use a dot decimal with at most two decimals (``"1234.50"``); screen and paper use
-the French format (``"1 234,50 €"``, with the narrow no-break space U+202F that CLDR
-gives French).  A float never carries an amount.
+Files use a dot decimal with at most two decimals (``"1234.50"``); screen and paper use the
+language's format through Babel (``"1 234,50 €"``, with the narrow no-break space U+202F that
+CLDR gives French; ``"€1,234.50"`` in English).  A float never carries an amount: an amount is
+``Cents``, an ``int`` that mypy tells apart from a count of days or an id.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import NewType
 
-from ..i18n import _
+from ..i18n import NARROW_NBSP, NBSP, _, active, translator
 
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
+__all__ = ["LIMIT", "NARROW_NBSP", "NBSP", "Cents", "format_amount", "format_euros", "format_rate",
+           "parse_amount", "parse_rate", "parse_user_amount"]
+
+Cents = NewType("Cents", int)
+"""An amount in euro cents. Parsing gives one; ``Cents(n)`` says that a computed ``int`` is one."""
 
 LIMIT = 100_000_000_000  # cents: one billion euros
 _STRICT = re.compile(r"^(-?)(\d+)(?:\.(\d{1,2}))?$")
 
 
-def parse_amount(text: str) -> int:
+def parse_amount(text: str) -> Cents:
     """Parse the interchange format's amount (``"1234.50"``) into cents.
 
     Raises ``ValueError`` with a sentence a user can act on.
@@ -38,10 +43,10 @@ def parse_amount(text: str) -> int:
     if cents >= LIMIT:
         # No dispute this program serves comes near; such a figure is a typing slip.
         raise ValueError(_("\"{text}\" : montant invraisemblable (un milliard d'euros ou plus), vérifiez-le").format(text=text))
-    return -cents if sign else cents
+    return Cents(-cents if sign else cents)
 
 
-def parse_user_amount(text: str) -> int:
+def parse_user_amount(text: str) -> Cents:
     """Parse an amount as a person types it: ``"1 234,50"``, ``"1234.50"``, ``"1.234,50 €"``."""
     raw = text.strip().replace("€", "").replace("EUR", "").strip()
     for space in (" ", NBSP, NARROW_NBSP, "'"):
@@ -72,22 +77,12 @@ def format_amount(cents: int) -> str:
     return f"{sign}{units}.{rest:02d}"
 
 
-def to_decimal(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
-
-
 def format_euros(cents: int, lang: str | None = None, symbol: bool = True) -> str:
-    """An amount for a person: ``"1 234,50 €"`` in French, ``"€1,234.50"`` in English."""
-    from ..i18n import language
+    """An amount for a person: ``"1 234,50 €"`` in French, ``"€1,234.50"`` in English.
 
-    lang = lang or language()
-    sign = "-" if cents < 0 else ""
-    units, rest = divmod(abs(cents), 100)
-    if lang == "en":
-        body = f"{units:,}.{rest:02d}"
-        return f"{sign}€{body}" if symbol else f"{sign}{body}"
-    body = f"{units:,}".replace(",", NARROW_NBSP) + f",{rest:02d}"
-    return f"{sign}{body}{NBSP}€" if symbol else f"{sign}{body}"
+    The active language's, or ``lang``'s; what callers holding a ``Translator`` call is its
+    ``money``, which this only reaches for the callers that hold a language code."""
+    return (translator(lang) if lang else active()).money(cents, symbol=symbol)
 
 
 def parse_rate(text: str) -> Decimal:
@@ -104,12 +99,3 @@ def format_rate(rate: Decimal) -> str:
     """A rate as written in files: at least one decimal, no trailing noise."""
     text = format(rate.normalize(), "f")
     return text if "." in text else text + ".0"
-
-
-def format_rate_for_people(rate: Decimal, lang: str | None = None) -> str:
-    from ..i18n import language
-
-    text = format_rate(rate)
-    if (lang or language()) == "fr":
-        return text.replace(".", ",") + NBSP + "%"
-    return text + "%"
