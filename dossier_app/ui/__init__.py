@@ -5,8 +5,10 @@ reference to it, and each emission of a ``Signal(object)`` drops a reference to 
 (both harmless from Python 3.12, where these objects are immortal).  Each ``update()``,
 ``drawLine()`` or ``processEvents()`` then costs ``None`` one reference, and the interpreter
 aborts with "deallocating None" after a few thousand of them — within seconds of painting.
-Until the window runs on 3.12, these singletons are made immortal here the way 3.12 does it:
-by giving them a reference count nothing can exhaust.
+On the releases known to do it (``LOSES_REFERENCES``) and Python before 3.12 only, these
+singletons are made immortal here the way 3.12 does it: by giving them a reference count nothing
+can exhaust.  ``tests/ui/test_reference_patch.py`` measures the loss on the installed PySide6 and
+fails when this list says otherwise.
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from __future__ import annotations
 import ctypes
 import sys
 
+import PySide6
+
+# PySide6 releases that drop references to None and True on Python < 3.12.
+LOSES_REFERENCES = frozenset({"6.12.0"})
 _SPARE_REFERENCES = 1 << 40
+
+
+def needs_immortal_singletons(python: tuple[int, int], pyside: str) -> bool:
+    """Whether this Python and this PySide6 together lose references to the singletons."""
+    return python < (3, 12) and pyside in LOSES_REFERENCES
 
 
 def _make_immortal(obj: object) -> None:
@@ -27,5 +38,7 @@ def _make_immortal(obj: object) -> None:
     count.value += _SPARE_REFERENCES
 
 
-for _singleton in (None, True, False):
-    _make_immortal(_singleton)
+IMMORTAL_SINGLETONS = needs_immortal_singletons(sys.version_info[:2], PySide6.__version__)
+if IMMORTAL_SINGLETONS:
+    for _singleton in (None, True, False):
+        _make_immortal(_singleton)

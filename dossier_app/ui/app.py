@@ -64,7 +64,7 @@ def has_screen(environ: dict[str, str] | None = None, platform: str | None = Non
     if env.get("WAYLAND_DISPLAY"):
         return True
     display = env.get("DISPLAY")
-    return bool(display) and _x_display_answers(display)
+    return bool(display and _x_display_answers(display))
 
 
 def require_screen() -> None:

@@ -114,7 +114,7 @@ class ImportReview(QDialog):
         for signal in (check.toggled, title.textChanged, day.textChanged):
             signal.connect(self._check_all)
 
-    def _check_all(self, *_: object) -> None:
+    def _check_all(self, *_signal_args: object) -> None:  # not `*_`: that hides gettext's _ below
         ok = True
         for row, day in enumerate(self.dates):
             if day is None:
