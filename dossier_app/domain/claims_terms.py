@@ -1,9 +1,15 @@
-"""When an invoice falls due, and the legal caps on agreed payment terms (Code de commerce L441-10)."""
+"""When an invoice falls due, and the legal caps on agreed payment terms (Code de commerce L441-10).
+
+Calendar arithmetic is dateutil's ``relativedelta``: ``day=31`` is the month's last day, whatever
+its length (29 February in a leap year), and days then end of month or end of month then days are
+written in the order the terms say them.
+"""
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from .model import Contract, Invoice, PaymentTerms
 
@@ -11,22 +17,34 @@ DEFAULT_DAYS = 30
 CAP_DAYS = 60
 CAP_DAYS_END_OF_MONTH = 45
 
+END_OF_MONTH = relativedelta(day=31)  # an absolute day past the month's end lands on its last day
+
 
 def end_of_month(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day + END_OF_MONTH
+
+
+def days_then_end_of_month(day: date, days: int) -> date:
+    """``N jours fin de mois``: N days, then to that month's end."""
+    return day + relativedelta(days=days) + END_OF_MONTH
+
+
+def end_of_month_then_days(day: date, days: int) -> date:
+    """``fin de mois + N jours``: to the month's end, then N days."""
+    return day + END_OF_MONTH + relativedelta(days=days)
 
 
 def due_from_terms(invoice_date: date, terms: PaymentTerms | None) -> date:
     if terms is None:
-        return invoice_date + timedelta(days=DEFAULT_DAYS)
+        return invoice_date + relativedelta(days=DEFAULT_DAYS)
     if terms.form == "on_receipt":
         return invoice_date
     if terms.form == "days":
-        return invoice_date + timedelta(days=terms.days)
+        return invoice_date + relativedelta(days=terms.days)
     if terms.form == "days_end_of_month":
-        return end_of_month(invoice_date + timedelta(days=terms.days))
+        return days_then_end_of_month(invoice_date, terms.days)
     if terms.form == "end_of_month_days":
-        return end_of_month(invoice_date) + timedelta(days=terms.days)
+        return end_of_month_then_days(invoice_date, terms.days)
     raise ValueError(f"unknown payment terms form {terms.form!r}")
 
 
@@ -44,9 +62,9 @@ def legal_cap(invoice_date: date) -> date:
     most generous of the three is the cap, to warn only when no reading allows the term.
     """
     return max(
-        invoice_date + timedelta(days=CAP_DAYS),
-        end_of_month(invoice_date + timedelta(days=CAP_DAYS_END_OF_MONTH)),
-        end_of_month(invoice_date) + timedelta(days=CAP_DAYS_END_OF_MONTH),
+        invoice_date + relativedelta(days=CAP_DAYS),
+        days_then_end_of_month(invoice_date, CAP_DAYS_END_OF_MONTH),
+        end_of_month_then_days(invoice_date, CAP_DAYS_END_OF_MONTH),
     )
 
 
