@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Stream
@@ -203,7 +204,7 @@ class Sanitizer:
             depth = base + level
             seen.add(og)
             if depth >= MAX_DEPTH:
-                _empty(child)
+                _empty(cast("Dictionary | Array | Stream", child))  # its kind is one of _CONTAINERS
                 self.cut += 1
                 continue
             stack.append((iter(self._look_at(child, text)), depth + (1 if kind is _STREAM else 0), child,

@@ -77,7 +77,7 @@ def csv_to_pdf(source: Path, target: Path, caption: str) -> int | None:
     for row in rows[1:]:
         table_rows.append([Paragraph(_cell_text(cell), right if numeric[c] else plain) for c, cell in enumerate(row)])
     table = Table(table_rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands: list[tuple] = [
+    commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),

@@ -51,4 +51,5 @@ def register_fonts() -> str:
 
 def text_width(text: str, font: str, size: float) -> float:
     register_fonts()
-    return pdfmetrics.stringWidth(text, font, size)
+    width: float = pdfmetrics.stringWidth(text, font, size)
+    return width

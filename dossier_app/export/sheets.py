@@ -56,20 +56,20 @@ class Furniture:
     footer_note: str = ""  # at the bottom left, e.g. "arrêté au 4 octobre 2016"
 
 
-class RecordingCanvas(Canvas):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+class RecordingCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types: Canvas is Any
+    def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("initialFontName", SANS)
         kwargs.setdefault("invariant", 1)
         super().__init__(*args, **kwargs)
         self.recorded_links: list[Link] = []
 
-    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None,  # type: ignore[no-untyped-def]
-                 relative=1, **kw):
+    def linkRect(self, contents: str, destinationname: str, Rect: tuple[float, float, float, float] | None = None,
+                 addtopage: int = 1, name: str | None = None, relative: int = 1, **kw: object) -> None:
         rect = self._absRect(Rect, relative)
         self.recorded_links.append(Link(self.getPageNumber() - 1, tuple(rect), destinationname))
 
 
-class Anchor(Flowable):
+class Anchor(Flowable):  # type: ignore[misc]  # reportlab ships no types: Flowable is Any
     """An invisible mark: a part's or an entry's place, for bookmarks and links."""
 
     def __init__(self, key: str, part_title: str | None = None) -> None:
@@ -82,14 +82,14 @@ class Anchor(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        doc = self.canv._doctemplate  # type: ignore[attr-defined]
+        doc = self.canv._doctemplate
         _, y = self.canv.absolutePosition(0, 0)
         doc.anchors[self.key] = (self.canv.getPageNumber() - 1, y)
         if self.part_title is not None:
             doc.part_title = self.part_title
 
 
-class DossierDoc(BaseDocTemplate):
+class DossierDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab ships no types
     def __init__(self, stream: BytesIO, furniture: Furniture, title: str) -> None:
         super().__init__(
             stream, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_LEFT,

@@ -61,7 +61,7 @@ class StampFont:
             raise RuntimeError("the stamp alphabet must fit one font subset")
         self._codes = dict(zip(ALPHABET, pieces[0][1], strict=True))
         face = pdfmetrics.getFont(SANS).face
-        self._widths = {ch: face.charWidths.get(ord(ch), face.defaultWidth) for ch in ALPHABET}
+        self._widths: dict[str, float] = {ch: face.charWidths.get(ord(ch), face.defaultWidth) for ch in ALPHABET}
         canvas.showPage()
         canvas.save()
         self.pdf_bytes = buffer.getvalue()
@@ -78,7 +78,8 @@ class StampFont:
         try:
             return 0.001 * size * sum(widths[ch] for ch in text)
         except KeyError:
-            return pdfmetrics.stringWidth(text, SANS, size)
+            width: float = pdfmetrics.stringWidth(text, SANS, size)
+            return width
 
 
 def _visible_box(page: Dictionary) -> tuple[float, float, float, float]:
