@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 
-from ..i18n import _
+from babel.units import format_unit
+
+from ..i18n import _, active, ngettext
 from ..services import archive
 from .context import Context, path_arg
 
@@ -22,10 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def archive_case(ctx: Context, args: argparse.Namespace) -> int:
     summary = archive.archive_case(ctx.store, ctx.case_id(args.case), args.output)
-    size = f"{summary.size / 2**20:.1f}".replace(".", ",") if summary.size >= 2**20 else None
-    weight = _("{size} Mo").format(size=size) if size else _("{size} octets").format(size=summary.size)
-    ctx.out(_("{path} : {exhibits} pièce(s), {weight} \u2014 SHA-256 {sha256}").format(path=summary.path, exhibits=summary.exhibits, weight=weight, sha256=summary.sha256))
+    ctx.out(ngettext("{path} : {exhibits} pièce, {weight} \u2014 SHA-256 {sha256}",
+                     "{path} : {exhibits} pièces, {weight} \u2014 SHA-256 {sha256}", summary.exhibits).format(
+        path=summary.path, exhibits=summary.exhibits, weight=weight(summary.size), sha256=summary.sha256))
     return 0
+
+
+def weight(size: int) -> str:
+    """A file's size in the language, by CLDR: ``"370 779 octets"``, ``"1,5 Mo"`` / ``"1.5 MB"``."""
+    locale = active().locale
+    if size < 2**20:
+        return format_unit(size, "digital-byte", locale=locale)
+    return format_unit(Decimal(size) / 2**20, "digital-megabyte", length="short", format="#,##0.0",
+                       locale=locale)
 
 
 def restore(ctx: Context, args: argparse.Namespace) -> int:
