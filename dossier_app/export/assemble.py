@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
@@ -19,7 +20,7 @@ from .layout import PART_KEYS
 from .prepare import Prepared
 from .sheets import Sheets
 from .stamping import Stamper, StampFont
-from .words import LINE_TITLE, plain
+from .words import LINE_TITLE, exhibit, plain
 
 Tick = Callable[[int], None]  # told the number of the exhibit being added; raises to cancel
 
@@ -49,7 +50,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             pages: list[Dictionary] = []  # the output's pages: indexing out.pages walks the page tree
             with pikepdf.open(BytesIO(plan.opening.pdf)) as opening:
                 for source_page in opening.pages:
-                    page = out.copy_foreign(source_page.obj)
+                    page = cast(Dictionary, out.copy_foreign(source_page.obj))  # a page's copy is a page
                     _add_page(out, page)
                     pages.append(page)
             first_number = 1 if plan.index == 1 else layout.volume_first_pages[plan.index]
@@ -74,7 +75,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
                             removed += sanitizer.clean_page(source_page.obj)
                             # Copying page by page hands back the copy itself: indexing out.pages
                             # afterwards walks the page tree and made long bundles quadratic.
-                            page = out.copy_foreign(source_page.obj)
+                            page = cast(Dictionary, out.copy_foreign(source_page.obj))
                             _add_page(out, page)
                             pages.append(page)
                             stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
@@ -162,7 +163,7 @@ def _outline(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, plan: Volume
             folder = OutlineItem(titles["exhibits"], _destination(pages, starts[plan.exhibits[0].number]))
             for prepared in plan.exhibits:
                 folder.children.append(OutlineItem(
-                    f"{d.words.exhibit(prepared.number)} — {plain(prepared.exhibit.title, LINE_TITLE)}",
+                    f"{exhibit(d.words, prepared.number)} — {plain(prepared.exhibit.title, LINE_TITLE)}",
                     _destination(pages, starts[prepared.number])))
             outline.root.append(folder)
 
