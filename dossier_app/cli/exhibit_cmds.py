@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import vocabulary
 from ..domain.bounds import for_terminal
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
-from ..domain.kind_names import kind_name
 from ..i18n import _
 from ..services import events, importing
 from .context import Context, path_arg
@@ -47,7 +47,7 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
         assert item.exhibit is not None
         x = item.exhibit
         when = short_day(x.date) if x.date else _("date inconnue")
-        kind = f", {kind_name(x.suggested_kind).lower()}" if x.suggested_kind else ""
+        kind = f", {vocabulary.label(x.suggested_kind).lower()}" if x.suggested_kind else ""
         path, title = _one_line(item.path), _one_line(x.title)
         ctx.out(_("ajouté   {path} \u2014 « {title} », {when}{kind}").format(path=path, title=title, when=when, kind=kind))
         if item.invoices:

@@ -20,7 +20,7 @@ from .layout import PART_KEYS
 from .prepare import Prepared
 from .sheets import Sheets
 from .stamping import Stamper, StampFont
-from .words import LINE_TITLE, plain
+from .words import LINE_TITLE, exhibit, plain
 
 Tick = Callable[[int], None]  # told the number of the exhibit being added; raises to cancel
 
@@ -163,7 +163,7 @@ def _outline(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, plan: Volume
             folder = OutlineItem(titles["exhibits"], _destination(pages, starts[plan.exhibits[0].number]))
             for prepared in plan.exhibits:
                 folder.children.append(OutlineItem(
-                    f"{d.words.exhibit(prepared.number)} — {plain(prepared.exhibit.title, LINE_TITLE)}",
+                    f"{exhibit(d.words, prepared.number)} — {plain(prepared.exhibit.title, LINE_TITLE)}",
                     _destination(pages, starts[prepared.number])))
             outline.root.append(folder)
 

@@ -18,7 +18,7 @@ from .contents import part_titles
 from .context import Dossier, Layout
 from .fonts import SANS
 from .styles import RULE, styles
-from .words import markup
+from .words import exhibit, markup
 
 
 def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
@@ -43,11 +43,11 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
     rows: list[list[object]] = [[w.gettext("Pièce"), w.gettext("Date"),
                                  w.gettext("Pages"), w.gettext("Empreinte")]]
     for entry in d.entries:
-        title = f'<a href="#exhibit:{entry.number}"><b>{w.exhibit(entry.number)}</b></a> — {markup(entry.exhibit.title)}'
+        title = f'<a href="#exhibit:{entry.number}"><b>{exhibit(w, entry.number)}</b></a> — {markup(entry.exhibit.title)}'
         if entry.signed:
             title += ('<br/><font size="7"><i>' + w.gettext("Signée électroniquement : la signature ne survit pas au tampon de cette copie ; l\u2019original signé est conservé et sera produit à première demande.") + "</i></font>")
         rows.append([Paragraph(title, s["cell"]),
-                     Paragraph(w.short(entry.exhibit.date) or "—", s["cell"]),
+                     Paragraph(w.short_day(entry.exhibit.date) if entry.exhibit.date else "—", s["cell"]),
                      Paragraph(str(entry.pages), s["cell-right"]),
                      Paragraph(entry.short_hash, s["cell-mono"])])
     if not d.entries:
@@ -56,7 +56,7 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
     flow.append(Paragraph(w.gettext("Empreinte : les 12 premiers caractères hexadécimaux du SHA-256 du fichier original."), s["note"]))
 
     closing = [Spacer(1, 8 * mm),
-               Paragraph(w.gettext("Fait le ") + w.day(d.as_of), s["signature"]),
+               Paragraph(w.gettext("Fait le ") + w.long_day(d.as_of), s["signature"]),
                Spacer(1, 3 * mm)]
     counsel = case.counsel
     signer = w.gettext("Signature du conseil")

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from ..domain import vocabulary
 from ..domain.model import (
     Access,
     ContractEvent,
@@ -21,13 +22,14 @@ from ..domain.model import (
     Reminder,
 )
 from ..domain.notices import notice_deadline
+from ..i18n import Translator
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
 from .fonts import BOLD, text_width
 from .frise import Frise
 from .styles import FRAME_WIDTH, styles
-from .words import ACTIONS, CHANNELS, Words, blocks, choice_label, kind_label, markup
+from .words import actor, blocks, instant, markup, short_instant
 
 
 def key_mark(number: int) -> str:
@@ -43,7 +45,7 @@ def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w, s = d.words, styles()
     flow: list[Flowable] = part_heading("chronology", part_titles(w)["chronology"],
                                         w.gettext("Les événements du dossier, arrêtés au ")
-                                        + w.day(d.as_of))
+                                        + w.long_day(d.as_of))
     if not d.events:
         flow.append(Paragraph(w.gettext("Aucun événement n\u2019est enregistré."), s["note"]))
         flow.append(PageBreak())
@@ -53,7 +55,7 @@ def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
     frise: list[Flowable] = [Frise(w, d.events, numbers, d.as_of), Spacer(1, 3 * mm)]
     for event in d.events:
         if event.id in numbers:
-            frise.append(Paragraph(f"<b>{key_mark(numbers[event.id])}</b>\u2002{w.day(event.date)} — "
+            frise.append(Paragraph(f"<b>{key_mark(numbers[event.id])}</b>\u2002{w.long_day(event.date)} — "
                                    f"{markup(event.title)}", s["body-left"]))
     flow.append(KeepTogether(frise))
 
@@ -74,10 +76,11 @@ def chronology_story(d: Dossier, layout: Layout) -> list[Flowable]:
 
 def _row(d: Dossier, event: Event, numbers: dict[str, int]) -> list[object]:
     w, s = d.words, styles()
-    when = w.short(event.date)
+    when = w.short_day(event.date)
     if isinstance(event, Outage):
-        when = w.short_instant(event.start)
-    label = kind_label(w, event.kind, formal_notice=isinstance(event, RegisteredLetter) and event.formal_notice)
+        when = short_instant(w, event.start)
+    formal_notice = isinstance(event, RegisteredLetter) and event.formal_notice
+    label = w.gettext("Mise en demeure") if formal_notice else vocabulary.label(event.kind, tr=w)
     head = f'<font size="7" color="#505050">{markup(label.upper())}</font><br/><b>{markup(event.title)}</b>'
     if event.id in numbers:
         head = f"<b>{key_mark(numbers[event.id])}</b> " + head
@@ -92,9 +95,9 @@ def _row(d: Dossier, event: Event, numbers: dict[str, int]) -> list[object]:
         body.append(markup(first))
         cell = [Paragraph(markup(piece), s["cell"]) for piece in rest]
     cell.insert(0, Paragraph("<br/>".join(body), s["cell"]))
-    actor = w.actor(event.actor, d.case.us.name, d.case.them.name)
-    if actor:
-        cell.append(Paragraph('<font color="#505050">' + w.gettext("Par {actor}").format(actor=markup(actor)) + '</font>', s["cell"]))
+    by = actor(w, event.actor, d.case.us.name, d.case.them.name)
+    if by:
+        cell.append(Paragraph('<font color="#505050">' + w.gettext("Par {actor}").format(actor=markup(by)) + '</font>', s["cell"]))
     cited = d.citations(event.id)
     proof = citations_markup(w, cited) if cited else (
         '<i>' + w.gettext("aucune pièce") + '</i>')
@@ -108,34 +111,34 @@ def outage_end(event: Outage, as_of: date) -> tuple[datetime, bool]:
     return event.end.replace(tzinfo=None), False
 
 
-def event_details(w: Words, event: Event, as_of: date) -> str:
+def event_details(w: Translator, event: Event, as_of: date) -> str:
     """The facts of an event's own kind, in one line."""
     bits: list[str] = []
     if isinstance(event, ContractEvent):
-        bits.append(choice_label(w, ACTIONS, event.action))
+        bits.append(vocabulary.label(event.action, tr=w))
         if event.reference:
             bits.append(w.gettext("réf. ") + event.reference)
     elif isinstance(event, Invoice):
         bits.append(w.gettext("n°\u00a0") + event.number)
-        bits.append(w.euros(event.amount_incl_tax) + w.gettext(" TTC"))
+        bits.append(w.money(event.amount_incl_tax) + w.gettext(" TTC"))
         if event.due_date:
-            bits.append(w.gettext("échéance ") + w.day(event.due_date))
+            bits.append(w.gettext("échéance ") + w.long_day(event.due_date))
         if event.disputed:
             reason = w.gettext(" : ") + event.dispute_reason if event.dispute_reason else ""
             bits.append(w.gettext("contestée") + reason)
     elif isinstance(event, Payment):
-        bits.append(w.euros(event.amount))
+        bits.append(w.money(event.amount))
         if event.invoices:
             bits.append(w.gettext("règle ") + ", ".join(event.invoices))
         if event.method:
             bits.append(event.method)
     elif isinstance(event, CreditNote):
         bits.append(w.gettext("n°\u00a0") + event.number)
-        bits.append(w.euros(event.amount_incl_tax) + w.gettext(" TTC"))
+        bits.append(w.money(event.amount_incl_tax) + w.gettext(" TTC"))
         if event.invoice:
             bits.append(w.gettext("sur la facture ") + event.invoice)
     elif isinstance(event, Reminder):
-        bits.append(choice_label(w, CHANNELS, event.channel))
+        bits.append(vocabulary.label(event.channel, tr=w))
         if event.invoices:
             bits.append(w.gettext("factures ") + ", ".join(event.invoices))
     elif isinstance(event, RegisteredLetter):
@@ -144,38 +147,38 @@ def event_details(w: Words, event: Event, as_of: date) -> str:
         end, ongoing = outage_end(event, as_of)
         start = event.start.replace(tzinfo=None)
         if ongoing:
-            bits.append(w.gettext("depuis le {start} \u2014 en cours").format(start=w.instant(start)))
-            bits.append(w.gettext("{duration} au {day}").format(duration=w.duration(end - start), day=w.day(as_of)))
+            bits.append(w.gettext("depuis le {start} \u2014 en cours").format(start=instant(w, start)))
+            bits.append(w.gettext("{duration} au {day}").format(duration=w.duration(end - start), day=w.long_day(as_of)))
         else:
-            bits.append(w.gettext("du {start} au {end}").format(start=w.instant(start), end=w.instant(end)))
+            bits.append(w.gettext("du {start} au {end}").format(start=instant(w, start), end=instant(w, end)))
             bits.append(w.duration(end - start))
         bits.append(", ".join(event.services))
         if event.scope:
-            bits.append(w.gettext("totale") if event.scope == "total" else w.gettext("partielle"))
+            bits.append(vocabulary.label(event.scope, tr=w))
     elif isinstance(event, Access):
-        bits.append(event.account + w.gettext(" : ") + choice_label(w, ACTIONS, event.action))
+        bits.append(event.account + w.gettext(" : ") + vocabulary.label(event.action, tr=w))
     elif isinstance(event, Correspondence):
-        bits.append(choice_label(w, CHANNELS, event.channel))
+        bits.append(vocabulary.label(event.channel, tr=w))
     elif isinstance(event, ProcedureStep):
-        bits.append(choice_label(w, ACTIONS, event.action))
+        bits.append(vocabulary.label(event.action, tr=w))
     return " — ".join(b for b in bits if b)
 
 
-def _letter_details(w: Words, letter: RegisteredLetter) -> list[str]:
+def _letter_details(w: Translator, letter: RegisteredLetter) -> list[str]:
     bits = []
     if letter.electronic:
         bits.append(w.gettext("lettre recommandée électronique"))
     if letter.tracking_number:
         bits.append(w.gettext("n° de suivi ") + letter.tracking_number)
     if letter.first_presented_on:
-        bits.append(w.gettext("première présentation le ") + w.day(letter.first_presented_on))
+        bits.append(w.gettext("première présentation le ") + w.long_day(letter.first_presented_on))
     if letter.received_on:
-        bits.append(w.gettext("distribuée le ") + w.day(letter.received_on))
+        bits.append(w.gettext("distribuée le ") + w.long_day(letter.received_on))
     if letter.returned_undelivered:
         bits.append(w.gettext("pli avisé non réclamé"))
     deadline = notice_deadline(letter)
     if letter.formal_notice and letter.deadline_days and deadline:
-        bits.append(w.gettext("délai de {deadline_days}\u00a0jours, expirant le ").format(deadline_days=letter.deadline_days) + w.day(deadline))
+        bits.append(w.gettext("délai de {deadline_days}\u00a0jours, expirant le ").format(deadline_days=letter.deadline_days) + w.long_day(deadline))
     return bits
 
 
@@ -194,7 +197,7 @@ def _merged(periods: list[tuple[datetime, datetime]]) -> timedelta:
     return total
 
 
-def _outage_table(w: Words, outages: list[Outage], as_of: date):  # type: ignore[no-untyped-def]
+def _outage_table(w: Translator, outages: list[Outage], as_of: date):  # type: ignore[no-untyped-def]
     s = styles()
     by_service: dict[str, list[tuple[datetime, datetime, bool]]] = {}
     for outage in outages:
@@ -209,8 +212,8 @@ def _outage_table(w: Words, outages: list[Outage], as_of: date):  # type: ignore
         lines = []
         for start, end, ongoing in periods:
             # Each instant and the duration hold together; a line only breaks around the arrow.
-            until = w.gettext("en\u00a0cours") if ongoing else _unbroken(w.short_instant(end))
-            lines.append(f"{_unbroken(w.short_instant(start))} → {until} ({w.duration(end - start)})")
+            until = w.gettext("en\u00a0cours") if ongoing else _unbroken(short_instant(w, end))
+            lines.append(f"{_unbroken(short_instant(w, start))} → {until} ({w.duration(end - start)})")
         total = _merged([(a, b) for a, b, _ in periods])
         totals.append(w.duration(total))
         rows.append([Paragraph(f"<b>{markup(service)}</b>", s["cell"]),
@@ -223,7 +226,7 @@ def _unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def _outage_widths(w: Words, services: list[str], totals: list[str]) -> list[float]:
+def _outage_widths(w: Translator, services: list[str], totals: list[str]) -> list[float]:
     """Columns as wide as what they hold: a service name wraps only on its spaces when it can,
     a total never wraps, and the periods take the rest."""
     pad = 6 + 1

@@ -7,10 +7,11 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, T
 
 from ..domain.model import Party
 from ..domain.siren import normalize_siren
+from ..i18n import Translator
 from .fonts import BOLD, SANS
 from .sheets import Anchor
 from .styles import ACCENT, FRAME_WIDTH, LIGHT_SHADE, RULE, SHADE, styles
-from .words import Words, markup
+from .words import exhibit, markup
 
 FEMININE_FORMS = ("sarl", "sas", "sasu", "sa", "eurl", "sci", "snc", "selarl", "selas", "scop",
                   "sca", "scs", "société", "societe", "association", "entreprise")
@@ -27,18 +28,18 @@ def part_heading(key: str, title: str, subtitle: str = "") -> list[Flowable]:
     return flow
 
 
-def exhibit_link(words: Words, number: int, pages: str | None = None) -> str:
-    text = words.exhibit(number)
+def exhibit_link(words: Translator, number: int, pages: str | None = None) -> str:
+    text = exhibit(words, number)
     if pages:
         text += f", p.\u00a0{markup(pages)}"
     return f'<a href="#exhibit:{number}">{text}</a>'
 
 
-def citations_markup(words: Words, cited: list[tuple[int, str | None]]) -> str:
+def citations_markup(words: Translator, cited: list[tuple[int, str | None]]) -> str:
     return ", ".join(exhibit_link(words, n, p) for n, p in cited)
 
 
-def party_lines(words: Words, party: Party) -> list[str]:
+def party_lines(words: Translator, party: Party) -> list[str]:
     """Name, then legal form and SIREN, then address: each already escaped."""
     lines = []
     details = []
@@ -57,7 +58,7 @@ def party_lines(words: Words, party: Party) -> list[str]:
     return lines
 
 
-def role_label(words: Words, party: Party, claimant: bool) -> str:
+def role_label(words: Translator, party: Party, claimant: bool) -> str:
     form = (party.legal_form or party.name).strip().lower()
     feminine = form.startswith(FEMININE_FORMS) or party.name.lower().startswith(FEMININE_FORMS)
     if words.lang == "en":

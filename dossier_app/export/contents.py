@@ -5,16 +5,17 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from ..i18n import Translator
 from .common import part_heading
 from .context import Dossier, Layout
 from .fonts import SANS
 from .styles import MUTED, styles
-from .words import LINE_TITLE, Words, markup, plain
+from .words import LINE_TITLE, exhibit, markup, plain
 
 PAGE_COLUMN = 22 * mm
 
 
-def part_titles(w: Words) -> dict[str, str]:
+def part_titles(w: Translator) -> dict[str, str]:
     return {
         "cover": w.gettext("Couverture"),
         "contents": w.gettext("Sommaire"),
@@ -91,9 +92,9 @@ def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
                                  _page_text(d, layout, f"exhibit:{first.number}", first.volume),
                                  f"exhibit:{first.number}"))
         for entry in d.entries:
-            text = f"{w.exhibit(entry.number)} — {markup(plain(entry.exhibit.title, LINE_TITLE))}"
+            text = f"{exhibit(w, entry.number)} — {markup(plain(entry.exhibit.title, LINE_TITLE))}"
             if entry.exhibit.date:
-                text += f' <font color="#505050">({w.short(entry.exhibit.date)})</font>'
+                text += f' <font color="#505050">({w.short_day(entry.exhibit.date)})</font>'
             flow.append(ContentsLine(text, _page_text(d, layout, f"exhibit:{entry.number}", entry.volume),
                                      f"exhibit:{entry.number}", level=1))
     flow.append(PageBreak())

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..domain.claims import ClaimsResult
 from ..domain.model import CaseFile, Event, Exhibit, ProcedureStep
-from .words import Words
+from ..i18n import Translator
 
 PARTS = ("cover", "contents", "facts", "chronology", "claims", "bordereau", "exhibits")
 
@@ -31,7 +31,7 @@ class ExhibitEntry:
 
 @dataclass(frozen=True)
 class Dossier:
-    words: Words
+    words: Translator
     case_file: CaseFile
     as_of: date
     events: tuple[Event, ...]  # those dated up to the as-of date, in chronological order

@@ -20,7 +20,7 @@ from .context import Dossier, Layout
 from .fonts import SANS
 from .sheets import Anchor
 from .styles import ACCENT, FRAME_WIDTH, RULE, styles
-from .words import markup
+from .words import instant, markup
 
 
 def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowable]:
@@ -30,7 +30,7 @@ def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowa
     court = case.court or w.gettext("Juridiction à préciser")
     flow.append(Paragraph(markup(court.upper()), s["cover-court"]))
     if case.hearing is not None:
-        hearing = w.instant(case.hearing) if isinstance(case.hearing, datetime) else w.day(case.hearing)
+        hearing = instant(w, case.hearing) if isinstance(case.hearing, datetime) else w.long_day(case.hearing)
         flow.append(Paragraph(w.gettext("Audience du ") + hearing, s["cover-line"]))
     if case.docket:
         flow.append(Paragraph(w.gettext("RG n°\u00a0") + markup(case.docket), s["cover-line"]))
@@ -59,12 +59,12 @@ def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowa
         who = markup(counsel.name) + (f", {markup(counsel.firm)}" if counsel.firm else "")
         reach = " — ".join(markup(x) for x in (counsel.email, counsel.phone) if x)
         facts.append((w.gettext("Conseil"), who + (f"<br/>{reach}" if reach else "")))
-    facts.append((w.gettext("Arrêté au"), w.day(d.as_of)))
+    facts.append((w.gettext("Arrêté au"), w.long_day(d.as_of)))
     included = len(d.entries)
     facts.append((w.gettext("Contenu"), " · ".join((
-        w.count(len(d.events), "événement", "événements", "event", "events"),
-        w.count(included, "pièce", "pièces", "exhibit", "exhibits"),
-        w.count(layout.total, "page", "pages", "page", "pages")))))
+        w.ngettext("{count}\u00a0événement", "{count}\u00a0événements", len(d.events)).format(count=len(d.events)),
+        w.ngettext("{count}\u00a0pièce", "{count}\u00a0pièces", included).format(count=included),
+        w.ngettext("{count}\u00a0page", "{count}\u00a0pages", layout.total).format(count=layout.total)))))
     explained = w.gettext("SHA-256 des lignes du bordereau : deux exemplaires de même empreinte ont les mêmes pièces")
     facts.append((w.gettext("Empreinte"),
                   f'<font name="DejaVuSansMono">{d.fingerprint}</font>'

@@ -11,17 +11,18 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from ..domain.claims import ClaimsResult, InvoiceClaim
 from ..domain.claims_penalties import PenaltyPeriod, RateSource
 from ..domain.claims_report import allocation_rule, half_year_label
+from ..i18n import Translator
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
 from .context import Dossier, Layout
 from .fonts import BOLD, SANS, text_width
 from .styles import ACCENT, FRAME_WIDTH, SHADE, styles
-from .words import Words, markup
+from .words import markup
 
 
 def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w, s = d.words, styles()
-    subtitle = w.gettext("Arrêté au {day} \u2014 pénalités de retard (art. L441-10 du Code de commerce) et indemnité forfaitaire pour frais de recouvrement (art. D441-5)").format(day=w.day(d.as_of))
+    subtitle = w.gettext("Arrêté au {day} \u2014 pénalités de retard (art. L441-10 du Code de commerce) et indemnité forfaitaire pour frais de recouvrement (art. D441-5)").format(day=w.long_day(d.as_of))
     flow: list[Flowable] = part_heading("claims", part_titles(w)["claims"], subtitle)
     claims = d.claims
     if claims is None or not claims.invoices:
@@ -65,15 +66,15 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
                                  for i, h in enumerate(head)]]
     spans: list[tuple[object, ...]] = []
     for claim in claims:
-        first = f"<b>{markup(claim.number)}</b><br/>{w.short(claim.date)}"
+        first = f"<b>{markup(claim.number)}</b><br/>{w.short_day(claim.date)}"
         cited = d.citations(claim.event_id)
         rows.append([
-            Paragraph(first, s["cell-small"]), Paragraph(w.short(claim.due_date), s["cell-small"]),
-            *(Paragraph(w.euros(v), s["cell-small-right"]) for v in (claim.amount, claim.credited, claim.paid,
+            Paragraph(first, s["cell-small"]), Paragraph(w.short_day(claim.due_date), s["cell-small"]),
+            *(Paragraph(w.money(v), s["cell-small-right"]) for v in (claim.amount, claim.credited, claim.paid,
                                                                        claim.outstanding)),
             Paragraph(w.days(claim.days_late), s["cell-small-right"]),
-            Paragraph(w.euros(claim.penalties), s["cell-small-right"]),
-            Paragraph(w.euros(claim.indemnity), s["cell-small-right"]),
+            Paragraph(w.money(claim.penalties), s["cell-small-right"]),
+            Paragraph(w.money(claim.indemnity), s["cell-small-right"]),
         ])
         notes = []
         if cited:
@@ -87,9 +88,9 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
                       ("TOPPADDING", (0, row), (-1, row), 0)]
     totals = [sum(getattr(c, name) for c in claims) for name in ("amount", "credited", "paid", "outstanding")]
     rows.append([Paragraph("<b>" + w.gettext("Total") + "</b>", s["cell-small"]), "",
-                 *(Paragraph(f"<b>{w.euros(v)}</b>", s["cell-small-right"]) for v in totals), "",
-                 Paragraph(f"<b>{w.euros(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
-                 Paragraph(f"<b>{w.euros(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])])
+                 *(Paragraph(f"<b>{w.money(v)}</b>", s["cell-small-right"]) for v in totals), "",
+                 Paragraph(f"<b>{w.money(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
+                 Paragraph(f"<b>{w.money(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])])
     widths, size = _invoice_widths(rows, head)
     if size != s["cell-small-right"].fontSize:  # only when millions in every column would not fit
         for cells in rows[1:]:
@@ -135,25 +136,25 @@ def _invoice_widths(rows: list[list[object]], head: list[str]) -> tuple[list[flo
     return [room - day, day, *needs], size
 
 
-def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
+def _totals(w: Translator, claims: ClaimsResult) -> list[Flowable]:
     s, t = styles(), claims.totals
     rows: list[list[str]] = [
         [w.gettext("Principal restant dû (non contesté)"),
-         w.euros(t.outstanding_undisputed)],
-        [w.gettext("Pénalités de retard"), w.euros(t.penalties_undisputed)],
+         w.money(t.outstanding_undisputed)],
+        [w.gettext("Pénalités de retard"), w.money(t.penalties_undisputed)],
         [w.gettext("Indemnités forfaitaires de recouvrement"),
-         w.euros(t.indemnities_undisputed)],
+         w.money(t.indemnities_undisputed)],
         [(w.gettext("TOTAL DÛ SELON LES FACTURES, PART NON CONTESTÉE, AU ") if claims.our_role == "client" else
-          w.gettext("TOTAL RÉCLAMABLE AU ")) + w.short(claims.as_of),
-         w.euros(t.grand_total)],
+          w.gettext("TOTAL RÉCLAMABLE AU ")) + w.short_day(claims.as_of),
+         w.money(t.grand_total)],
     ]
     memo: list[list[str]] = []
     if t.outstanding_disputed or t.penalties_disputed or t.indemnities_disputed:
         memo.append([w.gettext("Pour mémoire : part contestée (principal, pénalités, indemnités)"),
-                     w.euros(t.outstanding_disputed + t.penalties_disputed + t.indemnities_disputed)])
+                     w.money(t.outstanding_disputed + t.penalties_disputed + t.indemnities_disputed)])
     if t.credit:
         memo.append([w.gettext("Trop-perçu à restituer au débiteur"),
-                     w.euros(t.credit)])
+                     w.money(t.credit)])
     table_rows = [[Paragraph(markup(a), s["cell"]), Paragraph(b, s["cell-right"])] for a, b in rows + memo]
     total_row = len(rows) - 1
     table_rows[total_row] = [Paragraph(f"<b>{markup(rows[total_row][0])}</b>", s["cell"]),
@@ -167,17 +168,17 @@ def _totals(w: Words, claims: ClaimsResult) -> list[Flowable]:
     return [table]
 
 
-def _periods(w: Words, claim: InvoiceClaim) -> list[Flowable]:
+def _periods(w: Translator, claim: InvoiceClaim) -> list[Flowable]:
     s = styles()
     title = Paragraph(w.gettext("Facture ") + f"<b>{markup(claim.number)}</b> — "
-                      + w.gettext("échue le ") + w.day(claim.due_date), s["body-left"])
+                      + w.gettext("échue le ") + w.long_day(claim.due_date), s["body-left"])
     rows: list[list[object]] = [[w.gettext("Du"), w.gettext("Au"), w.gettext("Jours"),
                                  w.gettext("Principal"), w.gettext("Taux"), w.gettext("Pénalités")]]
     for period in claim.periods:
-        rows.append([w.short(period.start), w.short(period.end), str(period.days), w.euros(period.principal),
-                     w.rate(period.rate) + ("\u00a0*" if not period.source.known else ""),
-                     w.euros(period.amount_cents)])
-    rows.append([w.gettext("Total (arrondi une fois)"), "", "", "", "", w.euros(claim.penalties)])
+        rows.append([w.short_day(period.start), w.short_day(period.end), str(period.days), w.money(period.principal),
+                     w.percent(period.rate) + ("\u00a0*" if not period.source.known else ""),
+                     w.money(period.amount_cents)])
+    rows.append([w.gettext("Total (arrondi une fois)"), "", "", "", "", w.money(claim.penalties)])
     table = grid(rows, full_width(22, 22, 12, 26, 18, 26), align_right=(2, 3, 4, 5), extra=[
         ("SPAN", (0, -1), (4, -1)), ("FONT", (0, -1), (-1, -1), BOLD, 8.5),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)])
@@ -195,17 +196,17 @@ def _unassigned(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
     for unassigned in claims.unassigned_payments:
         what = markup(titles.get(unassigned.event_id, ""))
         if unassigned.named:  # what the invoices it named did not need
-            what += w.gettext(" \u2014 part non affectée d\u2019un paiement de {euros}").format(euros=w.euros(unassigned.paid))
+            what += w.gettext(" \u2014 part non affectée d\u2019un paiement de {euros}").format(euros=w.money(unassigned.paid))
         cited = d.citations(unassigned.event_id)
         if cited:
             what += f" ({citations_markup(w, cited)})"
         colon = w.gettext("\u00a0: ")
-        parts = [f"<b>{markup(numbers.get(invoice_id, invoice_id))}</b>{colon}{w.euros(cents)}"
+        parts = [f"<b>{markup(numbers.get(invoice_id, invoice_id))}</b>{colon}{w.money(cents)}"
                  for invoice_id, cents in unassigned.settled]
         if unassigned.credit:
-            parts.append(w.gettext("crédit du payeur") + colon + w.euros(unassigned.credit))
-        rows.append([Paragraph(w.short(unassigned.day), s["cell-small"]), Paragraph(what, s["cell-small"]),
-                     Paragraph(w.euros(unassigned.amount), s["cell-small-right"]),
+            parts.append(w.gettext("crédit du payeur") + colon + w.money(unassigned.credit))
+        rows.append([Paragraph(w.short_day(unassigned.day), s["cell-small"]), Paragraph(what, s["cell-small"]),
+                     Paragraph(w.money(unassigned.amount), s["cell-small-right"]),
                      Paragraph(w.gettext("\u00a0; ").join(parts), s["cell-small"])])
     title = Paragraph(w.gettext("Paiements qui ne désignent aucune facture"), s["body-left"])
     rule = Paragraph(markup(allocation_rule(w.lang).replace("'", "\u2019")), s["note"])
@@ -213,23 +214,23 @@ def _unassigned(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
     return [Spacer(1, 2 * mm), title, Spacer(1, 1 * mm), rule, Spacer(1, 1 * mm), table]
 
 
-def _describe_source(w: Words, period: PenaltyPeriod) -> str:
+def _describe_source(w: Translator, period: PenaltyPeriod) -> str:
     source: RateSource = period.source
     if source.kind == "contract":
-        return w.gettext("taux contractuel de {rate}").format(rate=w.rate(period.rate))
+        return w.gettext("taux contractuel de {rate}").format(rate=w.percent(period.rate))
     statutory = source.statutory
     text = ""
     if statutory is not None:
-        text = w.gettext("taux légal (art. L441-10) : taux BCE de {rate} en vigueur le {day}, majoré de 10 points = {rate2} \u2014 source : {source}").format(rate=w.rate(statutory.ecb.rate), day=w.day(statutory.read_on), rate2=w.rate(statutory.rate), source=markup(statutory.ecb.source))
+        text = w.gettext("taux légal (art. L441-10) : taux BCE de {rate} en vigueur le {day}, majoré de 10 points = {rate2} \u2014 source : {source}").format(rate=w.percent(statutory.ecb.rate), day=w.long_day(statutory.read_on), rate2=w.percent(statutory.rate), source=markup(statutory.ecb.source))
         if not statutory.known:
             text += w.gettext(" <b>(taux de cette date pas encore connu : le dernier taux publié connu est utilisé)</b>")
     if source.kind == "statutory_floor" and source.legal is not None and source.contract_rate is not None:
         legal = source.legal.rate
-        text = w.gettext("taux contractuel de {rate} inférieur à trois fois le taux de l\u2019intérêt légal ({rate2} au {half_year_label} \u2014 source : {source}) : ").format(rate=w.rate(source.contract_rate), rate2=w.rate(legal.autres_cas), half_year_label=half_year_label(legal.half_year, w.lang), source=markup(legal.source)) + text
+        text = w.gettext("taux contractuel de {rate} inférieur à trois fois le taux de l\u2019intérêt légal ({rate2} au {half_year_label} \u2014 source : {source}) : ").format(rate=w.percent(source.contract_rate), rate2=w.percent(legal.autres_cas), half_year_label=half_year_label(legal.half_year, w.lang), source=markup(legal.source)) + text
     return text
 
 
-def rate_sources(w: Words, claims: ClaimsResult) -> list[str]:
+def rate_sources(w: Translator, claims: ClaimsResult) -> list[str]:
     """Each distinct reason for a rate, once, in the order the periods first use it."""
     seen: dict[str, None] = {}
     for claim in claims.invoices:

@@ -27,11 +27,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..i18n import Translator
 from .exhibits_pdf import Refused, inspect_pdf
 from .fonts import SANS, register_fonts
 from .images import image_to_pdf
 from .styles import ACCENT, PAGE_HEIGHT, PAGE_WIDTH, RULE, SHADE, styles
-from .words import Words, blocks, markup, plain
+from .words import blocks, markup, plain
 
 HEADER_SHOWN = 5000  # characters of one header in the table; past it the line says it is cut
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/gif", "image/bmp")
@@ -67,7 +68,7 @@ class AttachedPart:
     note: str
 
 
-def email_to_pdfs(source: Path, workdir: Path, stem: str, words: Words, reader: EmailReader | None,
+def email_to_pdfs(source: Path, workdir: Path, stem: str, words: Translator, reader: EmailReader | None,
                   caption: str) -> tuple[list[Path], int]:
     """Render the message and its document attachments; the PDFs in order and their total pages."""
     if reader is None:
@@ -80,7 +81,7 @@ def email_to_pdfs(source: Path, workdir: Path, stem: str, words: Words, reader: 
     return outputs, pages + sum(p.pages for p in parts if p.path is not None)
 
 
-def _attachment(attachment: Any, workdir: Path, stem: str, words: Words) -> AttachedPart:
+def _attachment(attachment: Any, workdir: Path, stem: str, words: Translator) -> AttachedPart:
     name = attachment.name or words.gettext("(sans nom)")
     data: bytes = attachment.data
     media = (attachment.media_type or "").lower()
@@ -94,7 +95,7 @@ def _attachment(attachment: Any, workdir: Path, stem: str, words: Words) -> Atta
             return AttachedPart(name, None, 0, words.gettext("PDF, ") + size + " — " +
                                 words.gettext("non reproduit : ") + refusal.reason)
         return AttachedPart(name, path, facts.pages,
-                            f"PDF, {size}, " + words.count(facts.pages, "page", "pages", "page", "pages")
+                            f"PDF, {size}, " + words.ngettext("{count}\u00a0page", "{count}\u00a0pages", facts.pages).format(count=facts.pages)
                             + words.gettext(" \u2014 reproduit ci-après"))
     if media in IMAGE_TYPES:
         raw = workdir / f"{stem}.img"
@@ -110,7 +111,7 @@ def _attachment(attachment: Any, workdir: Path, stem: str, words: Words) -> Atta
     return AttachedPart(name, None, 0, f"{media or '?'}, {size} — " + words.gettext("non reproduit (ni PDF ni image) ; conservé dans le dossier original"))
 
 
-def _size(count: int, words: Words) -> str:
+def _size(count: int, words: Translator) -> str:
     if count < 1024:
         return words.gettext("{count}\u00a0octets").format(count=count)
     if count < 1024 * 1024:
@@ -119,7 +120,7 @@ def _size(count: int, words: Words) -> str:
     return words.gettext("{size}\u00a0Mo").format(size=value.replace(".", ",") if words.lang == "fr" else value)
 
 
-def _header(words: Words, value: str | None) -> str:
+def _header(words: Translator, value: str | None) -> str:
     """A header as its table cell shows it: whole, unless it is absurdly long (a megabyte "To:")."""
     if not value:
         return "—"
@@ -128,7 +129,7 @@ def _header(words: Words, value: str | None) -> str:
     return (markup(plain(value, HEADER_SHOWN)) + " <i>" + words.gettext("(en-tête de {value_count} caractères, coupé ici ; le courriel original est conservé)").format(value_count=len(value)) + "</i>")
 
 
-def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: Words, caption: str) -> int:
+def _message_pdf(message: Any, parts: list[AttachedPart], target: Path, words: Translator, caption: str) -> int:
     register_fonts()
     s = styles()
     buffer = BytesIO()

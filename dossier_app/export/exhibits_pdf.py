@@ -13,7 +13,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from .words import Words
+from ..i18n import Translator
 
 
 class Refused(Exception):
@@ -38,7 +38,7 @@ def _qpdf_message(exc: Exception, path: Path) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def open_pdf(path: Path, password: str | None, words: Words) -> pikepdf.Pdf:
+def open_pdf(path: Path, password: str | None, words: Translator) -> pikepdf.Pdf:
     """Open for reading; ``Refused`` when it is locked or beyond repair."""
     try:
         with warnings.catch_warnings():
@@ -54,7 +54,7 @@ def open_pdf(path: Path, password: str | None, words: Words) -> pikepdf.Pdf:
         raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
 
 
-def inspect_pdf(path: Path, password: str | None, words: Words) -> PdfFacts:
+def inspect_pdf(path: Path, password: str | None, words: Translator) -> PdfFacts:
     with open_pdf(path, password, words) as pdf:
         try:
             pages = len(pdf.pages)

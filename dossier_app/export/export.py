@@ -16,6 +16,7 @@ from pathlib import Path
 from ..domain.claims import ClaimsResult
 from ..domain.model import CaseFile, Exhibit, event_sort_key
 from ..domain.numbering import assign_numbers
+from ..i18n import LANGUAGES, Translator, translator
 from .api import (
     ExhibitOutcome,
     ExhibitsRefused,
@@ -33,7 +34,7 @@ from .paper import paper_copy
 from .prepare import Prepared, prepare
 from .stamping import StampFont
 from .volumes import pack, volume_paths
-from .words import Words
+from .words import exhibit
 
 Progress = Callable[[ProgressStep], bool | None]
 MB = 1024 * 1024
@@ -55,7 +56,9 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     home's own ``tmp/``, so that nothing is written elsewhere on the machine); their folder goes
     when the export ends, however it ends (an error, Ctrl+C, SIGTERM).
     """
-    words = Words(options.lang)
+    if options.lang not in LANGUAGES:
+        raise ValueError(f"unknown language {options.lang!r}")
+    words = translator(options.lang)
     output = Path(output)
     if options.max_mb is not None and not (math.isfinite(options.max_mb) and options.max_mb > 0):
         raise ExportError(words.gettext("taille de tome impossible ({max_mb} Mo) : donnez un nombre de Mo positif").format(max_mb=options.max_mb))
@@ -92,7 +95,7 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
 
         dossier = _dossier(words, case_file, options, events, usable, claims, {})
         running = f"{case_file.case.title}"
-        note = words.gettext("Arrêté au ") + words.day(options.as_of)
+        note = words.gettext("Arrêté au ") + words.long_day(options.as_of)
         report("parts", words.gettext("Mise en page"), 0, 1)
         built = lay_out(dossier, running, note)
 
@@ -148,7 +151,7 @@ def release_memory() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _dossier(words: Words, case_file: CaseFile, options: ExportOptions, events, usable: list[Prepared],  # type: ignore[no-untyped-def]
+def _dossier(words: Translator, case_file: CaseFile, options: ExportOptions, events, usable: list[Prepared],  # type: ignore[no-untyped-def]
              claims: ClaimsResult | None, volumes_of: dict[int, int], volumes: int = 1) -> Dossier:
     entries = tuple(ExhibitEntry(p.exhibit, p.number, p.pages, p.signed, p.status, volumes_of.get(p.number, 1))
                     for p in usable)
@@ -195,7 +198,7 @@ def _write(d: Dossier, built: Built, usable: list[Prepared], targets: list[Path]
 
             def tick(number: int) -> None:
                 nonlocal done
-                report("assemble", words.exhibit(number), done, total)
+                report("assemble", exhibit(words, number), done, total)
                 done += 1
 
             def saving(percent: int, volume: int = index) -> None:
@@ -237,7 +240,7 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_error(exc: OSError, target: Path, words: Words) -> ExportError:
+def write_error(exc: OSError, target: Path, words: Translator) -> ExportError:
     """A failed write as the user needs to hear it: a full disk says so."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return ExportError(words.gettext("plus de place pour écrire {target} : libérez de l'espace disque et recommencez ; rien n'a été modifié").format(target=target))

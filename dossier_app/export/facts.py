@@ -24,7 +24,7 @@ def facts_story(d: Dossier, layout: Layout) -> list[Flowable]:
     if key_facts:
         flow.append(Paragraph(w.gettext("Les faits essentiels"), s["heading"]))
         for event in key_facts:
-            text = f"<b>{w.day(event.date)}.</b> {markup(event.title.rstrip('.'))}."
+            text = f"<b>{w.long_day(event.date)}.</b> {markup(event.title.rstrip('.'))}."
             if event.description:
                 text += " " + markup(event.description.strip())
             cited = d.citations(event.id)

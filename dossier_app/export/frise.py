@@ -15,10 +15,11 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from ..domain import vocabulary
 from ..domain.dates import month_label
 from ..domain.model import Access, Event, Invoice, Outage, ProcedureStep, RegisteredLetter
+from ..i18n import Translator
 from .fonts import BOLD, SANS, text_width
-from .words import Words
 
 LANE_HEIGHT = 15.0
 SUBROW = 9.0
@@ -55,7 +56,7 @@ class Lane:
     kinds: tuple[str, ...]
 
 
-def lanes(w: Words) -> tuple[Lane, ...]:
+def lanes(w: Translator) -> tuple[Lane, ...]:
     return (
         Lane("contract", w.gettext("Contrat, procédure"), ("contract", "procedure", "note")),
         Lane("money", w.gettext("Factures, paiements"), ("invoice", "payment", "credit_note")),
@@ -80,23 +81,28 @@ def mark_of(event: Event) -> str:
             "correspondence": "tick", "contract": "bar", "note": "dot"}.get(event.kind, "dot")
 
 
-def legend_items(w: Words) -> list[tuple[str, str]]:
+def legend_items(w: Translator) -> list[tuple[str, str]]:
     return [
-        ("bar", w.gettext("contrat")),
+        ("bar", _kind(w, "contract")),
         ("flag", w.gettext("acte de procédure")),
-        ("square", w.gettext("facture")),
+        ("square", _kind(w, "invoice")),
         ("square-x", w.gettext("facture contestée")),
-        ("circle-filled", w.gettext("paiement")),
-        ("circle", w.gettext("avoir")),
+        ("circle-filled", _kind(w, "payment")),
+        ("circle", _kind(w, "credit_note")),
         ("triangle-filled", w.gettext("mise en demeure")),
-        ("triangle", w.gettext("lettre recommandée")),
-        ("triangle-down", w.gettext("relance")),
-        ("tick", w.gettext("échange")),
+        ("triangle", _kind(w, "registered_letter")),
+        ("triangle-down", _kind(w, "reminder")),
+        ("tick", _kind(w, "correspondence")),
         ("diamond-filled", w.gettext("accès refusé ou modifié")),
         ("diamond", w.gettext("accès demandé ou rétabli")),
-        ("hatch", w.gettext("interruption de service")),
-        ("dot", w.gettext("note")),
+        ("hatch", _kind(w, "outage")),
+        ("dot", _kind(w, "note")),
     ]
+
+
+def _kind(w: Translator, kind: str) -> str:
+    """A kind as the legend names it, in lower case like the rest of the legend."""
+    return vocabulary.label(kind, tr=w).lower()
 
 
 def _start_of(event: Event) -> datetime:
@@ -114,7 +120,7 @@ def _end_of(event: Outage, as_of: date) -> tuple[datetime, bool]:
 
 
 class Frise(Flowable):  # type: ignore[misc]  # reportlab ships no types: Flowable is Any
-    def __init__(self, words: Words, events: tuple[Event, ...], key_numbers: dict[str, int],
+    def __init__(self, words: Translator, events: tuple[Event, ...], key_numbers: dict[str, int],
                  as_of: date) -> None:
         super().__init__()
         self.words = words
@@ -303,7 +309,7 @@ class Frise(Flowable):  # type: ignore[misc]  # reportlab ships no types: Flowab
         canv.restoreState()
         canv.setFont(SANS, OUTAGE_FONT)
         canv.setFillColor(GREY)
-        label = self.words.gettext("arrêté au ") + self.words.short(self.as_of)
+        label = self.words.gettext("arrêté au ") + self.words.short_day(self.as_of)
         if x + 4 + text_width(label, SANS, OUTAGE_FONT) > self.plot_left + self.plot_width:
             canv.drawRightString(x - 3, axis_y - 20, label)
         else:

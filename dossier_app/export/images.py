@@ -19,10 +19,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
+from ..i18n import Translator
 from .exhibits_pdf import Refused
 from .fonts import SANS, register_fonts
 from .styles import MUTED, PAGE_HEIGHT, PAGE_WIDTH
-from .words import Words
 
 MARGIN = 18 * mm
 TOP = 24 * mm  # room for the stamp above the picture
@@ -42,11 +42,11 @@ ORIENTATIONS = {1: (0, False), 2: (0, True), 3: (180, False), 4: (180, True),
                 5: (90, True), 6: (90, False), 7: (270, True), 8: (270, False)}
 
 
-def too_big(words: Words) -> Refused:
+def too_big(words: Translator) -> Refused:
     return Refused(words.gettext("image aux dimensions démesurées (plus de {value} millions de pixels ou de {MAX_IMAGE_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce").format(value=MAX_IMAGE_PIXELS // 1_000_000, MAX_IMAGE_FRAMES=MAX_IMAGE_FRAMES))
 
 
-def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
+def image_to_pdf(source: Path, target: Path, words: Translator, caption: str) -> int:
     """Write the image's pages to ``target``; returns their number.
 
     Each frame's size is read from its header and checked before any pixel is decoded, so that a
@@ -73,7 +73,7 @@ def image_to_pdf(source: Path, target: Path, words: Words, caption: str) -> int:
                 raise Refused(words.gettext("image endommagée ({exc})").format(exc=exc)) from exc
 
 
-def _pages(image: Image.Image, source: Path, target: Path, words: Words, caption: str) -> int:
+def _pages(image: Image.Image, source: Path, target: Path, words: Translator, caption: str) -> int:
     frames = max(1, getattr(image, "n_frames", 1))
     if frames > MAX_IMAGE_FRAMES:
         raise too_big(words)

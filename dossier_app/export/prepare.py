@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.model import Exhibit
+from ..i18n import Translator
 from .csv_pages import csv_to_pdf
 from .email_pages import EmailReader, email_to_pdfs
 from .exhibits_pdf import Refused, inspect_pdf
 from .images import image_to_pdf
 from .text_pages import text_to_pdf
-from .words import LINE_TITLE, Words, plain
+from .words import LINE_TITLE, plain
 
 PDF, JPEG, PNG, TIFF, EML, TEXT = ("application/pdf", "image/jpeg", "image/png", "image/tiff",
                                    "message/rfc822", "text/plain")
@@ -82,7 +83,7 @@ def same_file(path: Path, sha256: str) -> bool:
     return digest.hexdigest() == sha256.lower()
 
 
-def prepare(exhibit: Exhibit, number: int, path: Path, words: Words, workdir: Path,
+def prepare(exhibit: Exhibit, number: int, path: Path, words: Translator, workdir: Path,
             read_email: EmailReader | None) -> Prepared:
     prepared = Prepared(exhibit, number)
     caption = plain(exhibit.original_name, LINE_TITLE)

@@ -12,7 +12,7 @@ from .common import full_width, grid
 from .context import Dossier, ExhibitEntry, Layout
 from .sheets import Anchor
 from .styles import styles
-from .words import markup
+from .words import exhibit, markup
 
 
 @dataclass(frozen=True)
@@ -67,13 +67,13 @@ def tome_story(d: Dossier, layout: Layout, volume: int, entries: list[ExhibitEnt
     rows: list[list[object]] = [[w.gettext("Pièce"), w.gettext("Titre"), w.gettext("Pages"),
                                  w.gettext("Page")]]
     for entry in entries:
-        rows.append([Paragraph(f'<a href="#exhibit:{entry.number}">{w.exhibit(entry.number)}</a>', s["cell"]),
+        rows.append([Paragraph(f'<a href="#exhibit:{entry.number}">{exhibit(w, entry.number)}</a>', s["cell"]),
                      Paragraph(markup(entry.exhibit.title), s["cell"]),
                      Paragraph(str(entry.pages), s["cell-right"]),
                      Paragraph(str(layout.exhibit_pages.get(entry.number, "")), s["cell-right"])])
     flow.append(grid(rows, full_width(26, 104, 14, 16), align_right=(2, 3)))
     flow.append(Spacer(1, 6 * mm))
-    flow.append(Paragraph(w.gettext("Arrêté au {day} \u2014 empreinte du dossier {fingerprint} (identique dans chaque tome).").format(day=w.day(d.as_of), fingerprint=d.fingerprint),
+    flow.append(Paragraph(w.gettext("Arrêté au {day} \u2014 empreinte du dossier {fingerprint} (identique dans chaque tome).").format(day=w.long_day(d.as_of), fingerprint=d.fingerprint),
         s["note"]))
     flow.append(PageBreak())
     return flow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dossier_app.domain.checks import WARNING
 from dossier_app.domain.notices import notice_deadline
 from dossier_app.export.chronology import _letter_details
-from dossier_app.export.words import Words
+from dossier_app.i18n import translator
 from tests.domain.test_checks import clean_case, codes, run
 from tests.support.claims_builders import d, exhibit, notice
 
@@ -26,4 +26,4 @@ def test_check_and_chronology_agree():
     assert codes(running, event_id="med2") == [(WARNING, "notice_deadline_running")]
     assert "13/09/2025" in next(f.message for f in running if f.event_id == "med2")
     assert codes(run(with_letter, as_of="2025-09-14"), event_id="med2") == []
-    assert any("expirant le 13 septembre 2025" in bit for bit in _letter_details(Words("fr"), LETTER))
+    assert any("expirant le 13 septembre 2025" in bit for bit in _letter_details(translator("fr"), LETTER))

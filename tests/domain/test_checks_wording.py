@@ -7,7 +7,7 @@ from dossier_app.domain.claims_report import rate_source_text
 from dossier_app.domain.rates import HalfYear, half_year_rates
 from dossier_app.domain.rates_report import rates_text
 from dossier_app.export.decompte import rate_sources
-from dossier_app.export.words import Words
+from dossier_app.i18n import translator
 from tests.domain.test_checks import clean_case, run
 from tests.support.claims_builders import case, d, invoice, shipped_rates
 
@@ -29,10 +29,10 @@ def test_floor_message_names_the_floor_and_the_rate_applied():
 def test_decompte_and_report_say_half_years_in_words():
     rates = shipped_rates()
     result = compute_claims(case(invoice("f1", "2024-11-15", "3000.00"), rate="12"), d("2025-01-31"), rates)
-    text = " ".join(rate_sources(Words("fr"), result))
+    text = " ".join(rate_sources(translator("fr"), result))
     assert "2e semestre 2024" in text and "2024S2" not in text
     late = compute_claims(case(invoice("f1", "2026-05-15", "3000.00")), d("2026-09-30"), rates)
-    lines = rate_sources(Words("fr"), late)
+    lines = rate_sources(translator("fr"), late)
     assert any("2e semestre 2026" in line for line in lines) and not any("2026S2" in line for line in lines)
     assert "dernière valeur connue" not in " ".join(lines)
     source = late.invoices[0].periods[-1].source

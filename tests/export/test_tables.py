@@ -14,9 +14,9 @@ from dossier_app.domain.model import Outage
 from dossier_app.export.chronology import _outage_table
 from dossier_app.export.decompte import _invoice_table
 from dossier_app.export.styles import FRAME_WIDTH
-from dossier_app.export.words import Words
+from dossier_app.i18n import translator
 
-W = Words("fr")
+W = translator("fr")
 
 
 def lines_of(cell: object, width: float) -> list[str]:
@@ -53,8 +53,8 @@ def test_amounts_of_millions_never_wrap_and_rates_have_two_decimals() -> None:
         for column, cell in enumerate(row[2:], start=2):
             if isinstance(cell, Paragraph):
                 assert len(lines_of(cell, widths[column] - 6)) == 1, (column, cell.getPlainText())
-    assert [W.rate(Decimal(x)) for x in ("12.0", "14.25", "10")] == ["12,00\u00a0%", "14,25\u00a0%", "10,00\u00a0%"]
-    assert W.days(0) == "0\u00a0j" and Words("en").days(3) == "3\u00a0d"
+    assert [W.percent(Decimal(x)) for x in ("12.0", "14.25", "10")] == ["12,00\u00a0%", "14,25\u00a0%", "10,00\u00a0%"]
+    assert W.days(0) == "0\u00a0j" and translator("en").days(3) == "3\u00a0d"
 
 
 def test_frise_spreads_crowded_key_numbers_and_names_every_mark() -> None:
