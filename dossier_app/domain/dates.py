@@ -123,8 +123,9 @@ def parse_user_day(text: str) -> date:
             return date(int(words.group(3)), named, int(words.group(1)))
     except ValueError:
         pass
-    if not (year_first or numeric or words):
-        # Only what the French rules do not cover: "10/13/2016" stays wrong, never 13 October.
+    if not (year_first or numeric or words) and re.search(r"\d{4}", raw):
+        # Only what the French rules do not cover: "10/13/2016" stays wrong, never 13 October; and a
+        # year written whole, so that "5 mai 20", half typed, is not taken for 5 May 2020.
         flexible = _read_by_dateutil(raw)
         if flexible is not None:
             return flexible

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.errors import Problem, UserError
 from ..i18n import _
@@ -18,6 +18,7 @@ from ..store import Store
 from .ask import Ask, problems_of
 from .case_list import CASE_ID_ROLE, CaseListModel, CaseListView
 from .case_ref import CaseRef
+from .flow_layout import flow_row
 from .labels import one_line
 
 if TYPE_CHECKING:
@@ -47,14 +48,15 @@ class CasePanel(QWidget):
         self.new_button = QPushButton(_("Nouvelle\u2026"))
         self.edit_button = QPushButton(_("Modifier\u2026"))
         self.delete_button = QPushButton(_("Supprimer"))
-        buttons = QHBoxLayout()
+        # A row that wraps: longer words never force the window wider than the screen.
+        buttons, row = flow_row()
         for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
+            row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.new_button.clicked.connect(self.new_case)
         self.edit_button.clicked.connect(self.edit_case)
         self.delete_button.clicked.connect(self.delete_case)

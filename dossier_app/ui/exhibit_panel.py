@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..i18n import _
 from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitModel
 from .exhibit_preview import ExhibitPreview
+from .flow_layout import flow_row
 from .labels import one_line
 from .timeline_panel import dropped_paths
 
@@ -87,15 +87,15 @@ class ExhibitPanel(QWidget):
         self.link_button = QPushButton(_("Lier\u2026"))
         self.edit_button = QPushButton(_("Modifier\u2026"))
         self.remove_button = QPushButton(_("Retirer"))
-        buttons = QHBoxLayout()
+        buttons, row = flow_row()  # wraps rather than widening the window
         for button in (self.import_button, self.link_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
+            row.addWidget(button)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.hint)
-        top_layout.addLayout(buttons)
+        top_layout.addWidget(buttons)
         self.preview = ExhibitPreview()
         self.caption = QLabel()
         self.caption.setWordWrap(True)

@@ -22,6 +22,7 @@ from ..domain.dates import parse_user_day
 from ..domain.vocabulary import ACTOR_CODES, KIND_CODES, label
 from ..i18n import _
 from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows
+from .flow_layout import flow_row
 from .kind_style import kind_icon
 from .timeline_model import TimelineModel
 
@@ -165,17 +166,17 @@ class FilterBar(QWidget):
         self.clear_button = QToolButton()
         self.clear_button.setText(_("Tout afficher"))
         self.count = QLabel()
-        # Two rows, so that the window still fits a 1366-pixel laptop screen.
-        first, second = QHBoxLayout(), QHBoxLayout()
+        # The search box on its own line, the rest in a row that wraps: the window fits a 1366-pixel
+        # laptop screen whatever the length of the words.
+        first = QHBoxLayout()
         first.addWidget(self.text, 1)
-        for top in (self.kinds_button, self.actor, self.tag):
-            first.addWidget(top)
-        for bottom in (self.date_from, self.date_to, self.key_only, self.unproven, self.clear_button):
-            second.addWidget(bottom)
-        second.addStretch(1)
-        second.addWidget(self.count)
+        first.addWidget(self.count)
+        controls, row = flow_row()
+        for widget in (self.kinds_button, self.actor, self.tag, self.date_from, self.date_to, self.key_only,
+                       self.unproven, self.clear_button):
+            row.addWidget(widget)
         layout.addLayout(first)
-        layout.addLayout(second)
+        layout.addWidget(controls)
         self.set_tags([])
         self.text.textChanged.connect(self._emit)
         self.actor.currentIndexChanged.connect(self._emit)

@@ -35,7 +35,7 @@ def test_restore_gives_back_the_same_case_as_a_new_one(dossier, tmp_path: Path) 
     target.parent.mkdir()
     run = dossier("archive", case, "-o", str(target))
     assert run.code == 0, run.err
-    assert "2 pièce(s)" in run.out and hashlib.sha256(target.read_bytes()).hexdigest() in run.out
+    assert "2 pièces" in run.out and hashlib.sha256(target.read_bytes()).hexdigest() in run.out
     restored = dossier("restore", str(target))
     assert restored.code == 0, restored.err
     assert restored.out.strip() == "2"
