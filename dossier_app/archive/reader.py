@@ -134,7 +134,9 @@ def _open(path: Path, handle: BinaryIO) -> zipfile.ZipFile:
         _check_member_count(path, handle)
         handle.seek(0)
         return zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, struct.error) as exc:
+    # NotImplementedError: a damaged header claiming a zip version or a compression zipfile lacks.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, struct.error,
+            NotImplementedError) as exc:
         raise refusal(path, [Problem("", _("ce n'est pas une archive Dossier, ou elle est tronquée ou endommagée"))]) from exc
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from ..i18n import language
-from .claims_report import half_year_label, percent
-from .dates import short_day
+from ..i18n import active, translator
+from .claims_report import half_year_label
 from .money import format_rate
 from .rates import HalfYearRates, RateTable
 
@@ -44,21 +42,17 @@ def rates_document(table: RateTable, rows: tuple[HalfYearRates, ...]) -> dict[st
 
 
 def rates_text(table: RateTable, rows: tuple[HalfYearRates, ...], lang: str | None = None) -> str:
-    lang = lang or language()
-    en = lang == "en"
+    tr = translator(lang) if lang else active()
     unknown = "?"
     none = "—"
     before = False
-
-    def pct(rate: Decimal) -> str:
-        return percent(rate, lang)
-
-    headers = (["half-year", "late-payment rate (L441-10)", "legal rate, consumers", "legal rate, other cases"] if en
-               else ["semestre", "taux des pénalités (L441-10)", "taux légal, particuliers", "taux légal, autres cas"])
+    pct = tr.percent
+    headers = [tr.gettext("semestre"), tr.gettext("taux des pénalités (L441-10)"),
+               tr.gettext("taux légal, particuliers"), tr.gettext("taux légal, autres cas")]
     body = []
     for row in rows:
         statutory = ", ".join(
-            (f"{pct(s.rate)}" if i == 0 else f"{pct(s.rate)} " + ("from" if en else "dès le") + f" {short_day(day, lang)}")
+            (pct(s.rate) if i == 0 else tr.gettext("{rate} dès le {day}").format(rate=pct(s.rate), day=tr.short_day(day)))
             + ("" if s.known else unknown)
             for i, (day, s) in enumerate(row.statutory))
         if not row.legal.known and row.half_year < row.legal.rate.half_year:
@@ -68,23 +62,19 @@ def rates_text(table: RateTable, rows: tuple[HalfYearRates, ...], lang: str | No
         else:
             mark = "" if row.legal.known else unknown
             legal = [pct(row.legal.rate.particulier) + mark, pct(row.legal.rate.autres_cas) + mark]
-        body.append([half_year_label(row.half_year, lang), statutory, *legal])
+        body.append([half_year_label(row.half_year, tr.lang), statutory, *legal])
     widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [headers, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    lines += ["", (f"{unknown} no known value: the last known one is used; add a newer ECB rate with "
-                   "\"dossier rates add DATE RATE --source TEXT\"." if en else
-                   f"{unknown} valeur inconnue : la dernière valeur connue est retenue ; ajoutez un taux BCE plus "
-                   "récent avec « dossier rates add DATE TAUX --source TEXTE »."),
-              *([f"{none} no value in the rate tables for that half-year." if en else
-                 f"{none} aucune valeur dans les tables de taux pour ce semestre."] if before else []),
-              "", "ECB main refinancing rate, by effective date:" if en else
-              "Taux BCE des opérations principales de refinancement, par date d'effet :"]
-    added = " (added)" if en else " (ajouté)"
-    lines += [f"  {short_day(r.effective, lang)}  {pct(r.rate)}  {r.source}{added if r.user else ''}"
+    lines += ["", tr.gettext("{mark} valeur inconnue : la dernière valeur connue est retenue ; ajoutez un taux BCE plus "
+                             "récent avec « dossier rates add DATE TAUX --source TEXTE ».").format(mark=unknown),
+              *([tr.gettext("{mark} aucune valeur dans les tables de taux pour ce semestre.").format(mark=none)]
+                if before else []),
+              "", tr.gettext("Taux BCE des opérations principales de refinancement, par date d'effet :")]
+    added = tr.gettext(" (ajouté)")
+    lines += [f"  {tr.short_day(r.effective)}  {pct(r.rate)}  {r.source}{added if r.user else ''}"
               for r in table.ecb]
-    lines += ["", "Legal interest rate (consumers / other cases):" if en else
-              "Taux de l'intérêt légal (particuliers / autres cas) :"]
-    lines += [f"  {half_year_label(r.half_year, lang)}  {pct(r.particulier)} / {pct(r.autres_cas)}  {r.source}"
+    lines += ["", tr.gettext("Taux de l'intérêt légal (particuliers / autres cas) :")]
+    lines += [f"  {half_year_label(r.half_year, tr.lang)}  {pct(r.particulier)} / {pct(r.autres_cas)}  {r.source}"
               for r in table.legal]
     return "\n".join(lines)

@@ -61,11 +61,10 @@ def party_lines(words: Translator, party: Party) -> list[str]:
 def role_label(words: Translator, party: Party, claimant: bool) -> str:
     form = (party.legal_form or party.name).strip().lower()
     feminine = form.startswith(FEMININE_FORMS) or party.name.lower().startswith(FEMININE_FORMS)
-    if words.lang == "en":
-        return "Claimant" if claimant else "Defendant"
+    # French agrees the role with the party (une société défenderesse); English has one word each.
     if claimant:
-        return "Demanderesse" if feminine else "Demandeur"
-    return "Défenderesse" if feminine else "Défendeur"
+        return words.gettext("Demanderesse") if feminine else words.gettext("Demandeur")
+    return words.gettext("Défenderesse") if feminine else words.gettext("Défendeur")
 
 
 def grid(rows: list[list[object]], widths: list[float], *, header_rows: int = 1,

@@ -58,6 +58,17 @@ def test_a_flipped_bit_in_the_raw_archive(dossier, home: Path, good: Path, tmp_p
     _refused(dossier, home, bad, "files/lettre.txt")
 
 
+def test_a_directory_entry_claiming_a_zip_version_from_the_future(dossier, home: Path, good: Path,
+                                                                    tmp_path: Path) -> None:
+    """Found by the byte fuzzer: zipfile raises NotImplementedError ("zip file version 8.4")."""
+    data = bytearray(good.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 84  # "version needed to extract": 8.4
+    bad = tmp_path / "future.dossier"
+    bad.write_bytes(bytes(data))
+    _refused(dossier, home, bad, "endommagée")
+
+
 def test_a_missing_exhibit(dossier, home: Path, good: Path, tmp_path: Path) -> None:
     bad = _rebuilt(good, tmp_path, lambda m: m.pop("files/lettre.txt"))
     _refused(dossier, home, bad, "files/lettre.txt", "manquant")
