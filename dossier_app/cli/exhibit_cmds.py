@@ -8,7 +8,7 @@ from ..domain import vocabulary
 from ..domain.bounds import for_terminal
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..services import events, importing
 from .context import Context, path_arg
 
@@ -51,14 +51,17 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
         path, title = _one_line(item.path), _one_line(x.title)
         ctx.out(_("ajouté   {path} \u2014 « {title} », {when}{kind}").format(path=path, title=title, when=when, kind=kind))
         if item.invoices:
-            ctx.out(_("         {invoices_count} facture(s) créée(s) depuis la liste").format(invoices_count=len(item.invoices)))
+            ctx.out(ngettext("         {invoices_count} facture créée depuis la liste", "         {invoices_count} factures créées depuis la liste", len(item.invoices)).format(invoices_count=len(item.invoices)))
         _notes(ctx, item)
     for label, items in ((_("réparé  "), result.repaired), (_("ignoré  "), result.skipped),
                          (_("refusé  "), result.refused)):
         for item in items:
             ctx.out(f"{label} {_one_line(item.path)} — {_one_line(item.reason or '')}")
             _notes(ctx, item)
-    ctx.out(_("{added_count} ajouté(s), {skipped_count} ignoré(s) (doublons), {refused_count} refusé(s).").format(added_count=len(result.added), skipped_count=len(result.skipped), refused_count=len(result.refused)))
+    ctx.out(_("{added}, {skipped} (doublons), {refused}.").format(
+        added=ngettext("{n} ajouté", "{n} ajoutés", len(result.added)).format(n=len(result.added)),
+        skipped=ngettext("{n} ignoré", "{n} ignorés", len(result.skipped)).format(n=len(result.skipped)),
+        refused=ngettext("{n} refusé", "{n} refusés", len(result.refused)).format(n=len(result.refused))))
     # Nothing went in and something was refused: a script (or a tired user) must not take that for success.
     return 1 if result.refused and not (result.added or result.repaired) else 0
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import json_input
 from .bounds import MAX_COUNT, MAX_DAYS, day_problem, text_problem
 from .dates import (
@@ -601,5 +601,5 @@ def summed_up(problems: list[Problem], limit: int = MAX_PROBLEMS_SHOWN) -> list[
              for p in shown]
     if len(problems) > limit:
         more = len(problems) - limit
-        shown.append(Problem("", _("\u2026 et {more} autre(s) problème(s) du même fichier, à corriger aussi").format(more=more)))
+        shown.append(Problem("", ngettext("\u2026 et {more} autre problème du même fichier, à corriger aussi", "\u2026 et {more} autres problèmes du même fichier, à corriger aussi", more).format(more=more)))
     return shown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from .model import PAGES
 
 
@@ -17,5 +17,5 @@ def citation_problem(text: str, pages: int | None = None) -> str | None:
         if start < 1 or end < start:
             return _("« {strip} » : une plage de pages va de la plus petite à la plus grande, à partir de 1").format(strip=part.strip())
         if pages is not None and end > pages:
-            return _("« {strip} » : cette pièce n'a que {pages} page(s)").format(strip=part.strip(), pages=pages)
+            return ngettext("« {strip} » : cette pièce n'a que {pages} page", "« {strip} » : cette pièce n'a que {pages} pages", pages).format(strip=part.strip(), pages=pages)
     return None

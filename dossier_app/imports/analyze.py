@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from . import clues, titles
 from .analysis import Analysis, DateClue, Refused
 from .email_files import MAX_NESTING, nesting_depth, read_email
@@ -169,7 +169,7 @@ def _email(path: Path, size: int) -> _Found:
     notes = []
     if content.attachments:
         names = ", ".join(a.name for a in content.attachments[:5]) + (" …" if len(content.attachments) > 5 else "")
-        notes.append(_("{attachments_count} pièce(s) jointe(s) : {names} (à importer à part si ce sont des pièces)").format(attachments_count=len(content.attachments), names=names))
+        notes.append(ngettext("{attachments_count} pièce jointe : {names} (à importer à part si c'est une pièce)", "{attachments_count} pièces jointes : {names} (à importer à part si ce sont des pièces)", len(content.attachments)).format(attachments_count=len(content.attachments), names=names))
     printed = "\n".join(f"{k}: {v}" for k, v in content.headers().items()) + "\n\n" + content.body
     return _Found(estimated_pages(printed), title=titles.from_metadata(content.subject),
                   kind=kind_for_email(content.subject), dates=dates, notes=notes)

@@ -21,7 +21,7 @@ from typing import BinaryIO
 import pikepdf
 import pypdf
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from .analysis import DateClue, Refused
 from .clues import CREATED, MODIFIED
 from .text_files import TEXT_CAP
@@ -130,7 +130,7 @@ def _active_content(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
         facts.notes.append(_("contient du JavaScript : il n'est jamais exécuté, le fichier est gardé tel quel"))
     if attached:
         shown = ", ".join(name or "?" for name in attached[:5]) + (" …" if len(attached) > 5 else "")
-        facts.notes.append(_("contient {attached_count} fichier(s) joint(s) : {shown} (à importer à part s'ils sont des pièces)").format(attached_count=len(attached), shown=shown))
+        facts.notes.append(ngettext("contient {attached_count} fichier joint : {shown} (à importer à part si c'est une pièce)", "contient {attached_count} fichiers joints : {shown} (à importer à part s'ils sont des pièces)", len(attached)).format(attached_count=len(attached), shown=shown))
 
 
 def _is_script(action: object) -> bool:

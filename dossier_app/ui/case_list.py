@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..domain.money import format_euros
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..services.session import CaseLine
 from .labels import one_line
 from .table_model import RowsModel
@@ -74,9 +74,9 @@ class CaseListModel(RowsModel):
         if column == PARTIES:
             return f"{one_line(line.us)} / {one_line(line.them)}"
         if column == EVENTS:
-            return _("{events} événement(s)").format(events=line.events)
+            return ngettext("{events} événement", "{events} événements", line.events).format(events=line.events)
         if column == EXHIBITS:
-            return _("{exhibits} pièce(s)").format(exhibits=line.exhibits)
+            return ngettext("{exhibits} pièce", "{exhibits} pièces", line.exhibits).format(exhibits=line.exhibits)
         if column == OUTSTANDING:
             if line.outstanding_cents is None:
                 return "" if line.id in self.computed else "…"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ..domain.dates import short_day
 from ..domain.errors import Problem, UserError
 from ..domain.vocabulary import label
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..services import timeline
 from ..services.timeline import TimelineRow
 from .ask import Ask, problems_of
@@ -189,7 +189,7 @@ class EventActions(QObject):
         finally:
             self.undo.endMacro()
         if done:
-            self.status.emit(_("{done} pièce(s) liée(s) \u2014 Ctrl+Z pour annuler.").format(done=done))
+            self.status.emit(ngettext("{done} pièce liée \u2014 Ctrl+Z pour annuler.", "{done} pièces liées \u2014 Ctrl+Z pour annuler.", done).format(done=done))
         return done
 
     def unlink(self, exhibit: Exhibit, event_id: str) -> bool:

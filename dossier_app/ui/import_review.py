@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain import vocabulary
 from ..domain.dates import parse_user_day, short_day
 from ..domain.model import EVENT_KINDS
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..services.importing import ImportItem
 from .kind_style import kind_icon
 from .labels import one_line
@@ -37,7 +37,7 @@ class ImportReview(QDialog):
         self.setWindowTitle(_("Vérifier avant d'ajouter"))
         self.resize(860, 120 + 34 * min(len(items), 10))
         adding = sum(1 for i in items if i.status == "add")
-        intro = _("{adding} fichier(s) à ajouter comme pièces. Corrigez au besoin le titre, la date et le type proposés ; décochez ce qui ne doit pas entrer.").format(adding=adding)
+        intro = ngettext("{adding} fichier à ajouter comme pièce. Corrigez au besoin le titre, la date et le type proposés ; décochez ce qui ne doit pas entrer.", "{adding} fichiers à ajouter comme pièces. Corrigez au besoin le titre, la date et le type proposés ; décochez ce qui ne doit pas entrer.", adding).format(adding=adding)
         if link_title:
             intro += "\n" + _("Elles seront liées à l'événement « {link_title} ».").format(link_title=link_title)
         label = QLabel(intro)
@@ -98,7 +98,7 @@ class ImportReview(QDialog):
         kind.setCurrentIndex(max(kind.findData(exhibit.suggested_kind), 0))
         notes = list(item.notes)
         if item.invoices:
-            notes.insert(0, _("{invoices_count} facture(s) seront créées depuis cette liste").format(invoices_count=len(item.invoices)))
+            notes.insert(0, ngettext("{invoices_count} facture sera créée depuis cette liste", "{invoices_count} factures seront créées depuis cette liste", len(item.invoices)).format(invoices_count=len(item.invoices)))
         note = QTableWidgetItem("; ".join(notes))
         note.setToolTip("\n".join(notes))
         note.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..domain.errors import UserError
 from ..domain.model import Case, Event, Exhibit
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..services import cases, events, importing, timeline
 from ..store.home import temporary_folder
 from .case_ref import CaseRef
@@ -195,7 +195,7 @@ class Import(CaseCommand):
 
     def __init__(self, ref: CaseRef, result: importing.ImportResult) -> None:
         count = len(result.added)
-        super().__init__(ref, _("import de {count} fichier(s)").format(count=count))
+        super().__init__(ref, ngettext("import de {count} fichier", "import de {count} fichiers", count).format(count=count))
         self.shas = [item.exhibit.sha256 for item in result.added if item.exhibit is not None]
         self.event_ids = [invoice.id for item in result.added for invoice in item.invoices]
         self.taken = TakeOut(ref.store.home)

@@ -114,7 +114,7 @@ def test_a_page_citation_must_be_in_order_and_within_the_document(dossier, tmp_p
     backwards = dossier("link", "1", sha, "refus", "--pages", "3-2")
     assert backwards.code == 1 and "plus petite" in backwards.err
     beyond = dossier("link", "1", sha, "refus", "--pages", "5-9")
-    assert beyond.code == 1 and "3 page(s)" in beyond.err
+    assert beyond.code == 1 and "3 pages" in beyond.err
     fine = dossier("link", "1", sha, "refus", "--pages", "2-3")
     assert fine.code == 0 and "prouve désormais" in fine.out
 

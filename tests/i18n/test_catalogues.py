@@ -99,3 +99,19 @@ def test_an_argparse_refusal_is_in_the_users_language() -> None:
         proc = subprocess.run([sys.executable, "-m", "dossier_app", "claims"], capture_output=True, text=True,
                               timeout=60, env={"PATH": "/usr/bin:/bin", "DOSSIER_LANG": lang, "PYTHONPATH": str(ROOT)})
         assert proc.returncode == 2 and words in proc.stderr, proc.stderr
+
+
+def test_plurals_are_plurals_not_brackets() -> None:
+    """"3 pièce(s)" reads badly in any language: ngettext says "1 pièce", "3 pièces"."""
+    bracketed = [f"{where}: {message!r}" for where, message, _c in _extracted()
+                 if any("(s)" in m for m in ([message] if isinstance(message, str) else message))]
+    assert bracketed == []
+
+
+def test_a_count_speaks_french_and_english_grammar() -> None:
+    from dossier_app.i18n import translator
+
+    fr, en = translator("fr"), translator("en")
+    forms = ("{exhibits} pièce", "{exhibits} pièces")
+    assert [fr.ngettext(*forms, n).format(exhibits=n) for n in (0, 1, 2)] == ["0 pièce", "1 pièce", "2 pièces"]
+    assert [en.ngettext(*forms, n).format(exhibits=n) for n in (0, 1, 2)] == ["0 exhibits", "1 exhibit", "2 exhibits"]

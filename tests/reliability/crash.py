@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -202,7 +203,7 @@ def check(outcome: Outcome, scenario: Scenario, ref: Reference, tally: Tally) ->
     for case_id in case_ids:
         run = run_in_process(home, "verify", str(case_id))
         assert run.code == 0, f"{where}: verify {case_id}: {run.out}{run.err}"
-        tally.leftovers_removed += int(run.out.split(" fichier(s) du stockage sans pièce")[0].rsplit("\n", 1)[-1]) \
+        tally.leftovers_removed += int(re.split(r" fichiers? du stockage sans pièce", run.out)[0].rsplit("\n", 1)[-1]) \
             if "sans pièce" in run.out else 0
     assert blob_problems(home) == [], where
     state = _state(outcome.folder)

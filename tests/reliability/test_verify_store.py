@@ -33,7 +33,7 @@ def test_files_no_row_accounts_for_are_moved_to_quarantine_never_deleted(dossier
     kept = orphan.read_bytes()
     run = dossier("verify", "1")
     assert run.code == 0, run.out
-    assert "2 fichier(s) du stockage sans pièce" in run.out and "rien n'est effacé" in run.out
+    assert "2 fichiers du stockage sans pièce" in run.out and "rien n'est effacé" in run.out
     assert str(home / "quarantine") in run.out
     assert not orphan.exists() and blob_problems(home) == []
     assert (home / "quarantine" / orphan.name).read_bytes() == kept
@@ -57,7 +57,7 @@ def test_evidence_whose_row_was_lost_is_kept(dossier, tmp_path: Path, home: Path
     stored = home / "files" / sha[:2] / sha
     evidence = stored.read_bytes()
     run = dossier("verify", "1")
-    assert "1 fichier(s) du stockage sans pièce" in run.out, run.out
+    assert "1 fichier du stockage sans pièce" in run.out, run.out
     assert (home / "quarantine" / sha).read_bytes() == evidence
 
 
