@@ -43,7 +43,8 @@ FONT_OVERHEAD = 40_000  # the stamp font and the outline of a volume, roughly
 
 def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path], options: ExportOptions,
                    output: Path, *, claims: ClaimsResult | None = None, read_email: EmailReader | None = None,
-                   progress: Progress | None = None, scratch: Path | None = None) -> ExportReport:
+                   progress: Progress | None = None, scratch: Path | None = None,
+                   check_target: Callable[[Path], None] | None = None) -> ExportReport:
     """Write the dossier of ``case_file`` as of ``options.as_of`` to ``output``.
 
     ``claims`` is the claims engine's result for the same date (its periods carry the rates and
@@ -115,6 +116,9 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
                                    volumes=len(packing.volumes))
                 built = lay_out(dossier, running, note)
             targets = volume_paths(output, dossier.volumes if options.max_mb else None)
+            if check_target is not None:
+                for target in targets:  # each volume's name too: never a link, a pipe or a read-only file
+                    check_target(target)
             release_memory()
             sizes_written = _write(dossier, built, usable, targets, report)
             too_big = [(size, i) for i, size in enumerate(sizes_written, 1)

@@ -40,7 +40,7 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
             case_file, lambda x: store.blobs.path(x.sha256),
             ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb), output,
             claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress,
-            scratch=temporary_folder(store.home))
+            scratch=temporary_folder(store.home), check_target=check_target)
     except BaseException as exc:
         _store_numbers(store, case_id, {x.id: x.number for x in before.exhibits if x.id is not None}, was_fixed)
         if isinstance(exc, OSError):

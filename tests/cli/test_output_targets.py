@@ -88,3 +88,14 @@ def test_an_ordinary_file_is_replaced_whole(dossier, tmp_path: Path, command: st
     run = dossier(command, "1", "-o", str(target))
     assert run.code == 0, run.err
     assert target.read_bytes() != b"ancienne version\n"
+
+
+def test_a_volume_name_taken_by_a_link_is_refused(dossier, tmp_path: Path) -> None:
+    """With --max-mb the dossier is written as NAME-1.pdf, NAME-2.pdf…: each of those names is checked too."""
+    assert dossier("load", str(write_case(tmp_path / "in"))).code == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("à garder\n")
+    (tmp_path / "dossier-1.pdf").symlink_to(victim)
+    run = dossier("export", "1", "-o", str(tmp_path / "dossier.pdf"), "--max-mb", "5")
+    assert run.code == 1 and "lien symbolique" in run.err, run.err
+    assert victim.read_text() == "à garder\n" and (tmp_path / "dossier-1.pdf").is_symlink()
