@@ -8,6 +8,7 @@ written in the order the terms say them.
 from __future__ import annotations
 
 from datetime import date
+from typing import assert_never
 
 from dateutil.relativedelta import relativedelta
 
@@ -45,7 +46,7 @@ def due_from_terms(invoice_date: date, terms: PaymentTerms | None) -> date:
         return days_then_end_of_month(invoice_date, terms.days)
     if terms.form == "end_of_month_days":
         return end_of_month_then_days(invoice_date, terms.days)
-    raise ValueError(f"unknown payment terms form {terms.form!r}")
+    assert_never(terms.form)
 
 
 def due_date(invoice: Invoice, contract: Contract | None) -> date:

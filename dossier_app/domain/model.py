@@ -11,7 +11,9 @@ import re
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, get_args
+
+from ..i18n import _
 
 ACTORS = ("us", "them", "third_party")
 ROLES = ("client", "provider")
@@ -54,20 +56,24 @@ class Counsel:
     phone: str | None = None
 
 
+TermsForm = Literal["on_receipt", "days", "days_end_of_month", "end_of_month_days"]
+TERMS_FORMS: tuple[TermsForm, ...] = get_args(TermsForm)
+
+
 @dataclass(frozen=True)
 class PaymentTerms:
     """``on_receipt``, ``N_days``, ``N_days_end_of_month`` or ``end_of_month_N_days``."""
 
-    form: str  # "on_receipt" | "days" | "days_end_of_month" | "end_of_month_days"
+    form: TermsForm
     days: int = 0
 
     @classmethod
     def parse(cls, text: str) -> PaymentTerms:
         match = PAYMENT_TERMS.match(text) if isinstance(text, str) else None
         if not match:
-            raise ValueError(
-                f"\"{text}\": payment terms are one of \"on_receipt\", \"N_days\", "
-                "\"N_days_end_of_month\", \"end_of_month_N_days\" (e.g. \"45_days_end_of_month\")")
+            raise ValueError(_("« {text} » : les délais de paiement s'écrivent \"on_receipt\", \"N_days\", "
+                               "\"N_days_end_of_month\" ou \"end_of_month_N_days\" (par exemple "
+                               "\"45_days_end_of_month\")").format(text=text))
         if match.group(1) == "on_receipt":
             return cls("on_receipt")
         if match.group(2):
@@ -295,9 +301,6 @@ class CaseFile:
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
-
-    def exhibits_of(self, event_id: str) -> tuple[Exhibit, ...]:
-        return tuple(x for x in self.exhibits if any(link.event_id == event_id for link in x.links))
 
 
 PAGES = re.compile(r"^\d+(-\d+)?(,\s*\d+(-\d+)?)*$")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.dates import format_day_or_instant, parse_user_day, short_day
 from ..domain.errors import Problem
-from ..domain.model import Case, Contract, Counsel, Party, PaymentTerms
+from ..domain.model import TERMS_FORMS, Case, Contract, Counsel, Party, PaymentTerms
 from ..domain.money import format_rate
 from ..domain.siren import normalize_siren
 from ..i18n import _
@@ -250,7 +250,7 @@ class CaseForm(KeepsTyping):
                          values[f"{key}.address"], values[f"{key}.representative"])
 
         form = self.terms.currentData()
-        terms = PaymentTerms(form, self.days.value() if form != "on_receipt" else 0) if form else None
+        terms = PaymentTerms(form, self.days.value() if form != "on_receipt" else 0) if form in TERMS_FORMS else None
         contract_values = (values["contract.reference"], values["contract.signed_on"], terms,
                            values["contract.late_penalty_rate"], values["contract.notes"])
         contract = Contract(*contract_values) if any(v is not None for v in contract_values) else None

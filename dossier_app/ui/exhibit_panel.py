@@ -141,10 +141,6 @@ class ExhibitPanel(QWidget):
             return None
         return self.model.exhibits[index.row()]
 
-    def selected_all(self) -> list[Exhibit]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.exhibits[r] for r in rows]
-
     def _current_changed(self, *_: object) -> None:
         self._update_buttons()
         exhibit = self.selected()

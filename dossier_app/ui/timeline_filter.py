@@ -44,10 +44,6 @@ class TimelineProxy(QSortFilterProxyModel):
         self._index: SearchIndex | None = None
         self.setSourceModel(model)
 
-    @property
-    def current_filter(self) -> EventFilter:
-        return self._filter
-
     def forget_filter(self) -> None:
         """No filter for the next rows (a case being opened), without filtering the current ones."""
         self._filter = EventFilter()
