@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from ..i18n import _, ngettext
 from . import json_input
@@ -51,6 +51,9 @@ from .siren import normalize_siren, siren_problem
 
 FORMAT = "dossier-case/1"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+_Choice = TypeVar("_Choice", bound=str)
 
 
 class Collector:
@@ -134,13 +137,13 @@ class Collector:
             return None
         return value
 
-    def choice(self, path: str, value: Any, choices: tuple[str, ...]) -> str | None:
+    def choice(self, path: str, value: Any, choices: tuple[_Choice, ...]) -> _Choice | None:
         if value is None:
             return None
         if not isinstance(value, str) or value not in choices:
             self.add(path, _("{shown} : valeurs possibles {join}").format(shown=_shown(value), join=', '.join(choices)))
             return None
-        return str(value)
+        return choices[choices.index(value)]  # typed as the choice it is
 
     def strings(self, path: str, value: Any) -> tuple[str, ...] | None:
         if value is None:

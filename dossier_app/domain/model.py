@@ -15,14 +15,23 @@ from typing import Any, ClassVar, Literal, get_args
 
 from ..i18n import _
 
-ACTORS = ("us", "them", "third_party")
-ROLES = ("client", "provider")
-CHANNELS = ("email", "phone", "letter", "meeting")
-CORRESPONDENCE_CHANNELS = (*CHANNELS, "message")
-CONTRACT_ACTIONS = ("signed", "amended", "terminated", "notice_given")
-ACCESS_ACTIONS = ("requested", "refused", "changed_without_consent", "restored")
-PROCEDURE_ACTIONS = ("summons", "hearing", "order", "judgment", "bailiff_report", "other")
-SCOPES = ("total", "partial")
+# Each choice as a type, so that mypy catches a wrong value where the code branches on one.
+Actor = Literal["us", "them", "third_party"]
+Role = Literal["client", "provider"]
+Channel = Literal["email", "phone", "letter", "meeting"]
+CorrespondenceChannel = Literal["email", "phone", "letter", "meeting", "message"]
+ContractAction = Literal["signed", "amended", "terminated", "notice_given"]
+AccessAction = Literal["requested", "refused", "changed_without_consent", "restored"]
+ProcedureAction = Literal["summons", "hearing", "order", "judgment", "bailiff_report", "other"]
+Scope = Literal["total", "partial"]
+ACTORS: tuple[Actor, ...] = get_args(Actor)
+ROLES: tuple[Role, ...] = get_args(Role)
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+CORRESPONDENCE_CHANNELS: tuple[CorrespondenceChannel, ...] = get_args(CorrespondenceChannel)
+CONTRACT_ACTIONS: tuple[ContractAction, ...] = get_args(ContractAction)
+ACCESS_ACTIONS: tuple[AccessAction, ...] = get_args(AccessAction)
+PROCEDURE_ACTIONS: tuple[ProcedureAction, ...] = get_args(ProcedureAction)
+SCOPES: tuple[Scope, ...] = get_args(Scope)
 
 PAYMENT_TERMS = re.compile(r"^(on_receipt|(\d{1,3})_days|(\d{1,3})_days_end_of_month|end_of_month_(\d{1,3})_days)$")
 
@@ -103,7 +112,7 @@ class Contract:
 @dataclass(frozen=True)
 class Case:
     title: str
-    our_role: str
+    our_role: Role
     us: Party
     them: Party
     summary: str | None = None
@@ -127,7 +136,7 @@ class Event:
     date: date
     title: str
     description: str | None = None
-    actor: str | None = None
+    actor: Actor | None = None
     key_fact: bool = False
     tags: tuple[str, ...] = ()
 
@@ -145,7 +154,7 @@ class Event:
 class ContractEvent(Event):
     KIND: ClassVar[str] = "contract"
     reference: str | None = spec("text", required=False)
-    action: str = spec("choice", choices=CONTRACT_ACTIONS)
+    action: ContractAction = spec("choice", choices=CONTRACT_ACTIONS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -179,7 +188,7 @@ class CreditNote(Event):
 @dataclass(frozen=True, kw_only=True)
 class Reminder(Event):
     KIND: ClassVar[str] = "reminder"
-    channel: str = spec("choice", choices=CHANNELS)
+    channel: Channel = spec("choice", choices=CHANNELS)
     invoices: tuple[str, ...] = spec("strings", required=False, default=())
 
 
@@ -201,7 +210,7 @@ class Outage(Event):
     start: datetime = spec("instant")
     end: datetime | None = spec("instant", required=False)
     services: tuple[str, ...] = spec("strings")
-    scope: str | None = spec("choice", required=False, choices=SCOPES)
+    scope: Scope | None = spec("choice", required=False, choices=SCOPES)
 
     @property
     def moment(self) -> datetime | None:
@@ -212,19 +221,19 @@ class Outage(Event):
 class Access(Event):
     KIND: ClassVar[str] = "access"
     account: str = spec("text")
-    action: str = spec("choice", choices=ACCESS_ACTIONS)
+    action: AccessAction = spec("choice", choices=ACCESS_ACTIONS)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Correspondence(Event):
     KIND: ClassVar[str] = "correspondence"
-    channel: str = spec("choice", choices=CORRESPONDENCE_CHANNELS)
+    channel: CorrespondenceChannel = spec("choice", choices=CORRESPONDENCE_CHANNELS)
 
 
 @dataclass(frozen=True, kw_only=True)
 class ProcedureStep(Event):
     KIND: ClassVar[str] = "procedure"
-    action: str = spec("choice", choices=PROCEDURE_ACTIONS)
+    action: ProcedureAction = spec("choice", choices=PROCEDURE_ACTIONS)
 
 
 @dataclass(frozen=True, kw_only=True)
