@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from ..domain.vocabulary import ACTOR_CODES, KIND_CODES, label
 from ..i18n import _
 from ..services.timeline import SearchIndex, TimelineRow, actors_and_tags
 from .exhibit_list import EXHIBIT_MIME, decode_exhibits
@@ -117,7 +118,12 @@ class TimelinePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
-        for column, width in ((DATE, 118), (KIND, 118), (ACTOR, 104), (AMOUNT, 96), (EXHIBITS, 60), (KEY, 36)):
+        # The kind and actor columns as wide as their longest word in this language (and its icon).
+        metrics = self.table.fontMetrics()
+        kinds = max(metrics.horizontalAdvance(label(k, short=True)) for k in KIND_CODES) + 40
+        actors = max(metrics.horizontalAdvance(label(a)) for a in ACTOR_CODES) + 16
+        for column, width in ((DATE, 118), (KIND, max(118, kinds)), (ACTOR, max(104, actors)), (AMOUNT, 96),
+                              (EXHIBITS, 60), (KEY, 36)):
             self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
