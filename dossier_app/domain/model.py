@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Literal, get_args
 
 from ..i18n import _
+from .money import Cents
 
 # Each choice as a type, so that mypy catches a wrong value where the code branches on one.
 Actor = Literal["us", "them", "third_party"]
@@ -161,9 +162,9 @@ class ContractEvent(Event):
 class Invoice(Event):
     KIND: ClassVar[str] = "invoice"
     number: str = spec("text")
-    amount_incl_tax: int = spec("amount")
-    amount_excl_tax: int | None = spec("amount", required=False)
-    vat: int | None = spec("amount", required=False)
+    amount_incl_tax: Cents = spec("amount")
+    amount_excl_tax: Cents | None = spec("amount", required=False)
+    vat: Cents | None = spec("amount", required=False)
     due_date: date | None = spec("day", required=False)
     disputed: bool = spec("bool", required=False, default=False)
     dispute_reason: str | None = spec("text", required=False)
@@ -172,7 +173,7 @@ class Invoice(Event):
 @dataclass(frozen=True, kw_only=True)
 class Payment(Event):
     KIND: ClassVar[str] = "payment"
-    amount: int = spec("amount")
+    amount: Cents = spec("amount")
     invoices: tuple[str, ...] = spec("strings", required=False, default=())
     method: str | None = spec("text", required=False)
 
@@ -181,7 +182,7 @@ class Payment(Event):
 class CreditNote(Event):
     KIND: ClassVar[str] = "credit_note"
     number: str = spec("text")
-    amount_incl_tax: int = spec("amount")
+    amount_incl_tax: Cents = spec("amount")
     invoice: str | None = spec("text", required=False)
 
 

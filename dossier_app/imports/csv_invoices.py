@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar
 from ..domain.dates import parse_user_day
 from ..domain.errors import Problem
 from ..domain.model import Invoice
-from ..domain.money import parse_user_amount
+from ..domain.money import Cents, parse_user_amount
 from ..i18n import _, language
 from .text_files import decode_text
 
@@ -59,9 +59,9 @@ class InvoiceRow:
     line: int
     number: str
     date: date
-    amount_incl_tax: int
-    amount_excl_tax: int | None = None
-    vat: int | None = None
+    amount_incl_tax: Cents
+    amount_excl_tax: Cents | None = None
+    vat: Cents | None = None
     due_date: datetime.date | None = None  # not `date`: in this class that is the field above
     title: str | None = None
     disputed: bool = False
@@ -253,14 +253,14 @@ class _Reader:
             dispute_reason=cells.get("dispute_reason") or None))
 
 
-def _invoice_amount(text: str) -> int:
+def _invoice_amount(text: str) -> Cents:
     cents = parse_user_amount(text)
     if cents < 0:
         raise ValueError(_("« {text} » : montant négatif ; un avoir s'importe comme un événement à part").format(text=text))
     return cents
 
 
-def _vat_amount(text: str) -> int:
+def _vat_amount(text: str) -> Cents:
     if text.rstrip().endswith("%"):
         raise ValueError(_("« {text} » est un taux : la colonne TVA attend le montant de la TVA en euros").format(text=text))
     return _invoice_amount(text)
