@@ -19,9 +19,10 @@ from .claims_allocation import Allocation, UnassignedPayment, allocate
 from .claims_penalties import DENOMINATOR, ONE_DAY, PenaltyPeriod, RatePlan, round_half_up
 from .claims_terms import due_date
 from .model import CaseFile, Invoice
+from .money import Cents
 from .rates import HalfYear, RateTable
 
-INDEMNITY = 4000  # D441-5 Code de commerce: 40 € per invoice paid late, in cents
+INDEMNITY = Cents(4000)  # D441-5 Code de commerce: 40 € per invoice paid late
 # The fixed indemnity was created by loi 2012-387 (22 March 2012) and set at 40 € by décret
 # 2012-1115 (2 October 2012), both in force on 1 January 2013.  Following the DGCCRF's published
 # reading (decided 2026-12), it is owed only for debts whose payment term began on or after that
@@ -36,13 +37,13 @@ class InvoiceClaim:
     number: str
     date: dt.date
     due_date: dt.date
-    amount: int
-    credited: int
-    paid: int
-    outstanding: int
+    amount: Cents
+    credited: Cents
+    paid: Cents
+    outstanding: Cents
     days_late: int  # up to the as-of date, or to the day it was settled
-    penalties: int  # rounded once, half up, from the exact sum of the periods
-    indemnity: int
+    penalties: Cents  # rounded once, half up, from the exact sum of the periods
+    indemnity: Cents
     disputed: bool
     periods: tuple[PenaltyPeriod, ...]
     allocations: tuple[Allocation, ...]
@@ -54,24 +55,24 @@ class InvoiceClaim:
         return Fraction(sum(p.numerator for p in self.periods), DENOMINATOR)
 
     @property
-    def total(self) -> int:
-        return self.outstanding + self.penalties + self.indemnity
+    def total(self) -> Cents:
+        return Cents(self.outstanding + self.penalties + self.indemnity)
 
 
 @dataclass(frozen=True)
 class Totals:
-    outstanding_undisputed: int
-    outstanding_disputed: int
-    penalties_undisputed: int
-    penalties_disputed: int
-    indemnities_undisputed: int
-    indemnities_disputed: int
-    credit: int  # paid or credited beyond every invoice so far: owed back to the debtor
+    outstanding_undisputed: Cents
+    outstanding_disputed: Cents
+    penalties_undisputed: Cents
+    penalties_disputed: Cents
+    indemnities_undisputed: Cents
+    indemnities_disputed: Cents
+    credit: Cents  # paid or credited beyond every invoice so far: owed back to the debtor
 
     @property
-    def grand_total(self) -> int:
+    def grand_total(self) -> Cents:
         """What can be claimed: only what is not seriously disputed (a référé provision)."""
-        return self.outstanding_undisputed + self.penalties_undisputed + self.indemnities_undisputed
+        return Cents(self.outstanding_undisputed + self.penalties_undisputed + self.indemnities_undisputed)
 
 
 @dataclass(frozen=True)
@@ -123,9 +124,9 @@ def compute_claims(case_file: CaseFile, as_of: date, rates: RateTable) -> Claims
     )
 
 
-def _claim(invoice: Invoice, due: date, outstanding: int, allocations: tuple[Allocation, ...],
+def _claim(invoice: Invoice, due: date, outstanding: Cents, allocations: tuple[Allocation, ...],
            as_of: date, plan: RatePlan) -> InvoiceClaim:
-    periods = _periods(max(invoice.amount_incl_tax, 0), allocations, due, as_of, plan)
+    periods = _periods(max(invoice.amount_incl_tax, Cents(0)), allocations, due, as_of, plan)
     settled_on = allocations[-1].day if outstanding == 0 and allocations else None
     end = as_of if outstanding > 0 else settled_on
     days_late = max(0, (end - due).days) if end else 0
@@ -135,12 +136,12 @@ def _claim(invoice: Invoice, due: date, outstanding: int, allocations: tuple[All
         date=invoice.date,
         due_date=due,
         amount=invoice.amount_incl_tax,
-        credited=sum(a.amount for a in allocations if a.kind == "credit_note"),
-        paid=sum(a.amount for a in allocations if a.kind == "payment"),
+        credited=Cents(sum(a.amount for a in allocations if a.kind == "credit_note")),
+        paid=Cents(sum(a.amount for a in allocations if a.kind == "payment")),
         outstanding=outstanding,
         days_late=days_late,
-        penalties=round_half_up(sum(p.numerator for p in periods)),
-        indemnity=INDEMNITY if days_late > 0 and invoice.date >= INDEMNITY_FROM else 0,
+        penalties=Cents(round_half_up(sum(p.numerator for p in periods))),
+        indemnity=INDEMNITY if days_late > 0 and invoice.date >= INDEMNITY_FROM else Cents(0),
         disputed=invoice.disputed,
         periods=tuple(periods),
         allocations=allocations,
@@ -149,7 +150,7 @@ def _claim(invoice: Invoice, due: date, outstanding: int, allocations: tuple[All
     )
 
 
-def _periods(principal: int, allocations: tuple[Allocation, ...], due: date, as_of: date,
+def _periods(principal: Cents, allocations: tuple[Allocation, ...], due: date, as_of: date,
              plan: RatePlan) -> list[PenaltyPeriod]:
     # A reduction on day D still leaves that day's penalty on the old principal (penalties run
     # "until the day of payment"), so it counts from D + 1.
@@ -161,21 +162,21 @@ def _periods(principal: int, allocations: tuple[Allocation, ...], due: date, as_
             if principal > 0:
                 out += plan.periods(cursor, min(effective - ONE_DAY, as_of), principal)
             cursor = effective
-        principal -= allocation.amount
+        principal = Cents(principal - allocation.amount)
     if principal > 0 and cursor <= as_of:
         out += plan.periods(cursor, as_of, principal)
     return out
 
 
-def _totals(claims: list[InvoiceClaim], credit: int) -> Totals:
+def _totals(claims: list[InvoiceClaim], credit: Cents) -> Totals:
     undisputed = [c for c in claims if not c.disputed]
     disputed = [c for c in claims if c.disputed]
     return Totals(
-        outstanding_undisputed=sum(c.outstanding for c in undisputed),
-        outstanding_disputed=sum(c.outstanding for c in disputed),
-        penalties_undisputed=sum(c.penalties for c in undisputed),
-        penalties_disputed=sum(c.penalties for c in disputed),
-        indemnities_undisputed=sum(c.indemnity for c in undisputed),
-        indemnities_disputed=sum(c.indemnity for c in disputed),
+        outstanding_undisputed=Cents(sum(c.outstanding for c in undisputed)),
+        outstanding_disputed=Cents(sum(c.outstanding for c in disputed)),
+        penalties_undisputed=Cents(sum(c.penalties for c in undisputed)),
+        penalties_disputed=Cents(sum(c.penalties for c in disputed)),
+        indemnities_undisputed=Cents(sum(c.indemnity for c in undisputed)),
+        indemnities_disputed=Cents(sum(c.indemnity for c in disputed)),
         credit=credit,
     )

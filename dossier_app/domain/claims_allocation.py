@@ -26,6 +26,7 @@ from datetime import date
 from typing import TypeVar
 
 from .model import CreditNote, Event, Invoice, Payment
+from .money import Cents
 
 # Same-day order: an invoice exists before anything can reduce it, and credit notes come
 # before payments so that a payment is never spent on an amount the creditor withdrew that day.
@@ -44,7 +45,7 @@ class Allocation:
     event_id: str
     kind: str  # "payment" | "credit_note"
     day: date
-    amount: int
+    amount: Cents
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,11 @@ class UnassignedPayment:
 
     event_id: str
     day: date
-    amount: int  # the part no named invoice took: the whole payment when it named none
-    settled: tuple[tuple[str, int], ...]  # (invoice event id, cents), in the order the rule took them
-    credit: int  # what no invoice needed that day: a credit of the payer
+    amount: Cents  # the part no named invoice took: the whole payment when it named none
+    settled: tuple[tuple[str, Cents], ...]  # (invoice event id, amount), in the order the rule took them
+    credit: Cents  # what no invoice needed that day: a credit of the payer
     disputed_unpaid: bool  # a disputed invoice was still unpaid when it was set
-    paid: int = 0  # the whole payment
+    paid: Cents = Cents(0)  # the whole payment
     named: bool = False  # it named invoices, which did not need all of it
 
 
@@ -66,14 +67,14 @@ class UnassignedPayment:
 class _Credit:
     event_id: str
     kind: str
-    amount: int
+    amount: Cents
 
 
 @dataclass
 class _Open:
     invoice: Invoice
     due: date
-    outstanding: int
+    outstanding: Cents
     order: tuple[date, _Key]  # issue date, then number
     allocations: list[Allocation] = field(default_factory=list)
 
@@ -95,29 +96,29 @@ class Ledger:
         self._by_age: list[_AgeItem] = []
         self._seq = 0
         self.credit: deque[_Credit] = deque()
-        self._disputed_unpaid = 0  # what the disputed invoices still owe, all together
+        self._disputed_unpaid = Cents(0)  # what the disputed invoices still owe, all together
         self.unassigned: list[UnassignedPayment] = []
         # A payment's unassigned part was set while a disputed invoice was unpaid, or a payer's
         # credit reached a disputed invoice: where the decided rule can differ from "due first".
         self.met_disputed = False
 
     @property
-    def credit_left(self) -> int:
-        return sum(c.amount for c in self.credit)
+    def credit_left(self) -> Cents:
+        return Cents(sum(c.amount for c in self.credit))
 
     def issue(self, invoices: list[Invoice]) -> None:
         """Record the invoices of one day, then set what the debtor has in credit against them."""
         batch = []
         for invoice in invoices:
             key = natural_key(invoice.number)
-            entry = _Open(invoice, self.due_dates[invoice.id], max(invoice.amount_incl_tax, 0), (invoice.date, key))
+            entry = _Open(invoice, self.due_dates[invoice.id], max(invoice.amount_incl_tax, Cents(0)), (invoice.date, key))
             self.open[invoice.id] = entry
             self.by_number.setdefault(invoice.number, invoice.id)
             self._seq += 1
             heapq.heappush(self._by_due, (invoice.disputed, entry.due, key, self._seq, invoice.id))
             heapq.heappush(self._by_age, (invoice.date, key, self._seq, invoice.id))
             if invoice.disputed:
-                self._disputed_unpaid += entry.outstanding
+                self._disputed_unpaid = Cents(self._disputed_unpaid + entry.outstanding)
             batch.append(entry)
         # A payer's credit goes to that day's undisputed invoices first; a credit note's, as listed.
         undisputed_first = sorted(batch, key=lambda entry: entry.invoice.disputed)
@@ -129,19 +130,19 @@ class Ledger:
                 taken = self._take(entry, origin.event_id, origin.kind, entry.invoice.date, origin.amount)
                 if taken and origin.kind == "payment" and entry.invoice.disputed:
                     self.met_disputed = True
-                origin.amount -= taken
+                origin.amount = Cents(origin.amount - taken)
             if origin.amount > 0:
                 return
             self.credit.popleft()
 
     def reduce(self, event: Payment | CreditNote) -> None:
         kind = "payment" if isinstance(event, Payment) else "credit_note"
-        left = max(event.amount if isinstance(event, Payment) else event.amount_incl_tax, 0)
+        left = max(event.amount if isinstance(event, Payment) else event.amount_incl_tax, Cents(0))
         named = event.invoices if isinstance(event, Payment) else ((event.invoice,) if event.invoice else ())
         for number in named:
             invoice_id = self.by_number.get(number)
             if invoice_id is not None and left > 0:
-                left -= self._take(self.open[invoice_id], event.id, kind, event.date, left)
+                left = Cents(left - self._take(self.open[invoice_id], event.id, kind, event.date, left))
         if isinstance(event, Payment):
             left = self._default_payment(event, left)
         else:
@@ -149,19 +150,19 @@ class Ledger:
         if left > 0:
             self.credit.append(_Credit(event.id, kind, left))
 
-    def _default_payment(self, event: Payment, amount: int) -> int:
+    def _default_payment(self, event: Payment, amount: Cents) -> Cents:
         if amount <= 0:
-            return 0
+            return Cents(0)
         disputed_unpaid = self._disputed_unpaid > 0
         self.met_disputed = self.met_disputed or disputed_unpaid
-        settled: list[tuple[str, int]] = []
+        settled: list[tuple[str, Cents]] = []
         left = self._spend(self._by_due, event.id, "payment", event.date, amount, settled)
         self.unassigned.append(UnassignedPayment(event.id, event.date, amount, tuple(settled), left, disputed_unpaid,
                                                  paid=event.amount, named=bool(event.invoices)))
         return left
 
-    def _spend(self, queue: list[_Item], event_id: str, kind: str, day: date, left: int,
-               settled: list[tuple[str, int]] | None = None) -> int:
+    def _spend(self, queue: list[_Item], event_id: str, kind: str, day: date, left: Cents,
+               settled: list[tuple[str, Cents]] | None = None) -> Cents:
         while left > 0 and queue:
             invoice_id = queue[0][-1]
             entry = self.open[invoice_id]
@@ -169,18 +170,18 @@ class Ledger:
                 heapq.heappop(queue)
                 continue
             taken = self._take(entry, event_id, kind, day, left)
-            left -= taken
+            left = Cents(left - taken)
             if settled is not None:
                 settled.append((invoice_id, taken))
         return left
 
-    def _take(self, entry: _Open, event_id: str, kind: str, day: date, available: int) -> int:
+    def _take(self, entry: _Open, event_id: str, kind: str, day: date, available: Cents) -> Cents:
         taken = min(available, entry.outstanding)
         if taken > 0:
-            entry.outstanding -= taken
+            entry.outstanding = Cents(entry.outstanding - taken)
             entry.allocations.append(Allocation(event_id, kind, day, taken))
             if entry.invoice.disputed:
-                self._disputed_unpaid -= taken
+                self._disputed_unpaid = Cents(self._disputed_unpaid - taken)
         return taken
 
 

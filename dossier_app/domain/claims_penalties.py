@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from .money import Cents
 from .rates import SEMESTER_RULE_FROM, HalfYear, LegalLookup, RateTable, StatutoryRate
 
 RATE_UNITS = 10_000  # a rate is held as an integer number of 1/10 000 of a percent
@@ -55,7 +56,7 @@ class RateSource:
 class PenaltyPeriod:
     start: date
     end: date  # inclusive
-    principal: int  # cents
+    principal: Cents
     rate: Decimal  # percent per year
     source: RateSource
     numerator: int  # the exact amount in cents is numerator / DENOMINATOR
@@ -70,9 +71,9 @@ class PenaltyPeriod:
         return Fraction(self.numerator, DENOMINATOR)
 
     @property
-    def amount_cents(self) -> int:
+    def amount_cents(self) -> Cents:
         """Rounded for showing this line; the invoice's total is rounded once from exact values."""
-        return round_half_up(self.numerator)
+        return Cents(round_half_up(self.numerator))
 
     @property
     def half_year(self) -> HalfYear:
@@ -123,7 +124,7 @@ class RatePlan:
             out.append((start, end, statutory.rate, rate_units(statutory.rate), source))
         return tuple(out)
 
-    def periods(self, start: date, end: date, principal: int) -> list[PenaltyPeriod]:
+    def periods(self, start: date, end: date, principal: Cents) -> list[PenaltyPeriod]:
         """The periods of constant rate between ``start`` and ``end`` inclusive."""
         out: list[PenaltyPeriod] = []
         index = start.year * 2 + (start.month > 6)

@@ -12,7 +12,7 @@ from ..i18n import Translator, active, translator
 from .claims import ClaimsResult, InvoiceClaim
 from .claims_allocation import UnassignedPayment
 from .claims_penalties import PenaltyPeriod, RateSource
-from .money import format_amount, format_rate
+from .money import Cents, format_amount, format_rate
 from .rates import SEMESTER_RULE_FROM, HalfYear
 from .text_table import render
 
@@ -264,7 +264,7 @@ def _render_totals(result: ClaimsResult, tr: Translator) -> str:
     ]
     if totals.penalties_disputed or totals.indemnities_disputed:
         rows.insert(4, (tr.gettext("Pénalités et indemnités sur factures contestées"),
-                        totals.penalties_disputed + totals.indemnities_disputed))
+                        Cents(totals.penalties_disputed + totals.indemnities_disputed)))
     if totals.credit:
         rows.append((tr.gettext("Trop-versé (crédit du payeur)"), totals.credit))
     return render([tr.gettext("Totaux"), ""], [[label, tr.money(cents)] for label, cents in rows], right=(1,))
