@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from dossier_app.domain.money import NARROW_NBSP, NBSP, format_amount, format_euros
+from dossier_app.domain.money import NARROW_NBSP, NBSP, Cents, format_amount, format_euros
 
 VAT_PERCENT = 20
 PAYMENT_TERMS = "30_days_end_of_month"
@@ -45,18 +45,18 @@ class Bill:
     credit_for: str | None = None
 
     @property
-    def excl_tax(self) -> int:
-        return sum(line.quantity * line.unit_excl_tax for line in self.lines)
+    def excl_tax(self) -> Cents:
+        return Cents(sum(line.quantity * line.unit_excl_tax for line in self.lines))
 
     @property
-    def vat(self) -> int:
+    def vat(self) -> Cents:
         # The prices are chosen so that VAT is a whole number of cents: no rounding to argue about.
         assert self.excl_tax * VAT_PERCENT % 100 == 0
-        return self.excl_tax * VAT_PERCENT // 100
+        return Cents(self.excl_tax * VAT_PERCENT // 100)
 
     @property
-    def incl_tax(self) -> int:
-        return self.excl_tax + self.vat
+    def incl_tax(self) -> Cents:
+        return Cents(self.excl_tax + self.vat)
 
     @property
     def due(self) -> date:
@@ -104,30 +104,31 @@ MONTHLY_HOSTING = HOSTING_Q2.lines[0].unit_excl_tax
 @dataclass(frozen=True)
 class Paid:
     day: date
-    amount: int
+    amount: Cents
     label: str
 
 
 PAYMENTS = (
     Paid(date(2025, 4, 8), DEPOSIT.incl_tax, "Virement reçu — F-2025-031"),
     Paid(date(2025, 5, 27), HOSTING_Q2.incl_tax, "Chèque n° 0004127"),
-    Paid(date(2025, 7, 15), 300000, "Virement reçu — acompte sur F-2025-074"),
+    Paid(date(2025, 7, 15), Cents(300000), "Virement reçu — acompte sur F-2025-074"),
 )
 
 
-def statement(until: date) -> list[tuple[date, str, str, int, int]]:
+def statement(until: date) -> list[tuple[date, str, str, Cents, Cents]]:
     """Pixelune's customer ledger: (day, document, label, debit, credit), oldest first."""
-    rows = [(b.issued, b.number, b.subject, b.incl_tax, 0) for b in INVOICES if b.issued <= until]
-    rows.append((LATE_CREDIT.issued, LATE_CREDIT.number, LATE_CREDIT.subject, 0, LATE_CREDIT.incl_tax))
-    rows += [(p.day, "Règlement", p.label, 0, p.amount) for p in PAYMENTS if p.day <= until]
+    nothing = Cents(0)
+    rows = [(b.issued, b.number, b.subject, b.incl_tax, nothing) for b in INVOICES if b.issued <= until]
+    rows.append((LATE_CREDIT.issued, LATE_CREDIT.number, LATE_CREDIT.subject, nothing, LATE_CREDIT.incl_tax))
+    rows += [(p.day, "Règlement", p.label, nothing, p.amount) for p in PAYMENTS if p.day <= until]
     return sorted(rows, key=lambda row: row[0])
 
 
-def balance_due(until: date) -> int:
-    return sum(debit - credit for _, _, _, debit, credit in statement(until))
+def balance_due(until: date) -> Cents:
+    return Cents(sum(debit - credit for _, _, _, debit, credit in statement(until)))
 
 
-UNDISPUTED_DUE = BALANCE.incl_tax - LATE_CREDIT.incl_tax - PAYMENTS[2].amount + HOSTING_Q3.incl_tax
+UNDISPUTED_DUE = Cents(BALANCE.incl_tax - LATE_CREDIT.incl_tax - PAYMENTS[2].amount + HOSTING_Q3.incl_tax)
 
 
 def euros(cents: int) -> str:

@@ -70,7 +70,7 @@ def parse_user_amount(text: str) -> Cents:
     return parse_amount(raw)
 
 
-def format_amount(cents: int) -> str:
+def format_amount(cents: Cents) -> str:
     """The interchange format's amount: ``123450`` → ``"1234.50"``."""
     sign = "-" if cents < 0 else ""
     units, rest = divmod(abs(cents), 100)
