@@ -132,8 +132,11 @@ UNDISPUTED_DUE = Cents(BALANCE.incl_tax - LATE_CREDIT.incl_tax - PAYMENTS[2].amo
 
 
 def euros(cents: int) -> str:
-    """French amount for documents printed in Helvetica, which has no narrow no-break space."""
-    return format_euros(cents, "fr").replace(NARROW_NBSP, NBSP)
+    """French amount for documents printed in Helvetica, which has no narrow no-break space.
+
+    Takes an ``int``: the printed documents' lines, running balances and sums are arithmetic
+    on the bills' ``Cents``."""
+    return format_euros(Cents(cents), "fr").replace(NARROW_NBSP, NBSP)
 
 
 def round_euros(cents: int) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from ..domain.codec import Collector, decode_case, encode_case
 from ..domain.errors import ProblemsError, UserError
 from ..domain.model import Case, CaseFile
+from ..domain.money import Cents
 from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
@@ -21,11 +22,11 @@ class CaseSummary:
     them: str
     events: int
     exhibits: int
-    outstanding_cents: int | None
+    outstanding_cents: Cents | None
     problem: str | None = None  # why this case cannot be read or its claims computed
 
 
-def outstanding(case_file: CaseFile) -> int | None:
+def outstanding(case_file: CaseFile) -> Cents | None:
     """What the case's invoices leave unpaid today (undisputed), or None when unknown."""
     from .claims import claims_for
 

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from ..domain.errors import UserError
+from ..domain.money import Cents
 from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ class CaseLine:
     them: str
     events: int
     exhibits: int
-    outstanding_cents: int | None = None
+    outstanding_cents: Cents | None = None
 
 
 _LINES_SQL = """
@@ -56,7 +57,7 @@ def _party(data: object, side: str) -> str:
         return "?"
 
 
-def outstanding_of(store: Store, case_id: int) -> int | None:
+def outstanding_of(store: Store, case_id: int) -> Cents | None:
     """What is unpaid in a case today, or None when the claims engine cannot tell."""
     from ..store import repository as repo
     from .cases import outstanding

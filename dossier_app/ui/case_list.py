@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..domain.money import format_euros
+from ..domain.money import Cents, format_euros
 from ..i18n import _, ngettext
 from ..services.session import CaseLine
 from .labels import one_line
@@ -40,7 +40,7 @@ class CaseListModel(RowsModel):
                       for line in lines]
         self.endResetModel()
 
-    def set_outstanding(self, case_id: int, cents: int | None) -> None:
+    def set_outstanding(self, case_id: int, cents: Cents | None) -> None:
         for row, line in enumerate(self.lines):
             if line.id == case_id:
                 self.lines[row] = replace(line, outstanding_cents=cents)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from ..domain.money import Cents
 from ..i18n import _
 from ..services import session, timeline
 from ..store import Store
@@ -310,12 +311,12 @@ class MainWindow(QMainWindow):
             return
         home = self.store.home
 
-        def work(progress: Progress) -> dict[int, int | None]:
+        def work(progress: Progress) -> dict[int, Cents | None]:
             from ..services.store_access import open_home
 
             store = open_home(home)
             try:
-                out: dict[int, int | None] = {}
+                out: dict[int, Cents | None] = {}
                 for case_id in ids:
                     if not progress(len(out), len(ids), ""):
                         break
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         return bool(self.timeline.coming) or self._outstanding_again or any(
             task is not None and task.running for task in (self._outstanding, self._loading))
 
-    def _outstanding_known(self, amounts: dict[int, int | None]) -> None:
+    def _outstanding_known(self, amounts: dict[int, Cents | None]) -> None:
         for case_id, cents in amounts.items():
             self.cases.model.set_outstanding(case_id, cents)
 
