@@ -77,7 +77,7 @@ def format_amount(cents: Cents) -> str:
     return f"{sign}{units}.{rest:02d}"
 
 
-def format_euros(cents: int, lang: str | None = None, symbol: bool = True) -> str:
+def format_euros(cents: Cents, lang: str | None = None, symbol: bool = True) -> str:
     """An amount for a person: ``"1 234,50 €"`` in French, ``"€1,234.50"`` in English.
 
     The active language's, or ``lang``'s; what callers holding a ``Translator`` call is its

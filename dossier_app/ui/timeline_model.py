@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ..domain.bounds import neutral_text
 from ..domain.dates import short_day
-from ..domain.money import format_euros, parse_amount
+from ..domain.money import Cents, format_euros, parse_amount
 from ..domain.vocabulary import label
 from ..i18n import _
 from ..services.timeline import TimelineRow
@@ -33,11 +33,12 @@ def headers() -> tuple[str, ...]:
             _("Montant"), _("Pièces"), _("Clé"))
 
 
-def _cents(row: TimelineRow) -> int:
+def _cents(row: TimelineRow) -> Cents:
+    """The row's amount, or -1 (sorts before every amount) when it has none or it cannot be read."""
     try:
-        return parse_amount(row.amount) if row.amount else -1
+        return parse_amount(row.amount) if row.amount else Cents(-1)
     except ValueError:
-        return -1
+        return Cents(-1)
 
 
 def _sort_key(column: int, row: TimelineRow) -> Any:
