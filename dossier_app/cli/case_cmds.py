@@ -1,11 +1,13 @@
-"""``demo``, ``cases``, ``case rm``, ``load``, ``dump``."""
+"""``demo``, ``cases``, ``case new``, ``case set``, ``case rm``, ``load``, ``dump``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..domain import vocabulary
 from ..domain.errors import UserError
+from ..domain.model import ROLES, Case, Party
 from ..domain.money import format_euros
 from ..domain.text_table import render
 from ..i18n import _
@@ -23,6 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("case", help=_("gère une affaire"))
     case_sub = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    new = case_sub.add_parser("new", help=_("crée une affaire vide et affiche son numéro"))
+    new.add_argument("title")
+    new.add_argument("--our-role", choices=ROLES, default="client", help=_("notre rôle dans le litige"))
+    new.set_defaults(func=new_case)
     rm = case_sub.add_parser("rm", help=_("supprime une affaire"))
     rm.add_argument("case")
     rm.add_argument("--yes", action="store_true", help=_("sans demander de confirmation"))
@@ -57,6 +63,14 @@ def list_cases(ctx: Context, args: argparse.Namespace) -> int:
     for r in rows:
         if r.problem:
             ctx.out(_("Affaire n° {id} : {problem}").format(id=r.id, problem=r.problem))
+    return 0
+
+
+def new_case(ctx: Context, args: argparse.Namespace) -> int:
+    # The parties are named as the window's form names its two boxes, until ``case set`` says who they are.
+    case = Case(title=args.title.strip(), our_role=args.our_role,
+                us=Party(vocabulary.label("us")), them=Party(vocabulary.label("them")))
+    ctx.out(str(cases.create_case(ctx.store, case)))
     return 0
 
 
