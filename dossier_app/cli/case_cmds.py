@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..domain import vocabulary
-from ..domain.errors import UserError
+from ..domain import json_input, vocabulary
+from ..domain.codec import Collector, decode_case
+from ..domain.errors import ProblemsError, UserError
 from ..domain.model import ROLES, Case, Party
 from ..domain.money import format_euros
 from ..domain.text_table import render
@@ -14,6 +15,7 @@ from ..i18n import _
 from ..services import cases, interchange
 from ..services.demo import create_demo
 from .context import Context, path_arg
+from .json_arg import read_json_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new.add_argument("title")
     new.add_argument("--our-role", choices=ROLES, default="client", help=_("notre rôle dans le litige"))
     new.set_defaults(func=new_case)
+    set_ = case_sub.add_parser("set", help=_("remplace le bloc « case » (parties, tribunal, avocat…) par un objet JSON"))
+    set_.add_argument("case")
+    set_.add_argument("file", help=_("fichier JSON, ou - pour l'entrée standard"))
+    set_.set_defaults(func=set_case)
     rm = case_sub.add_parser("rm", help=_("supprime une affaire"))
     rm.add_argument("case")
     rm.add_argument("--yes", action="store_true", help=_("sans demander de confirmation"))
@@ -71,6 +77,21 @@ def new_case(ctx: Context, args: argparse.Namespace) -> int:
     case = Case(title=args.title.strip(), our_role=args.our_role,
                 us=Party(vocabulary.label("us")), them=Party(vocabulary.label("them")))
     ctx.out(str(cases.create_case(ctx.store, case)))
+    return 0
+
+
+def set_case(ctx: Context, args: argparse.Namespace) -> int:
+    case_id = ctx.case_id(args.case)
+    data = read_json_arg(args.file)
+    # Read as ``load`` reads a file's ``case`` object: every problem at once, each with its path.
+    found = json_input.problems(data, "case")
+    collector = Collector(reported={p.path for p in found})
+    collector.problems.extend(found)
+    case = decode_case(collector, "case", data)
+    if collector.problems or case is None:
+        raise ProblemsError(collector.problems, _("L'affaire n'a pas été enregistrée :"))
+    cases.update_case(ctx.store, case_id, case)
+    ctx.out(_("Affaire n° {id} : « {title} » enregistrée.").format(id=case_id, title=case.title))
     return 0
 
 

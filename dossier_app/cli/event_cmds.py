@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from ..domain import json_input
-from ..domain.errors import UserError
 from ..i18n import _
 from ..services import events
-from ..services.interchange import read_json
-from .context import Context, path_arg
+from .context import Context
+from .json_arg import read_json_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,19 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p.set_defaults(func=func)
 
 
-def _read_event(source: str) -> object:
-    if source == "-":
-        try:
-            return json_input.loads(sys.stdin.read())
-        except json_input.TooDeep as exc:
-            raise UserError(str(exc)) from exc
-        except json.JSONDecodeError as exc:
-            raise UserError(_("L'entrée n'est pas du JSON valide (ligne {lineno}, colonne {colno} : {msg}).").format(lineno=exc.lineno, colno=exc.colno, msg=exc.msg)) from exc
-    return read_json(path_arg(source))
-
-
 def add_event(ctx: Context, args: argparse.Namespace) -> int:
-    data = _read_event(args.file)
+    data = read_json_arg(args.file)
     ctx.out(events.add_event(ctx.store, ctx.case_id(args.case), data))
     return 0
 
