@@ -1,4 +1,4 @@
-"""``import``, ``exhibit set``."""
+"""``import``, ``exhibit list``, ``exhibit set``, ``exhibit rm``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group.add_argument("--exclude", dest="include", action="store_false")
     s.add_argument("--password")
     s.set_defaults(func=set_exhibit)
+    rm = ex.add_parser("rm", help=_("retire une pièce de l'affaire (son fichier reste tant qu'une autre affaire l'utilise)"))
+    rm.add_argument("case")
+    rm.add_argument("exhibit", help=_("numéro de pièce, #id ou début d'empreinte"))
+    rm.set_defaults(func=remove_exhibit)
 
 
 def import_files(ctx: Context, args: argparse.Namespace) -> int:
@@ -109,4 +113,10 @@ def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
                                  include=args.include, password=args.password)
     state = _("incluse") if updated.include else _("exclue")
     ctx.out(f"{updated.title} — {short_day(updated.date) if updated.date else '—'} — {state}")
+    return 0
+
+
+def remove_exhibit(ctx: Context, args: argparse.Namespace) -> int:
+    removed = events.remove_exhibit(ctx.store, ctx.case_id(args.case), args.exhibit)
+    ctx.out(_("Pièce « {title} » retirée de l'affaire.").format(title=_one_line(removed.title)))
     return 0
