@@ -9,13 +9,13 @@ from ..domain import json_input, vocabulary
 from ..domain.codec import Collector, decode_case
 from ..domain.errors import ProblemsError, UserError
 from ..domain.model import ROLES, Case, Party
-from ..domain.money import format_euros
+from ..domain.money import format_amount, format_euros
 from ..domain.text_table import render
 from ..i18n import _
 from ..services import cases, interchange
 from ..services.demo import create_demo
 from .context import Context, path_arg
-from .json_arg import read_json_arg
+from .json_arg import read_json_arg, write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=demo)
 
     p = sub.add_parser("cases", help=_("liste les affaires"))
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(func=list_cases)
 
     p = sub.add_parser("case", help=_("gère une affaire"))
@@ -58,6 +59,12 @@ def demo(ctx: Context, args: argparse.Namespace) -> int:
 
 def list_cases(ctx: Context, args: argparse.Namespace) -> int:
     rows = cases.summaries(ctx.store)
+    if args.json:
+        write_json(ctx, {"cases": [
+            {"id": r.id, "title": r.title, "us": r.us, "them": r.them, "events": r.events, "exhibits": r.exhibits,
+             "outstanding": format_amount(r.outstanding_cents) if r.outstanding_cents is not None else None,
+             "problem": r.problem} for r in rows]})
+        return 0
     if not rows:
         ctx.out(_("Aucune affaire. « dossier demo » crée un exemple ; « dossier load case.json » charge la vôtre."))
         return 0

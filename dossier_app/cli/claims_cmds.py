@@ -51,6 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help=_("vérifie que le dossier est prêt"))
     p.add_argument("case")
     p.add_argument("--as-of", type=day_arg, help=_("date du calcul (par défaut aujourd'hui)"))
+    p.add_argument("--json", action="store_true", help=_("sortie JSON"))
     p.set_defaults(func=check)
 
 
@@ -101,6 +102,11 @@ def remove_rate(ctx: Context, args: argparse.Namespace) -> int:
 
 def check(ctx: Context, args: argparse.Namespace) -> int:
     findings = readiness(ctx.store, ctx.case_id(args.case), args.as_of)
+    if args.json:
+        _json(ctx, {"as_of": (args.as_of or date.today()).isoformat(), "ready": not blocks(findings),
+                    "findings": [{"severity": f.severity, "code": f.code, "message": f.message,
+                                  "event": f.event_id, "exhibit": f.exhibit} for f in findings]})
+        return 1 if blocks(findings) else 0
     for finding in findings:
         ctx.out(finding_line(finding))
     if not findings:

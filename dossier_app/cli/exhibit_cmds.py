@@ -11,6 +11,7 @@ from ..domain.errors import UserError
 from ..i18n import _, ngettext
 from ..services import events, importing
 from .context import Context, path_arg
+from .json_arg import write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ex = p.add_subparsers(dest="exhibit_command", metavar="ACTION", required=True)
     ls = ex.add_parser("list", help=_("liste les pièces : numéro, #id, empreinte, date, pages, liens"))
     ls.add_argument("case")
+    ls.add_argument("--json", action="store_true", help=_("sortie JSON"))
     ls.set_defaults(func=list_exhibits)
     s = ex.add_parser("set", help=_("modifie titre, date, inclusion, mot de passe"))
     s.add_argument("case")
@@ -86,6 +88,12 @@ def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:
     from ..services.cases import read_case_file
 
     exhibits = read_case_file(ctx.store, ctx.case_id(args.case)).exhibits
+    if args.json:
+        write_json(ctx, {"exhibits": [
+            {"number": x.number, "id": x.id, "sha256": x.sha256, "title": x.title,
+             "date": x.date.isoformat() if x.date else None, "pages": x.pages, "include": x.include,
+             "links": [{"event": link.event_id, "pages": link.pages} for link in x.links]} for x in exhibits]})
+        return 0
     if not exhibits:
         ctx.out(_("Aucune pièce : « dossier import » en ajoute."))
         return 0
