@@ -22,6 +22,7 @@ from typing import BinaryIO
 from ..domain.codec import summed_up
 from ..domain.errors import Problem, ProblemsError, UserError
 from ..i18n import _
+from ..regular_files import NotRegularFile, open_regular
 from . import layout, manifest
 from .layout import CASE_NAME, MANIFEST_NAME
 from .manifest import Entry, UnknownFormat
@@ -107,26 +108,28 @@ def check_archive(path: Path, free_bytes: int | None = None) -> Iterator[Checked
 
 
 def _open_regular(path: Path) -> BinaryIO:
-    """``path`` opened once it is known to be a regular file: a FIFO would block ``open``, a device
-    never ends. Refused from ``stat`` first, then from the descriptor; a symbolic link is followed."""
+    return open_or_say(path, folder=_("{path} est un dossier, pas une archive .dossier."))
+
+
+def open_or_say(path: Path, *, folder: str, limit: int | None = None) -> BinaryIO:
+    """``path`` opened once its descriptor shows an ordinary file (``regular_files.open_regular``);
+    otherwise one sentence saying what it is instead. ``folder`` says it for a folder (``{path}``)."""
     try:
-        info = os.stat(path)
-        if stat.S_ISREG(info.st_mode):
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-            info = os.fstat(fd)
-            if stat.S_ISREG(info.st_mode):
-                os.set_blocking(fd, True)
-                return os.fdopen(fd, "rb")
-            os.close(fd)
+        return open_regular(path, limit=limit)
+    except NotRegularFile as exc:
+        if exc.kind == "folder":
+            raise UserError(folder.format(path=path)) from exc
+        if exc.kind == "too_large":
+            raise UserError(_("{path} fait plus de {value} Mo : ce n'est pas un fichier Dossier ; rien n'a été "
+                              "lu.").format(path=path, value=(limit or 0) // 2**20)) from exc
+        raise UserError(_("{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été "
+                          "lu.").format(path=path)) from exc
     except FileNotFoundError as exc:
         raise UserError(_("Fichier introuvable : {path}").format(path=path)) from exc
     except PermissionError as exc:
         raise UserError(_("Pas le droit de lire {path}.").format(path=path)) from exc
     except OSError as exc:
         raise UserError(_("Impossible de lire {path} : {value}.").format(path=path, value=exc.strerror or exc)) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise UserError(_("{path} est un dossier, pas une archive .dossier.").format(path=path))
-    raise UserError(_("{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.").format(path=path))
 
 
 def _open(path: Path, handle: BinaryIO) -> zipfile.ZipFile:

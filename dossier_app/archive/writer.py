@@ -8,12 +8,12 @@ note down, send to their lawyer, and check later.
 from __future__ import annotations
 
 import hashlib
-import os
 import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..regular_files import open_regular
 from . import manifest
 from .layout import CASE_NAME, MANIFEST_NAME
 from .manifest import Entry
@@ -74,17 +74,12 @@ def _copy_in(archive: zipfile.ZipFile, source: SourceFile) -> None:
     digest = hashlib.sha256()
     size = 0
     try:
-        # Without blocking, and only a regular file: a pipe put in the store's place must not hang the command.
-        fd = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        # Only a regular file, opened without blocking: a pipe put in the store's place must not hang the command.
+        handle = open_regular(source.path)
     except FileNotFoundError as exc:
         raise SourceProblem(entry, "missing") from exc
-    except OSError as exc:
+    except OSError as exc:  # NotRegularFile included
         raise SourceProblem(entry, "unreadable") from exc
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise SourceProblem(entry, "unreadable")
-    os.set_blocking(fd, True)
-    handle = os.fdopen(fd, "rb")
     with handle, archive.open(_info(entry.name, compress=_compressible(entry), size=entry.size), "w") as out:
         while chunk := handle.read(CHUNK):
             digest.update(chunk)

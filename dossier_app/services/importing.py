@@ -20,6 +20,7 @@ from ..domain.bounds import MAX_TEXT, neutral_text, text_problem
 from ..domain.errors import UserError
 from ..domain.model import Exhibit, ExhibitLink, Invoice
 from ..i18n import _, ngettext
+from ..regular_files import NotRegularFile, open_regular
 from ..store import Store
 from ..store import repository as repo
 from ..store.home import temporary_folder
@@ -193,11 +194,13 @@ def _state(path: Path, follow: bool) -> tuple[int, ...]:
 def _hash_regular(path: Path, expected: tuple[int, ...]) -> str:
     """The SHA-256 of the plain file ``_state`` saw: opened without blocking (a pipe swapped in
     meanwhile would wait for ever), and checked to be that same file once open."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
+    try:
+        handle = open_regular(path)
+    except NotRegularFile as exc:
+        raise _Changed(_changed()) from exc
+    with handle:
         info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != expected[:2]:
+        if (info.st_dev, info.st_ino) != expected[:2]:
             raise _Changed(_changed())
         digest = hashlib.sha256()
         while chunk := handle.read(1 << 20):

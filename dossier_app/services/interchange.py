@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..archive.reader import open_or_say
 from ..domain import json_input
 from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
 from ..domain.codec import DecodedExhibit, decode_document, encode_document, summed_up
@@ -34,32 +35,9 @@ IMAGE_FORMATS = ("PNG", "JPEG", "MPO", "GIF", "TIFF", "WEBP", "BMP")
 
 
 def open_regular(path: Path, limit: int) -> BinaryIO:
-    """``path`` opened for reading, once it is known to be a regular file of at most ``limit`` bytes.
-
-    A FIFO would block ``open``, a device would never end, a socket cannot be read: each is
-    refused from ``stat`` first, then again from the descriptor (the name may change between).
-    A symbolic link is followed: it is the file it names that is read.
-    """
-    try:
-        info = os.stat(path)
-        if stat.S_ISREG(info.st_mode) and info.st_size <= limit:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-            info = os.fstat(fd)
-            if stat.S_ISREG(info.st_mode) and info.st_size <= limit:
-                os.set_blocking(fd, True)
-                return os.fdopen(fd, "rb")
-            os.close(fd)
-    except FileNotFoundError as exc:
-        raise UserError(_("Fichier introuvable : {path}").format(path=path)) from exc
-    except PermissionError as exc:
-        raise UserError(_("Pas le droit de lire {path}.").format(path=path)) from exc
-    except OSError as exc:
-        raise UserError(_("Impossible de lire {path} : {value}.").format(path=path, value=exc.strerror or exc)) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise UserError(_("{path} est un dossier : donnez le fichier lui-même.").format(path=path))
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError(_("{path} n'est pas un fichier ordinaire (périphérique, tube ou socket) : rien n'a été lu.").format(path=path))
-    raise UserError(_("{path} fait plus de {value} Mo : ce n'est pas un fichier Dossier ; rien n'a été lu.").format(path=path, value=limit // 2**20))
+    """``path`` opened for reading, once its descriptor shows a regular file of at most ``limit`` bytes:
+    a FIFO, a device, a socket or a folder is refused in one sentence, never waited on."""
+    return open_or_say(path, folder=_("{path} est un dossier : donnez le fichier lui-même."), limit=limit)
 
 
 def parse_json_text(data: bytes, path: Path | str) -> Any:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from ..regular_files import NotRegularFile, open_regular
+
 CHUNK = 1 << 20
 TRASH = ".trash"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -31,17 +33,11 @@ class BadHash(ValueError):
 
 
 def _open_regular(source: Path) -> BinaryIO:
-    # Never blocks on a FIFO swapped in after the file was looked at, and reads only an ordinary file.
-    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    # A pipe or a device swapped in after the file was looked at is a changed source, not a hang.
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ChangedSource(str(source))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+        return open_regular(source)
+    except NotRegularFile as exc:
+        raise ChangedSource(str(source)) from exc
 
 
 def sha256_of(path: Path) -> str:
