@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from ..domain import vocabulary
-from ..domain.bounds import for_terminal
 from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import UserError
 from ..i18n import _, ngettext
@@ -79,8 +78,9 @@ def _notes(ctx: Context, item: importing.ImportItem) -> None:
 
 def _one_line(text: object) -> str:
     """A name or title from a file, on one line and inert: its escape sequences, controls and bidi
-    overrides shown as codes (``for_terminal``), a line break as ``\\n``, never obeyed."""
-    return for_terminal(str(text)).replace("\n", "\\n")
+    overrides shown as codes (``ctx.out`` passes every line through ``for_terminal``), a line break
+    as ``\\n``, never obeyed."""
+    return str(text).replace("\n", "\\n")
 
 
 def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:
