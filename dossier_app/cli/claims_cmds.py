@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
-from typing import Any
 
 from ..domain.checks import blocks, finding_line
 from ..domain.claims_report import (
@@ -24,6 +22,7 @@ from ..services import rates
 from ..services.claims import case_claims
 from ..services.readiness import readiness
 from .context import Context, day_arg
+from .json_arg import write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,14 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=check)
 
 
-def _json(ctx: Context, document: dict[str, Any]) -> None:
-    ctx.out(json.dumps(document, ensure_ascii=False, indent=2))
-
-
 def claims(ctx: Context, args: argparse.Namespace) -> int:
     result = case_claims(ctx.store, ctx.case_id(args.case), args.as_of)
     if args.json:
-        _json(ctx, claims_document(result))
+        write_json(ctx, claims_document(result))
     else:
         ctx.out(claims_table(result))
     return 0
@@ -71,7 +66,7 @@ def claims(ctx: Context, args: argparse.Namespace) -> int:
 def list_rates(ctx: Context, args: argparse.Namespace) -> int:
     table, rows = rates.rates_listing(ctx.store)
     if args.json:
-        _json(ctx, rates_document(table, rows))
+        write_json(ctx, rates_document(table, rows))
     else:
         ctx.out(rates_text(table, rows))
     return 0
@@ -103,7 +98,7 @@ def remove_rate(ctx: Context, args: argparse.Namespace) -> int:
 def check(ctx: Context, args: argparse.Namespace) -> int:
     findings = readiness(ctx.store, ctx.case_id(args.case), args.as_of)
     if args.json:
-        _json(ctx, {"as_of": (args.as_of or date.today()).isoformat(), "ready": not blocks(findings),
+        write_json(ctx, {"as_of": (args.as_of or date.today()).isoformat(), "ready": not blocks(findings),
                     "findings": [{"severity": f.severity, "code": f.code, "message": f.message,
                                   "event": f.event_id, "exhibit": f.exhibit} for f in findings]})
         return 1 if blocks(findings) else 0
