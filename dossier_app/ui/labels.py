@@ -3,24 +3,17 @@ named in ``domain.vocabulary``."""
 
 from __future__ import annotations
 
-import re
-
 from ..domain.bounds import neutral_text
 from ..i18n import _
-
-# What ``neutral_text`` changes, and line breaks: most texts hold none, and a hundred thousand titles
-# are shown at once on the band, so they are looked for first.
-_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def one_line(text: str | None) -> str:
     """A case's text as a one-line label shows it: no bidi override or control character
-    (``neutral_text``), no line break."""
+    (``neutral_text``, which returns most texts untouched at once), no line break."""
     if not text:
         return ""
-    if _NOT_SHOWN.search(text) is None:
-        return text
-    return neutral_text(text).replace("\n", " ").replace("\t", " ")
+    text = neutral_text(text)
+    return text.replace("\n", " ").replace("\t", " ") if "\n" in text or "\t" in text else text
 
 
 def field_label(name: str) -> str:
