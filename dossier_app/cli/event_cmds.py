@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..i18n import _
-from ..services import events
+from ..services import events, exhibits
 from .context import Context
 from .json_arg import read_json_arg
 
@@ -63,8 +63,7 @@ def remove_event(ctx: Context, args: argparse.Namespace) -> int:
 
 def link(ctx: Context, args: argparse.Namespace) -> int:
     case_id = ctx.case_id(args.case)
-    events.link(ctx.store, case_id, args.exhibit, args.event, args.pages)
-    exhibit = events.find_exhibit(ctx.store, case_id, args.exhibit)
+    exhibit = exhibits.link(ctx.store, case_id, args.exhibit, args.event, args.pages)
     pages = _(", p. {pages}").format(pages=args.pages) if args.pages else ""
     ctx.out(_("« {title} »{pages} prouve désormais l'événement {event}.").format(title=exhibit.title, pages=pages, event=args.event))
     return 0
@@ -72,7 +71,6 @@ def link(ctx: Context, args: argparse.Namespace) -> int:
 
 def unlink(ctx: Context, args: argparse.Namespace) -> int:
     case_id = ctx.case_id(args.case)
-    events.unlink(ctx.store, case_id, args.exhibit, args.event)
-    exhibit = events.find_exhibit(ctx.store, case_id, args.exhibit)
+    exhibit = exhibits.unlink(ctx.store, case_id, args.exhibit, args.event)
     ctx.out(_("« {title} » n'est plus liée à l'événement {event}.").format(title=exhibit.title, event=args.event))
     return 0

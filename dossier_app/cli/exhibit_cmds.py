@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from ..domain import vocabulary
-from ..domain.dates import parse_user_day, short_day
+from ..domain.dates import short_day
 from ..domain.errors import UserError
 from ..i18n import _, ngettext
-from ..services import events, importing
-from .context import Context, path_arg
+from ..services import exhibits, importing
+from ..services.exhibits import KEEP, Unchanged
+from .context import Context, day_arg, path_arg
 from .json_arg import write_json
 
 
@@ -85,16 +87,15 @@ def _one_line(text: object) -> str:
 
 def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:
     from ..domain.text_table import render
-    from ..services.cases import read_case_file
 
-    exhibits = read_case_file(ctx.store, ctx.case_id(args.case)).exhibits
+    found = exhibits.exhibits(ctx.store, ctx.case_id(args.case))
     if args.json:
         write_json(ctx, {"exhibits": [
             {"number": x.number, "id": x.id, "sha256": x.sha256, "title": x.title,
              "date": x.date.isoformat() if x.date else None, "pages": x.pages, "include": x.include,
-             "links": [{"event": link.event_id, "pages": link.pages} for link in x.links]} for x in exhibits]})
+             "links": [{"event": link.event_id, "pages": link.pages} for link in x.links]} for x in found]})
         return 0
-    if not exhibits:
+    if not found:
         ctx.out(_("Aucune pièce : « dossier import » en ajoute."))
         return 0
     headers = [_("n°"), "#id", _("empreinte"), "date", "pages", _("incluse"),
@@ -102,29 +103,34 @@ def list_exhibits(ctx: Context, args: argparse.Namespace) -> int:
     rows = [[str(x.number or "—"), f"#{x.id}", x.sha256[:12], short_day(x.date) if x.date else "—",
              str(x.pages or "?"), _("oui") if x.include else _("non"), x.title,
              ", ".join(link.event_id + (f" p. {link.pages}" if link.pages else "") for link in x.links) or "—"]
-            for x in exhibits]
+            for x in found]
     ctx.out(render(headers, rows, right=(0, 4)))
     return 0
 
 
 def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
+    """``--date ''`` clears the date and ``--password ''`` the password, as emptying the form's field does."""
     case_id = ctx.case_id(args.case)
-    day = None
+    day: date | Unchanged | None = KEEP
     if args.date is not None:
-        try:
-            day = parse_user_day(args.date)
-        except ValueError as exc:
-            raise UserError(str(exc)) from exc
-    if args.title is not None and not args.title.strip():
-        raise UserError(_("Le titre ne peut pas être vide."))
-    updated = events.set_exhibit(ctx.store, case_id, args.exhibit, title=args.title, date=day,
-                                 include=args.include, password=args.password)
+        day = _day(args.date) if args.date.strip() else None
+    password: str | Unchanged | None = KEEP if args.password is None else (args.password or None)
+    updated = exhibits.edit_exhibit(
+        ctx.store, case_id, args.exhibit, title=KEEP if args.title is None else args.title, day=day,
+        include=KEEP if args.include is None else args.include, password=password)
     state = _("incluse") if updated.include else _("exclue")
     ctx.out(f"{updated.title} — {short_day(updated.date) if updated.date else '—'} — {state}")
     return 0
 
 
 def remove_exhibit(ctx: Context, args: argparse.Namespace) -> int:
-    removed = events.remove_exhibit(ctx.store, ctx.case_id(args.case), args.exhibit)
+    removed = exhibits.remove_exhibit(ctx.store, ctx.case_id(args.case), args.exhibit)
     ctx.out(_("Pièce « {title} » retirée de l'affaire.").format(title=_one_line(removed.title)))
     return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return day_arg(text)
+    except argparse.ArgumentTypeError as exc:
+        raise UserError(str(exc)) from exc

@@ -55,6 +55,13 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+
+def title_problem(title: str) -> str | None:
+    """The one rule for a title (an event's, an exhibit's, a case's): something to read, storable."""
+    if not title.strip():
+        return _("Le titre ne peut pas être vide.")
+    return text_problem(title)
+
 _HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")

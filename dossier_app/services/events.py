@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from ..domain.codec import Collector, decode_event, invoice_reference_problems
@@ -11,16 +10,14 @@ from ..domain.errors import Problem, ProblemsError, UserError
 from ..domain.model import (
     CreditNote,
     Event,
-    Exhibit,
-    ExhibitLink,
     Invoice,
     Payment,
     Reminder,
 )
-from ..domain.pages import citation_problem
 from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
+from .exhibits import no_event
 from .store_access import writing
 
 
@@ -71,7 +68,7 @@ def replace_event(store: Store, case_id: int, old_id: str, event: Event) -> None
 
     with writing(store):
         if not repo.event_exists(store, case_id, old_id):
-            raise UserError(_no_event(old_id))
+            raise UserError(no_event(old_id))
         checked = decode_new_event(store, case_id, encode_event(event), replacing=old_id)
         events = repo.read_events(store, case_id)
         old = next(e for e in events if e.id == old_id)
@@ -85,7 +82,7 @@ def remove_event(store: Store, case_id: int, event_id: str) -> None:
         events = repo.read_events(store, case_id)
         _refuse_if_cited(events, event_id)
         if not repo.delete_event(store, case_id, event_id):
-            raise UserError(_no_event(event_id))
+            raise UserError(no_event(event_id))
 
 
 def _refuse_if_cited(events: list[Event], event_id: str) -> None:
@@ -108,64 +105,3 @@ def _invoices_named(event: Event) -> tuple[str, ...]:
     return ()
 
 
-def _no_event(event_id: str) -> str:
-    return _("Aucun événement « {event_id} » dans cette affaire (« dossier dump » montre les identifiants).").format(event_id=event_id)
-
-
-def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
-    """An exhibit by its pièce number, its id (``#12``) or a prefix of its sha256 (6 digits or more)."""
-    exhibits = repo.read_exhibits(store, case_id)
-    ref = ref.strip()
-    if ref.startswith("#") and ref[1:].isdigit():
-        found = [x for x in exhibits if x.id == int(ref[1:])]
-    elif ref.isdigit() and len(ref) < 6:
-        found = [x for x in exhibits if x.number == int(ref)] or [x for x in exhibits if x.id == int(ref)]
-    elif re.fullmatch(r"[0-9a-fA-F]{6,64}", ref):
-        found = [x for x in exhibits if x.sha256.startswith(ref.lower())]
-    else:
-        found = [x for x in exhibits if x.title == ref]
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise UserError(_("« {ref} » désigne plusieurs pièces : donnez plus de chiffres de l'empreinte.").format(ref=ref))
-    raise UserError(_("Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).").format(ref=ref))
-
-
-def link(store: Store, case_id: int, exhibit_ref: str, event_id: str, pages: str | None = None) -> None:
-    with writing(store):
-        exhibit = find_exhibit(store, case_id, exhibit_ref)
-        problem = citation_problem(pages, exhibit.pages) if pages is not None else None
-        if problem:
-            raise UserError(problem)
-        if not repo.event_exists(store, case_id, event_id):
-            raise UserError(_no_event(event_id))
-        assert exhibit.id is not None
-        repo.insert_links(store, case_id, exhibit.id, [ExhibitLink(event_id, pages.strip() if pages else None)])
-
-
-def unlink(store: Store, case_id: int, exhibit_ref: str, event_id: str) -> None:
-    with writing(store):
-        exhibit = find_exhibit(store, case_id, exhibit_ref)
-        assert exhibit.id is not None
-        if not repo.delete_link(store, case_id, exhibit.id, event_id):
-            raise UserError(_("La pièce « {title} » n'est pas liée à l'événement « {event_id} ».").format(title=exhibit.title, event_id=event_id))
-
-
-def set_exhibit(store: Store, case_id: int, exhibit_ref: str, **changes: Any) -> Exhibit:
-    """Edit an exhibit's own metadata (title, date, include, password) — never its file."""
-    with writing(store):
-        exhibit = find_exhibit(store, case_id, exhibit_ref)
-        updated = replace(exhibit, **{k: v for k, v in changes.items() if v is not None})
-        repo.update_exhibit(store, updated)
-    return updated
-
-
-def remove_exhibit(store: Store, case_id: int, exhibit_ref: str) -> Exhibit:
-    """Take an exhibit out of the case (the window's undo of an import); its file goes if unused."""
-    with writing(store) as writes:
-        exhibit = find_exhibit(store, case_id, exhibit_ref)
-        assert exhibit.id is not None
-        orphan = repo.delete_exhibit(store, exhibit.id)
-        if orphan:
-            writes.let_go_of([orphan])
-    return exhibit

@@ -12,9 +12,8 @@ import gc
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..domain.errors import UserError
@@ -23,7 +22,7 @@ from ..store import Store
 from .store_access import writing
 
 if TYPE_CHECKING:
-    from ..domain.model import Event, Exhibit
+    from ..domain.model import Event
 
 # The codec, the model and the repository are imported by the functions that decode or write:
 # reading the rows and filtering them, which the window does before its first paint, needs none.
@@ -234,52 +233,6 @@ def restore_event(store: Store, case_id: int, event: Event, links: Iterable[Even
             exhibit_id = repo.exhibit_by_hash(store, case_id, link.sha256)
             if exhibit_id is not None:
                 repo.insert_links(store, case_id, exhibit_id, [ExhibitLink(checked.id, link.pages)])
-
-
-def stash_exhibit_file(store: Store, exhibit: Exhibit, folder: Path) -> Path:
-    """A copy of an exhibit's stored file, kept so that taking it out of the case can be undone."""
-    target = folder / exhibit.sha256
-    if not target.exists():
-        store.blobs.copy_out(exhibit.sha256, target)
-    return target
-
-
-def restore_exhibit(store: Store, case_id: int, exhibit: Exhibit, source: Path) -> None:
-    """Put back an exhibit taken out of the case: same file (checked by hash), title, date, links."""
-    from ..store import repository as repo
-
-    with writing(store) as writes:
-        sha, size = writes.put(source, exhibit.sha256)
-        repo.register_file(store, sha, size)
-        known = repo.event_refs(store, case_id)
-        number = exhibit.number
-        if number is not None and store.conn.execute(
-                "SELECT 1 FROM exhibits WHERE case_id = ? AND number = ?", (case_id, number)).fetchone():
-            number = None
-        repo.insert_exhibit(store, case_id, replace(
-            exhibit, id=None, number=number, links=tuple(x for x in exhibit.links if x.event_id in known)))
-
-
-def exhibits(store: Store, case_id: int) -> list[Exhibit]:
-    from ..store import repository as repo
-
-    return repo.read_exhibits(store, case_id)
-
-
-def update_exhibit(store: Store, case_id: int, sha256: str, *, title: str, day: date | None, include: bool) -> Exhibit:
-    """An exhibit's own metadata as a form shows it: an empty date clears the date."""
-    from ..store import repository as repo
-
-    if not title.strip():
-        raise UserError(_("Le titre d'une pièce ne peut pas être vide."))
-    with writing(store):
-        exhibit_id = repo.exhibit_by_hash(store, case_id, sha256)
-        if exhibit_id is None:
-            raise UserError(_("Cette pièce n'est plus dans l'affaire."))
-        current = next(x for x in repo.read_exhibits(store, case_id) if x.id == exhibit_id)
-        updated = replace(current, title=title.strip(), date=day, include=include)
-        repo.update_exhibit(store, updated)
-    return updated
 
 
 def new_event_id(store: Store, case_id: int, kind: str) -> str:

@@ -243,10 +243,12 @@ def set_numbers(store: Store, numbers: dict[int, int | None]) -> None:
 
 
 def insert_links(store: Store, case_id: int, exhibit_id: int, links: Iterable[ExhibitLink]) -> None:
-    ids = dict(store.conn.execute("SELECT ref, id FROM events WHERE case_id = ?", (case_id,)).fetchall())
-    store.conn.executemany(
-        "INSERT OR REPLACE INTO links (exhibit_id, event_id, pages) VALUES (?, ?, ?)",
-        ((exhibit_id, ids[link.event_id], link.pages) for link in links))
+    """One indexed lookup per event named: a case of 100 000 events is never read whole to link one."""
+    conn = store.conn
+    conn.executemany(
+        """INSERT OR REPLACE INTO links (exhibit_id, event_id, pages)
+           SELECT ?, id, ? FROM events WHERE case_id = ? AND ref = ?""",
+        ((exhibit_id, link.pages, case_id, link.event_id) for link in links))
 
 
 def delete_link(store: Store, case_id: int, exhibit_id: int, event_ref: str) -> bool:
@@ -258,21 +260,51 @@ def delete_link(store: Store, case_id: int, exhibit_id: int, event_ref: str) -> 
 
 def read_exhibits(store: Store, case_id: int) -> list[Exhibit]:
     """By pièce number (unnumbered last), then date, then title."""
+    return _exhibits_where(store, case_id, "", ())
+
+
+def find_exhibits(store: Store, case_id: int, ref: str) -> list[Exhibit]:
+    """The exhibits ``ref`` designates: ``#12`` (id), ``3`` (pièce number, else id), a sha256 prefix
+    of 6 digits or more, or an exact title — read through the indexes, not the whole case."""
+    if ref.startswith("#") and ref[1:].isdigit() and len(ref) < 20:
+        return _exhibits_where(store, case_id, "AND x.id = ?", (int(ref[1:]),))
+    if ref.isdigit() and len(ref) < 6:
+        return (_exhibits_where(store, case_id, "AND x.number = ?", (int(ref),))
+                or _exhibits_where(store, case_id, "AND x.id = ?", (int(ref),)))
+    if _SHA_PREFIX.fullmatch(ref):
+        prefix = ref.lower()
+        return _exhibits_where(store, case_id, "AND x.sha256 >= ? AND x.sha256 < ?", (prefix, prefix + "g"))
+    return _exhibits_where(store, case_id, "AND x.title = ?", (ref,))
+
+
+def exhibit_number_taken(store: Store, case_id: int, number: int) -> bool:
+    return store.conn.execute("SELECT 1 FROM exhibits WHERE case_id = ? AND number = ?",
+                              (case_id, number)).fetchone() is not None
+
+
+def _exhibits_where(store: Store, case_id: int, where: str, args: tuple[object, ...]) -> list[Exhibit]:
+    rows = store.conn.execute(
+        f"""SELECT x.id, {EXHIBIT_COLUMNS}, f.size FROM exhibits x JOIN files f USING (sha256)
+            WHERE case_id = ? {where}
+            ORDER BY number IS NULL, number, date IS NULL, date, title, x.id""", (case_id, *args)).fetchall()
     links: dict[int, list[ExhibitLink]] = {}
-    for exhibit_id, ref, pages in store.conn.execute(
+    if where:
+        ids = [row[0] for row in rows]
+        link_rows = store.conn.execute(
+            f"""SELECT l.exhibit_id, e.ref, l.pages FROM links l JOIN events e ON e.id = l.event_id
+                WHERE l.exhibit_id IN ({",".join("?" * len(ids))})
+                ORDER BY e.date, coalesce(e.moment, ''), e.id""", ids) if ids else []
+    else:
+        link_rows = store.conn.execute(
             """SELECT l.exhibit_id, e.ref, l.pages FROM links l JOIN events e ON e.id = l.event_id
-               WHERE e.case_id = ? ORDER BY e.date, coalesce(e.moment, ''), e.id""", (case_id,)):
+               WHERE e.case_id = ? ORDER BY e.date, coalesce(e.moment, ''), e.id""", (case_id,))
+    for exhibit_id, ref, pages in link_rows:
         links.setdefault(exhibit_id, []).append(ExhibitLink(ref, pages))
-    out = []
-    for row in store.conn.execute(
-            f"""SELECT x.id, {EXHIBIT_COLUMNS}, f.size FROM exhibits x JOIN files f USING (sha256)
-                WHERE case_id = ?
-                ORDER BY number IS NULL, number, date IS NULL, date, title, x.id""", (case_id,)):
-        out.append(_exhibit_of(row, tuple(links.get(row[0], ()))))
-    return out
+    return [_exhibit_of(row, tuple(links.get(row[0], ()))) for row in rows]
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_SHA_PREFIX = re.compile(r"[0-9a-fA-F]{6,64}")
 
 
 def _exhibit_of(row: tuple[Any, ...], links: tuple[ExhibitLink, ...]) -> Exhibit:

@@ -165,7 +165,7 @@ class EventActions(QObject):
     # --- links -------------------------------------------------------------------------------
     def link(self, exhibits: list[Exhibit], event_id: str, pages: str | None = None) -> int:
         """Link each exhibit not yet linked to the event; one undo step for them all."""
-        from ..services import events
+        from ..services import exhibits as exhibit_service
         from .undo_commands import Link
 
         ref = self.ref
@@ -180,7 +180,7 @@ class EventActions(QObject):
         try:
             for exhibit in todo:
                 try:
-                    events.link(ref.store, ref.case_id, exhibit.sha256, event_id, pages)
+                    exhibit_service.link(ref.store, ref.case_id, exhibit.sha256, event_id, pages)
                 except UserError as exc:
                     self.ask.error(exc.message)
                     break
@@ -193,7 +193,7 @@ class EventActions(QObject):
         return done
 
     def unlink(self, exhibit: Exhibit, event_id: str) -> bool:
-        from ..services import events
+        from ..services import exhibits
         from .undo_commands import Link
 
         ref = self.ref
@@ -201,7 +201,7 @@ class EventActions(QObject):
             return False
         pages = next((link.pages for link in exhibit.links if link.event_id == event_id), None)
         try:
-            events.unlink(ref.store, ref.case_id, exhibit.sha256, event_id)
+            exhibits.unlink(ref.store, ref.case_id, exhibit.sha256, event_id)
         except UserError as exc:
             self.ask.error(exc.message)
             return False
@@ -261,6 +261,7 @@ class EventActions(QObject):
 
     # --- exhibits ----------------------------------------------------------------------------
     def edit_exhibit(self, exhibit: Exhibit) -> ExhibitDialog:
+        from ..services import exhibits
         from .pickers import ExhibitDialog
         from .undo_commands import SetExhibit
 
@@ -274,13 +275,12 @@ class EventActions(QObject):
             if ref is None:
                 return
             new = replace(exhibit, title=dialog.title.text().strip(), date=dialog.day(),
-                          include=dialog.include.isChecked())
+                          include=dialog.include.isChecked(), password=dialog.password_text())
             if new == exhibit:
                 return
             try:
-                stored = timeline.update_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
-                                                 include=new.include)
-                new = replace(new, title=stored.title, date=stored.date, include=stored.include)
+                new = exhibits.edit_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
+                                            include=new.include, password=new.password, expected=exhibit)
             except UserError as exc:
                 self.ask.error(exc.message)
                 return

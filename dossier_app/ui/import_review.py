@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import vocabulary
+from ..domain.bounds import title_problem
 from ..domain.dates import parse_user_day, short_day
 from ..domain.model import EVENT_KINDS
 from ..i18n import _, ngettext
@@ -127,8 +128,8 @@ class ImportReview(QDialog):
                 except ValueError as exc:
                     problem = str(exc)
             title = self.titles[row]
-            if title is not None and not title.text().strip():
-                problem = problem or _("Le titre ne peut pas être vide.")
+            if title is not None:
+                problem = problem or title_problem(title.text()) or ""
             day.setStyleSheet("QLineEdit { border: 1px solid #cc2936; }" if problem else "")
             day.setToolTip(problem or day.toolTip())
             check = self.checks[row]

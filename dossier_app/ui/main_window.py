@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 
 from ..domain.money import Cents
 from ..i18n import _
+from ..services import exhibits as exhibit_service
 from ..services import session, timeline
 from ..store import Store
 from .ask import Ask
@@ -235,13 +236,13 @@ class MainWindow(QMainWindow):
                 generation = self._generation
                 self.timeline.after_first_paint(lambda: self._show_exhibits(case_id, generation))
             else:
-                self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
+                self.exhibits.set_exhibits(exhibit_service.exhibits(self.store, case_id))
         self._update_header()
         self.update_outstanding()
 
     def _show_exhibits(self, case_id: int, generation: int) -> None:
         if generation == self._generation:
-            self.exhibits.set_exhibits(timeline.exhibits(self.store, case_id))
+            self.exhibits.set_exhibits(exhibit_service.exhibits(self.store, case_id))
 
     def _read_rest(self, case_id: int, first: list[timeline.TimelineRow], generation: int) -> None:
         home, offset = self.store.home, len(first)

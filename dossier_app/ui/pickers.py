@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.bounds import day_problem, title_problem
 from ..domain.dates import parse_user_day, short_day
 from ..domain.model import PAGES, Exhibit
 from ..i18n import _
@@ -137,6 +138,10 @@ class ExhibitDialog(KeepsTyping):
         self.date.setPlaceholderText(_("jj/mm/aaaa"))
         self.include = QCheckBox(_("Dans le dossier imprimé"))
         self.include.setChecked(exhibit.include)
+        # A protected PDF cannot be stamped into the dossier without it; kept with the case, never shown.
+        self.password = QLineEdit(exhibit.password or "")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_("si le PDF est protégé"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b2182b;")
         self.error.hide()
@@ -144,6 +149,7 @@ class ExhibitDialog(KeepsTyping):
         form.addRow(_("Titre"), self.title)
         form.addRow(_("Date"), self.date)
         form.addRow("", self.include)
+        form.addRow(_("Mot de passe"), self.password)
         form.addRow(_("Fichier"), QLabel(one_line(exhibit.original_name)))
         self.buttons = _buttons(self, _("Enregistrer"))
         layout = QVBoxLayout(self)
@@ -157,10 +163,14 @@ class ExhibitDialog(KeepsTyping):
         text = self.date.text().strip()
         return parse_user_day(text) if text else None
 
+    def password_text(self) -> str | None:
+        return self.password.text() or None
+
     def _check(self) -> None:
-        problem = "" if self.title.text().strip() else _("Le titre ne peut pas être vide.")
+        problem = title_problem(self.title.text()) or ""
         try:
-            self.day()
+            day = self.day()
+            problem = (day_problem(day, date.today()) if day else None) or problem
         except ValueError as exc:
             problem = str(exc)
         self.error.setText(problem)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand
 from ..domain.errors import UserError
 from ..domain.model import Case, Event, Exhibit
 from ..i18n import _, ngettext
-from ..services import cases, events, importing, timeline
+from ..services import cases, events, exhibits, importing, timeline
 from ..store.home import temporary_folder
 from .case_ref import CaseRef
 from .labels import one_line
@@ -126,10 +126,10 @@ class Link(CaseCommand):
         self.unlink = unlink
 
     def _link(self) -> None:
-        events.link(self.ref.store, self.ref.case_id, self.sha, self.event_id, self.pages)
+        exhibits.link(self.ref.store, self.ref.case_id, self.sha, self.event_id, self.pages)
 
     def _unlink(self) -> None:
-        events.unlink(self.ref.store, self.ref.case_id, self.sha, self.event_id)
+        exhibits.unlink(self.ref.store, self.ref.case_id, self.sha, self.event_id)
 
     def apply(self) -> None:
         (self._unlink if self.unlink else self._link)()
@@ -145,13 +145,8 @@ class SetExhibit(CaseCommand):
         self.new = new
 
     def _set(self, stored: Exhibit, exhibit: Exhibit) -> None:
-        current = next((x for x in timeline.exhibits(self.ref.store, self.ref.case_id) if x.sha256 == stored.sha256),
-                       None)
-        if current is None or (current.title, current.date, current.include) != (stored.title, stored.date,
-                                                                                 stored.include):
-            raise changed_since(_("La pièce « {title} »").format(title=one_line(stored.title)))
-        timeline.update_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
-                                day=exhibit.date, include=exhibit.include)
+        exhibits.edit_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
+                              day=exhibit.date, include=exhibit.include, password=exhibit.password, expected=stored)
 
     def apply(self) -> None:
         self._set(self.old, self.new)
@@ -174,12 +169,12 @@ class TakeOut:
     def take(self, ref: CaseRef, shas: list[str], event_ids: list[str]) -> None:
         self.exhibits = []
         for sha in shas:
-            exhibit = events.find_exhibit(ref.store, ref.case_id, sha)
-            copy = timeline.stash_exhibit_file(ref.store, exhibit, self.folder)
+            exhibit = exhibits.find_exhibit(ref.store, ref.case_id, sha)
+            copy = exhibits.stash_exhibit_file(ref.store, exhibit, self.folder)
             self.exhibits.append((exhibit, copy))
         self.events = [timeline.read_event(ref.store, ref.case_id, e) for e in event_ids]
         for exhibit, _copy in self.exhibits:
-            events.remove_exhibit(ref.store, ref.case_id, exhibit.sha256)
+            exhibits.remove_exhibit(ref.store, ref.case_id, exhibit.sha256)
         for event in self.events:
             events.remove_event(ref.store, ref.case_id, event.id)
 
@@ -187,7 +182,7 @@ class TakeOut:
         for event in self.events:
             timeline.restore_event(ref.store, ref.case_id, event)
         for exhibit, copy in self.exhibits:
-            timeline.restore_exhibit(ref.store, ref.case_id, exhibit, copy)
+            exhibits.restore_exhibit(ref.store, ref.case_id, exhibit, copy)
 
 
 class Import(CaseCommand):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dossier_app.domain.model import Invoice, kind_fields
-from dossier_app.services import timeline
+from dossier_app.services import exhibits, timeline
 
 
 def type_into(qtbot, widget, text: str) -> None:
@@ -112,15 +112,15 @@ def test_edit_duplicate_and_delete(qtbot, open_window, store, small_case):
 
 def test_undoing_a_delete_restores_the_links(qtbot, open_window, store, small_case):
     window = open_window()
-    before = {x.title: x.links for x in timeline.exhibits(store, small_case)}
+    before = {x.title: x.links for x in exhibits.exhibits(store, small_case)}
     assert any(link.event_id == "p1" and link.pages == "1" for link in before["Facture 2024-003"])
     window.timeline.select_event("p1")
     window.timeline.table.setFocus()
     qtbot.keyClick(window.timeline.table, Qt.Key.Key_Delete)
     assert "p1" not in row_ids(window)
-    assert all(link.event_id != "p1" for x in timeline.exhibits(store, small_case) for link in x.links)
+    assert all(link.event_id != "p1" for x in exhibits.exhibits(store, small_case) for link in x.links)
     window.undo.undo()
-    after = {x.title: x.links for x in timeline.exhibits(store, small_case)}
+    after = {x.title: x.links for x in exhibits.exhibits(store, small_case)}
     assert after == before
     assert "p1" in row_ids(window)
     window.undo.redo()

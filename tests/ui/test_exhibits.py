@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from dossier_app.services import timeline
+from dossier_app.services import exhibits, timeline
 from dossier_app.ui.exhibit_list import encode_exhibits
 
 
@@ -56,17 +56,17 @@ def test_drop_a_file_on_an_event_then_undo_and_redo(qtbot, open_window, store, s
     with qtbot.waitSignal(window.imports.done) as done:
         review.accept()
     assert done.args == ["added"]
-    added = next(x for x in timeline.exhibits(store, small_case) if x.title == "Relance facture 2024-003")
+    added = next(x for x in exhibits.exhibits(store, small_case) if x.title == "Relance facture 2024-003")
     assert [link.event_id for link in added.links] == ["f1"]
     assert added.date.isoformat() == "2024-03-12" and added.suggested_kind == "reminder"
     assert window.exhibits.model.row_of(added.sha256) is not None
     assert store.blobs.has(added.sha256)
 
     window.undo.undo()
-    assert all(x.sha256 != added.sha256 for x in timeline.exhibits(store, small_case))
+    assert all(x.sha256 != added.sha256 for x in exhibits.exhibits(store, small_case))
     assert not store.blobs.has(added.sha256), "an undone import leaves no file behind"
     window.undo.redo()
-    again = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == added.sha256)
+    again = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == added.sha256)
     assert again.links == added.links and again.title == added.title
 
 
@@ -80,14 +80,14 @@ def test_drop_on_the_window_and_link_by_dragging_the_exhibit(qtbot, open_window,
     review = wait_review(qtbot, window)
     with qtbot.waitSignal(window.imports.done):
         review.accept()
-    exhibit = next(x for x in timeline.exhibits(store, small_case) if x.original_name == "capture.png")
+    exhibit = next(x for x in exhibits.exhibits(store, small_case) if x.original_name == "capture.png")
     assert exhibit.links == ()
     # Drag the exhibit from the list onto the outage's row.
     assert drop(window.timeline.table.viewport(), row_point(window, "o1"), encode_exhibits([exhibit.sha256]))
-    linked = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == exhibit.sha256)
+    linked = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == exhibit.sha256)
     assert [link.event_id for link in linked.links] == ["o1"]
     window.undo.undo()
-    unlinked = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == exhibit.sha256)
+    unlinked = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == exhibit.sha256)
     assert unlinked.links == ()
     # And the preview shows the picture, on white.
     assert window.exhibits.select(exhibit.sha256)
@@ -103,18 +103,18 @@ def test_link_and_unlink_with_the_picker(qtbot, open_window, store, small_case):
     picker.set_checked(letter.sha256, True)
     picker.pages.setText("1")
     picker.accept()
-    linked = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256)
+    linked = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == letter.sha256)
     assert {(link.event_id, link.pages) for link in linked.links} == {("l1", None), ("o1", "1")}
     window.exhibits.select(letter.sha256)
     window.actions_.link_events.trigger()
     picker = window.events.picker
     picker.set_checked("l1", False)
     picker.accept()
-    linked = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256)
+    linked = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == letter.sha256)
     assert [link.event_id for link in linked.links] == ["o1"]
     window.undo.undo()
     window.undo.undo()
-    back = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256)
+    back = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == letter.sha256)
     assert [(link.event_id, link.pages) for link in back.links] == [("l1", None)]
 
 
@@ -150,7 +150,7 @@ def test_cancel_an_import(qtbot, open_window, store, small_case, tmp_path):
         window.import_paths([folder])
         window.imports.cancel()
     assert done.args == ["cancelled"]
-    assert len(timeline.exhibits(store, small_case)) == 2
+    assert len(exhibits.exhibits(store, small_case)) == 2
 
 
 def test_preview_of_a_pdf_is_on_white(qtbot, open_window, store, small_case, tmp_path):
@@ -171,7 +171,7 @@ def test_preview_of_a_pdf_is_on_white(qtbot, open_window, store, small_case, tmp
     review = wait_review(qtbot, window)
     with qtbot.waitSignal(window.imports.done):
         review.accept()
-    added = {x.original_name: x for x in timeline.exhibits(store, small_case)}
+    added = {x.original_name: x for x in exhibits.exhibits(store, small_case)}
     window.exhibits.select(added["courrier.pdf"].sha256)
     preview = window.exhibits.preview
     assert preview.form == "pdf" and preview.shown_pages == 2
@@ -191,17 +191,17 @@ def test_edit_and_remove_an_exhibit(qtbot, open_window, store, small_case):
     dialog.date.setText("10/05/2024")
     dialog.include.setChecked(True)
     dialog.accept()
-    edited = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256)
+    edited = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == letter.sha256)
     assert edited.date.isoformat() == "2024-05-10" and edited.include
     window.exhibits.table.setFocus()
     qtbot.keyClick(window.exhibits.table, Qt.Key.Key_Delete)
     assert window.answers.confirmations
-    assert all(x.sha256 != letter.sha256 for x in timeline.exhibits(store, small_case))
+    assert all(x.sha256 != letter.sha256 for x in exhibits.exhibits(store, small_case))
     window.undo.undo()
-    back = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256)
+    back = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == letter.sha256)
     assert back.links == edited.links and back.date == edited.date
     window.undo.undo()
-    assert next(x for x in timeline.exhibits(store, small_case) if x.sha256 == letter.sha256).date is None
+    assert next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == letter.sha256).date is None
 
 
 def test_drop_a_folder_anywhere_on_the_window(qtbot, open_window, store, small_case, tmp_path):
@@ -216,5 +216,5 @@ def test_drop_a_folder_anywhere_on_the_window(qtbot, open_window, store, small_c
     review.checks[1].setChecked(False)  # the user leaves one out
     with qtbot.waitSignal(window.imports.done):
         review.accept()
-    names = {x.original_name for x in timeline.exhibits(store, small_case)}
+    names = {x.original_name for x in exhibits.exhibits(store, small_case)}
     assert len(names & {"relance-2024-06-01.txt", "relance-2024-07-01.txt"}) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 
-from dossier_app.services import timeline
+from dossier_app.services import exhibits
 
 
 def test_the_copy_kept_to_undo_a_removal_is_inside_the_home(qtbot, open_window, store, small_case, tmp_path,
@@ -17,10 +17,10 @@ def test_the_copy_kept_to_undo_a_removal_is_inside_the_home(qtbot, open_window, 
     window.exhibits.select(exhibit.sha256)
     window.exhibits.table.setFocus()
     window.actions_.remove_exhibit.trigger()
-    assert all(x.sha256 != exhibit.sha256 for x in timeline.exhibits(store, small_case))
+    assert all(x.sha256 != exhibit.sha256 for x in exhibits.exhibits(store, small_case))
     assert list(system_tmp.iterdir()) == [], "nothing written outside the home"
     kept = [p for p in (store.home / "tmp").rglob("*") if p.is_file()]
     assert kept, "the copy to put back is kept inside the home"
     window.undo.undo()
-    assert any(x.sha256 == exhibit.sha256 for x in timeline.exhibits(store, small_case))
+    assert any(x.sha256 == exhibit.sha256 for x in exhibits.exhibits(store, small_case))
     assert store.blobs.intact(exhibit.sha256)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
-from dossier_app.services import events, timeline
+from dossier_app.services import events, exhibits, timeline
 from tests.ui.test_events import type_into
 
 
@@ -30,10 +30,9 @@ def test_undo_after_another_window_changed_the_exhibit_keeps_that_change(qtbot, 
     dialog = window.events.edit_exhibit(exhibit)
     dialog.title.setText("Facture 2024-003 (original)")
     dialog.accept()
-    timeline.update_exhibit(store, small_case, exhibit.sha256, title="Facture renommée ailleurs", day=exhibit.date,
-                            include=exhibit.include)
+    exhibits.edit_exhibit(store, small_case, exhibit.sha256, title="Facture renommée ailleurs")
     window.undo.undo()
-    now = next(x for x in timeline.exhibits(store, small_case) if x.sha256 == exhibit.sha256)
+    now = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == exhibit.sha256)
     assert now.title == "Facture renommée ailleurs"
     assert any("a changé depuis" in text for text in window.answers.errors), window.answers.errors
     # Without anyone else's change, undo and redo work as before.
@@ -41,7 +40,7 @@ def test_undo_after_another_window_changed_the_exhibit_keeps_that_change(qtbot, 
     dialog.title.setText("Facture 2024-003")
     dialog.accept()
     window.undo.undo()
-    assert next(x for x in timeline.exhibits(store, small_case) if x.sha256 == exhibit.sha256).title == \
+    assert next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == exhibit.sha256).title == \
         "Facture renommée ailleurs"
 
 
