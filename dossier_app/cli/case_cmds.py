@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..domain import json_input, vocabulary
-from ..domain.codec import Collector, decode_case
-from ..domain.errors import ProblemsError, UserError
-from ..domain.model import ROLES, Case, Party
+from ..domain.errors import UserError
+from ..domain.model import ROLES
 from ..domain.money import format_amount, format_euros
 from ..domain.text_table import render
 from ..i18n import _
@@ -36,6 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     set_.add_argument("case")
     set_.add_argument("file", help=_("fichier JSON, ou - pour l'entrée standard"))
     set_.set_defaults(func=set_case)
+    rename = case_sub.add_parser("rename", help=_("change le titre d'une affaire"))
+    rename.add_argument("case")
+    rename.add_argument("title")
+    rename.set_defaults(func=rename_case)
     rm = case_sub.add_parser("rm", help=_("supprime une affaire"))
     rm.add_argument("case")
     rm.add_argument("--yes", action="store_true", help=_("sans demander de confirmation"))
@@ -80,25 +82,22 @@ def list_cases(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def new_case(ctx: Context, args: argparse.Namespace) -> int:
-    # The parties are named as the window's form names its two boxes, until ``case set`` says who they are.
-    case = Case(title=args.title.strip(), our_role=args.our_role,
-                us=Party(vocabulary.label("us")), them=Party(vocabulary.label("them")))
-    ctx.out(str(cases.create_case(ctx.store, case)))
+    ctx.out(str(cases.create_case(ctx.store, cases.blank_case(args.title, args.our_role))))
     return 0
 
 
 def set_case(ctx: Context, args: argparse.Namespace) -> int:
     case_id = ctx.case_id(args.case)
-    data = read_json_arg(args.file)
-    # Read as ``load`` reads a file's ``case`` object: every problem at once, each with its path.
-    found = json_input.problems(data, "case")
-    collector = Collector(reported={p.path for p in found})
-    collector.problems.extend(found)
-    case = decode_case(collector, "case", data)
-    if collector.problems or case is None:
-        raise ProblemsError(collector.problems, _("L'affaire n'a pas été enregistrée :"))
+    case = cases.case_of_block(read_json_arg(args.file))
     cases.update_case(ctx.store, case_id, case)
     ctx.out(_("Affaire n° {id} : « {title} » enregistrée.").format(id=case_id, title=case.title))
+    return 0
+
+
+def rename_case(ctx: Context, args: argparse.Namespace) -> int:
+    case_id = ctx.case_id(args.case)
+    cases.rename_case(ctx.store, case_id, args.title)
+    ctx.out(_("Affaire n° {id} : « {title} » enregistrée.").format(id=case_id, title=args.title.strip()))
     return 0
 
 

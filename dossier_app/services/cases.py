@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..domain import json_input
+from ..domain.bounds import title_problem
 from ..domain.codec import Collector, decode_case, encode_case
 from ..domain.errors import ProblemsError, UserError
-from ..domain.model import Case, CaseFile
+from ..domain.model import Case, CaseFile, Party, Role
 from ..domain.money import Cents
+from ..domain.vocabulary import label
 from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
@@ -74,11 +77,30 @@ def update_case(store: Store, case_id: int, case: Case) -> None:
 
 
 def rename_case(store: Store, case_id: int, title: str) -> None:
+    problem = title_problem(title)
+    if problem:
+        raise UserError(problem)
     with writing(store):
         case = repo.read_case(store, case_id)
-        new = replace(case, title=title)
+        new = replace(case, title=title.strip())
         check_case(new)
         repo.update_case(store, case_id, new)
+
+
+def blank_case(title: str, our_role: Role) -> Case:
+    """A new case before its parties are known: named as the window's form names its two boxes."""
+    return Case(title=title.strip(), our_role=our_role, us=Party(label("us")), them=Party(label("them")))
+
+
+def case_of_block(data: object) -> Case:
+    """A case block as a case file holds it (``dossier case set``): every problem at once, each with its path."""
+    found = json_input.problems(data, "case")
+    collector = Collector(reported={p.path for p in found})
+    collector.problems.extend(found)
+    case = decode_case(collector, "case", data)
+    if collector.problems or case is None:
+        raise ProblemsError(collector.problems, _("L'affaire n'a pas été enregistrée :"))
+    return case
 
 
 def check_case(case: Case) -> None:

@@ -89,3 +89,13 @@ def test_case_set_refuses_malformed_json_an_unknown_case_and_a_missing_file(doss
     assert run.code == 1 and "42" in run.err
     run = dossier("case", "set", "1", str(tmp_path / "absent.json"))
     assert run.code == 1 and "absent.json" in run.err
+
+
+def test_case_rename_is_the_window_s_rename(dossier) -> None:
+    assert dossier("case", "new", "Martin c/ WebPlus").out.strip() == "1"
+    run = dossier("case", "rename", "1", "  Martin c/ WebPlus SAS ")
+    assert run.code == 0, run.err
+    assert "Martin c/ WebPlus SAS" in dossier("cases").out
+    blank = dossier("case", "rename", "1", "   ")
+    assert blank.code == 1 and "titre" in blank.err and "Traceback" not in blank.err
+    assert "Martin c/ WebPlus SAS" in dossier("cases").out
