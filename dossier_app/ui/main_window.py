@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..domain.money import Cents
@@ -24,6 +24,7 @@ from ..store import Store
 from .ask import Ask
 from .case_panel import CasePanel
 from .case_ref import CaseRef
+from .case_session import CaseSession, Change
 from .event_actions import EventActions
 from .exhibit_panel import ExhibitPanel
 from .import_flow import ImportFlow
@@ -78,9 +79,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.case_id: int | None = None
-        self.undo = QUndoStack(self)
         self.ask = ask or Ask(self)
+        self.session = CaseSession(store, self.ask.error, self)
+        self.undo = self.session.undo
         self.setWindowTitle("Dossier")
         self.setAcceptDrops(True)
         self.cases = CasePanel(store, self.undo, self.ask, self.case_ref, self)
@@ -117,7 +118,6 @@ class MainWindow(QMainWindow):
         self._loading: Task | None = None
         self._generation = 0
         self._closing = False
-        self._switching = False
         self._outstanding_again = False
         self._connect()
         self._restore()
@@ -150,9 +150,13 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: tl.band.zoom(1.5), "zoom_out": lambda: tl.band.zoom(1 / 1.5), "zoom_all": tl.band.fit,
         }
 
+    @property
+    def case_id(self) -> int | None:
+        return self.session.case_id
+
     def _connect(self) -> None:
         tl, ex = self.timeline, self.exhibits
-        self.undo.indexChanged.connect(self._undo_moved)
+        self.session.changed.connect(self._changed)
         self.cases.case_chosen.connect(self.open_case)
         tl.selection_changed.connect(ex.model.set_highlight)
         tl.event_activated.connect(self.events.edit_event)
@@ -178,21 +182,13 @@ class MainWindow(QMainWindow):
 
     # --- the case shown ------------------------------------------------------------------------
     def case_ref(self) -> CaseRef | None:
-        if self.case_id is None:
-            return None
-        return CaseRef(self.store, self.case_id, self.ask.error)
+        return self.session.ref()
 
     def open_case(self, case_id: int | None) -> None:
         if case_id is not None and not session.case_exists(self.store, case_id):
             case_id = None
-        if case_id == self.case_id and case_id is not None:
+        if not self.session.open(case_id):
             return
-        self._switching = True  # the stack's clearing is no change to the case: nothing to reload
-        try:
-            self.undo.clear()
-        finally:
-            self._switching = False
-        self.case_id = case_id
         ref = self.case_ref()
         self.events.set_case(ref)
         self.imports.set_case(ref)
@@ -203,9 +199,20 @@ class MainWindow(QMainWindow):
         self.reload(first_page=True)
         self.cases.show_current(case_id)
 
-    def _undo_moved(self, _index: int) -> None:
-        if not self._switching:
-            self.reload()
+    def _changed(self, change: Change) -> None:
+        """One step done, undone or redone: show what it changed, and only that."""
+        case_id = self.case_id
+        if case_id is None:
+            return
+        self._generation += 1
+        self.cases.refresh()  # its counts of events and exhibits
+        if change.case:
+            self._update_header()
+        if change.events:
+            self.timeline.set_rows(timeline.timeline_rows(self.store, case_id))
+        if change.exhibits:
+            self.exhibits.set_exhibits(exhibit_service.exhibits(self.store, case_id))
+        self.update_outstanding()
 
     def reload(self, *_: object, first_page: bool = False) -> None:
         """Read the case again; ``first_page``: show its first events now and read the rest behind.

@@ -23,6 +23,7 @@ from ..i18n import _, ngettext
 from ..services import cases, events, exhibits, importing, timeline
 from ..store.home import temporary_folder
 from .case_ref import CaseRef
+from .case_session import Change
 from .labels import one_line
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,14 @@ class CaseCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self._first:
-            self._first = False
-            return
-        self._guard(self.apply)
+            self._first = False  # done before it was pushed: the views still have to hear of it
+        else:
+            self._guard(self.apply)
+        self.ref.changed(self.change())
 
     def undo(self) -> None:
         self._guard(self.revert)
+        self.ref.changed(self.change())
 
     def _guard(self, action: Callable[[], None]) -> None:
         # The store may have changed under us (another program, a deleted file): say so, keep going.
@@ -57,6 +60,10 @@ class CaseCommand(QUndoCommand):
         raise NotImplementedError
 
     def revert(self) -> None:
+        raise NotImplementedError
+
+    def change(self) -> Change:
+        """What doing or undoing this step touches (the same both ways)."""
         raise NotImplementedError
 
 
@@ -75,6 +82,9 @@ class AddEvent(CaseCommand):
 
     def revert(self) -> None:
         events.remove_event(self.ref.store, self.ref.case_id, self.event.id)
+
+    def change(self) -> Change:
+        return Change.of_events([self.event.id])
 
 
 class EditEvent(CaseCommand):
@@ -98,6 +108,10 @@ class EditEvent(CaseCommand):
     def revert(self) -> None:
         self._swap(self.new, self.old)
 
+    def change(self) -> Change:
+        # A new id moves the exhibits' links with it: the exhibit panel names events by id.
+        return Change.of_events({self.old.id, self.new.id}, exhibits=self.old.id != self.new.id)
+
 
 class DeleteEvent(CaseCommand):
     """Its undo puts back the event and the exhibits' links to it."""
@@ -113,6 +127,9 @@ class DeleteEvent(CaseCommand):
 
     def revert(self) -> None:
         timeline.restore_event(self.ref.store, self.ref.case_id, self.event, self.links)
+
+    def change(self) -> Change:
+        return Change.of_events([self.event.id], exhibits=bool(self.links))
 
 
 class Link(CaseCommand):
@@ -137,6 +154,9 @@ class Link(CaseCommand):
     def revert(self) -> None:
         (self._link if self.unlink else self._unlink)()
 
+    def change(self) -> Change:
+        return Change.of_events([self.event_id], exhibits=True)
+
 
 class SetExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, old: Exhibit, new: Exhibit) -> None:
@@ -153,6 +173,9 @@ class SetExhibit(CaseCommand):
 
     def revert(self) -> None:
         self._set(self.new, self.old)
+
+    def change(self) -> Change:
+        return Change(exhibits=True)
 
 
 class TakeOut:
@@ -193,6 +216,9 @@ class Import(CaseCommand):
         super().__init__(ref, ngettext("import de {count} fichier", "import de {count} fichiers", count).format(count=count))
         self.shas = [item.exhibit.sha256 for item in result.added if item.exhibit is not None]
         self.event_ids = [invoice.id for item in result.added for invoice in item.invoices]
+        # The events the new exhibits prove: their count of exhibits changes.
+        self.linked = {link.event_id for item in result.added if item.exhibit is not None
+                       for link in item.exhibit.links}
         self.taken = TakeOut(ref.store.home)
 
     def apply(self) -> None:
@@ -200,6 +226,9 @@ class Import(CaseCommand):
 
     def revert(self) -> None:
         self.taken.take(self.ref, self.shas, self.event_ids)
+
+    def change(self) -> Change:
+        return Change.of_events({*self.event_ids, *self.linked}, exhibits=True)
 
 
 class RemoveExhibit(CaseCommand):
@@ -215,6 +244,10 @@ class RemoveExhibit(CaseCommand):
     def revert(self) -> None:
         self.taken.put_back(self.ref)
 
+    def change(self) -> Change:
+        return Change.of_events({link.event_id for exhibit, _copy in self.taken.exhibits for link in exhibit.links},
+                                exhibits=True)
+
 
 class EditCase(CaseCommand):
     def __init__(self, ref: CaseRef, old: Case, new: Case) -> None:
@@ -227,3 +260,6 @@ class EditCase(CaseCommand):
 
     def revert(self) -> None:
         cases.update_case(self.ref.store, self.ref.case_id, self.old)
+
+    def change(self) -> Change:
+        return Change(case=True)
