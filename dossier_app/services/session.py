@@ -2,59 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
 from ..domain.errors import UserError
 from ..domain.money import Cents
-from ..store import Store
+from ..store import Store, read_models
+from ..store.read_models import CaseLine
+
+__all__ = ["CaseLine", "Start", "case_exists", "case_lines", "find_case", "outstanding_of", "starting_case"]
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class CaseLine:
-    """One case in the list; ``outstanding_cents`` is filled later (it needs the claims engine)."""
-
-    id: int
-    title: str
-    us: str
-    them: str
-    events: int
-    exhibits: int
-    outstanding_cents: Cents | None = None
-
-
-_LINES_SQL = """
-SELECT c.id, c.title, c.data,
-       (SELECT count(*) FROM events e WHERE e.case_id = c.id),
-       (SELECT count(*) FROM exhibits x WHERE x.case_id = c.id)
-FROM cases c ORDER BY c.id
-"""
-
-
 def case_lines(store: Store) -> list[CaseLine]:
-    """The case list, cheaply: counts from SQL and the parties from each case's stored header.
-
-    The same counts as ``repository.list_cases``, read here so that the window lists the cases
-    before it has loaded the codec (a tenth of its start-up).
-    """
-    out = []
-    for case_id, title, data, events, exhibits in store.conn.execute(_LINES_SQL):
-        out.append(CaseLine(int(case_id), str(title), _party(data, "us"), _party(data, "them"),
-                            int(events), int(exhibits)))
-    return out
-
-
-def _party(data: object, side: str) -> str:
-    # A damaged header must not hide the other cases: the case shows, and opening it says what is wrong.
-    try:
-        header = json.loads(data) if isinstance(data, str) else None
-        name = header.get(side, {}).get("name", "") if isinstance(header, dict) else "?"
-        return name if isinstance(name, str) else "?"
-    except (ValueError, AttributeError, RecursionError):
-        return "?"
+    """The case list, cheaply: counts and the parties' names, without loading the codec."""
+    return read_models.case_lines(store)
 
 
 def outstanding_of(store: Store, case_id: int) -> Cents | None:
@@ -81,7 +44,7 @@ def find_case(store: Store, ref: str) -> int:
 
 
 def case_exists(store: Store, case_id: int) -> bool:
-    return store.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
+    return read_models.case_exists(store, case_id)
 
 
 @dataclass(frozen=True)
@@ -99,9 +62,9 @@ def starting_case(store: Store, asked: str | None, last: int | None) -> Start:
         return Start(find_case(store, asked))
     if last is not None and case_exists(store, last):
         return Start(last)
-    first = store.conn.execute("SELECT id FROM cases ORDER BY id LIMIT 1").fetchone()
+    first = read_models.first_case(store)
     if first is not None:
-        return Start(int(first[0]))
+        return Start(first)
     try:
         from .demo import create_demo
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -22,13 +22,9 @@ class Mark(NamedTuple):
     nudge: int  # vertical offset for events of the same day in the same lane
 
 
-def _fraction(moment: str | None) -> float:
-    if not moment or len(moment) < 16 or moment[13] != ":":
-        return 0.5
-    try:
-        return (int(moment[11:13]) * 60 + int(moment[14:16])) / 1440
-    except ValueError:
-        return 0.5
+def _fraction(moment: datetime | None) -> float:
+    """Where in its day an instant falls (the time as entered); midday when there is none."""
+    return 0.5 if moment is None else (moment.hour * 60 + moment.minute) / 1440
 
 
 def build_marks(rows: list[TimelineRow]) -> tuple[list[Mark], int, int]:
@@ -40,15 +36,15 @@ def build_marks(rows: list[TimelineRow]) -> tuple[list[Mark], int, int]:
     if not rows:
         today = date.today().toordinal()
         return [], today - 30, today
-    ordinals = {day: date.fromisoformat(day).toordinal() for day in {r.day for r in rows}}
-    ends = {r.id: date.fromisoformat(r.end[:10]).toordinal() for r in rows if r.end}
+    ordinals = {day: day.toordinal() for day in {r.day for r in rows}}
+    ends = {r.id: r.end.toordinal() for r in rows if r.end}
     first = min(ordinals.values())
     last = max([*ordinals.values(), *ends.values()])
     first_month = date.fromordinal(first).replace(day=1).toordinal()
     last_plus = last + 3
     lane_of = LANE_OF
     other_lane = len(LANES) - 1
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[date, int], int] = {}
     marks: list[Mark] = []
     append = marks.append
     with gc_paused():  # see gc_paused: a hundred thousand marks, no cycles

@@ -238,7 +238,7 @@ class EventActions(QObject):
         from .pickers import Choice, LinkPicker
 
         linked = {link.event_id for link in exhibit.links}
-        choices = [Choice(r.id, f"{short_day(date.fromisoformat(r.day))} — {label(r.kind)} — {one_line(r.title)}",
+        choices = [Choice(r.id, f"{short_day(r.day)} — {label(r.kind)} — {one_line(r.title)}",
                           r.id in linked, kind_icon(r.kind)) for r in rows]
         picker = LinkPicker(_("Événements prouvés par la pièce"),
                             _("Cochez les événements que « {title} » prouve.").format(title=one_line(exhibit.title)), choices, self.parent_widget)

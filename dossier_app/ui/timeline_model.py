@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sized
-from datetime import date
+from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QFont
 
 from ..domain.bounds import neutral_text
 from ..domain.dates import short_day
-from ..domain.money import Cents, format_euros, parse_amount
+from ..domain.money import format_euros
 from ..domain.vocabulary import label
-from ..i18n import _
+from ..i18n import _, active
 from ..services.timeline import TimelineRow
 from .kind_style import kind_icon
 from .labels import one_line
@@ -33,12 +33,8 @@ def headers() -> tuple[str, ...]:
             _("Montant"), _("Pièces"), _("Clé"))
 
 
-def _cents(row: TimelineRow) -> Cents:
-    """The row's amount, or -1 (sorts before every amount) when it has none or it cannot be read."""
-    try:
-        return parse_amount(row.amount) if row.amount else Cents(-1)
-    except ValueError:
-        return Cents(-1)
+_NO_AMOUNT = -(10**15)  # sorts before every amount, credit notes' negative ones included
+_NO_TIME = (False, time())  # a day without a time of day sorts before the same day's timed events
 
 
 def _sort_key(column: int, row: TimelineRow) -> Any:
@@ -49,12 +45,13 @@ def _sort_key(column: int, row: TimelineRow) -> Any:
     if column == ACTOR:
         return label(row.actor)
     if column == AMOUNT:
-        return _cents(row)
+        return _NO_AMOUNT if row.amount_cents is None else row.amount_cents
     if column == EXHIBITS:
         return row.exhibits
     if column == KEY:
         return row.key_fact
-    return (row.day, row.moment or "")
+    # The wall-clock time as entered: an aware and a naive instant cannot be compared.
+    return (row.day, (True, row.moment.time()) if row.moment else _NO_TIME)
 
 
 class TimelineModel(RowsModel):
@@ -117,8 +114,8 @@ class TimelineModel(RowsModel):
 
     def _display(self, row: TimelineRow, column: int) -> str:
         if column == DATE:
-            text = short_day(date.fromisoformat(row.day))
-            return text + (" " + row.moment[11:16] if row.moment and len(row.moment) >= 16 else "")
+            text = short_day(row.day)
+            return f"{text} {active().clock(row.moment)}" if row.moment else text
         if column == KIND:
             return label(row.kind, short=True)
         if column == TITLE:
@@ -126,8 +123,7 @@ class TimelineModel(RowsModel):
         if column == ACTOR:
             return label(row.actor)
         if column == AMOUNT:
-            cents = _cents(row)
-            return format_euros(cents) if cents >= 0 else ""
+            return "" if row.amount_cents is None else format_euros(row.amount_cents)
         if column == EXHIBITS:
             return str(row.exhibits) if row.exhibits else _("aucune")
         if column == KEY:
@@ -137,7 +133,8 @@ class TimelineModel(RowsModel):
     def _tooltip(self, row: TimelineRow) -> str:
         lines = [one_line(row.title)]
         if row.end:
-            lines.append(_("jusqu'au {replace}").format(replace=row.end.replace('T', ' ')))
+            tr = active()
+            lines.append(_("jusqu'au {day} à {time}").format(day=tr.short_day(row.end.date()), time=tr.clock(row.end)))
         if row.description:
             lines.append(neutral_text(row.description))
         if row.tags:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
+from dossier_app.domain.money import parse_amount
 from dossier_app.services.timeline import EventFilter, TimelineRow
 from dossier_app.ui.band_marks import build_marks
 from dossier_app.ui.case_list import OUTSTANDING, CaseListModel
@@ -23,13 +24,16 @@ from dossier_app.ui.timeline_model import (
 
 def row(event_id: str, kind: str, day: str, title: str, amount: str | None = None, exhibits: int = 0,
         key: bool = False, end: str | None = None, moment: str | None = None) -> TimelineRow:
-    return TimelineRow(event_id, kind, day, moment, title, "them", amount, key, ("tag",), None, end, None, exhibits)
+    """A row as the store gives it: typed days, instants and cents (written here as in a case file)."""
+    return TimelineRow(event_id, kind, date.fromisoformat(day), datetime.fromisoformat(moment) if moment else None,
+                       title, "them", parse_amount(amount) if amount else None, key, ("tag",), None,
+                       datetime.fromisoformat(end) if end else None, None, exhibits)
 
 
 ROWS = [
     row("a", "invoice", "2024-03-15", "Facture 1", "1234.50", exhibits=1, key=True),
     row("b", "payment", "2024-04-20", "Virement", "500.00"),
-    row("c", "outage", "2024-05-02", "Site coupé", end="2024-05-04T18:30", moment="2024-05-02T08:00"),
+    row("c", "outage", "2024-05-02", "Site coupé", end="2024-05-04T18:30+02:00", moment="2024-05-02T08:00"),
 ]
 
 
@@ -38,13 +42,40 @@ def test_timeline_model_shows_french_values(qtmodeltester):
     model.set_rows(list(ROWS))
     qtmodeltester.check(model)
     assert model.index(0, DATE).data() == "15/03/2024"
-    assert model.index(2, DATE).data() == "02/05/2024 08:00"
+    assert model.index(2, DATE).data() == "02/05/2024 08\u00a0h\u00a000"
+    assert model.index(2, DATE).data(Qt.ItemDataRole.ToolTipRole).splitlines()[1] == (
+        "jusqu'au 04/05/2024 à 18\u00a0h\u00a030")
     assert model.index(0, KIND).data() == "Facture"
     assert model.index(0, AMOUNT).data() == "1\u202f234,50\u00a0€"
     assert model.index(1, EXHIBITS).data() == "aucune"
     assert model.index(0, KEY).data() == "★"
     assert model.index(0, AMOUNT).data(SORT_ROLE) == 123450
     assert model.headerData(AMOUNT, Qt.Orientation.Horizontal) == "Montant"
+
+
+def test_the_dates_and_amounts_follow_the_language():
+    from dossier_app.i18n import using
+
+    model = TimelineModel()
+    model.set_rows(list(ROWS))
+    with using("en"):
+        assert model.index(2, DATE).data() == "2024-05-02 08:00"
+        assert model.index(2, DATE).data(Qt.ItemDataRole.ToolTipRole).splitlines()[1] == "until 2024-05-04 at 18:30"
+        assert model.index(0, AMOUNT).data() == "€1,234.50"
+
+
+def test_rows_sort_by_day_then_time_of_day_whatever_their_time_zone():
+    rows = [row("late", "outage", "2024-05-02", "Tard", moment="2024-05-02T18:00+02:00"),
+            row("none", "note", "2024-05-02", "Sans heure"),
+            row("early", "outage", "2024-05-02", "Tôt", moment="2024-05-02T07:00"),
+            row("credit", "credit_note", "2024-05-01", "Avoir", amount="-20.00")]
+    model = TimelineModel()
+    model.set_rows(rows)
+    model.sort(DATE)
+    assert [r.id for r in model.rows] == ["credit", "none", "early", "late"]
+    model.sort(AMOUNT, Qt.SortOrder.DescendingOrder)
+    assert model.rows[0].id == "credit"
+    assert model.index(0, AMOUNT).data() == "-20,00\u00a0€"
 
 
 def test_proxy_filters_and_sorts_through_the_model(qtmodeltester):
