@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.dates import short_day
 from ..i18n import _
+from ..services.exhibit_search import matches
 from .kind_style import kind_icon
 from .labels import one_line
 from .table_model import RowsModel
@@ -121,3 +122,33 @@ class ExhibitModel(RowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, PAGES, LINKS):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+class ExhibitFilter(QSortFilterProxyModel):
+    """The exhibits the filter box finds (``services.exhibit_search``), in the model's order."""
+
+    def __init__(self, model: ExhibitModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.typed = ""
+        # Only a new list changes what is found: a highlight (dataChanged) need not filter again.
+        self.setDynamicSortFilter(False)
+        self.setSourceModel(model)
+
+    def set_text(self, typed: str) -> None:
+        self.typed = typed
+        self.invalidate()  # not invalidateFilter(), deprecated by Qt 6.9 and missing its replacement before
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return matches(self._model.exhibits[source_row], self.typed)
+
+    def source_row(self, index: Index) -> int | None:
+        return self.mapToSource(index).row() if index.isValid() else None
+
+    def row_of(self, sha: str) -> int | None:
+        """The row where the exhibit shows, or None when it is not in the case or filtered out."""
+        row = self._model.row_of(sha)
+        if row is None:
+            return None
+        index = self.mapFromSource(self._model.index(row, 0))
+        return index.row() if index.isValid() else None

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
-from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitModel
+from ..i18n import _, ngettext
+from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitFilter, ExhibitModel
 from .exhibit_preview import ExhibitPreview
 from .flow_layout import flow_row
 from .labels import one_line
@@ -39,6 +41,7 @@ class ExhibitTable(QTableView):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.LinkAction)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move inside
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -62,14 +65,32 @@ class ExhibitTable(QTableView):
             event.ignore()
 
 
+class FilterBox(QLineEdit):
+    """The exhibits' filter: Escape empties it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+
 class ExhibitPanel(QWidget):
     selection_changed = Signal(object)  # Exhibit or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ExhibitModel(self)
+        self.proxy = ExhibitFilter(self.model, self)
+        self.filter = FilterBox()
+        self.filter.setPlaceholderText(_("Filtrer les pièces\u2026"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(_("Filtrer les pièces\u2026"))
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #666666;")
         self.table = ExhibitTable()
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,6 +114,10 @@ class ExhibitPanel(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter, 1)
+        filter_row.addWidget(self.count)
+        top_layout.addLayout(filter_row)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.hint)
         top_layout.addWidget(buttons)
@@ -115,21 +140,33 @@ class ExhibitPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # A click makes its row current first and selects it after; the keyboard does both at once.
+        # Listening to both, the panel follows what is chosen once it is chosen, whichever way.
+        chosen = self.table.selectionModel()
+        chosen.currentRowChanged.connect(self._choice_moved)
+        chosen.selectionChanged.connect(self._choice_moved)
+        self.filter.textChanged.connect(self._filter_typed)
+        self._shown: Exhibit | None = None
         self._update_buttons()
+        self._update_count()
 
     def set_exhibits(self, exhibits: list[Exhibit]) -> None:
         keep = self.selected()
         self.model.set_exhibits(exhibits)
         if keep is not None:
-            self.select(keep.sha256)
-        self._update_buttons()
+            self.select(keep.sha256, reveal=False)
+        self._choice_moved()
+        self._update_count()
 
-    def select(self, sha: str) -> bool:
-        row = self.model.row_of(sha)
+    def select(self, sha: str, reveal: bool = True) -> bool:
+        """Choose the exhibit; ``reveal``: empty the filter box if it hides it."""
+        row = self.proxy.row_of(sha)
+        if row is None and reveal and self.model.row_of(sha) is not None:
+            self.filter.clear()
+            row = self.proxy.row_of(sha)
         if row is None:
             return False
-        index = self.model.index(row, TITLE)
+        index = self.proxy.index(row, TITLE)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
@@ -139,13 +176,31 @@ class ExhibitPanel(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
-        return self.model.exhibits[index.row()]
+        row = self.proxy.source_row(index)
+        return self.model.exhibits[row] if row is not None else None
 
-    def _current_changed(self, *_: object) -> None:
+    def _choice_moved(self, *_: object) -> None:
         self._update_buttons()
         exhibit = self.selected()
+        if exhibit == self._shown:
+            return  # the click's second signal, or the same exhibit read again: nothing new to show
+        self._shown = exhibit
         self.caption.setText(_caption(exhibit) if exhibit is not None else "")
         self.selection_changed.emit(exhibit)
+
+    def _filter_typed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._choice_moved()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = len(self.model.exhibits), self.proxy.rowCount()
+        if shown == total:
+            text = ngettext("{total} pièce", "{total} pièces", total).format(total=total)
+        else:
+            text = ngettext("{shown} sur {total} pièce", "{shown} sur {total} pièces", total).format(
+                shown=shown, total=total)
+        self.count.setText(text)
 
     def _update_buttons(self) -> None:
         has = self.selected() is not None

@@ -71,7 +71,7 @@ def test_opening_the_form_of_an_event_already_open_brings_it_forward(qtbot, open
 def test_a_double_click_on_an_exhibit_opens_one_dialog(qtbot, open_window, store, small_case):
     window = open_window()
     table = window.exhibits.table
-    double_click(table, table.visualRect(window.exhibits.model.index(0, 1)).center())
+    double_click(table, table.visualRect(table.model().index(0, 1)).center())
     dialogs = shown(ExhibitDialog)
     assert len(dialogs) == 1
     dialogs[0].reject()
