@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,15 +36,28 @@ Submit = Callable[[Event], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"
 
 
+def error_line() -> QLabel:
+    """The line under a field where its error shows: its room kept when empty, so that nothing moves.
+
+    One line, a little smaller than the text typed; a longer message is cut there and whole in its tooltip.
+    """
+    line = QLabel()
+    line.setStyleSheet(ERROR_STYLE)
+    font = line.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    line.setFont(font)
+    line.setFixedHeight(line.fontMetrics().height())
+    # A long message must not widen the form either.
+    line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return line
+
+
 class FieldEditor:
     """One field: its widget, how to read it, and where its error shows."""
 
     def __init__(self, spec: FieldSpec, on_change: Callable[[], None]) -> None:
         self.spec = spec
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_line()
         self.widget: QWidget
         if spec.type == "bool":
             self.widget = QCheckBox(field_label(spec.name))
@@ -122,7 +137,10 @@ class FieldEditor:
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        self.error.setToolTip(message or "")
+
+    def has_error(self) -> bool:
+        return bool(self.error.text())
 
 
 class EventForm(KeepsTyping):
@@ -139,13 +157,15 @@ class EventForm(KeepsTyping):
         for name in EVENT_KINDS:
             self.kind.addItem(kind_icon(name), vocabulary.label(name), name)
         self.kind.setCurrentIndex(self.kind.findData(event.kind if event is not None else kind))
+        # A problem of no one field shows beside the buttons, which stay where they are (see the layout).
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
-        self.general.hide()
+        self.general.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.body = QWidget()
         self.form = QFormLayout(self.body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(0)  # each field's error line already parts it from the next
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Enregistrer"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
@@ -153,11 +173,15 @@ class EventForm(KeepsTyping):
         self.buttons.rejected.connect(self.reject)
         top = QFormLayout()
         top.addRow(_("Type"), self.kind)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.general, 1)
+        bottom.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body)
-        layout.addWidget(self.general)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        # Room to spare goes below the buttons: a longer message beside them grows down, nothing moves up.
+        layout.addStretch(1)
         self.editors: dict[str, FieldEditor] = {}
         self._build(self.kind.currentData(), forms.event_values(event) if event is not None else {})
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -174,7 +198,7 @@ class EventForm(KeepsTyping):
             box = QWidget()
             inner = QVBoxLayout(box)
             inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(1)
+            inner.setSpacing(0)
             inner.addWidget(editor.widget)
             inner.addWidget(editor.error)
             if spec.type == "bool":
@@ -194,14 +218,14 @@ class EventForm(KeepsTyping):
         self._build(self.kind.currentData(), kept)
 
     def _changed(self) -> None:
-        self.general.hide()
+        self.general.clear()
 
     def field(self, name: str) -> QWidget:
         return self.editors[name].widget
 
     def error_of(self, name: str) -> str:
         editor = self.editors.get(name)
-        return editor.error.text() if editor is not None and editor.error.isVisible() else ""
+        return editor.error.text() if editor is not None else ""
 
     def collect(self) -> Event | None:
         """The event typed in, or None with every problem shown at its field."""
@@ -234,8 +258,7 @@ class EventForm(KeepsTyping):
             else:
                 general.append(str(problem))
         self.general.setText("\n".join(general))
-        self.general.setVisible(bool(general))
-        first = next((e for e in self.editors.values() if e.error.isVisible()), None)
+        first = next((e for e in self.editors.values() if e.has_error()), None)
         if first is not None:
             first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
