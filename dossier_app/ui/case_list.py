@@ -133,4 +133,5 @@ class CaseListView(QListView):
         self.setItemDelegate(CaseDelegate(self))
         self.setUniformItemSizes(True)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move inside
         self.setAccessibleName(_("Affaires"))

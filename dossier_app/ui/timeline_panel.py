@@ -109,6 +109,7 @@ class TimelinePanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move inside
         self.table.setAccessibleName(_("Chronologie"))
         vertical = self.table.verticalHeader()
         vertical.hide()
