@@ -25,7 +25,7 @@ from ..store import Store
 from ..store import repository as repo
 from ..store.home import temporary_folder
 from .crash_log import write_crash_log
-from .events import next_event_id
+from .events import event_id_prefix
 from .store_access import FileWrites, writing
 
 if TYPE_CHECKING:
@@ -99,10 +99,9 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         if not root.exists():
             raise UserError(_("Introuvable : {root}").format(root=root))
     candidates = list(walk_paths(roots))
-    in_case = {x.sha256: x for x in repo.read_exhibits(store, case_id)}
     seen: dict[str, Path] = {}
-    taken_numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
-    event_ids = set(repo.event_refs(store, case_id))
+    # What this plan gives out; the case itself is asked through its indexes, file by file.
+    planned = _NewInvoices(store, case_id)
     items: list[ImportItem] = []
     for index, candidate in enumerate(candidates):
         path = candidate.path
@@ -124,14 +123,15 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         except OSError as exc:
             items.append(ImportItem(path, "refused", _("illisible ({value})").format(value=exc.strerror or exc), notes=said))
             continue
-        if sha in in_case and not store.blobs.has(sha):
+        title_in_case = repo.exhibit_title_by_hash(store, case_id, sha)
+        if title_in_case is not None and not store.blobs.has(sha):
             # The store lost this file (disk trouble, a hand-made deletion): the same bytes,
             # checked by their hash, put it back.
-            items.append(ImportItem(path, "repair", _("fichier manquant de « {title} » remis en place").format(title=in_case[sha].title), sha,
+            items.append(ImportItem(path, "repair", _("fichier manquant de « {title} » remis en place").format(title=title_in_case), sha,
                                     notes=said, state=before, follow=candidate.follow))
             continue
-        if sha in in_case:
-            items.append(ImportItem(path, "duplicate", _("déjà présent : « {title} »").format(title=in_case[sha].title), sha, notes=said))
+        if title_in_case is not None:
+            items.append(ImportItem(path, "duplicate", _("déjà présent : « {title} »").format(title=title_in_case), sha, notes=said))
             continue
         if sha in seen:
             items.append(ImportItem(path, "duplicate", _("même fichier que {name}").format(name=seen[sha].name), sha, notes=said))
@@ -149,7 +149,7 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         notes = (*said, *analysis.notes)
         if analysis.media_type == "text/csv":
             try:
-                invoices, csv_notes = _csv_invoices(path, taken_numbers, event_ids)
+                invoices, csv_notes = _csv_invoices(path, planned)
             except _CsvRefused as refusal:
                 items.append(ImportItem(path, "refused", str(refusal), sha, notes=said))
                 continue
@@ -217,7 +217,30 @@ def _storable(text: str, fallback: str) -> str:
     return cleaned
 
 
-def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tuple[Invoice, ...], tuple[str, ...]]:
+class _NewInvoices:
+    """The invoice numbers and event ids given out so far, beside those the case holds."""
+
+    def __init__(self, store: Store, case_id: int) -> None:
+        self.store = store
+        self.case_id = case_id
+        self.numbers: set[str] = set()
+        self.ids: set[str] = set()
+        self._next = 1
+
+    def numbers_taken(self, numbers: Iterable[str]) -> set[str]:
+        wanted = list(numbers)
+        return {n for n in wanted if n in self.numbers} | repo.invoice_numbers_taken(self.store, self.case_id, wanted)
+
+    def free_id(self) -> str:
+        # Every id below the last one given out is held, by the case or by this plan.
+        prefix = event_id_prefix("invoice")
+        event_id = repo.next_free_ref(self.store, self.case_id, prefix, self.ids, start=self._next)
+        self.ids.add(event_id)
+        self._next = int(event_id.rsplit("-", 1)[1]) + 1
+        return event_id
+
+
+def _csv_invoices(path: Path, planned: _NewInvoices) -> tuple[tuple[Invoice, ...], tuple[str, ...]]:
     from ..imports import read_invoice_csv
 
     listing = read_invoice_csv(path)
@@ -238,13 +261,14 @@ def _csv_invoices(path: Path, taken: set[str], event_ids: set[str]) -> tuple[tup
         names = ", ".join(listing.ignored_columns)
         notes.append(_("colonnes ignorées : {names}").format(names=names))
     invoices = []
+    taken = planned.numbers_taken(row.number for row in listing.rows)
     for row in listing.rows:
         if row.number in taken:
             notes.append(_("facture {number} déjà dans l'affaire : ligne ignorée").format(number=row.number))
             continue
         taken.add(row.number)
-        event_id = next_event_id(event_ids, "invoice")
-        event_ids.add(event_id)
+        planned.numbers.add(row.number)
+        event_id = planned.free_id()
         invoices.append(Invoice(
             id=event_id, date=row.date, title=row.title or _("Facture {number}").format(number=row.number),
             number=row.number, amount_incl_tax=row.amount_incl_tax, amount_excl_tax=row.amount_excl_tax,
@@ -268,9 +292,7 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
     with writing(store) as writes:
         # The plan was made before this transaction: another program may have added the same
         # files or invoices since. What is in the store now wins; nothing goes in twice.
-        present = {x.sha256 for x in repo.read_exhibits(store, case_id)}
-        refs = repo.event_refs(store, case_id)
-        numbers = {e.number for e in repo.read_events(store, case_id) if isinstance(e, Invoice)}
+        present = repo.exhibit_hashes_in_case(store, case_id, (i.sha256 for i in planned if i.sha256))
         for item in planned:
             if item.status == "repair" and item.sha256 is not None:
                 if _stored(writes, item) is not None:
@@ -287,7 +309,7 @@ def commit_import(store: Store, case_id: int, items: Iterable[ImportItem],
             if size is None:
                 result.refused.append(replace(item, status="refused", reason=_changed(), exhibit=None, invoices=()))
                 continue
-            item = _still_new_invoices(item, refs, numbers)
+            item = _still_new_invoices(store, case_id, item)
             exhibit = item.exhibit
             assert exhibit is not None  # checked above; _still_new_invoices keeps it
             present.add(exhibit.sha256)
@@ -320,19 +342,27 @@ def _stored(writes: FileWrites, item: ImportItem) -> int | None:
     return size
 
 
-def _still_new_invoices(item: ImportItem, refs: set[str], numbers: set[str]) -> ImportItem:
-    """The item's invoices with event ids free in the case now, less numbers taken meanwhile."""
+def _still_new_invoices(store: Store, case_id: int, item: ImportItem) -> ImportItem:
+    """The item's invoices with event ids free in the case now, less numbers taken meanwhile.
+
+    The invoices of the items committed before this one are in the case already (same transaction).
+    """
     if not item.invoices or item.exhibit is None:
         return item
     kept: list[Invoice] = []
     ids: dict[str, str | None] = {}
     notes = list(item.notes)
+    numbers = repo.invoice_numbers_taken(store, case_id, (i.number for i in item.invoices))
+    fresh = _NewInvoices(store, case_id)
+    fresh.ids = {i.id for i in item.invoices}  # this item's own ids are spoken for too
+    refs: set[str] = set()
     for invoice in item.invoices:
         if invoice.number in numbers:
             ids[invoice.id] = None
             notes.append(_("facture {number} déjà dans l'affaire : ligne ignorée").format(number=invoice.number))
             continue
-        new_id = invoice.id if invoice.id not in refs else next_event_id(refs, "invoice")
+        taken = invoice.id in refs or repo.event_exists(store, case_id, invoice.id)
+        new_id = fresh.free_id() if taken else invoice.id
         refs.add(new_id)
         numbers.add(invoice.number)
         ids[invoice.id] = new_id

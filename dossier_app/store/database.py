@@ -13,7 +13,7 @@ from ..i18n import _
 from .blobs import BlobStore
 from .home import DATABASE_NAME, FILES_DIR
 from .recovery import recover_discarded
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -167,15 +167,14 @@ def _migrate(conn: sqlite3.Connection, db_path: Path, version: int) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for step in range(version, SCHEMA_VERSION):
-            for statement in _statements(MIGRATIONS[step]):
+            migration = MIGRATIONS[step]
+            if callable(migration):
+                migration(conn)
+                continue
+            for statement in statements(migration):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.commit()
     except BaseException:
         conn.rollback()
         raise
-
-
-def _statements(script: str) -> list[str]:
-    # executescript() would commit behind our back; run each statement inside our transaction.
-    return [s.strip() for s in script.split(";") if s.strip()]

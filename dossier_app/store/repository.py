@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, cast
 
 from ..domain.codec import Collector, decode_case, decode_event, encode_case, encode_event
 from ..domain.errors import UserError
-from ..domain.model import Case, CaseFile, Event, Exhibit, ExhibitLink
+from ..domain.model import (
+    Case,
+    CaseFile,
+    CreditNote,
+    Event,
+    Exhibit,
+    ExhibitLink,
+    Invoice,
+    Payment,
+    Reminder,
+)
 from ..i18n import _
 from .database import Store
 
@@ -129,24 +139,58 @@ def set_numbering_fixed(store: Store, case_id: int, fixed: bool) -> None:
 
 # --- events ---------------------------------------------------------------------------
 
+# Every write keeps, beside the event's JSON, what the checks of one write need through an index:
+# the invoice's number (``events.invoice_number``) and the numbers an event names
+# (``invoice_mentions``). One event is then checked against its case without decoding the case.
+
 def _event_row(case_id: int, event: Event) -> tuple[object, ...]:
     moment = event.moment
     return (case_id, event.id, event.kind, event.date.isoformat(),
             moment.isoformat() if moment else None, event.title,
-            json.dumps(encode_event(event), ensure_ascii=False))
+            json.dumps(encode_event(event), ensure_ascii=False),
+            event.number if isinstance(event, Invoice) else None)
+
+
+def invoices_named(event: Event) -> tuple[str, ...]:
+    """The invoice numbers a payment, a reminder or a credit note names."""
+    if isinstance(event, Payment | Reminder):
+        return event.invoices
+    if isinstance(event, CreditNote) and event.invoice:
+        return (event.invoice,)
+    return ()
 
 
 def insert_events(store: Store, case_id: int, events: Iterable[Event]) -> None:
+    named: list[tuple[str, int, str]] = []
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        for event in events:
+            named.extend((number, case_id, event.id) for number in invoices_named(event))
+            yield _event_row(case_id, event)
+
     store.conn.executemany(
-        "INSERT INTO events (case_id, ref, kind, date, moment, title, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (_event_row(case_id, e) for e in events))
+        "INSERT INTO events (case_id, ref, kind, date, moment, title, data, invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows())
+    _insert_mentions(store, named)
+
+
+def _insert_mentions(store: Store, named: list[tuple[str, int, str]]) -> None:
+    store.conn.executemany(
+        """INSERT OR IGNORE INTO invoice_mentions (event_id, case_id, number)
+           SELECT id, case_id, ? FROM events WHERE case_id = ? AND ref = ?""", named)
 
 
 def replace_event(store: Store, case_id: int, old_ref: str, event: Event) -> None:
     row = _event_row(case_id, event)
-    store.conn.execute(
-        "UPDATE events SET ref = ?, kind = ?, date = ?, moment = ?, title = ?, data = ? WHERE case_id = ? AND ref = ?",
-        (*row[1:], case_id, old_ref))
+    conn = store.conn
+    found = conn.execute("SELECT id FROM events WHERE case_id = ? AND ref = ?", (case_id, old_ref)).fetchone()
+    if found is None:
+        return
+    conn.execute(
+        "UPDATE events SET ref = ?, kind = ?, date = ?, moment = ?, title = ?, data = ?, invoice_number = ? WHERE id = ?",
+        (*row[1:], found[0]))
+    conn.execute("DELETE FROM invoice_mentions WHERE event_id = ?", (found[0],))
+    _insert_mentions(store, [(number, case_id, event.id) for number in invoices_named(event)])
 
 
 def event_exists(store: Store, case_id: int, ref: str) -> bool:
@@ -155,6 +199,73 @@ def event_exists(store: Store, case_id: int, ref: str) -> bool:
 
 def event_refs(store: Store, case_id: int) -> set[str]:
     return {r[0] for r in store.conn.execute("SELECT ref FROM events WHERE case_id = ?", (case_id,))}
+
+
+def next_free_ref(store: Store, case_id: int, prefix: str, also_taken: Container[str] = frozenset(),
+                  start: int = 1) -> str:
+    """The first ``prefix-N`` (N from ``start`` up) that no event of the case and nothing in
+    ``also_taken`` holds: a few point lookups, then one pass over the index range of ``prefix-``."""
+    n = start
+    while True:
+        n = _first_free_number(store, case_id, prefix + "-", n)
+        if f"{prefix}-{n}" not in also_taken:
+            return f"{prefix}-{n}"
+        n += 1
+
+
+_PROBES = 8
+
+
+def _first_free_number(store: Store, case_id: int, head: str, start: int) -> int:
+    for n in range(start, start + _PROBES):
+        if not event_exists(store, case_id, f"{head}{n}"):
+            return n
+    # Every N from start up to start + _PROBES - 1 is taken: the first free one follows a taken one.
+    # Among refs of one length the index order is the numbers' order, not across lengths: one pass.
+    row = store.conn.execute(
+        """SELECT min(n) + 1 FROM (
+               SELECT CAST(substr(ref, :skip) AS INTEGER) AS n FROM events
+               WHERE case_id = :case AND ref >= :low AND ref < :high
+                 AND length(ref) BETWEEN :skip AND :skip + 14
+                 AND substr(ref, :skip) NOT GLOB '*[^0-9]*' AND substr(ref, :skip) NOT GLOB '0*')
+           WHERE n >= :start
+             AND NOT EXISTS (SELECT 1 FROM events WHERE case_id = :case AND ref = :low || (n + 1))""",
+        {"skip": len(head) + 1, "case": case_id, "low": head, "high": head[:-1] + chr(ord(head[-1]) + 1),
+         "start": start + _PROBES - 1}).fetchone()
+    return int(row[0]) if row and row[0] is not None else start + _PROBES
+
+
+def invoice_number_of(store: Store, case_id: int, ref: str) -> str | None:
+    """The number of the invoice ``ref`` (``None`` when it is no invoice, or no event)."""
+    row = store.conn.execute("SELECT invoice_number FROM events WHERE case_id = ? AND ref = ?",
+                             (case_id, ref)).fetchone()
+    return row[0] if row and isinstance(row[0], str) else None
+
+
+_CHUNK = 500
+
+
+def invoice_numbers_taken(store: Store, case_id: int, numbers: Iterable[str],
+                          except_ref: str | None = None) -> set[str]:
+    """Those of ``numbers`` that an invoice of the case (other than ``except_ref``) carries."""
+    wanted = list(dict.fromkeys(numbers))
+    found: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        found.update(r[0] for r in store.conn.execute(
+            f"""SELECT invoice_number FROM events
+                WHERE case_id = ? AND invoice_number IN ({",".join("?" * len(chunk))}) AND ref IS NOT ?""",
+            (case_id, *chunk, except_ref)))
+    return found
+
+
+def events_citing_invoice(store: Store, case_id: int, number: str, except_ref: str | None = None,
+                          limit: int = -1) -> list[tuple[str, str]]:
+    """(ref, title) of the events that name invoice ``number``, in timeline order."""
+    return [(str(ref), str(title)) for ref, title in store.conn.execute(
+        """SELECT e.ref, e.title FROM invoice_mentions m JOIN events e ON e.id = m.event_id
+           WHERE m.case_id = ? AND m.number = ? AND e.ref IS NOT ?
+           ORDER BY e.date, coalesce(e.moment, ''), e.id LIMIT ?""", (case_id, number, except_ref, limit))]
 
 
 def delete_event(store: Store, case_id: int, ref: str) -> bool:
@@ -185,6 +296,23 @@ def decode_event_row(row_id: object, data: object) -> Event:
 
 def register_file(store: Store, sha256: str, size: int) -> None:
     store.conn.execute("INSERT OR IGNORE INTO files (sha256, size) VALUES (?, ?)", (sha256, size))
+
+
+def exhibit_hashes_in_case(store: Store, case_id: int, hashes: Iterable[str]) -> set[str]:
+    """Those of ``hashes`` that an exhibit of the case already holds."""
+    wanted = list(dict.fromkeys(hashes))
+    found: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        found.update(r[0] for r in store.conn.execute(
+            f"SELECT sha256 FROM exhibits WHERE case_id = ? AND sha256 IN ({','.join('?' * len(chunk))})",
+            (case_id, *chunk)))
+    return found
+
+
+def exhibit_title_by_hash(store: Store, case_id: int, sha256: str) -> str | None:
+    row = store.conn.execute("SELECT title FROM exhibits WHERE case_id = ? AND sha256 = ?", (case_id, sha256)).fetchone()
+    return str(row[0]) if row else None
 
 
 def exhibit_by_hash(store: Store, case_id: int, sha256: str) -> int | None:

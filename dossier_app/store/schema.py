@@ -1,6 +1,14 @@
-"""The schema and its ladder of migrations: ``MIGRATIONS[n]`` takes version n to n + 1."""
+"""The schema and its ladder of migrations: ``MIGRATIONS[n]`` takes version n to n + 1.
+
+A step is SQL (statements separated by ``;``) or a function of the connection, for what SQL alone
+cannot do safely; every step of an upgrade runs in one transaction.
+"""
 
 from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
 
 V1 = """
 CREATE TABLE cases (
@@ -56,5 +64,64 @@ CREATE TABLE ecb_rates (
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+# Version 2: what one event's write must check, reachable through indexes rather than by decoding the
+# whole case (issue 12): each invoice's number, and the invoice numbers that payments, reminders and
+# credit notes name. The repository keeps both on every insert and replace of an event.
+V2_SQL = """
+ALTER TABLE events ADD COLUMN invoice_number TEXT;
+CREATE INDEX events_by_invoice_number ON events (case_id, invoice_number) WHERE invoice_number IS NOT NULL;
+CREATE TABLE invoice_mentions (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    case_id INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    PRIMARY KEY (event_id, number)
+);
+CREATE INDEX invoice_mentions_by_number ON invoice_mentions (case_id, number);
+"""
+
+
+def v2_fill(conn: sqlite3.Connection) -> None:
+    """Fill version 2's invoice numbers and mentions from the stored JSON of the events.
+
+    Read as the JSON stood at version 1 (never through today's codec, which may change). A row
+    that does not parse is left as it is: reading it names it, as before; the migration must not
+    lock the user out of their data for it.
+    """
+    numbers: list[tuple[str, int]] = []
+    mentions: list[tuple[int, int, str]] = []
+    rows = conn.execute("SELECT id, case_id, kind, data FROM events "
+                        "WHERE kind IN ('invoice', 'payment', 'reminder', 'credit_note')")
+    for row_id, case_id, kind, data in rows:
+        try:
+            value = json.loads(data) if isinstance(data, str) else None
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(value, dict):
+            continue
+        if kind == "invoice":
+            if isinstance(value.get("number"), str):
+                numbers.append((value["number"], row_id))
+            continue
+        named = value.get("invoices") if kind in ("payment", "reminder") else [value.get("invoice")]
+        if isinstance(named, list):
+            mentions.extend((row_id, case_id, n) for n in named if isinstance(n, str) and n)
+    conn.executemany("UPDATE events SET invoice_number = ? WHERE id = ?", numbers)
+    conn.executemany("INSERT OR IGNORE INTO invoice_mentions (event_id, case_id, number) VALUES (?, ?, ?)",
+                     mentions)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in statements(V2_SQL):
+        conn.execute(statement)
+    v2_fill(conn)
+
+
+def statements(script: str) -> list[str]:
+    # executescript() would commit behind our back; run each statement inside our transaction.
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[Migration] = [V1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
