@@ -7,7 +7,7 @@ decoding them (``store.read_models``), and ``read_event`` decodes one event full
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EventFilter", "EventLink", "SearchIndex", "TimelineRow", "actors_and_tags", "count_events",
            "filter_rows", "gc_paused", "links_of_event", "new_event_id", "read_event", "restore_event",
-           "timeline_rows"]
+           "search_text", "timeline_rows", "timeline_rows_of"]
 
 # The codec, the model and the repository are imported by the functions that decode or write:
 # reading the rows and filtering them, which the window does before its first paint, needs none.
@@ -37,6 +37,11 @@ def timeline_rows(store: Store, case_id: int, limit: int | None = None, offset: 
     and reads the rest of a very large case behind it.
     """
     return read_models.timeline_rows(store, case_id, limit, offset)
+
+
+def timeline_rows_of(store: Store, case_id: int, refs: Collection[str]) -> dict[str, TimelineRow]:
+    """The rows of the events named, by id; an id missing from the answer is no longer in the case."""
+    return read_models.timeline_rows_of(store, case_id, refs)
 
 
 def count_events(store: Store, case_id: int) -> int:
@@ -76,6 +81,11 @@ class SearchIndex:
             with gc_paused():
                 self._texts = [_haystack(r) for r in self.rows]
         return self._texts
+
+
+def search_text(row: TimelineRow) -> str:
+    """What a text search looks into for one row, folded as the index holds it."""
+    return _haystack(row)
 
 
 def _haystack(row: TimelineRow) -> str:

@@ -15,7 +15,7 @@ import contextlib
 import gc
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
@@ -72,6 +72,23 @@ LIMIT ? OFFSET ?
 """
 
 
+# The same columns for a few events named by id, each counted through the links' index.
+_SOME_ROWS_SQL = """
+SELECT e.ref, e.kind, e.date, e.moment, e.title,
+       json_extract(e.data, '$.actor'),
+       coalesce(json_extract(e.data, '$.amount_incl_tax'), json_extract(e.data, '$.amount')),
+       json_extract(e.data, '$.key_fact'),
+       json_extract(e.data, '$.tags'),
+       json_extract(e.data, '$.description'),
+       json_extract(e.data, '$.end'),
+       json_extract(e.data, '$.number'),
+       (SELECT count(*) FROM links l JOIN exhibits x ON x.id = l.exhibit_id AND x.case_id = e.case_id
+        WHERE l.event_id = e.id)
+FROM events e
+WHERE e.case_id = ? AND e.ref IN ({marks})
+"""
+
+
 class _Parsed(dict[Any, _T]):
     """Each distinct stored text parsed once: days and amounts repeat a lot in a large case."""
 
@@ -88,6 +105,21 @@ class _Parsed(dict[Any, _T]):
 
 def timeline_rows(store: Store, case_id: int, limit: int | None = None, offset: int = 0) -> list[TimelineRow]:
     """The events of the case in timeline order (date, time, order of entry), ``limit`` from ``offset``."""
+    return _rows(store, case_id, _ROWS_SQL, (case_id, case_id, -1 if limit is None else limit, offset))
+
+
+def timeline_rows_of(store: Store, case_id: int, refs: Collection[str]) -> dict[str, TimelineRow]:
+    """The rows of the events named, by id (an id the case no longer has is absent)."""
+    out: dict[str, TimelineRow] = {}
+    names = list(refs)
+    for start in range(0, len(names), 500):  # SQLite's limit on parameters, with room to spare
+        chunk = names[start:start + 500]
+        sql = _SOME_ROWS_SQL.format(marks=",".join("?" * len(chunk)))
+        out.update((row.id, row) for row in _rows(store, case_id, sql, (case_id, *chunk)))
+    return out
+
+
+def _rows(store: Store, case_id: int, sql: str, args: tuple[object, ...]) -> list[TimelineRow]:
     make = TimelineRow
     loads = json.loads
     days = _Parsed(date.fromisoformat)
@@ -99,7 +131,7 @@ def timeline_rows(store: Store, case_id: int, limit: int | None = None, offset: 
                 make(ref, kind, days[day], instants[moment], title, actor, cents[amount], bool(key),
                      tuple(loads(tags)) if tags else (), description, instants[end], number, links)
                 for (ref, kind, day, moment, title, actor, amount, key, tags, description, end, number, links)
-                in store.conn.execute(_ROWS_SQL, (case_id, case_id, -1 if limit is None else limit, offset))
+                in store.conn.execute(sql, args)
             ]
     except (sqlite3.OperationalError, ValueError, TypeError) as exc:
         # A hand-edited or damaged row: name it rather than fail without a word.

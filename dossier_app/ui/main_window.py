@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = QSize(1440, 900)  # on a large screen; a smaller one gets what it can hold
 FRAME = QSize(16, 48)  # what the window manager adds around the window (borders, title bar), about
 CASES_WIDTH, EXHIBITS_WIDTH = 220, 400
+MANY_CHANGES = 200  # events changed at once beyond which the timeline is read again whole, off the GUI thread
 FIRST_PAGE = 300  # events shown at once when a large case opens (screens full of them); the rest follows
 
 
@@ -209,7 +210,13 @@ class MainWindow(QMainWindow):
         if change.case:
             self._update_header()
         if change.events:
-            self.timeline.set_rows(timeline.timeline_rows(self.store, case_id))
+            if self.timeline.coming or len(change.events) > MANY_CHANGES:
+                # The rest of the case is still being read, or many events changed (an import's
+                # invoices): read it all again behind the window, as when it was opened.
+                self._read_rest(case_id, [], self._generation)
+            else:
+                found = timeline.timeline_rows_of(self.store, case_id, change.events)
+                self.timeline.update_events({ref: found.get(ref) for ref in change.events})
         if change.exhibits:
             self.exhibits.set_exhibits(exhibit_service.exhibits(self.store, case_id))
         self.update_outstanding()
@@ -276,7 +283,7 @@ class MainWindow(QMainWindow):
 
         task = Task(work, self)
         def failed(message: str) -> None:
-            if generation == self._generation:
+            if generation == self._generation and first:
                 self.timeline.set_rows(first)  # what was read stays shown, and the count says so
             self.ask.error(message)
 

@@ -40,6 +40,7 @@ from ..services.timeline import TimelineRow
 from .band_marks import AllBut, Mark, build_marks
 from .kind_style import LANES, add_mark, color, lane_label, paint_mark
 from .labels import one_line
+from .workers import Task
 
 MARGIN = 16.0
 LEGEND_WIDTH = 150
@@ -51,6 +52,7 @@ AXIS_Y = LANE_TOP + LANE_HEIGHT * len(LANES) + 4
 HEIGHT = AXIS_Y + 22
 MARK = 10.0
 MAX_PIXELS_PER_DAY = 80.0
+LATER_FROM = 5000  # events from which the marks are worked out off the GUI thread after an edit
 CROWDED = 800  # beyond this many visible marks, one mark per pixel column and lane, drawn as paths
 
 
@@ -375,6 +377,7 @@ class TimelineBand(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(_("Molette : zoom · glisser : se déplacer · clic : choisir l'événement"))
         self._fit = True
+        self._asked = 0  # marks asked for: a late answer to an earlier request is dropped
         self._pressed_at: QPoint | None = None
         self.setViewportMargins(LEGEND_WIDTH, 0, 0, 0)
         self.legend = LaneLegend(self)
@@ -389,7 +392,22 @@ class TimelineBand(QGraphicsView):
     # --- content ---------------------------------------------------------------------------
     def set_rows(self, rows: list[TimelineRow]) -> None:
         """Every event of the case (the filter hides some with ``set_hidden``)."""
-        marks, origin, last = build_marks(rows)
+        self._asked += 1
+        self._show_marks(*build_marks(rows))
+
+    def set_rows_later(self, rows: list[TimelineRow]) -> None:
+        """As ``set_rows``, the marks of a large case worked out off the GUI thread (a quarter of a
+        second for 100 000 events): the table shows an edit at once, the band a moment later."""
+        self._asked += 1
+        if len(rows) < LATER_FROM:
+            self.set_rows(rows)
+            return
+        asked, snapshot = self._asked, list(rows)
+        task = Task(lambda _progress: build_marks(snapshot), self)
+        task.succeeded.connect(lambda result: self._show_marks(*result) if asked == self._asked else None)
+        task.start()
+
+    def _show_marks(self, marks: list[Mark], origin: int, last: int) -> None:
         self.item.set_marks(marks, origin, last)
         if self._fit:
             self.fit()

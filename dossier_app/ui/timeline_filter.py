@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain.dates import parse_user_day
 from ..domain.vocabulary import ACTOR_CODES, KIND_CODES, label
 from ..i18n import _
-from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows
+from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows, search_text
 from .flow_layout import flow_row
 from .kind_style import kind_icon
 from .timeline_model import TimelineModel
@@ -62,6 +63,46 @@ class TimelineProxy(QSortFilterProxyModel):
             self._index = index
         self._keep = self._compute(rows)
         self._model.set_rows(rows)
+        self.filtered.emit()
+
+    def patch(self, updates: Mapping[str, TimelineRow | None], column: int, descending: bool) -> None:
+        """Some events added, changed or removed (None), the rest untouched: the rows of a large case
+        are not read again, nor filtered again, and the selection and the scroll stay where they are."""
+        model = self._model
+        index = self._index
+        texts = index._texts if index is not None and index.rows is model.rows else None
+        keep = self._keep
+        flt = self._filter
+
+        def accepted(row: TimelineRow) -> bool:
+            return filter_rows([row], flt, SearchIndex([row]))[0]
+
+        for event_id, row in updates.items():
+            at = model.row_of(event_id)
+            if at is not None and row is not None:
+                to = model.place_for(row, column, descending, where=at)
+                if to == at:
+                    def change(i: int, row: TimelineRow = row) -> None:
+                        if keep is not None:
+                            keep[i] = accepted(row)
+                        if texts is not None:
+                            texts[i] = search_text(row)
+                    model.change_row(at, row, change)
+                    continue
+            if at is not None:
+                def drop(i: int) -> None:
+                    if keep is not None:
+                        del keep[i]
+                    if texts is not None:
+                        del texts[i]
+                model.take_row(at, drop)
+            if row is not None:
+                def add(i: int, row: TimelineRow = row) -> None:
+                    if keep is not None:
+                        keep.insert(i, accepted(row))
+                    if texts is not None:
+                        texts.insert(i, search_text(row))
+                model.put_row(model.place_for(row, column, descending), row, add)
         self.filtered.emit()
 
     def _compute(self, rows: list[TimelineRow]) -> list[bool] | None:
@@ -188,6 +229,10 @@ class FilterBar(QWidget):
         for kind, action in self.kind_actions.items():
             if action.icon().isNull():
                 action.setIcon(kind_icon(kind))
+
+    def tags(self) -> list[str]:
+        """The tags offered (the first entry is "every tag")."""
+        return [self.tag.itemData(i) for i in range(1, self.tag.count())]
 
     def set_tags(self, tags: list[str]) -> None:
         current = self.tag.currentData()

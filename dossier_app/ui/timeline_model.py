@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sized
+from collections.abc import Callable, Sized
 from datetime import time
 from typing import Any
 
@@ -68,6 +68,52 @@ class TimelineModel(RowsModel):
         self.rows = rows
         self._by_id = None
         self.endResetModel()
+
+    def take_row(self, i: int, along: Callable[[int], None]) -> None:
+        """Remove row ``i``; ``along(i)`` puts what follows the rows right before the views hear of it."""
+        self.beginRemoveRows(QModelIndex(), i, i)
+        del self.rows[i]
+        along(i)
+        self._by_id = None
+        self.endRemoveRows()
+
+    def put_row(self, i: int, row: TimelineRow, along: Callable[[int], None]) -> None:
+        self.beginInsertRows(QModelIndex(), i, i)
+        self.rows.insert(i, row)
+        along(i)
+        self._by_id = None
+        self.endInsertRows()
+
+    def change_row(self, i: int, row: TimelineRow, along: Callable[[int], None]) -> None:
+        self.rows[i] = row
+        along(i)
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self._headers) - 1))
+
+    def place_for(self, row: TimelineRow, column: int, descending: bool, where: int | None = None) -> int:
+        """Where ``row`` goes in rows sorted on ``column``: ``where`` if it may stay there, else after its equals."""
+        rows = self.rows
+        key = _sort_key(column, row)
+
+        def before(other: TimelineRow) -> bool:  # ``other`` sorts before ``row``, or with it
+            other_key = _sort_key(column, other)
+            return bool(other_key >= key) if descending else bool(other_key <= key)
+
+        def after(other: TimelineRow) -> bool:  # ``other`` sorts after ``row``, or with it
+            other_key = _sort_key(column, other)
+            return bool(other_key <= key) if descending else bool(other_key >= key)
+
+        # ``where`` holds the row's former self: it may stay if its neighbours still frame it.
+        if where is not None and (where == 0 or before(rows[where - 1])) and (
+                where + 1 >= len(rows) or after(rows[where + 1])):
+            return where
+        lo, hi = 0, len(rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if before(rows[mid]):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def row_of(self, event_id: str) -> int | None:
         if self._by_id is None:

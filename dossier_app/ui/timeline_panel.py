@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -151,7 +151,7 @@ class TimelinePanel(QWidget):
         """
         keep = self.selected_event_id()
         self.coming = coming
-        self.band.set_rows(rows)
+        self.band.set_rows_later(rows)
         self.proxy.replace_rows(rows, index)
         header = self.table.horizontalHeader()
         order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -161,6 +161,18 @@ class TimelinePanel(QWidget):
         self.filter_bar.set_tags(tags)
         if keep is not None:
             self.select_event(keep)
+
+    def update_events(self, updates: Mapping[str, TimelineRow | None]) -> None:
+        """Some events added, changed or removed (None); the others are neither read nor filtered again,
+        and the selection and the scroll stay where they were."""
+        header = self.table.horizontalHeader()
+        self.proxy.patch(updates, header.sortIndicatorSection(),
+                         header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self.band.set_rows_later(self.model.rows)
+        known = set(self.filter_bar.tags())
+        new_tags = {tag for row in updates.values() if row is not None for tag in row.tags} - known
+        if new_tags:
+            self.filter_bar.set_tags(sorted(known | new_tags, key=str.casefold))
 
     def start_afresh(self) -> None:
         """Another case: no filter, no selection, nothing drawn twice."""
