@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Mapping
+from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,14 +32,16 @@ from ..i18n import _
 from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows, search_text
 from .flow_layout import flow_row
 from .kind_style import kind_icon
-from .timeline_model import TimelineModel
+from .timeline_model import Index, TimelineModel
 
 
-class TimelineProxy(QSortFilterProxyModel):
-    """Keeps the rows the filter accepts; sorting is the source model's (see ``TimelineModel.sort``).
+class TimelineProxy(QAbstractTableModel):
+    """The rows the filter keeps, in the model's order: a list of the model's row numbers.
 
-    The filter is worked out for every row in one pass (``services.timeline.filter_rows``); what
-    Qt asks for each row is then one look-up in a list, because Qt asks a hundred thousand times.
+    Not a ``QSortFilterProxyModel``: that one asks Python about each of a hundred thousand rows at
+    every filter and every sort, and keeps its own mapping of them.  Here the filter is worked out
+    in one pass (``services.timeline.filter_rows``), the rows shown are the model's numbers it
+    keeps, and the table hears one layout change, the selection following its events.
     """
 
     filtered = Signal()
@@ -41,68 +50,50 @@ class TimelineProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._model = model
         self._filter = EventFilter()
-        self._keep: list[bool] | None = None  # by source row; None: every row
+        self._keep: list[bool] | None = None  # by model row; None: every row
         self._index: SearchIndex | None = None
-        self.setSourceModel(model)
+        self._visible: list[int] = []  # model rows shown, in increasing order
 
+    # --- the model Qt sees -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._model.columnCount()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self._model.headerData(section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return self._model.flags(index)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        return self._model.cell(self._visible[index.row()], index.column(), role)
+
+    # --- what is shown ---------------------------------------------------------------------------
     def forget_filter(self) -> None:
         """No filter for the next rows (a case being opened), without filtering the current ones."""
         self._filter = EventFilter()
 
     def set_filter(self, flt: EventFilter) -> None:
         self._filter = flt
-        self._keep = self._compute(self._model.rows)
-        # invalidate() rebuilds the mapping in one go; invalidating the filter alone would emit a
-        # removal per gap and take seconds on a large case.
-        self.invalidate()
+
+        def refilter() -> None:
+            self._keep = self._compute(self._model.rows)
+        self._relayout(refilter)
         self.filtered.emit()
 
     def replace_rows(self, rows: list[TimelineRow], index: SearchIndex | None = None) -> None:
-        """New rows for the model, filtered before the proxy sees them (``index``: their search texts)."""
+        """New rows for the model, filtered before the table sees them (``index``: their search texts)."""
         if index is not None:
             self._index = index
+        self.beginResetModel()
         self._keep = self._compute(rows)
         self._model.set_rows(rows)
-        self.filtered.emit()
-
-    def patch(self, updates: Mapping[str, TimelineRow | None], column: int, descending: bool) -> None:
-        """Some events added, changed or removed (None), the rest untouched: the rows of a large case
-        are not read again, nor filtered again, and the selection and the scroll stay where they are."""
-        model = self._model
-        index = self._index
-        texts = index._texts if index is not None and index.rows is model.rows else None
-        keep = self._keep
-        flt = self._filter
-
-        def accepted(row: TimelineRow) -> bool:
-            return filter_rows([row], flt, SearchIndex([row]))[0]
-
-        for event_id, row in updates.items():
-            at = model.row_of(event_id)
-            if at is not None and row is not None:
-                to = model.place_for(row, column, descending, where=at)
-                if to == at:
-                    def change(i: int, row: TimelineRow = row) -> None:
-                        if keep is not None:
-                            keep[i] = accepted(row)
-                        if texts is not None:
-                            texts[i] = search_text(row)
-                    model.change_row(at, row, change)
-                    continue
-            if at is not None:
-                def drop(i: int) -> None:
-                    if keep is not None:
-                        del keep[i]
-                    if texts is not None:
-                        del texts[i]
-                model.take_row(at, drop)
-            if row is not None:
-                def add(i: int, row: TimelineRow = row) -> None:
-                    if keep is not None:
-                        keep.insert(i, accepted(row))
-                    if texts is not None:
-                        texts.insert(i, search_text(row))
-                model.put_row(model.place_for(row, column, descending), row, add)
+        self._show_kept()
+        self.endResetModel()
         self.filtered.emit()
 
     def _compute(self, rows: list[TimelineRow]) -> list[bool] | None:
@@ -112,24 +103,127 @@ class TimelineProxy(QSortFilterProxyModel):
             self._index = SearchIndex(rows)
         return filter_rows(rows, self._filter, self._index)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def _show_kept(self) -> None:
+        count = len(self._model.rows)
         keep = self._keep
-        return keep is None or keep[source_row]
+        self._visible = list(range(count)) if keep is None else list(compress(range(count), keep))
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """The rows shown change all at once (filter, sort): one layout change, the selection and the
+        current row following their events."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        rows, visible = self._model.rows, self._visible
+        ids = [rows[visible[i.row()]].id if i.isValid() and i.row() < len(visible) else None for i in persistent]
+        change()
+        self._show_kept()
+        moved = []
+        for old, event_id in zip(persistent, ids, strict=True):
+            row = self.proxy_row_of(event_id) if event_id is not None else None
+            moved.append(self.index(row, old.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         order_ = self._model.order_for(column, order)
-        # The filter's answers and the search texts follow their rows before the model moves them,
-        # since the proxy asks again as soon as it does.
-        if self._keep is not None:
-            keep = self._keep
-            self._keep = [keep[i] for i in order_]
-        if self._index is not None and self._index.rows is self._model.rows:
-            texts = self._index.texts()
-            self._index = None
-            self._model.reorder(order_)
-            self._index = SearchIndex(self._model.rows, [texts[i] for i in order_])
-        else:
-            self._model.reorder(order_)
+
+        def reorder() -> None:
+            # The filter's answers and the search texts follow their rows.
+            if self._keep is not None:
+                keep = self._keep
+                self._keep = [keep[i] for i in order_]
+            if self._index is not None and self._index.rows is self._model.rows and self._index._texts is not None:
+                texts = self._index._texts
+                self._model.reorder(order_)
+                self._index = SearchIndex(self._model.rows, [texts[i] for i in order_])
+            else:
+                self._index = None
+                self._model.reorder(order_)
+        self._relayout(reorder)
+
+    # --- a few rows changed ------------------------------------------------------------------------
+    def patch(self, updates: Mapping[str, TimelineRow | None], column: int, descending: bool) -> None:
+        """Some events added, changed or removed (None), the rest untouched: the rows of a large case
+        are not read again, nor filtered again, and the selection and the scroll stay where they are."""
+        model = self._model
+        index = self._index
+        texts = index._texts if index is not None and index.rows is model.rows else None
+        flt = self._filter
+
+        def accepted(row: TimelineRow) -> bool:
+            return flt.empty or filter_rows([row], flt, SearchIndex([row]))[0]
+
+        for event_id, row in updates.items():
+            at = model.row_of(event_id)
+            if at is not None and row is not None and model.place_for(row, column, descending, where=at) == at:
+                self._change(at, row, accepted(row), texts)
+                continue
+            if at is not None:
+                self._take(at, texts)
+            if row is not None:
+                self._put(model.place_for(row, column, descending), row, accepted(row), texts)
+        self.filtered.emit()
+
+    def _change(self, at: int, row: TimelineRow, kept: bool, texts: list[str] | None) -> None:
+        def along(i: int) -> None:
+            if self._keep is not None:
+                self._keep[i] = kept
+            if texts is not None:
+                texts[i] = search_text(row)
+        self._model.change_row(at, row, along)
+        shown = self._shown_at(at)
+        if shown is not None and kept:
+            self.dataChanged.emit(self.index(shown, 0), self.index(shown, self.columnCount() - 1))
+        elif shown is not None:
+            self.beginRemoveRows(QModelIndex(), shown, shown)
+            del self._visible[shown]
+            self.endRemoveRows()
+        elif kept:
+            place = bisect_left(self._visible, at)
+            self.beginInsertRows(QModelIndex(), place, place)
+            self._visible.insert(place, at)
+            self.endInsertRows()
+
+    def _take(self, at: int, texts: list[str] | None) -> None:
+        shown = self._shown_at(at)
+        if shown is not None:
+            self.beginRemoveRows(QModelIndex(), shown, shown)
+
+        def along(i: int) -> None:
+            if self._keep is not None:
+                del self._keep[i]
+            if texts is not None:
+                del texts[i]
+        self._model.take_row(at, along)
+        if shown is not None:
+            del self._visible[shown]
+        self._visible = [v - 1 if v > at else v for v in self._visible]
+        if shown is not None:
+            self.endRemoveRows()
+
+    def _put(self, at: int, row: TimelineRow, kept: bool, texts: list[str] | None) -> None:
+        def along(i: int) -> None:
+            if self._keep is not None:
+                self._keep.insert(i, kept)
+            if texts is not None:
+                texts.insert(i, search_text(row))
+        self._model.put_row(at, row, along)
+        self._visible = [v + 1 if v >= at else v for v in self._visible]
+        if kept:
+            place = bisect_left(self._visible, at)
+            self.beginInsertRows(QModelIndex(), place, place)
+            self._visible.insert(place, at)
+            self.endInsertRows()
+
+    # --- questions ---------------------------------------------------------------------------------
+    def _shown_at(self, model_row: int) -> int | None:
+        visible = self._visible
+        place = bisect_left(visible, model_row)
+        return place if place < len(visible) and visible[place] == model_row else None
+
+    def proxy_row_of(self, event_id: str) -> int | None:
+        source = self._model.row_of(event_id)
+        return None if source is None else self._shown_at(source)
 
     def hidden(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
         """(ids hidden, ids shown): whichever is shorter is given, the other is None."""
@@ -137,23 +231,14 @@ class TimelineProxy(QSortFilterProxyModel):
         if keep is None:
             return frozenset(), None
         rows = self._model.rows
-        shown = sum(keep)
+        shown = len(self._visible)
         if shown * 2 < len(keep):
-            return None, frozenset([r.id for r, ok in zip(rows, keep, strict=True) if ok])
+            return None, frozenset([rows[i].id for i in self._visible])
         return frozenset([r.id for r, ok in zip(rows, keep, strict=True) if not ok]), None
 
     def visible_rows(self) -> list[TimelineRow]:
-        keep = self._keep
-        if keep is None:
-            return list(self._model.rows)
-        return [r for r, ok in zip(self._model.rows, keep, strict=True) if ok]
-
-    def proxy_row_of(self, event_id: str) -> int | None:
-        source = self._model.row_of(event_id)
-        if source is None:
-            return None
-        index = self.mapFromSource(self._model.index(source, 0))
-        return index.row() if index.isValid() else None
+        rows = self._model.rows
+        return [rows[i] for i in self._visible]
 
 
 class FilterBar(QWidget):

@@ -131,8 +131,11 @@ class TimelineModel(RowsModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        column = index.column()
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, number: int, column: int, role: int) -> Any:
+        """What row ``number`` shows in ``column`` for ``role`` (the filtered view asks by number)."""
+        row = self.rows[number]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
