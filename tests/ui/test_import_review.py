@@ -28,3 +28,19 @@ def test_an_emptied_title_is_said_and_blocks_adding(qtbot):
     assert day is not None
     assert day.toolTip() == "Le titre ne peut pas être vide."
     assert not ok.isEnabled()
+
+
+def test_a_long_review_fills_without_freezing_and_adds_only_when_every_row_is_there(qtbot):
+    items = [ImportItem(path=Path(f"f{i}.pdf"), status="add",
+                        exhibit=Exhibit(sha256=f"{i:064x}", title=f"Pièce {i}", original_name=f"f{i}.pdf",
+                                        suggested_kind="invoice" if i % 2 else None))
+             for i in range(300)]
+    review = ImportReview(items)
+    qtbot.addWidget(review)
+    ok = review.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert len(review.titles) < 300 and not ok.isEnabled()
+    qtbot.waitUntil(ok.isEnabled, timeout=5000)
+    assert len(review.titles) == 300
+    kinds = [combo.currentData() for combo in review.kinds]
+    assert kinds[:4] == [None, "invoice", None, "invoice"]
+    assert [x.exhibit.title for x in review.reviewed()][-1] == "Pièce 299"
