@@ -30,6 +30,20 @@ NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
+# CLDR's month names and digit separators for fr_FR and en_GB, as Babel gives them: the window's first
+# paint formats days, amounts and months with these, without waiting for Babel's locale data (tens of
+# milliseconds to read); every other format is Babel's.  ``tests/i18n/test_formats_without_babel.py``
+# compares them with Babel, value by value.
+_MONTHS = {
+    "fr": (("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
+           ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+            "novembre", "décembre")),
+    "en": (("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"),
+           ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December")),
+}
+_SEPARATORS = {"fr": (NARROW_NBSP, ","), "en": (",", ".")}  # thousands, decimals
+
 
 def as_lang(value: str | None) -> Lang:
     """``"fr"`` or ``"en"`` from a setting, an option or an environment value (``en_US.UTF-8``…)."""
@@ -71,6 +85,13 @@ class Translator:
 
     def money(self, cents: int, *, symbol: bool = True) -> str:
         """``"1 234,50 €"`` in French, ``"€1,234.50"`` in English."""
+        if type(cents) is int:  # CLDR's pattern, written out (see _SEPARATORS)
+            group, point = _SEPARATORS[self.lang]
+            units, rest = divmod(abs(cents), 100)
+            sign, digits = "-" if cents < 0 else "", f"{units:,}".replace(",", group) + f"{point}{rest:02d}"
+            if not symbol:
+                return sign + digits
+            return f"{sign}{digits}{NBSP}€" if self.lang == "fr" else f"{sign}€{digits}"
         from babel.numbers import format_currency, format_decimal
 
         value = Decimal(cents).scaleb(-2)
@@ -102,14 +123,14 @@ class Translator:
 
     def short_day(self, day: date) -> str:
         """``"04/10/2016"`` in French; ISO ``"2016-10-04"`` in English, which no reader misreads."""
-        from babel.dates import format_date
-
-        return format_date(day, "dd/MM/y", locale=self.locale) if self.lang == "fr" else day.isoformat()
+        # CLDR's "dd/MM/y", written out.
+        return f"{day.day:02d}/{day.month:02d}/{day.year}" if self.lang == "fr" else day.isoformat()
 
     def month(self, year: int, month: int, *, short: bool = True) -> str:
-        from babel.dates import format_date
-
-        return format_date(date(year, month, 1), "MMM y" if short else "MMMM y", locale=self.locale)
+        """``"janv. 2024"`` / ``"Jan 2024"``; ``short=False``: ``"janvier 2024"`` / ``"January 2024"``
+        (CLDR's "MMM y" and "MMMM y", written out)."""
+        date(year, month, 1)  # the same ValueError as Babel's for a month that does not exist
+        return f"{_MONTHS[self.lang][0 if short else 1][month - 1]} {year}"
 
     def clock(self, moment: datetime) -> str:
         return f"{moment.hour:02d}{NBSP}h{NBSP}{moment.minute:02d}" if self.lang == "fr" else (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import signal
 import sys
@@ -15,18 +16,12 @@ from ..domain.bounds import for_terminal, text_problem
 from ..domain.errors import ProblemsError, UserError
 from ..i18n import _, language, stdlib_messages_in
 from ..services.crash_log import write_crash_log
-from . import (
-    archive_cmds,
-    case_cmds,
-    claims_cmds,
-    event_cmds,
-    exhibit_cmds,
-    export_cmds,
-    verify_cmds,
-)
 from .context import Context
 
-COMMAND_MODULES = [case_cmds, event_cmds, exhibit_cmds, claims_cmds, archive_cmds, export_cmds, verify_cmds]
+# Each group of commands, imported when the parser is built for a command (not for the window: the
+# claims engine, the archive format and the export would be read before the window's first paint).
+COMMAND_MODULES = ("case_cmds", "event_cmds", "exhibit_cmds", "claims_cmds", "archive_cmds", "export_cmds",
+                   "verify_cmds")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,18 +32,47 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _NotTheWindow(Exception):
+    pass
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """The window's arguments only: on anything else, the whole parser reads them again and says why."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotTheWindow(message)
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The ``dossier`` parser; ``commands=False``: ``gui`` alone, without importing every command's module."""
     stdlib_messages_in(language())
-    parser = _Parser(prog="dossier", description=_("Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial."))
+    kind = _Parser if commands else _WindowParser
+    parser = kind(prog="dossier", description=_("Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial."))
     parser.add_argument("--home", help=_("dossier des données (sinon DOSSIER_HOME, sinon le dossier utilisateur)"))
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=kind)
     gui = sub.add_parser("gui", help=_("ouvre la fenêtre"))
     gui.add_argument("case", nargs="?")
     gui.set_defaults(func=_run_gui)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    if commands:
+        for name in COMMAND_MODULES:
+            importlib.import_module(f"{__package__}.{name}").register(sub)
     return parser
+
+
+def _window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """``dossier [--home DIR]`` or ``dossier [--home DIR] gui [CASE]``: the window's arguments, read
+    without the other commands; None for anything else (another command, help, a mistake), which the
+    whole parser then reads as before."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    rest = [word for i, word in enumerate(words)
+            if word != "--home" and not word.startswith("--home=") and not (i and words[i - 1] == "--home")]
+    if any(word.startswith("-") for word in rest) or rest[:1] not in ([], ["gui"]) or len(rest) > 2:
+        return None
+    try:
+        return build_parser(commands=False).parse_args(words)
+    except _NotTheWindow:
+        return None
 
 
 def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
@@ -77,8 +101,9 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     ctx = Context(args.home)
     func = getattr(args, "func", _run_gui)
     if func is not _run_gui and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL \

@@ -4,6 +4,7 @@ A *day* is a ``date``; an *instant* is a ``datetime``, naive (the business's loc
 time) or with its explicit offset, kept as written so that a file round-trips.
 Dates for people are Babel's (through ``i18n.Translator``); the dates people type are read by
 the French rules below first (day before month, "1er", French month names), then by dateutil.
+Babel's locale data and dateutil are imported on first use: the window's first paint needs neither.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import functools
 import re
 import unicodedata
 from datetime import date, datetime
-
-from babel.dates import get_day_names, get_month_names
-from dateutil import parser as dateutil_parser
+from typing import TYPE_CHECKING
 
 from ..i18n import _, active, translator
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$")
@@ -151,40 +153,47 @@ def _plain(word: str) -> str:
 @functools.cache
 def _month_names() -> tuple[tuple[str, str], ...]:
     """Each month's full French and English name, from CLDR: ``("janvier", "january")``…"""
+    from babel.dates import get_month_names
+
     fr, en = (get_month_names("wide", locale=locale) for locale in ("fr_FR", "en_GB"))
     return tuple((_plain(fr[m]), _plain(en[m])) for m in range(1, 13))
 
 
-class _FrenchAndEnglish(dateutil_parser.parserinfo):
-    """dateutil's words, plus the French ones: month and day names (full, abbreviated, without
-    accents), "le", "1er"; day before month when the order is ambiguous, as in France."""
-
-    def __init__(self) -> None:
-        months, days = [], []
-        for locale in ("fr_FR", "en_GB"):
-            for width in ("wide", "abbreviated"):
-                months.append(get_month_names(width, locale=locale))
-                days.append(get_day_names(width, locale=locale))
-        # dateutil takes any number of names per month and day; its stubs say two or three.
-        self.MONTHS = [tuple(sorted({_plain(n[m]).rstrip(".") for n in months}  # type: ignore[misc]
-                                    | set(dateutil_parser.parserinfo.MONTHS[m - 1])))
-                       for m in range(1, 13)]
-        # Babel counts days from Monday (0), as dateutil does.
-        self.WEEKDAYS = [tuple(sorted({_plain(n[d]).rstrip(".") for n in days}  # type: ignore[misc]
-                                      | set(dateutil_parser.parserinfo.WEEKDAYS[d])))
-                         for d in range(7)]
-        self.JUMP = [*dateutil_parser.parserinfo.JUMP, "le", "er", "du"]
-        super().__init__(dayfirst=True)
-
-
 @functools.cache
-def _dateutil_info() -> _FrenchAndEnglish:
+def _dateutil_info() -> parserinfo:
+    """dateutil's reader of dates, with the French words: built once, on the first date read by it."""
+    from babel.dates import get_day_names, get_month_names
+    from dateutil import parser as dateutil_parser
+
+    class _FrenchAndEnglish(dateutil_parser.parserinfo):
+        """dateutil's words, plus the French ones: month and day names (full, abbreviated, without
+        accents), "le", "1er"; day before month when the order is ambiguous, as in France."""
+
+        def __init__(self) -> None:
+            months, days = [], []
+            for locale in ("fr_FR", "en_GB"):
+                for width in ("wide", "abbreviated"):
+                    months.append(get_month_names(width, locale=locale))
+                    days.append(get_day_names(width, locale=locale))
+            # dateutil takes any number of names per month and day; its stubs say two or three.
+            self.MONTHS = [tuple(sorted({_plain(n[m]).rstrip(".") for n in months}  # type: ignore[misc]
+                                        | set(dateutil_parser.parserinfo.MONTHS[m - 1])))
+                           for m in range(1, 13)]
+            # Babel counts days from Monday (0), as dateutil does.
+            self.WEEKDAYS = [tuple(sorted({_plain(n[d]).rstrip(".") for n in days}  # type: ignore[misc]
+                                          | set(dateutil_parser.parserinfo.WEEKDAYS[d])))
+                             for d in range(7)]
+            self.JUMP = [*dateutil_parser.parserinfo.JUMP, "le", "er", "du"]
+            super().__init__(dayfirst=True)
+
     return _FrenchAndEnglish()
 
 
 def _read_by_dateutil(raw: str) -> date | None:
     """What dateutil reads in ``raw``, only when it names the day, the month and the year: read
     twice with defaults differing in all three, a part it filled in would show as a difference."""
+    from dateutil import parser as dateutil_parser
+
     text = _plain(raw)
     try:
         first = dateutil_parser.parse(text, parserinfo=_dateutil_info(), default=datetime(2001, 1, 1))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..domain.errors import UserError
 from ..i18n import _, language
@@ -34,6 +32,8 @@ def no_screen_message() -> str:
 
 def _x_display_answers(display: str) -> bool:
     """Whether the X server named by DISPLAY takes a connection (True when it cannot be asked)."""
+    import ctypes.util  # here, not before the first paint: it imports subprocess, and only DISPLAY needs it
+
     name = ctypes.util.find_library("xcb")
     if name is None:
         return True  # Qt will say; nothing better to tell here
@@ -114,6 +114,8 @@ def open_window(home: str | Path | None, case_ref: str | None = None,
     except UserError as exc:
         if QApplication.instance() is not None or has_screen():
             # Started from a desktop icon, there is no terminal to read the message in.
+            from PySide6.QtWidgets import QMessageBox
+
             application()
             QMessageBox.critical(None, "Dossier", exc.message)
         raise
