@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DATABASE_NAME = "dossier.sqlite3"
 FILES_DIR = "files"
 
@@ -17,6 +15,8 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("DOSSIER_HOME")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # here: not needed with --home or DOSSIER_HOME
+
     return Path(platformdirs.user_data_dir("dossier", appauthor=False))
 LOGS_DIR = "logs"
 TMP_DIR = "tmp"

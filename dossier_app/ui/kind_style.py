@@ -46,11 +46,19 @@ def color(kind: str) -> QColor:
     return QColor(STYLE.get(kind, ("#777777", "circle"))[0])
 
 
+@cache
+def _brush_and_pen(kind: str) -> tuple[QBrush, QPen]:
+    """The kind's fill and its darker outline, made once: a band paints hundreds of marks at a time."""
+    fill = QColor(STYLE.get(kind, ("#777777", "circle"))[0])
+    return QBrush(fill), QPen(fill.darker(140), 1.2)
+
+
 def paint_mark(painter: QPainter, kind: str, center: QPointF, size: float, outline: QColor | None = None) -> None:
     """The mark of one event, centred on ``center``, ``size`` pixels across."""
-    fill, shape = STYLE.get(kind, ("#777777", "circle"))
-    painter.setBrush(QBrush(QColor(fill)))
-    painter.setPen(QPen(outline or QColor(fill).darker(140), 1.2 if outline is None else 2.5))
+    shape = STYLE.get(kind, ("#777777", "circle"))[1]
+    brush, pen = _brush_and_pen(kind)
+    painter.setBrush(brush)
+    painter.setPen(pen if outline is None else QPen(outline, 2.5))
     r = size / 2
     x, y = center.x(), center.y()
     if shape == "circle":
