@@ -12,7 +12,7 @@ from ..domain.model import Case, CaseFile, Party, Role
 from ..domain.money import Cents
 from ..domain.vocabulary import label
 from ..i18n import _
-from ..store import Store
+from ..store import Store, read_models
 from ..store import repository as repo
 from .store_access import writing
 
@@ -37,19 +37,27 @@ def outstanding(case_file: CaseFile) -> Cents | None:
 
 
 def summaries(store: Store) -> list[CaseSummary]:
-    """Every case, even when one of them cannot be read: that one carries its problem."""
+    """Every case, even when one of them cannot be read: that one carries its problem.
+
+    Cheap on a large case: the case block, the exhibits, the claim events decoded, the other events
+    only checked by SQLite (``read_models.check_events_cheaply``); the amount as the window's list has it.
+    """
+    from .claims import unpaid_undisputed
+
     out = []
     for row in repo.list_cases(store):
         try:
-            case_file = repo.read_case_file(store, row.id)
+            case = repo.read_case(store, row.id)
+            repo.read_exhibits(store, row.id)
+            read_models.check_events_cheaply(store, row.id)
         except UserError as exc:
             out.append(CaseSummary(row.id, row.title, "?", "?", row.events, row.exhibits, None, exc.message))
             continue
         try:
-            owed, problem = outstanding(case_file), None
+            owed, problem = unpaid_undisputed(store, row.id), None
         except UserError as exc:
             owed, problem = None, exc.message
-        out.append(CaseSummary(row.id, row.title, case_file.case.us.name, case_file.case.them.name,
+        out.append(CaseSummary(row.id, row.title, case.us.name, case.them.name,
                                row.events, row.exhibits, owed, problem))
     return out
 

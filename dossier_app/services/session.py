@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from ..domain.errors import UserError
 from ..domain.money import Cents
 from ..store import Store, read_models
-from ..store.read_models import CaseLine
+from ..store.read_models import CaseLine, CaseRevision
 
-__all__ = ["CaseLine", "Start", "case_exists", "case_lines", "find_case", "outstanding_of", "starting_case"]
+__all__ = ["CaseLine", "CaseRevision", "Outstanding", "Start", "case_exists", "case_lines", "case_revisions",
+           "find_case", "outstanding_changed_since", "outstanding_of", "starting_case"]
 
 log = logging.getLogger(__name__)
 
@@ -20,18 +23,60 @@ def case_lines(store: Store) -> list[CaseLine]:
     return read_models.case_lines(store)
 
 
-def outstanding_of(store: Store, case_id: int) -> Cents | None:
-    """What is unpaid in a case today, or None when the claims engine cannot tell."""
-    from ..store import repository as repo
-    from .cases import outstanding
+def outstanding_of(store: Store, case_id: int, as_of: date | None = None) -> Cents | None:
+    """What is unpaid in a case today, or None when the claims engine cannot tell.
+
+    Read from the case block and its invoices, credit notes and payments only: cheap even on a case
+    of 100 000 events (``claims.unpaid_undisputed``).
+    """
+    from .claims import unpaid_undisputed
 
     try:
-        return outstanding(repo.read_case_file(store, case_id))
+        return unpaid_undisputed(store, case_id, as_of)
     except UserError:
         return None
     except Exception:  # the list must still show when one case's claims fail
         log.exception("outstanding amount of case %s", case_id)
         return None
+
+
+@dataclass(frozen=True)
+class Outstanding:
+    """One case's unpaid amount, and what it was worked out from: the case's claims count
+    (``read_models.CaseRevision.claims``) and the day (a payment dated tomorrow counts tomorrow)."""
+
+    cents: Cents | None
+    claims: int
+    as_of: date
+
+
+def outstanding_changed_since(store: Store, known: Mapping[int, Outstanding], as_of: date | None = None,
+                              go_on: Callable[[int, int], bool] | None = None) -> dict[int, Outstanding]:
+    """Every case's unpaid amount, computing only the cases whose claims changed since ``known``
+    (from any process: the counts live in the store) or which ``known`` lacks; the others are reused.
+
+    Give back the result as ``known`` next time. ``go_on(done, total)`` is asked before each case
+    computed; when it says no, the cases not reached are left out (the next call computes them).
+    Deleted cases are left out.
+    """
+    day = as_of or date.today()
+    # The counts are read before the events: a write in between makes the next call compute again.
+    revisions = read_models.case_revisions(store)
+    todo = [case_id for case_id, revision in revisions.items()
+            if (seen := known.get(case_id)) is None or seen.claims != revision.claims or seen.as_of != day]
+    fresh = set(todo)
+    out = {case_id: known[case_id] for case_id in revisions if case_id not in fresh}
+    for done, case_id in enumerate(todo):
+        if go_on is not None and not go_on(done, len(todo)):
+            break
+        out[case_id] = Outstanding(outstanding_of(store, case_id, day), revisions[case_id].claims, day)
+    return out
+
+
+def case_revisions(store: Store) -> dict[int, CaseRevision]:
+    """How many writes each case has seen, all of them and those touching its claims; a count that
+    differs from the one read earlier means the case changed, whichever process wrote it."""
+    return read_models.case_revisions(store)
 
 
 def find_case(store: Store, ref: str) -> int:

@@ -45,6 +45,13 @@ class Store:
             raise translate_sqlite_error(exc, self.home) from exc
         try:
             yield conn
+        except sqlite3.OperationalError as exc:
+            # A large write spills pages to the journal before the commit: a full disk, a busy or
+            # read-only store can then fail any statement, not only the commit. Anything else is a bug.
+            self._abandon(undo)
+            if not _about_the_disk(exc):
+                raise
+            raise translate_sqlite_error(exc, self.home) from exc
         except BaseException:
             self._abandon(undo)
             raise
@@ -80,6 +87,12 @@ def translate_sqlite_error(exc: sqlite3.Error, home: Path) -> UserError:
     if "disk i/o" in text:
         return UserError(_("Le disque refuse une écriture dans {home} (erreur d'entrée-sortie) : vérifiez le disque et la place libre, puis recommencez ; rien n'a été modifié.").format(home=home))
     return UserError(_("Erreur de la base de données ({exc}) dans {home}.").format(exc=exc, home=home))
+
+
+def _about_the_disk(exc: sqlite3.Error) -> bool:
+    """A failure of the storage or of the lock, which ``translate_sqlite_error`` puts in words."""
+    text = str(exc).lower()
+    return any(word in text for word in ("locked", "busy", "readonly", "read-only", "disk", "full"))
 
 
 def _nearly_full(home: Path) -> bool:

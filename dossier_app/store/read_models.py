@@ -236,3 +236,65 @@ def first_case(store: Store) -> int | None:
     """The id of the oldest case, or None when there is none."""
     row = store.conn.execute("SELECT id FROM cases ORDER BY id LIMIT 1").fetchone()
     return None if row is None else int(row[0])
+
+
+# --- what the claims engine reads, and what changed --------------------------------------------
+
+def events_of_kinds(store: Store, case_id: int, kinds: Collection[str]) -> list[Event]:
+    """The case's events of these kinds only, in timeline order, each decoded (a damaged one is named).
+
+    Reached through the ``(case_id, kind)`` index: a case of 100 000 events hands over its invoices and
+    payments without the rest being read or decoded.
+    """
+    from . import repository as repo
+
+    wanted = sorted(set(kinds))
+    if not wanted:
+        return []
+    rows = store.conn.execute(
+        f"""SELECT id, data FROM events INDEXED BY events_by_kind
+            WHERE case_id = ? AND kind IN ({",".join("?" * len(wanted))})
+            ORDER BY date, coalesce(moment, ''), id""", (case_id, *wanted)).fetchall()
+    with gc_paused():
+        return [repo.decode_event_row(row_id, data) for row_id, data in rows]
+
+
+# A stored event whose JSON is no object, or disagrees with the columns written beside it, is damaged:
+# SQLite tells without Python decoding each row. CASE keeps json_extract off text that is no JSON.
+_SUSPECT_EVENTS_SQL = """
+SELECT id, data FROM events
+WHERE case_id = ? AND NOT CASE WHEN json_valid(data) AND json_type(data) = 'object'
+    THEN json_extract(data, '$.id') IS ref AND json_extract(data, '$.kind') IS kind
+         AND json_extract(data, '$.date') IS date AND json_extract(data, '$.title') IS title
+    ELSE 0 END
+ORDER BY date, coalesce(moment, ''), id
+"""
+
+
+def check_events_cheaply(store: Store, case_id: int) -> None:
+    """Every event of the case is a JSON object agreeing with its row, or the first that is not is named.
+
+    The codec decodes only the rows that fail this test (a tenth of a second on 100 000 events, in
+    SQLite): a hand-made damage that keeps the JSON consistent shows when the case is read whole.
+    """
+    from . import repository as repo
+
+    for row_id, data in store.conn.execute(_SUSPECT_EVENTS_SQL, (case_id,)).fetchall():
+        repo.decode_event_row(row_id, data)
+
+
+class CaseRevision(NamedTuple):
+    """How many writes a case has seen (schema v3 triggers): ``claims`` counts those that can change
+    what it owes (its row, its invoices, credit notes and payments), ``revision`` every one (its row,
+    events, exhibits, links). Counts only grow, whichever process writes, and a case created under a
+    deleted case's id goes on from that case's counts: equal values mean nothing changed."""
+
+    revision: int
+    claims: int
+
+
+def case_revisions(store: Store) -> dict[int, CaseRevision]:
+    """Each existing case's counts, in one query."""
+    return {int(case_id): CaseRevision(int(revision), int(claims)) for case_id, revision, claims in store.conn.execute(
+        """SELECT c.id, coalesce(k.revision, 0), coalesce(k.claims, 0)
+           FROM cases c LEFT JOIN case_changes k ON k.case_id = c.id ORDER BY c.id""")}

@@ -116,6 +116,64 @@ def _v2(conn: sqlite3.Connection) -> None:
     v2_fill(conn)
 
 
+# Version 3: what the case list needs to stay cheap on a large case (issue 12). The claims engine reads
+# only invoices, credit notes and payments: an index by kind reaches them without walking the case.
+# ``case_changes`` counts, per case, every write to the case's row, events, exhibits and links
+# (``revision``) and those that can change what is owed (``claims``: the case row, whose contract sets
+# the terms, and the events of the kinds above). Triggers keep the counts, so that every writer —
+# this process, the ``dossier`` command beside a window, a future code path — moves them in the same
+# transaction as its write. The table has no foreign key on purpose: a case's count outlives the case,
+# so a new case given a deleted case's id never shows a token the old one had.
+CLAIM_KINDS = ("invoice", "credit_note", "payment")
+
+_CLAIMS = "({})".format(", ".join(f"'{kind}'" for kind in CLAIM_KINDS))
+
+
+def _bump(case_id: str, claims: str) -> str:
+    return (f"INSERT INTO case_changes (case_id, revision, claims) VALUES ({case_id}, 1, {claims}) "
+            f"ON CONFLICT (case_id) DO UPDATE SET revision = revision + 1, claims = claims + excluded.claims")
+
+
+def _trigger(name: str, event: str, table: str, case_id: str, claims: str, when: str = "") -> str:
+    condition = f" WHEN {when}" if when else ""
+    return f"CREATE TRIGGER {name} AFTER {event} ON {table}{condition} BEGIN {_bump(case_id, claims)}; END"
+
+
+def _link_trigger(name: str, event: str, row: str) -> str:
+    # A link's case is its exhibit's; when the exhibit itself goes, its own trigger counted it.
+    case_id = f"(SELECT case_id FROM exhibits WHERE id = {row}.exhibit_id)"
+    return _trigger(name, event, "links", case_id, "0", when=f"{case_id} IS NOT NULL")
+
+
+V3_STEPS = [
+    "CREATE INDEX events_by_kind ON events (case_id, kind)",
+    """CREATE TABLE case_changes (
+        case_id INTEGER PRIMARY KEY,
+        revision INTEGER NOT NULL DEFAULT 0,
+        claims INTEGER NOT NULL DEFAULT 0
+    )""",
+    "INSERT INTO case_changes (case_id) SELECT id FROM cases",
+    _trigger("case_inserted", "INSERT", "cases", "NEW.id", "1"),
+    _trigger("case_updated", "UPDATE", "cases", "NEW.id", "1"),
+    _trigger("case_deleted", "DELETE", "cases", "OLD.id", "1"),
+    _trigger("event_inserted", "INSERT", "events", "NEW.case_id", f"NEW.kind IN {_CLAIMS}"),
+    _trigger("event_updated", "UPDATE", "events", "NEW.case_id",
+             f"NEW.kind IN {_CLAIMS} OR OLD.kind IN {_CLAIMS}"),
+    _trigger("event_deleted", "DELETE", "events", "OLD.case_id", f"OLD.kind IN {_CLAIMS}"),
+    _trigger("exhibit_inserted", "INSERT", "exhibits", "NEW.case_id", "0"),
+    _trigger("exhibit_updated", "UPDATE", "exhibits", "NEW.case_id", "0"),
+    _trigger("exhibit_deleted", "DELETE", "exhibits", "OLD.case_id", "0"),
+    _link_trigger("link_inserted", "INSERT", "NEW"),
+    _link_trigger("link_updated", "UPDATE", "NEW"),
+    _link_trigger("link_deleted", "DELETE", "OLD"),
+]
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    for statement in V3_STEPS:
+        conn.execute(statement)
+
+
 def statements(script: str) -> list[str]:
     # executescript() would commit behind our back; run each statement inside our transaction.
     return [s.strip() for s in script.split(";") if s.strip()]
@@ -123,5 +181,5 @@ def statements(script: str) -> list[str]:
 
 Migration = str | Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: list[Migration] = [V1, _v2]
+MIGRATIONS: list[Migration] = [V1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
