@@ -177,6 +177,7 @@ def test_only_the_cases_whose_claims_changed_are_computed_again(store: Store, tm
 
     note = next(e.id for e in _generated(random.Random(1), 60)[1] if e.kind == "note")
     _change_one(store, a, note, "Une note changée")  # a note: what is owed cannot change
+    _change_one(store, a, "f0", "Facture renommée")  # nor an invoice's title
     with store.transaction():
         sha = "ab" * 32
         repo.register_file(store, sha, 3)

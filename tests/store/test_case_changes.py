@@ -45,6 +45,15 @@ def test_each_write_moves_the_counts_of_its_case_only(store: Store) -> None:
         ("a payment and a note", lambda: repo.insert_events(store, a, [
             Payment(id="p1", date=DAY, title="Virement", amount=50, invoices=("F1",)),
             Note(id="n2", date=DAY, title="Note 2")]), (2, 1)),
+        ("an invoice retitled", lambda: repo.replace_event(store, a, "f1", Invoice(
+            id="f1", date=DAY, title="Facture de mars", number="F1", amount_incl_tax=100, description="Maintenance",
+            tags=("relance",))), (1, 0)),
+        ("an invoice's amount", lambda: repo.replace_event(store, a, "f1", Invoice(
+            id="f1", date=DAY, title="Facture de mars", number="F1", amount_incl_tax=101)), (1, 1)),
+        ("an invoice disputed", lambda: repo.replace_event(store, a, "f1", Invoice(
+            id="f1", date=DAY, title="Facture de mars", number="F1", amount_incl_tax=101, disputed=True)), (1, 1)),
+        ("a payment dated again", lambda: repo.replace_event(store, a, "p1", Payment(
+            id="p1", date=date(2024, 3, 2), title="Virement", amount=50, invoices=("F1",))), (1, 1)),
         ("a note changed", lambda: repo.replace_event(store, a, "n1", Note(id="n1", date=DAY, title="Autre")), (1, 0)),
         ("a note made an invoice", lambda: repo.replace_event(
             store, a, "n2", Invoice(id="n2", date=DAY, title="Facture 2", number="F2", amount_incl_tax=5)), (1, 1)),
@@ -80,6 +89,20 @@ def test_a_write_by_hand_in_sql_is_counted_too(store: Store) -> None:
         conn.execute("INSERT INTO events (case_id, ref, kind, date, title, data) VALUES (?, 'x', 'payment', "
                      "'2024-01-01', 't', '{}')", (a,))
     conn.close()
+    assert _delta(store, a, before) == (1, 1)
+
+
+def test_a_damaged_claim_row_replaced_counts_as_a_claims_change(store: Store) -> None:
+    a = _case(store)
+    with store.transaction():
+        repo.insert_events(store, a, [Invoice(id="f1", date=DAY, title="Facture", number="F1", amount_incl_tax=1)])
+    conn = sqlite3.connect(store.home / "dossier.sqlite3")
+    with conn:
+        conn.execute("UPDATE events SET data = '{pas du json' WHERE ref = 'f1'")
+    conn.close()
+    before = read_models.case_revisions(store)[a]
+    with store.transaction():
+        repo.replace_event(store, a, "f1", Invoice(id="f1", date=DAY, title="Facture", number="F1", amount_incl_tax=1))
     assert _delta(store, a, before) == (1, 1)
 
 
