@@ -129,7 +129,6 @@ class MainWindow(QMainWindow):
         self.open_case(start.case_id)
         if start.problem:
             self.statusBar().showMessage(start.problem)
-        QTimer.singleShot(300, self.update_outstanding)
 
     def _handlers(self) -> dict[str, Callable[[], object]]:
         tl, ex = self.timeline, self.exhibits
@@ -252,7 +251,8 @@ class MainWindow(QMainWindow):
             else:
                 self.exhibits.set_exhibits(exhibit_service.exhibits(self.store, case_id))
         self._update_header()
-        self.update_outstanding()
+        # After the first paint: its thread would compete with the paint for the interpreter.
+        self.timeline.after_first_paint(self.update_outstanding)
 
     def _show_exhibits(self, case_id: int, generation: int) -> None:
         if generation == self._generation:
