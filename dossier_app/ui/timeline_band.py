@@ -61,6 +61,65 @@ class Crowd(NamedTuple):
     spans: list[tuple[Any, ...]]  # outages merged: left, right, lane, kind, open-ended
 
 
+def crowd_of(marks: list[Mark], outages: list[Mark], pixels_per_day: float) -> Crowd:
+    """The marks as drawn when too many share the screen: one per pixel column and lane, as paths.
+
+    No widget is touched: it can be worked out off the GUI thread, with the marks.
+    """
+    ppd, margin = pixels_per_day, MARGIN
+    # In comprehensions rather than one loop over the marks: a hundred thousand of them.  The first
+    # mark of each pixel column and lane stands for the others (reversed: the first one wins).
+    points = {(int(margin + m.x_day * ppd), m.lane): (margin + m.x_day * ppd, m.lane, m.kind)
+              for m in reversed(marks) if m.end_day is None}
+    spans: list[list[Any]] = []
+    open_span: dict[int, list[Any]] = {}
+    for mark in outages:  # in the marks' order
+        x = margin + mark.x_day * ppd
+        right = max(margin + (mark.end_day or mark.x_day) * ppd, x + 3)
+        span = open_span.get(mark.lane)
+        if span is not None and x <= span[1] + 1:
+            span[1] = max(span[1], right)
+            span[4] = span[4] or mark.open_ended
+        else:
+            span = [x, right, mark.lane, mark.kind, mark.open_ended]
+            spans.append(span)
+            open_span[mark.lane] = span
+    # One path per kind: painting it is one call, however many marks it holds.
+    paths: dict[str, QPainterPath] = {}
+    for x, lane, kind in points.values():
+        path = paths.get(kind)
+        if path is None:
+            path = paths[kind] = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks add up, never cancel
+        add_mark(path, kind, QPointF(x, LANE_TOP + LANE_HEIGHT * lane + LANE_HEIGHT / 2), MARK * 0.8)
+    return Crowd(paths, [tuple(s) for s in spans])
+
+
+class MarkSet(NamedTuple):
+    """The marks of every event and what painting them looks up, worked out together (off the GUI thread)."""
+
+    marks: list[Mark]
+    origin: int
+    last: int
+    by_id: dict[str, Mark]
+    xs: list[float]
+    outages: list[Mark]
+    keys: list[Mark]
+    key_xs: list[float]
+    crowd: Crowd | None  # at ``scale``, when the band is fitted to a known width
+    scale: float | None
+
+
+def mark_set(rows: list[TimelineRow], width: float | None = None) -> MarkSet:
+    """``rows``' marks; with ``width``, their crowd for the band fitted to that many pixels."""
+    marks, origin, last = build_marks(rows)
+    outages = [m for m in marks if m.end_day is not None]
+    keys = [m for m in marks if m.key_fact]
+    scale = max(width / max(last - origin, 1), 0.01) if width is not None else None
+    return MarkSet(marks, origin, last, {m.id: m for m in marks}, [m.x_day for m in marks], outages, keys,
+                   [m.x_day for m in keys], crowd_of(marks, outages, scale) if scale is not None else None, scale)
+
+
 class BandItem(QGraphicsItem):
     """Paints the axis, the lanes and the marks of the part of the band being shown."""
 
@@ -91,15 +150,25 @@ class BandItem(QGraphicsItem):
 
     def set_marks(self, marks: list[Mark], origin: int, last: int) -> None:
         """Every event's mark; the axis spans them all whatever the filter hides."""
+        outages = [m for m in marks if m.end_day is not None]
+        keys = [m for m in marks if m.key_fact]
+        self.take(MarkSet(marks, origin, last, {m.id: m for m in marks}, [m.x_day for m in marks], outages, keys,
+                          [m.x_day for m in keys], None, None))
+
+    def take(self, prepared: MarkSet) -> None:
+        """Marks worked out beforehand (``mark_set``): nothing of a hundred thousand is walked here."""
         self.prepareGeometryChange()
-        self.all_marks = marks
-        self.by_id = {m.id: m for m in marks}
-        self._all_lists = None
+        self.all_marks = prepared.marks
+        self.by_id = prepared.by_id
+        self._all_lists = (prepared.xs, prepared.outages, prepared.keys, prepared.key_xs)
         self._all_crowd = None
         self._labels = {}
-        self.origin = origin
-        self.span_days = max(last - origin, 1)
+        self.origin = prepared.origin
+        self.span_days = max(prepared.last - prepared.origin, 1)
         self.set_hidden(frozenset())
+        if prepared.crowd is not None and prepared.scale is not None:
+            self.pixels_per_day = prepared.scale
+            self._crowd = self._all_crowd = prepared.crowd
 
     def set_hidden(self, hidden: frozenset[str] | None, shown: frozenset[str] | None = None) -> None:
         """Hide the marks of the events the filter leaves out (cheap: no mark is rebuilt).
@@ -127,6 +196,8 @@ class BandItem(QGraphicsItem):
         self.update()
 
     def set_scale(self, pixels_per_day: float) -> None:
+        if pixels_per_day == self.pixels_per_day and self._all_crowd is not None:
+            return  # the crowd worked out for this scale (off the GUI thread) stays
         self.prepareGeometryChange()
         self.pixels_per_day = pixels_per_day
         self._crowd = self._all_crowd = None
@@ -139,34 +210,7 @@ class BandItem(QGraphicsItem):
         thousand events draws a few thousand shapes, not a hundred thousand.
         """
         if self._crowd is None:
-            # In comprehensions rather than one loop over the marks: a hundred thousand of them.
-            ppd, margin = self.pixels_per_day, MARGIN
-            dots = [m for m in self.marks if m.end_day is None]
-            # The first mark of each pixel column and lane stands for the others (reversed: first wins).
-            points = {(int(margin + m.x_day * ppd), m.lane): (margin + m.x_day * ppd, m.lane, m.kind)
-                      for m in reversed(dots)}
-            spans: list[list[Any]] = []
-            open_span: dict[int, list[Any]] = {}
-            for mark in self.outages:  # the shown marks' outages, in the marks' order
-                x = margin + mark.x_day * ppd
-                right = max(margin + (mark.end_day or mark.x_day) * ppd, x + 3)
-                span = open_span.get(mark.lane)
-                if span is not None and x <= span[1] + 1:
-                    span[1] = max(span[1], right)
-                    span[4] = span[4] or mark.open_ended
-                else:
-                    span = [x, right, mark.lane, mark.kind, mark.open_ended]
-                    spans.append(span)
-                    open_span[mark.lane] = span
-            # One path per kind: painting it is one call, however many marks it holds.
-            paths: dict[str, QPainterPath] = {}
-            for x, lane, kind in points.values():
-                path = paths.get(kind)
-                if path is None:
-                    path = paths[kind] = QPainterPath()
-                    path.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks add up, never cancel
-                add_mark(path, kind, QPointF(x, self.lane_y(lane)), MARK * 0.8)
-            self._crowd = Crowd(paths, [tuple(s) for s in spans])
+            self._crowd = crowd_of(self.marks, self.outages, self.pixels_per_day)
             if self.marks is self.all_marks:
                 self._all_crowd = self._crowd
         return self._crowd
@@ -416,7 +460,7 @@ class TimelineBand(QGraphicsView):
     def set_rows(self, rows: list[TimelineRow]) -> None:
         """Every event of the case (the filter hides some with ``set_hidden``)."""
         self._asked += 1
-        self._show_marks(*build_marks(rows))
+        self._show_marks(mark_set(rows))
 
     def set_rows_later(self, rows: list[TimelineRow]) -> None:
         """As ``set_rows``, the marks of a large case worked out off the GUI thread (a quarter of a
@@ -426,12 +470,16 @@ class TimelineBand(QGraphicsView):
             self.set_rows(rows)
             return
         asked, snapshot = self._asked, list(rows)
-        task = Task(lambda _progress: build_marks(snapshot), self)
-        task.succeeded.connect(lambda result: self._show_marks(*result) if asked == self._asked else None)
+        width = self._fitted_width() if self._fit else None
+        task = Task(lambda _progress: mark_set(snapshot, width), self)
+        task.succeeded.connect(lambda prepared: self._show_marks(prepared) if asked == self._asked else None)
         task.start()
 
-    def _show_marks(self, marks: list[Mark], origin: int, last: int) -> None:
-        self.item.set_marks(marks, origin, last)
+    def _fitted_width(self) -> float:
+        return max(self.viewport().width() - 2 * MARGIN, 50)
+
+    def _show_marks(self, prepared: MarkSet) -> None:
+        self.item.take(prepared)
         if self._fit:
             self.fit()
         else:
@@ -462,8 +510,7 @@ class TimelineBand(QGraphicsView):
 
     # --- zoom and pan ----------------------------------------------------------------------
     def fit(self) -> None:
-        width = max(self.viewport().width() - 2 * MARGIN, 50)
-        self.item.set_scale(max(width / self.item.span_days, 0.01))
+        self.item.set_scale(max(self._fitted_width() / self.item.span_days, 0.01))
         self._update_scene_rect()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
