@@ -12,6 +12,10 @@ class Refused(Exception):
     """This file cannot be an exhibit; the message is the one sentence that says why."""
 
 
+class PasswordNeeded(Refused):
+    """A protected PDF, and no password or a wrong one: with the right one it can be an exhibit."""
+
+
 @dataclass(frozen=True)
 class DateClue:
     """One date found in or about a file, with where it came from, said for a person.
@@ -44,6 +48,7 @@ class Analysis:
     suggested_kind: str | None = None
     encrypted: bool = False
     refused: str | None = None
+    locked: bool = False  # refused for want of the right password (``PasswordNeeded``)
     notes: tuple[str, ...] = ()
     dates: tuple[DateClue, ...] = ()
 
@@ -65,6 +70,7 @@ def analysis_to_json(analysis: Analysis) -> dict[str, object]:
         "suggested_kind": analysis.suggested_kind,
         "encrypted": analysis.encrypted,
         "refused": analysis.refused,
+        "locked": analysis.locked,
         "notes": list(analysis.notes),
         "dates": [[c.day.isoformat(), c.source, c.rank] for c in analysis.dates],
     }
@@ -83,6 +89,7 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         suggested_kind=data.get("suggested_kind"),
         encrypted=bool(data.get("encrypted")),
         refused=data.get("refused"),
+        locked=bool(data.get("locked")),
         notes=tuple(data.get("notes") or ()),
         dates=tuple(DateClue(date.fromisoformat(d), source, int(rank)) for d, source, rank in data.get("dates") or ()),
     )

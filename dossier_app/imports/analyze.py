@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..i18n import N_, _, ngettext
 from . import clues, titles
-from .analysis import Analysis, DateClue, Refused
+from .analysis import Analysis, DateClue, PasswordNeeded, Refused
 from .email_files import MAX_NESTING, nesting_depth, read_email
 from .french_dates import date_in_file_name, find_dates
 from .images import read_image
@@ -56,7 +56,8 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
         media_type = sniff(head, path.name)
         found = _by_type(path, media_type, password, size)
     except Refused as refusal:
-        return Analysis(path=path, media_type=media_type, size=size, title=title, refused=str(refusal))
+        return Analysis(path=path, media_type=media_type, size=size, title=title, refused=str(refusal),
+                        locked=isinstance(refusal, PasswordNeeded))
     except OSError as exc:
         return Analysis(path=path, media_type=media_type, size=size, title=title,
                         refused=_("fichier illisible : {value}").format(value=exc.strerror or exc))

@@ -22,7 +22,7 @@ import pikepdf
 import pypdf
 
 from ..i18n import _, ngettext
-from .analysis import DateClue, Refused
+from .analysis import DateClue, PasswordNeeded, Refused
 from .clues import CREATED, MODIFIED
 from .text_files import TEXT_CAP
 
@@ -76,8 +76,8 @@ def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
         return pikepdf.open(stream, password=password or "")
     except pikepdf.PasswordError as exc:
         if password:
-            raise Refused(_("PDF protégé : ce mot de passe n'est pas le bon")) from exc
-        raise Refused(_("protégé par mot de passe : donnez-le avec --password")) from exc
+            raise PasswordNeeded(_("PDF protégé : ce mot de passe n'est pas le bon")) from exc
+        raise PasswordNeeded(_("protégé par mot de passe : donnez-le avec --password")) from exc
     except (pikepdf.PdfError, RuntimeError, ValueError, OSError) as exc:
         log.info("qpdf cannot open %s: %s", path, exc)
         raise Refused(_("PDF endommagé au point d'être illisible")) from exc

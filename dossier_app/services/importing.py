@@ -49,6 +49,7 @@ class ImportItem:
     # file when it is stored, else it changed or was swapped under the import.
     state: tuple[int, ...] | None = None
     follow: bool = False  # a symbolic link the user named: read through it
+    locked: bool = False  # a protected PDF refused for want of the right password: ask for it, try again
 
 
 @dataclass
@@ -138,7 +139,7 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
             continue
         analysis = analyze(path, password=password, today=today)
         if analysis.refused:
-            items.append(ImportItem(path, "refused", analysis.refused, sha, notes=said))
+            items.append(ImportItem(path, "refused", analysis.refused, sha, notes=said, locked=analysis.locked))
             continue
         name = readable_name(path.name)
         exhibit = Exhibit(sha256=sha, title=_storable(analysis.title, name), original_name=_storable(name, "?"),
