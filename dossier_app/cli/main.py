@@ -49,7 +49,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     kind = _Parser if commands else _WindowParser
     parser = kind(prog="dossier", description=_("Constituer, vérifier et imprimer le dossier de pièces d'un litige commercial."))
     parser.add_argument("--home", help=_("dossier des données (sinon DOSSIER_HOME, sinon le dossier utilisateur)"))
-    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    # argparse's own help for --version is fixed when Python starts, before any catalogue applies.
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}",
+                        help=_("affiche la version et quitte"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=kind)
     gui = sub.add_parser("gui", help=_("ouvre la fenêtre"))
     gui.add_argument("case", nargs="?")

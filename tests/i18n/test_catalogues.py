@@ -90,6 +90,7 @@ def test_the_help_switches_with_the_language() -> None:
     french, english = _help("fr"), _help("en")
     assert "affiche cette aide et quitte" in french and "opens the window" not in french
     assert "ouvre la fenêtre" in french
+    assert "affiche la version" in french and "version number" not in french
     assert "show this help message and exit" in english and "opens the window" in english
     assert not re.search(r"ouvre|affiche", english)
 
