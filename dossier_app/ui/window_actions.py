@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ..i18n import _, pgettext
 
@@ -43,7 +44,7 @@ class WindowActions:
     zoom_all: QAction
 
 
-def _action(window: QMainWindow, text: str, handler: Callable[[], object], *keys: Key, tip: str = "") -> QAction:
+def _action(window: QMainWindow, text: str, *keys: Key, tip: str = "") -> QAction:
     action = QAction(text, window)
     shortcuts: list[QKeySequence] = []
     for key in keys:
@@ -54,13 +55,12 @@ def _action(window: QMainWindow, text: str, handler: Callable[[], object], *keys
     action.setShortcuts(shortcuts)
     if tip:
         action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: handler())
     window.addAction(action)
     return action
 
 
-def build_actions(window: QMainWindow, undo: QUndoStack, h: dict[str, Callable[[], object]]) -> WindowActions:
-    """Create the actions, wired to the handlers ``h`` (by the field names above), and the menus."""
+def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
+    """Create the actions and the menus; each feature's controller connects its own (``on``)."""
     std = QKeySequence.StandardKey
     undo_action = undo.createUndoAction(window, pgettext("undo", "Annuler"))
     undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
@@ -70,41 +70,41 @@ def build_actions(window: QMainWindow, undo: QUndoStack, h: dict[str, Callable[[
     window.addAction(undo_action)
     window.addAction(redo_action)
     a = WindowActions(
-        new_case=_action(window, _("&Nouvelle affaire\u2026"), h["new_case"], "Ctrl+Shift+N"),
-        open_case_file=_action(window, _("&Ouvrir un fichier d'affaire\u2026"), h["open_case_file"],
+        new_case=_action(window, _("&Nouvelle affaire\u2026"), "Ctrl+Shift+N"),
+        open_case_file=_action(window, _("&Ouvrir un fichier d'affaire\u2026"),
                                std.Open, tip=_("Charger une affaire au format d'échange (.json)")),
         dump_case=_action(window, _("&Enregistrer au format d'échange\u2026"),
-                          h["dump_case"], "Ctrl+Shift+S"),
-        import_files=_action(window, _("&Ajouter des pièces\u2026"), h["import_files"], "Ctrl+I",
+                          "Ctrl+Shift+S"),
+        import_files=_action(window, _("&Ajouter des pièces\u2026"), "Ctrl+I",
                              tip=_("Ou glissez les fichiers dans la fenêtre")),
-        quit=_action(window, _("&Quitter"), h["quit"], std.Quit, "Ctrl+Q"),
+        quit=_action(window, _("&Quitter"), std.Quit, "Ctrl+Q"),
         undo=undo_action,
         redo=redo_action,
-        new_event=_action(window, _("&Nouvel événement\u2026"), h["new_event"], std.New),
-        edit_event=_action(window, _("&Modifier l'événement\u2026"), h["edit_event"], "Ctrl+E"),
-        duplicate_event=_action(window, _("&Dupliquer l'événement\u2026"), h["duplicate_event"],
+        new_event=_action(window, _("&Nouvel événement\u2026"), std.New),
+        edit_event=_action(window, _("&Modifier l'événement\u2026"), "Ctrl+E"),
+        duplicate_event=_action(window, _("&Dupliquer l'événement\u2026"),
                                 "Ctrl+D"),
-        delete=_action(window, _("&Supprimer"), h["delete"], std.Delete,
+        delete=_action(window, _("&Supprimer"), std.Delete,
                        tip=_("Supprime l'événement choisi (ou retire la pièce choisie)")),
         link_exhibits=_action(window, _("&Lier des pièces à l'événement\u2026"),
-                              h["link_exhibits"], "Ctrl+L"),
-        find=_action(window, _("&Rechercher"), h["find"], std.Find),
-        show_all=_action(window, _("&Tout afficher (sans filtre)"), h["show_all"],
+                              "Ctrl+L"),
+        find=_action(window, _("&Rechercher"), std.Find),
+        show_all=_action(window, _("&Tout afficher (sans filtre)"),
                          "Ctrl+Shift+A"),
-        edit_case=_action(window, _("&Modifier l'affaire\u2026"), h["edit_case"], "Ctrl+Shift+E"),
-        rename_case=_action(window, _("&Renommer l'affaire\u2026"), h["rename_case"], "F2"),
-        delete_case=_action(window, _("&Supprimer l'affaire\u2026"), h["delete_case"]),
+        edit_case=_action(window, _("&Modifier l'affaire\u2026"), "Ctrl+Shift+E"),
+        rename_case=_action(window, _("&Renommer l'affaire\u2026"), "F2"),
+        delete_case=_action(window, _("&Supprimer l'affaire\u2026")),
         link_events=_action(window, _("&Lier la pièce à des événements\u2026"),
-                            h["link_events"], "Ctrl+Shift+L"),
-        edit_exhibit=_action(window, _("&Modifier la pièce\u2026"), h["edit_exhibit"],
+                            "Ctrl+Shift+L"),
+        edit_exhibit=_action(window, _("&Modifier la pièce\u2026"),
                              "Ctrl+Shift+P"),
-        remove_exhibit=_action(window, _("&Retirer la pièce\u2026"), h["remove_exhibit"]),
-        focus_cases=_action(window, _("Aller aux &affaires"), h["focus_cases"], "Ctrl+1"),
-        focus_timeline=_action(window, _("Aller à la &chronologie"), h["focus_timeline"], "Ctrl+2"),
-        focus_exhibits=_action(window, _("Aller aux &pièces"), h["focus_exhibits"], "Ctrl+3"),
-        zoom_in=_action(window, _("&Zoomer la frise"), h["zoom_in"], std.ZoomIn, "Ctrl+="),
-        zoom_out=_action(window, _("&Dézoomer la frise"), h["zoom_out"], std.ZoomOut),
-        zoom_all=_action(window, _("Toute la &frise"), h["zoom_all"], "Ctrl+0"),
+        remove_exhibit=_action(window, _("&Retirer la pièce\u2026")),
+        focus_cases=_action(window, _("Aller aux &affaires"), "Ctrl+1"),
+        focus_timeline=_action(window, _("Aller à la &chronologie"), "Ctrl+2"),
+        focus_exhibits=_action(window, _("Aller aux &pièces"), "Ctrl+3"),
+        zoom_in=_action(window, _("&Zoomer la frise"), std.ZoomIn, "Ctrl+="),
+        zoom_out=_action(window, _("&Dézoomer la frise"), std.ZoomOut),
+        zoom_all=_action(window, _("Toute la &frise"), "Ctrl+0"),
     )
     bar = window.menuBar()
     menus = (
@@ -124,3 +124,36 @@ def build_actions(window: QMainWindow, undo: QUndoStack, h: dict[str, Callable[[
             else:
                 menu.addAction(entry)
     return a
+
+
+def on(action: QAction, handler: Callable[[], object]) -> None:
+    """``handler`` runs when ``action`` is triggered (its ``checked`` argument left out)."""
+    action.triggered.connect(lambda _checked=False: handler())
+
+
+def with_context_menu(widget: QWidget, actions: list[QAction]) -> None:
+    """Right-click on ``widget`` offers these actions (what the menus offer, where it applies)."""
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    widget.addActions(actions)
+
+
+class DeleteByFocus:
+    """Delete acts on what has the focus: each feature registers its view and what Delete does there."""
+
+    def __init__(self, default: Callable[[], object] | None = None) -> None:
+        self.default = default
+        self._targets: list[tuple[QWidget, Callable[[], object]]] = []
+
+    def register(self, view: QWidget, handler: Callable[[], object]) -> None:
+        self._targets.append((view, handler))
+
+    def __call__(self) -> None:
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            for view, handler in self._targets:
+                if widget is view:
+                    handler()
+                    return
+            widget = widget.parentWidget()
+        if self.default is not None:
+            self.default()

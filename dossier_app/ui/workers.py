@@ -114,3 +114,74 @@ class Task(QObject):
         self._thread.quit()
         self._thread.wait()
         _RUNNING.discard(self)
+
+
+class Latest(QObject):
+    """One task at a time for one purpose, the latest asked wins.
+
+    ``run`` while a task runs waits for it (only the latest waiting ask is kept); the result of an
+    ask that a later ask (or ``drop``) superseded is dropped.  ``settled`` says there is nothing
+    left running or waiting.
+    """
+
+    settled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.task: Task | None = None
+        self._waiting: Callable[[], None] | None = None
+        self._asked = 0
+        self.closed = False
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and self.task.running
+
+    @property
+    def busy(self) -> bool:
+        return self.running or self._waiting is not None
+
+    def drop(self) -> None:
+        """Whatever is under way no longer applies: its result will be dropped."""
+        self._asked += 1
+
+    def run(self, work: Work, done: Callable[[Any], object],
+            failed: Callable[[str, bool], object] | None = None,
+            defer: Callable[[Callable[[], object]], object] | None = None) -> None:
+        """Run ``work``; ``done(result)`` if no later ask came, ``failed(message, current)`` either way;
+        ``defer(start)`` chooses when it starts (after the first paint, say)."""
+        self._asked += 1
+        ask = self._asked
+
+        def start() -> None:
+            if self.closed or ask != self._asked:
+                return  # superseded before it began
+            if self.running:
+                self._waiting = start
+                return
+            task = Task(work, self)
+            task.succeeded.connect(lambda result: done(result) if ask == self._asked else None)
+            if failed is not None:
+                task.failed.connect(lambda message: failed(message, ask == self._asked))
+            task.finished.connect(self._finished)
+            self.task = task
+            task.start()
+
+        if defer is None:
+            start()
+        else:
+            defer(start)
+
+    def _finished(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
+        if not self.busy:
+            self.settled.emit()
+
+    def shutdown(self) -> None:
+        """The window closes: nothing new starts, the task under way is stopped and waited for."""
+        self.closed = True
+        self._waiting = None
+        if self.task is not None and self.task.running:
+            self.task.wait()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from dossier_app.services.interchange import load_case
 from dossier_app.store import Store
-from dossier_app.ui.timeline_model import EVENT_ID_ROLE
+from dossier_app.ui.timeline.model import EVENT_ID_ROLE
 from tests.support.cases import small_document, write_case
 
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dossier_app.services.interchange import load_case
-from dossier_app.ui.case_list import PARTIES
-from dossier_app.ui.case_list import TITLE as CASE_TITLE
-from dossier_app.ui.exhibit_list import TITLE as EXHIBIT_TITLE
-from dossier_app.ui.timeline_model import TITLE as EVENT_TITLE
+from dossier_app.ui.cases.model import PARTIES
+from dossier_app.ui.cases.model import TITLE as CASE_TITLE
+from dossier_app.ui.exhibits.model import TITLE as EXHIBIT_TITLE
+from dossier_app.ui.timeline.model import TITLE as EVENT_TITLE
 from tests.support.cases import small_document, write_case
 
 HIDDEN = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

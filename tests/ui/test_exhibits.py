@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, Q
 from PySide6.QtWidgets import QApplication
 
 from dossier_app.services import exhibits, timeline
-from dossier_app.ui.exhibit_list import encode_exhibits
+from dossier_app.ui.exhibits.model import encode_exhibits
 
 
 def drop(widget, point: QPoint, data: QMimeData) -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from dossier_app.domain.model import Exhibit
 from dossier_app.i18n import using
 from dossier_app.services.importing import ImportItem
-from dossier_app.ui.import_review import ImportReview
+from dossier_app.ui.importing.view import ImportReview
 
 
 def test_an_emptied_title_is_said_and_blocks_adding(qtbot):

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from dossier_app.domain.money import parse_amount
 from dossier_app.services.timeline import EventFilter, TimelineRow
 from dossier_app.ui.band_marks import build_marks
-from dossier_app.ui.case_list import OUTSTANDING, CaseListModel
-from dossier_app.ui.timeline_filter import TimelineProxy
-from dossier_app.ui.timeline_model import (
+from dossier_app.ui.cases.model import OUTSTANDING, CaseListModel
+from dossier_app.ui.timeline.filter import TimelineProxy
+from dossier_app.ui.timeline.model import (
     AMOUNT,
     DATE,
     EXHIBITS,
@@ -119,7 +119,7 @@ def _red_pixels(cents: int | None) -> int:
     from PySide6.QtGui import QColor
 
     from dossier_app.services.session import CaseLine
-    from dossier_app.ui.case_list import OWED_COLOUR, CaseListView
+    from dossier_app.ui.cases.model import OWED_COLOUR, CaseListView
 
     model = CaseListModel()
     model.set_lines([CaseLine(1, "Martin c/ WebPlus", "Martin", "WebPlus", 5, 2)])

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QWidget
 
 from dossier_app.domain.errors import Problem
-from dossier_app.ui.event_form import EventForm
+from dossier_app.ui.events.view import EventForm
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 

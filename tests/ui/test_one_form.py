@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from dossier_app.services import timeline
-from dossier_app.ui.event_form import EventForm
-from dossier_app.ui.pickers import ExhibitDialog
+from dossier_app.ui.events.view import EventForm
+from dossier_app.ui.exhibits.pickers import ExhibitDialog
 from tests.ui.test_events import type_into
 
 

@@ -17,8 +17,8 @@ from dossier_app.i18n import translator, using
 from dossier_app.services import timeline
 from dossier_app.services.cases import read_case_file
 from dossier_app.services.store_access import open_home
-from dossier_app.ui.event_form import EventForm
-from dossier_app.ui.timeline_model import KIND, TimelineModel
+from dossier_app.ui.events.view import EventForm
+from dossier_app.ui.timeline.model import KIND, TimelineModel
 from tests.export.export_helpers import page_texts
 
 ROOT = Path(__file__).resolve().parents[2]

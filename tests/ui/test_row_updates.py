@@ -15,8 +15,8 @@ from dossier_app.domain.model import Note
 from dossier_app.services import events
 from dossier_app.services.interchange import load_case
 from dossier_app.services.timeline import EventFilter, TimelineRow, filter_rows
-from dossier_app.ui.timeline_filter import TimelineProxy
-from dossier_app.ui.timeline_model import AMOUNT, DATE, TITLE, TimelineModel, _sort_key
+from dossier_app.ui.timeline.filter import TimelineProxy
+from dossier_app.ui.timeline.model import AMOUNT, DATE, TITLE, TimelineModel, _sort_key
 from tests.support.cases import small_document, write_case
 from tests.ui.test_events import type_into
 

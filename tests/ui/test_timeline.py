@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QWheelEvent
 
-from dossier_app.ui.timeline_model import AMOUNT, EVENT_ID_ROLE
+from dossier_app.ui.timeline.model import AMOUNT, EVENT_ID_ROLE
 
 
 def shown(window) -> list[str]:
@@ -117,9 +117,9 @@ def test_keyboard_reaches_every_part(qtbot, open_window, small_case):
 
 
 def test_a_large_case_shows_its_first_events_then_the_rest(qtbot, open_window, store, small_case, monkeypatch):
-    monkeypatch.setattr("dossier_app.ui.main_window.FIRST_PAGE", 2)
+    monkeypatch.setattr("dossier_app.ui.timeline.controller.FIRST_PAGE", 2)
     window = open_window()
-    assert window._loading is not None, "the rest is read behind the window"
+    assert window.busy() and window.timeline.coming, "the rest is read behind the window"
     qtbot.waitUntil(lambda: not window.busy(), timeout=20000)
     assert shown(window) == ["k1", "f1", "p1", "o1", "l1"]
     assert window.timeline.filter_bar.count.text() == "5 événements"

@@ -11,7 +11,7 @@ from dossier_app.services.demo import create_demo
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_kinds_and_actors_are_never_cut(open_window, store, qtbot, lang: str) -> None:
-    from dossier_app.ui.timeline_model import ACTOR, KIND
+    from dossier_app.ui.timeline.model import ACTOR, KIND
 
     with i18n.using(lang):
         case_id = create_demo(store)

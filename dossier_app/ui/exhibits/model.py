@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ..domain.dates import short_day
-from ..i18n import _
-from ..services.exhibit_search import matches
-from .kind_style import kind_icon
-from .labels import one_line
-from .table_model import RowsModel
+from ...domain.dates import short_day
+from ...i18n import _
+from ...services.exhibit_search import matches
+from ..kind_style import kind_icon
+from ..labels import one_line
+from ..table_model import RowsModel
 
 if TYPE_CHECKING:
-    from ..domain.model import Exhibit
+    from ...domain.model import Exhibit
 
 EXHIBIT_MIME = "application/x-dossier-exhibits"
 SHA_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _, ngettext
-from .exhibit_list import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitFilter, ExhibitModel
-from .exhibit_preview import ExhibitPreview
-from .flow_layout import flow_row
-from .labels import one_line
-from .timeline_panel import dropped_paths
+from ...i18n import _, ngettext
+from ..flow_layout import flow_row
+from ..labels import one_line
+from ..timeline.view import dropped_paths
+from .model import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitFilter, ExhibitModel
+from .preview import ExhibitPreview
 
 if TYPE_CHECKING:
-    from ..domain.model import Exhibit
+    from ...domain.model import Exhibit
 
 
 class ExhibitTable(QTableView):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,18 +10,22 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..i18n import _
-from ..services.store_access import open_home
-from .ask import Ask
-from .case_ref import CaseRef
-from .labels import one_line
-from .workers import Progress, Task
+from ...i18n import _
+from ...services.store_access import open_home
+from ..ask import Ask
+from ..case_ref import CaseRef
+from ..labels import one_line
+from ..window_actions import WindowActions, on
+from ..workers import Progress, Task
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
 
-    from ..services.importing import ImportItem, ImportResult
-    from .import_review import ImportReview
+    from ...services.importing import ImportItem, ImportResult
+    from ..case_session import CaseSession
+    from ..exhibits.view import ExhibitPanel
+    from ..timeline.controller import TimelineController
+    from .view import ImportReview
 
 # The import machinery loads on the first import, not when the window opens.
 
@@ -40,9 +45,40 @@ class ImportFlow(QObject):
         self.progress: QProgressDialog | None = None
         self.review: ImportReview | None = None
         self.link_to: str | None = None
+        self.event_title: Callable[[str], str] = str
 
     def set_case(self, ref: CaseRef | None) -> None:
         self.ref = ref
+
+    def register(self, a: WindowActions, session: CaseSession, timeline: TimelineController,
+                 exhibits: ExhibitPanel, status: Callable[[str, int], object]) -> None:
+        """Its menu entry and button, files dropped on the tables, its ending in the status bar."""
+        self.event_title = timeline.event_title
+        def opened(case_id: int | None) -> None:
+            self.set_case(session.ref())
+            a.import_files.setEnabled(case_id is not None)
+
+        session.opened.connect(opened)
+        on(a.import_files, self.import_files)
+        exhibits.import_button.clicked.connect(self.import_files)
+        exhibits.table.files_dropped.connect(self.import_paths)
+        timeline.view.table.files_dropped.connect(lambda paths, event_id: self.import_paths(paths, event_id or None))
+
+        def ended(how: str) -> None:
+            if how == "added":
+                status(_("Pièces ajoutées \u2014 Ctrl+Z pour annuler."), 8000)
+            elif how == "cancelled":
+                status(_("Import annulé : rien n'a été ajouté."), 8000)
+
+        self.done.connect(ended)
+
+    def import_files(self) -> None:
+        paths = self.ask.files(_("Ajouter des pièces"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path], link_to: str | None = None) -> None:
+        self.start(paths, link_to, self.event_title(link_to) if link_to else None)
 
     @property
     def busy(self) -> bool:
@@ -60,7 +96,7 @@ class ImportFlow(QObject):
         self._link_title = link_title
         home, case_id = ref.store.home, ref.case_id
 
-        from ..services import importing
+        from ...services import importing
 
         def work(progress: Progress) -> list[ImportItem]:
             # A connection of its own: SQLite connections stay on the thread that made them.
@@ -124,7 +160,7 @@ class ImportFlow(QObject):
             self.ask.info(_("Rien à ajouter :\n") + reasons)
             self.done.emit("nothing")
             return
-        from .import_review import ImportReview
+        from .view import ImportReview
 
         self.review = ImportReview(items, self._link_title, self.parent_widget)
         self.review.accepted.connect(self._reviewed)
@@ -139,7 +175,7 @@ class ImportFlow(QObject):
             return
         from PySide6.QtWidgets import QProgressDialog
 
-        from ..services import importing
+        from ...services import importing
 
         items, link_to, home, case_id = review.reviewed(), self.link_to, ref.store.home, ref.case_id
 
@@ -161,7 +197,7 @@ class ImportFlow(QObject):
         self.task.start()
 
     def _added(self, ref: CaseRef, result: ImportResult) -> None:
-        from .undo_commands import Import
+        from ..undo_commands import Import
 
         self._close_progress()
         if result.added:

@@ -10,11 +10,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..domain.money import Cents, format_euros
-from ..i18n import _, ngettext
-from ..services.session import CaseLine
-from .labels import one_line
-from .table_model import RowsModel
+from ...domain.money import Cents, format_euros
+from ...i18n import _, ngettext
+from ...services.session import CaseLine
+from ..labels import one_line
+from ..table_model import RowsModel
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTSTANDING_CENTS_ROLE = Qt.ItemDataRole.UserRole + 2

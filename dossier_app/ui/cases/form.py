@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import format_day_or_instant, parse_user_day, short_day
-from ..domain.errors import Problem
-from ..domain.model import TERMS_FORMS, Case, Contract, Counsel, Party, PaymentTerms
-from ..domain.money import format_rate
-from ..domain.siren import normalize_siren
-from ..i18n import _
-from ..services import forms
-from .labels import one_line
-from .unsaved import KeepsTyping
+from ...domain.dates import format_day_or_instant, parse_user_day, short_day
+from ...domain.errors import Problem
+from ...domain.model import TERMS_FORMS, Case, Contract, Counsel, Party, PaymentTerms
+from ...domain.money import format_rate
+from ...domain.siren import normalize_siren
+from ...i18n import _
+from ...services import forms
+from ..labels import one_line
+from ..unsaved import KeepsTyping
 
 Submit = Callable[[Case], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.dates import parse_user_day
-from ..domain.vocabulary import ACTOR_CODES, KIND_CODES, label
-from ..i18n import _
-from ..services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows, search_text
-from .flow_layout import flow_row
-from .kind_style import kind_icon
-from .timeline_model import Index, TimelineModel
+from ...domain.dates import parse_user_day
+from ...domain.vocabulary import ACTOR_CODES, KIND_CODES, label
+from ...i18n import _
+from ...services.timeline import EventFilter, SearchIndex, TimelineRow, filter_rows, search_text
+from ..flow_layout import flow_row
+from ..kind_style import kind_icon
+from .model import Index, TimelineModel
 
 
 class TimelineProxy(QAbstractTableModel):

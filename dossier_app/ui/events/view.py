@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import vocabulary
-from ..domain.dates import format_instant, short_day
-from ..domain.errors import Problem
-from ..domain.model import EVENT_KINDS, Event, FieldSpec
-from ..domain.money import format_euros
-from ..i18n import _
-from ..services import forms
-from .kind_style import kind_icon
-from .labels import field_label, one_line, placeholder
-from .unsaved import KeepsTyping
+from ...domain import vocabulary
+from ...domain.dates import format_instant, short_day
+from ...domain.errors import Problem
+from ...domain.model import EVENT_KINDS, Event, FieldSpec
+from ...domain.money import format_euros
+from ...i18n import _
+from ...services import forms
+from ..kind_style import kind_icon
+from ..labels import field_label, one_line, placeholder
+from ..unsaved import KeepsTyping
 
 Submit = Callable[[Event], list[Problem]]
 ERROR_STYLE = "color: #b2182b;"

@@ -10,22 +10,26 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..domain.dates import short_day
-from ..domain.errors import Problem, UserError
-from ..domain.vocabulary import label
-from ..i18n import _, ngettext
-from ..services import timeline
-from ..services.timeline import TimelineRow
-from .ask import Ask, problems_of
-from .case_ref import CaseRef
-from .kind_style import kind_icon
-from .labels import one_line
+from ...domain.dates import short_day
+from ...domain.errors import Problem, UserError
+from ...domain.vocabulary import label
+from ...i18n import _, ngettext
+from ...services import timeline
+from ...services.timeline import TimelineRow
+from ..ask import Ask, problems_of
+from ..case_ref import CaseRef
+from ..kind_style import kind_icon
+from ..labels import one_line
+from ..window_actions import DeleteByFocus, WindowActions, on, with_context_menu
 
 if TYPE_CHECKING:
-    from ..domain.model import Event, Exhibit
-    from .event_form import EventForm
-    from .pickers import ExhibitDialog, LinkPicker
-    from .unsaved import KeepsTyping
+    from ...domain.model import Event, Exhibit
+    from ..case_session import CaseSession
+    from ..exhibits.pickers import ExhibitDialog, LinkPicker
+    from ..exhibits.view import ExhibitPanel
+    from ..timeline.controller import TimelineController
+    from ..unsaved import KeepsTyping
+    from .view import EventForm
 
 D = TypeVar("D", bound=QDialog)
 
@@ -52,9 +56,29 @@ class EventActions(QObject):
     def set_case(self, ref: CaseRef | None) -> None:
         self.ref = ref
 
+    def register(self, a: WindowActions, delete: DeleteByFocus, session: CaseSession, timeline: TimelineController,
+                 exhibits: ExhibitPanel) -> None:
+        """Its menu entries, the timeline's right-click menu, Delete on the timeline (and by default)."""
+        session.opened.connect(lambda _case_id: self.set_case(session.ref()))
+        chosen = timeline.with_event
+        for action, handler in (
+                (a.new_event, lambda: self.new_event()), (a.edit_event, chosen(self.edit_event)),
+                (a.duplicate_event, chosen(self.duplicate_event)),
+                (a.link_exhibits, chosen(lambda e: self.pick_exhibits_for(e, timeline.event_title(e),
+                                                                          exhibits.model.exhibits)))):
+            on(action, handler)
+        table = timeline.view.table
+        with_context_menu(table, [a.new_event, a.edit_event, a.duplicate_event, a.link_exhibits, a.delete])
+        delete.default = chosen(self.delete_event)
+        timeline.view.event_activated.connect(self.edit_event)
+        table.exhibits_dropped.connect(
+            lambda shas, event_id: self.link([x for x in exhibits.model.exhibits if x.sha256 in set(shas)], event_id))
+        self.event_saved.connect(timeline.view.select_event)
+        session.opened.connect(lambda case_id: a.new_event.setEnabled(case_id is not None))
+
     # --- events ------------------------------------------------------------------------------
     def new_event(self, kind: str = "invoice", day: date | None = None) -> EventForm | None:
-        from .event_form import EventForm
+        from .view import EventForm
 
         if self.ref is None:
             return None
@@ -65,7 +89,7 @@ class EventActions(QObject):
         return self._open(form)
 
     def duplicate_event(self, event_id: str) -> EventForm | None:
-        from .event_form import EventForm
+        from .view import EventForm
 
         event = self._read(event_id)
         if event is None:
@@ -75,7 +99,7 @@ class EventActions(QObject):
         return self._open(form)
 
     def edit_event(self, event_id: str) -> EventForm | None:
-        from .event_form import EventForm
+        from .view import EventForm
 
         if self.form is not None and self.form.isVisible() and self.form.event_id == event_id:
             return _forward(self.form)  # its form is open already: a second would undo the first's changes
@@ -86,8 +110,8 @@ class EventActions(QObject):
         return self._open(form)
 
     def delete_event(self, event_id: str) -> bool:
-        from ..services import events
-        from .undo_commands import DeleteEvent
+        from ...services import events
+        from ..undo_commands import DeleteEvent
 
         ref = self.ref
         event = self._read(event_id)
@@ -124,8 +148,8 @@ class EventActions(QObject):
             return None
 
     def _add(self, event: Event) -> list[Problem]:
-        from ..services import events
-        from .undo_commands import AddEvent
+        from ...services import events
+        from ..undo_commands import AddEvent
 
         ref = self.ref
         if ref is None:
@@ -141,8 +165,8 @@ class EventActions(QObject):
         return []
 
     def _edit(self, old: Event, new: Event) -> list[Problem]:
-        from ..services import events
-        from .undo_commands import EditEvent
+        from ...services import events
+        from ..undo_commands import EditEvent
 
         ref = self.ref
         if ref is None:
@@ -165,8 +189,8 @@ class EventActions(QObject):
     # --- links -------------------------------------------------------------------------------
     def link(self, exhibits: list[Exhibit], event_id: str, pages: str | None = None) -> int:
         """Link each exhibit not yet linked to the event; one undo step for them all."""
-        from ..services import exhibits as exhibit_service
-        from .undo_commands import Link
+        from ...services import exhibits as exhibit_service
+        from ..undo_commands import Link
 
         ref = self.ref
         if ref is None:
@@ -193,8 +217,8 @@ class EventActions(QObject):
         return done
 
     def unlink(self, exhibit: Exhibit, event_id: str) -> bool:
-        from ..services import exhibits
-        from .undo_commands import Link
+        from ...services import exhibits
+        from ..undo_commands import Link
 
         ref = self.ref
         if ref is None:
@@ -209,7 +233,7 @@ class EventActions(QObject):
         return True
 
     def pick_exhibits_for(self, event_id: str, title: str, exhibits: list[Exhibit]) -> LinkPicker:
-        from .pickers import Choice, LinkPicker
+        from ..exhibits.pickers import Choice, LinkPicker
 
         title = one_line(title)
         choices = [Choice(x.sha256, _exhibit_label(x), any(link.event_id == event_id for link in x.links),
@@ -235,7 +259,7 @@ class EventActions(QObject):
         return picker
 
     def pick_events_for(self, exhibit: Exhibit, rows: list[TimelineRow]) -> LinkPicker:
-        from .pickers import Choice, LinkPicker
+        from ..exhibits.pickers import Choice, LinkPicker
 
         linked = {link.event_id for link in exhibit.links}
         choices = [Choice(r.id, f"{short_day(r.day)} — {label(r.kind)} — {one_line(r.title)}",
@@ -261,9 +285,9 @@ class EventActions(QObject):
 
     # --- exhibits ----------------------------------------------------------------------------
     def edit_exhibit(self, exhibit: Exhibit) -> ExhibitDialog:
-        from ..services import exhibits
-        from .pickers import ExhibitDialog
-        from .undo_commands import SetExhibit
+        from ...services import exhibits
+        from ..exhibits.pickers import ExhibitDialog
+        from ..undo_commands import SetExhibit
 
         if self.exhibit_dialog is not None and self.exhibit_dialog.isVisible() \
                 and self.exhibit_dialog.sha256 == exhibit.sha256:
@@ -293,7 +317,7 @@ class EventActions(QObject):
         return dialog
 
     def remove_exhibit(self, exhibit: Exhibit) -> bool:
-        from .undo_commands import RemoveExhibit
+        from ..undo_commands import RemoveExhibit
 
         if self.ref is None:
             return False

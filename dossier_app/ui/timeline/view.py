@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from ..domain.vocabulary import ACTOR_CODES, KIND_CODES, label
-from ..i18n import _
-from ..services.timeline import SearchIndex, TimelineRow, actors_and_tags
-from .exhibit_list import EXHIBIT_MIME, decode_exhibits
-from .timeline_band import TimelineBand
-from .timeline_filter import FilterBar, TimelineProxy
-from .timeline_model import (
+from ...domain.vocabulary import ACTOR_CODES, KIND_CODES, label
+from ...i18n import _
+from ..exhibits.model import EXHIBIT_MIME, decode_exhibits
+from ..timeline_band import TimelineBand
+from .filter import FilterBar, TimelineProxy
+from .model import (
     ACTOR,
     AMOUNT,
     DATE,
@@ -26,6 +26,9 @@ from .timeline_model import (
     TITLE,
     TimelineModel,
 )
+
+if TYPE_CHECKING:
+    from ...services.timeline import SearchIndex, TimelineRow
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -144,8 +147,9 @@ class TimelinePanel(QWidget):
         self.table.viewport().installEventFilter(self)
 
     # --- content ---------------------------------------------------------------------------
-    def set_rows(self, rows: list[TimelineRow], coming: int = 0, index: SearchIndex | None = None) -> None:
-        """New rows (``coming``: how many the case has, when the rest is still being read).
+    def set_rows(self, rows: list[TimelineRow], coming: int = 0, index: SearchIndex | None = None,
+                 tags: list[str] | None = None) -> None:
+        """New rows (``coming``: how many the case has, when the rest is still being read; ``tags``: theirs).
 
         After an edit the selection follows its event.
         """
@@ -157,8 +161,7 @@ class TimelinePanel(QWidget):
         order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         if order != (DATE, Qt.SortOrder.AscendingOrder):
             self.model.sort(*order)
-        _, tags = actors_and_tags(rows)
-        self.filter_bar.set_tags(tags)
+        self.filter_bar.set_tags(tags or [])
         if keep is not None:
             self.select_event(keep)
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.bounds import day_problem, title_problem
-from ..domain.dates import parse_user_day, short_day
-from ..domain.model import PAGES, Exhibit
-from ..i18n import _
-from .labels import one_line
-from .unsaved import KeepsTyping
+from ...domain.bounds import day_problem, title_problem
+from ...domain.dates import parse_user_day, short_day
+from ...domain.model import PAGES, Exhibit
+from ...i18n import _
+from ..labels import one_line
+from ..unsaved import KeepsTyping
 
 SHOWN = 400  # a list of a hundred thousand check boxes helps nobody: type to narrow it
 

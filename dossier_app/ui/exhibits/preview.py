@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
-from ..services.preview import PreviewSource
+from ...i18n import _
+from ...services.preview import PreviewSource
 
 MAX_PAGES = 30
 PAGE_GAP = 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -20,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import vocabulary
-from ..domain.bounds import title_problem
-from ..domain.dates import parse_user_day, short_day
-from ..domain.model import EVENT_KINDS
-from ..i18n import _, ngettext
-from ..services.importing import ImportItem
-from .kind_style import kind_icon
-from .labels import one_line
+from ...domain import vocabulary
+from ...domain.bounds import title_problem
+from ...domain.dates import parse_user_day, short_day
+from ...domain.model import EVENT_KINDS
+from ...i18n import _, ngettext
+from ..kind_style import kind_icon
+from ..labels import one_line
+
+if TYPE_CHECKING:
+    from ...services.importing import ImportItem
 
 ADD, FILE, TITLE, DATE, KIND, NOTE = range(6)
 FIRST_ROWS = 40  # rows filled before the dialog shows; the rest follow

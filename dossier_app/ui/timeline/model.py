@@ -9,15 +9,15 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ..domain.bounds import neutral_text
-from ..domain.dates import short_day
-from ..domain.money import format_euros
-from ..domain.vocabulary import label
-from ..i18n import _, active
-from ..services.timeline import TimelineRow
-from .kind_style import kind_icon
-from .labels import one_line
-from .table_model import RowsModel
+from ...domain.bounds import neutral_text
+from ...domain.dates import short_day
+from ...domain.money import format_euros
+from ...domain.vocabulary import label
+from ...i18n import _, active
+from ...services.timeline import TimelineRow
+from ..kind_style import kind_icon
+from ..labels import one_line
+from ..table_model import RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -1,0 +1,298 @@
+"""Cases: the list and its amounts, the header, and new, edit, rename, delete, load, dump."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+
+from ...domain.errors import Problem, UserError
+from ...domain.money import Cents
+from ...i18n import _
+from ...services import session
+from ..ask import Ask, problems_of
+from ..case_ref import CaseRef
+from ..case_session import CaseSession, Change
+from ..labels import one_line
+from ..window_actions import DeleteByFocus, WindowActions, on, with_context_menu
+from ..workers import Latest, Progress
+from .view import CaseHeader, CasesView
+
+if TYPE_CHECKING:
+    from ...domain.model import Case
+    from .form import CaseForm
+
+# The forms and the services behind the buttons load when first used: the window must paint fast.
+
+
+class CasesController(QObject):
+    """The case list and its amounts, the open case's header, and the case actions."""
+
+    case_chosen = Signal(object)  # a case id, or None when there is none left
+
+    def __init__(self, session: CaseSession, panel: CasesView, header: CaseHeader, ask: Ask,
+                 demo_case: object, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.store = session.store
+        self.undo = session.undo
+        self.ask = ask
+        self.panel = panel
+        self.header = header
+        self.model = panel.model
+        self.view = panel.list
+        self.demo_case = demo_case
+        self.form: CaseForm | None = None
+        self.amounts = Latest(self)
+        self.waits_for: Callable[[], bool] = lambda: False  # something else reads first
+        self.waiting = False
+        self._own: list[QAction] = []
+        panel.case_chosen.connect(self.case_chosen)
+        panel.new_button.clicked.connect(self.new_case)
+        panel.edit_button.clicked.connect(self.edit_case)
+        panel.delete_button.clicked.connect(self.delete_case)
+        session.opened.connect(self._opened)
+        session.changed.connect(self._changed)
+
+    def register(self, a: WindowActions, delete: DeleteByFocus) -> None:
+        for action, handler in ((a.new_case, self.new_case), (a.open_case_file, self.load_case),
+                                (a.dump_case, self.dump_case), (a.edit_case, self.edit_case),
+                                (a.rename_case, self.rename_case), (a.delete_case, self.delete_case),
+                                (a.focus_cases, self.view.setFocus)):
+            on(action, handler)
+        with_context_menu(self.view, [a.new_case, a.edit_case, a.rename_case, a.delete_case])
+        delete.register(self.panel, self.delete_case)
+        self._own = [a.dump_case, a.edit_case, a.rename_case, a.delete_case]
+
+    def current(self) -> CaseRef | None:
+        return self.session.ref()
+
+    def refresh(self) -> None:
+        self.model.set_lines(session.case_lines(self.store))
+        self.panel.show_current(self.session.case_id)
+
+    def events_of(self, case_id: int) -> int | None:
+        """How many events the list says the case has."""
+        line = next((x for x in self.model.lines if x.id == case_id), None)
+        return line.events if line is not None else None
+
+    def _opened(self, case_id: int | None) -> None:
+        self.refresh()
+        self.show_header()
+
+    def _changed(self, change: Change) -> None:
+        if self.session.case_id is None:
+            return
+        self.refresh()  # its counts of events and exhibits
+        if change.case:
+            self.show_header()
+
+    def show_header(self) -> None:
+        line = next((x for x in self.model.lines if x.id == self.session.case_id), None)
+        is_demo = line is not None and str(line.id) == str(self.demo_case)
+        window = self.panel.window()
+        if line is None:
+            self.header.title.setText(_("Aucune affaire ouverte"))
+            self.header.parties.setText("")
+            window.setWindowTitle("Dossier")
+        else:
+            title = one_line(line.title)
+            self.header.title.setText(title)
+            self.header.parties.setText(f"{one_line(line.us)} / {one_line(line.them)}")
+            window.setWindowTitle(f"{title} — Dossier")
+        show_welcome = is_demo or line is None
+        self.header.welcome.setText(welcome_text(is_demo) if show_welcome else "")
+        self.header.welcome.setVisible(show_welcome)
+        for action in self._own:
+            action.setEnabled(line is not None)
+
+    # --- what each case leaves unpaid -----------------------------------------------------------
+    def update_outstanding(self, *_: object) -> None:
+        """What each case leaves unpaid, computed off the GUI thread (it reads whole cases)."""
+        if self.amounts.closed:
+            return
+        if self.waits_for():
+            # One thing at a time behind the window: the events first, then the amounts.
+            self.waiting = True
+            return
+        self.waiting = False
+        ids = [line.id for line in self.model.lines]
+        if not ids:
+            return
+        home = self.store.home
+
+        def work(progress: Progress) -> dict[int, Cents | None]:
+            from ...services.store_access import open_home
+
+            store = open_home(home)
+            try:
+                out: dict[int, Cents | None] = {}
+                for case_id in ids:
+                    if not progress(len(out), len(ids), ""):
+                        break
+                    out[case_id] = session.outstanding_of(store, case_id)
+                return out
+            finally:
+                store.close()
+
+        self.amounts.run(work, self._outstanding_known)
+
+    def resume(self) -> None:
+        """What the amounts waited for is over."""
+        if self.waiting:
+            self.update_outstanding()
+
+    @property
+    def busy(self) -> bool:
+        return self.waiting or self.amounts.busy
+
+    def _outstanding_known(self, amounts: dict[int, Cents | None]) -> None:
+        for case_id, cents in amounts.items():
+            self.model.set_outstanding(case_id, cents)
+
+    # --- actions -------------------------------------------------------------------------------
+    def new_case(self) -> CaseForm:
+        from ...services import cases
+        from .form import CaseForm
+
+        def submit(case: Case) -> list[Problem]:
+            try:
+                case_id = cases.create_case(self.store, case)
+            except UserError as exc:
+                return problems_of(exc)
+            self.refresh()
+            self.case_chosen.emit(case_id)
+            return []
+
+        return self._open(CaseForm(submit, parent=self.panel.window()))
+
+    def edit_case(self) -> CaseForm | None:
+        ref = self.current()
+        if ref is None:
+            return None
+        from ...services import cases
+        from ..undo_commands import EditCase
+        from .form import CaseForm
+
+        old = cases.read_case_file(self.store, ref.case_id).case
+
+        def submit(case: Case) -> list[Problem]:
+            new = replace(case, id=old.id)
+            if new == old:
+                return []
+            try:
+                cases.update_case(self.store, ref.case_id, case)
+            except UserError as exc:
+                return problems_of(exc)
+            self.undo.push(EditCase(ref, replace(old, id=None), case))
+            return []
+
+        return self._open(CaseForm(submit, old, parent=self.panel.window()))
+
+    def rename_case(self) -> bool:
+        ref = self.current()
+        if ref is None:
+            return False
+        from ...services import cases
+        from ..undo_commands import EditCase
+
+        old = cases.read_case_file(self.store, ref.case_id).case
+        title = self.ask.text(_("Renommer l'affaire"), _("Nouveau nom :"), old.title)
+        if title is None or title.strip() == old.title:
+            return False
+        new = replace(old, title=title.strip(), id=None)
+        try:
+            cases.rename_case(self.store, ref.case_id, title.strip())
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return False
+        self.undo.push(EditCase(ref, replace(old, id=None), new))
+        return True
+
+    def delete_case(self) -> bool:
+        ref = self.current()
+        if ref is None:
+            return False
+        line = next((x for x in self.model.lines if x.id == ref.case_id), None)
+        title = one_line(line.title) if line else str(ref.case_id)
+        if not self.ask.confirm(
+                _("Supprimer l'affaire"),
+                _("Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\nCela ne peut pas être annulé. (Pour la garder de côté : Fichier \u203a Enregistrer au format d'échange.)").format(title=title),
+                _("Supprimer l'affaire")):
+            return False
+        from ...services import cases
+
+        try:
+            cases.delete_case(self.store, ref.case_id)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return False
+        self.refresh()
+        remaining = self.model.lines
+        self.case_chosen.emit(remaining[0].id if remaining else None)
+        return True
+
+    def load_case(self) -> int | None:
+        path = self.ask.open_file(_("Ouvrir un fichier d'affaire"),
+                                  _("Affaire au format d'échange (*.json)"))
+        if path is None:
+            return None
+        from ...services import interchange
+
+        try:
+            case_id = interchange.load_case(self.store, path)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return None
+        self.refresh()
+        self.case_chosen.emit(case_id)
+        return case_id
+
+    def dump_case(self) -> Path | None:
+        ref = self.current()
+        if ref is None:
+            return None
+        line = next((x for x in self.model.lines if x.id == ref.case_id), None)
+        suggested = _file_name(line.title if line else "affaire") + ".json"
+        path = self.ask.save_file(_("Enregistrer au format d'échange"), suggested,
+                                  _("Affaire (*.json)"))
+        if path is None:
+            return None
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        files = path.parent / f"{path.stem}-pieces"
+        from ...services import interchange
+
+        try:
+            interchange.dump_case(self.store, ref.case_id, path, files)
+        except UserError as exc:
+            self.ask.error(exc.message)
+            return None
+        self.ask.info(_("Affaire enregistrée dans {path}\net ses pièces dans {files}.").format(path=path, files=files))
+        return path
+
+    def _open(self, form: CaseForm) -> CaseForm:
+        from ..events.controller import discard_question
+
+        self.form = form
+        form.mark_clean()
+        form.confirm_discard = lambda: self.ask.confirm(*discard_question())
+        form.setWindowModality(Qt.WindowModality.WindowModal)
+        form.open()
+        return form
+
+
+
+def welcome_text(demo: bool) -> str:
+    if demo:
+        return _("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. Pour commencer la vôtre : Fichier \u203a Nouvelle affaire (Ctrl+Maj+N), puis glissez vos documents dans la fenêtre.")
+    return _("Aucune affaire pour l'instant. Créez la vôtre : Fichier \u203a Nouvelle affaire (Ctrl+Maj+N), ou ouvrez un fichier d'affaire (Ctrl+O).")
+
+
+def _file_name(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
+    return keep[:60] or "affaire"

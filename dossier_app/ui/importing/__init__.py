@@ -1,0 +1,1 @@
+"""Importing (``services/importing.py``, ``dossier import``): files planned, reviewed, then added."""
