@@ -49,6 +49,13 @@ class Ask:
         answer, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, value)
         return answer if ok else None
 
+    def password(self, title: str, label: str) -> str | None:
+        """A password typed unseen; None when the user cancels or leaves it empty."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        answer, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Password, "")
+        return answer if ok and answer else None
+
     def open_file(self, title: str, filters: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 

@@ -44,6 +44,8 @@ class Answers:
 
     confirm_with: bool = True
     texts: list[str] = field(default_factory=list)
+    passwords: list[str] = field(default_factory=list)
+    password_questions: list[str] = field(default_factory=list)
     open_with: Path | None = None
     save_with: Path | None = None
     files_with: list[Path] = field(default_factory=list)
@@ -63,6 +65,10 @@ class Answers:
 
     def text(self, title: str, label: str, value: str) -> str | None:
         return self.texts.pop(0) if self.texts else None
+
+    def password(self, title: str, label: str) -> str | None:
+        self.password_questions.append(label)
+        return self.passwords.pop(0) if self.passwords else None
 
     def open_file(self, title: str, filters: str) -> Path | None:
         return self.open_with

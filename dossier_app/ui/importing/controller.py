@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.store_access import open_home
 from ..ask import Ask
 from ..case_ref import CaseRef
@@ -94,6 +95,14 @@ class ImportFlow(QObject):
             return False
         self.link_to = link_to
         self._link_title = link_title
+        self._plan(paths, None, self._planned)
+        return True
+
+    def _plan(self, paths: list[Path], password: str | None, then: Callable[[list[ImportItem]], None]) -> None:
+        """Read ``paths`` off the GUI thread, with progress and cancel; ``then`` gets what each would be."""
+        ref = self.ref
+        if ref is None:
+            return
         home, case_id = ref.store.home, ref.case_id
 
         from ...services import importing
@@ -102,7 +111,7 @@ class ImportFlow(QObject):
             # A connection of its own: SQLite connections stay on the thread that made them.
             store = open_home(home)
             try:
-                return importing.plan_import(store, case_id, paths,
+                return importing.plan_import(store, case_id, paths, password,
                                              progress=lambda i, n, path: progress(i, n, one_line(path.name)))
             finally:
                 store.close()
@@ -119,10 +128,9 @@ class ImportFlow(QObject):
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self.task.cancel)
         self.task.progress.connect(self._progress)
-        self.task.succeeded.connect(self._planned)
+        self.task.succeeded.connect(then)
         self.task.failed.connect(self._failed)
         self.task.start()
-        return True
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -149,12 +157,22 @@ class ImportFlow(QObject):
         self.ask.error(message)
         self.done.emit("failed")
 
-    def _planned(self, items: list[ImportItem]) -> None:
+    def _planned(self, items: list[ImportItem], retried: bool = False) -> None:
         cancelled = self.task is not None and self.task.cancelled
         self._close_progress()
         if cancelled:
             self.done.emit("cancelled")
             return
+        locked = [item for item in items if item.locked]
+        password = self._password_for(locked, retried) if locked else None
+        if password:
+            # Those PDFs read again with it; the others stay as they were read.
+            kept = [item for item in items if not item.locked]
+            self._plan([item.path for item in locked], password, lambda again: self._planned([*kept, *again], retried=True))
+            return
+        # Declined: said in the window's words (the reader's own sentence names the command's option).
+        items = [replace(item, reason=_("protégé par mot de passe : laissé de côté")) if item.locked else item
+                 for item in items]
         if not any(item.status in ("add", "repair") for item in items):
             reasons = "\n".join(f"{one_line(item.path.name)} : {item.reason}" for item in items) or _("Aucun fichier utilisable.")
             self.ask.info(_("Rien à ajouter :\n") + reasons)
@@ -166,6 +184,19 @@ class ImportFlow(QObject):
         self.review.accepted.connect(self._reviewed)
         self.review.rejected.connect(lambda: self.done.emit("cancelled"))
         self.review.open()
+
+    def _password_for(self, locked: list[ImportItem], retried: bool) -> str | None:
+        """The password the user types for the protected PDFs, or None to leave them out."""
+        names = ", ".join(f"« {one_line(item.path.name)} »" for item in locked[:3]) + (" \u2026" if len(locked) > 3 else "")
+        if retried:
+            text = ngettext("Ce mot de passe n'ouvre pas {names}. Tapez le bon pour l'ajouter, ou laissez vide pour l'écarter :",
+                            "Ce mot de passe n'ouvre pas {names}. Tapez le bon pour les ajouter, ou laissez vide pour les écarter :",
+                            len(locked))
+        else:
+            text = ngettext("{names} est protégé par un mot de passe. Tapez-le pour l'ajouter, ou laissez vide pour l'écarter :",
+                            "{names} sont protégés par un mot de passe. Tapez-le pour les ajouter, ou laissez vide pour les écarter :",
+                            len(locked))
+        return self.ask.password(_("PDF protégé"), text.format(names=names))
 
     def _reviewed(self) -> None:
         """The files go into the store off the GUI thread (copied, hashed again, flushed to disk)."""
