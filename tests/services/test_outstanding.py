@@ -143,8 +143,9 @@ def test_only_the_claim_events_are_decoded(store: Store, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(repo, "decode_event_row", counting)
     monkeypatch.setattr(repo, "read_case_file", lambda *a: pytest.fail("the whole case was read"))
-    session.outstanding_of(store, case_id)
-    cases.summaries(store)
+    owed = session.outstanding_of(store, case_id)
+    [summary] = cases.summaries(store)
+    assert (summary.outstanding_cents, summary.problem, summary.us, summary.events) == (owed, None, "Nous", 300)
     assert kinds and set(kinds) <= set(claims.CLAIM_KINDS)
     assert len(kinds) == 2 * len(read_models.events_of_kinds(store, case_id, claims.CLAIM_KINDS))
 
