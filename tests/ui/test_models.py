@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from dossier_app.domain.money import parse_amount
 from dossier_app.services.timeline import EventFilter, TimelineRow
-from dossier_app.ui.band_marks import build_marks
 from dossier_app.ui.cases.model import OUTSTANDING, CaseListModel
 from dossier_app.ui.timeline.filter import TimelineProxy
+from dossier_app.ui.timeline.marks import build_marks
 from dossier_app.ui.timeline.model import (
     AMOUNT,
     DATE,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from ...domain.vocabulary import ACTOR_CODES, KIND_CODES, label
 from ...i18n import _
 from ..exhibits.model import EXHIBIT_MIME, decode_exhibits
-from ..timeline_band import TimelineBand
+from .band import TimelineBand
 from .filter import FilterBar, TimelineProxy
 from .model import (
     ACTOR,

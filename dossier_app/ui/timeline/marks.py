@@ -6,8 +6,8 @@ from datetime import date, datetime
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..services.timeline import TimelineRow, gc_paused
-from .kind_style import LANE_OF, LANES
+from ...services.timeline import TimelineRow, gc_paused
+from ..kind_style import LANE_OF, LANES
 
 
 class Mark(NamedTuple):

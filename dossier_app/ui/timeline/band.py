@@ -33,14 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import vocabulary
-from ..domain.dates import month_label, short_day
-from ..i18n import _
-from ..services.timeline import TimelineRow
-from .band_marks import AllBut, Mark, build_marks
-from .kind_style import LANES, add_mark, color, lane_label, paint_mark
-from .labels import one_line
-from .workers import Task
+from ...domain import vocabulary
+from ...domain.dates import month_label, short_day
+from ...i18n import _
+from ...services.timeline import TimelineRow
+from ..kind_style import LANES, add_mark, color, lane_label, paint_mark
+from ..labels import one_line
+from ..workers import Task
+from .marks import AllBut, Mark, build_marks
 
 MARGIN = 16.0
 LEGEND_WIDTH = 150
