@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
 from ...domain.errors import Problem, UserError
-from ...domain.money import Cents
 from ...i18n import _
 from ...services import session
+from ...services.session import Outstanding
 from ..ask import Ask, problems_of
 from ..case_ref import CaseRef
 from ..case_session import CaseSession, Change
@@ -48,6 +48,7 @@ class CasesController(QObject):
         self.demo_case = demo_case
         self.form: CaseForm | None = None
         self.amounts = Latest(self)
+        self._known: dict[int, Outstanding] = {}  # each case's amount, and the claims count it was worked from
         self.waits_for: Callable[[], bool] = lambda: False  # something else reads first
         self.waiting = False
         self._own: list[QAction] = []
@@ -120,22 +121,18 @@ class CasesController(QObject):
             self.waiting = True
             return
         self.waiting = False
-        ids = [line.id for line in self.model.lines]
-        if not ids:
+        if not self.model.lines:
             return
-        home = self.store.home
+        home, known = self.store.home, dict(self._known)
 
-        def work(progress: Progress) -> dict[int, Cents | None]:
+        def work(progress: Progress) -> dict[int, Outstanding]:
             from ...services.store_access import open_home
 
             store = open_home(home)
             try:
-                out: dict[int, Cents | None] = {}
-                for case_id in ids:
-                    if not progress(len(out), len(ids), ""):
-                        break
-                    out[case_id] = session.outstanding_of(store, case_id)
-                return out
+                # Only the cases whose claims changed since (in this window or elsewhere) are worked out.
+                return session.outstanding_changed_since(store, known,
+                                                         go_on=lambda done, total: progress(done, total, ""))
             finally:
                 store.close()
 
@@ -150,9 +147,12 @@ class CasesController(QObject):
     def busy(self) -> bool:
         return self.waiting or self.amounts.busy
 
-    def _outstanding_known(self, amounts: dict[int, Cents | None]) -> None:
-        for case_id, cents in amounts.items():
-            self.model.set_outstanding(case_id, cents)
+    def _outstanding_known(self, amounts: dict[int, Outstanding]) -> None:
+        for case_id, found in amounts.items():
+            seen = self._known.get(case_id)
+            if seen is None or seen.cents != found.cents:
+                self.model.set_outstanding(case_id, found.cents)
+        self._known = amounts
 
     # --- actions -------------------------------------------------------------------------------
     def new_case(self) -> CaseForm:
