@@ -423,9 +423,12 @@ def _exhibits_where(store: Store, case_id: int, where: str, args: tuple[object, 
                 WHERE l.exhibit_id IN ({",".join("?" * len(ids))})
                 ORDER BY e.date, coalesce(e.moment, ''), e.id""", ids) if ids else []
     else:
+        # Driven from the case's exhibits (a few hundred) through the links' key, not from its events
+        # (maybe 100 000): CROSS JOIN keeps SQLite to that order.
         link_rows = store.conn.execute(
-            """SELECT l.exhibit_id, e.ref, l.pages FROM links l JOIN events e ON e.id = l.event_id
-               WHERE e.case_id = ? ORDER BY e.date, coalesce(e.moment, ''), e.id""", (case_id,))
+            """SELECT l.exhibit_id, e.ref, l.pages FROM exhibits x CROSS JOIN links l ON l.exhibit_id = x.id
+               JOIN events e ON e.id = l.event_id
+               WHERE x.case_id = ? ORDER BY e.date, coalesce(e.moment, ''), e.id""", (case_id,))
     for exhibit_id, ref, pages in link_rows:
         links.setdefault(exhibit_id, []).append(ExhibitLink(ref, pages))
     return [_exhibit_of(row, tuple(links.get(row[0], ()))) for row in rows]

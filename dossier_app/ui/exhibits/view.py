@@ -182,10 +182,12 @@ class ExhibitPanel(QWidget):
     def _choice_moved(self, *_: object) -> None:
         self._update_buttons()
         exhibit = self.selected()
-        if exhibit == self._shown:
-            return  # the click's second signal, or the same exhibit read again: nothing new to show
-        self._shown = exhibit
+        before, self._shown = self._shown, exhibit
         self.caption.setText(_caption(exhibit) if exhibit is not None else "")
+        if _same_file(before, exhibit):
+            # The click's second signal, or the exhibit read again after a link or a new title: the
+            # preview shows its file, which has not changed; drawing a PDF again would freeze the window.
+            return
         self.selection_changed.emit(exhibit)
 
     def _filter_typed(self, text: str) -> None:
@@ -211,3 +213,10 @@ class ExhibitPanel(QWidget):
 def _caption(exhibit: Exhibit) -> str:
     number = _("Pièce n° {number} \u2014 ").format(number=exhibit.number) if exhibit.number else ""
     return f"{number}{one_line(exhibit.title)}"
+
+
+def _same_file(one: Exhibit | None, other: Exhibit | None) -> bool:
+    """Whether both show the same preview: the same stored file, opened with the same password."""
+    if one is None or other is None:
+        return one is other
+    return (one.sha256, one.password) == (other.sha256, other.password)

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -52,6 +52,7 @@ AXIS_Y = LANE_TOP + LANE_HEIGHT * len(LANES) + 4
 HEIGHT = AXIS_Y + 22
 MARK = 10.0
 MAX_PIXELS_PER_DAY = 80.0
+LATER_BY_MS = 120  # the band's marks are worked out this long after the table has changed
 LATER_FROM = 5000  # events from which the marks are worked out off the GUI thread after an edit
 CROWDED = 800  # beyond this many visible marks, one mark per pixel column and lane, drawn as paths
 
@@ -470,10 +471,17 @@ class TimelineBand(QGraphicsView):
             self.set_rows(rows)
             return
         asked, snapshot = self._asked, list(rows)
-        width = self._fitted_width() if self._fit else None
-        task = Task(lambda _progress: mark_set(snapshot, width), self)
-        task.succeeded.connect(lambda prepared: self._show_marks(prepared) if asked == self._asked else None)
-        task.start()
+
+        def start() -> None:
+            if asked != self._asked:
+                return  # asked again meanwhile: that request's task does it
+            width = self._fitted_width() if self._fit else None
+            task = Task(lambda _progress: mark_set(snapshot, width), self)
+            task.succeeded.connect(lambda prepared: self._show_marks(prepared) if asked == self._asked else None)
+            task.start()
+        # A moment later: its thread shares the interpreter with the GUI thread, and the table's rows
+        # must be painted first (each cell is a Python call that would wait for the thread's turn).
+        QTimer.singleShot(LATER_BY_MS, start)
 
     def _fitted_width(self) -> float:
         return max(self.viewport().width() - 2 * MARGIN, 50)
