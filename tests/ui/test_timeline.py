@@ -22,7 +22,8 @@ def test_filter_bar(qtbot, open_window, small_case):
     qtbot.keyClicks(bar.text, "demeure")
     assert shown(window) == ["l1"]
     assert bar.count.text() == "1 sur 5"
-    assert [m.id for m in window.timeline.band.item.marks] == ["l1"]
+    # The band follows as soon as the table has shown the rows.
+    qtbot.waitUntil(lambda: [m.id for m in window.timeline.band.item.marks] == ["l1"], timeout=2000)
     bar.text.clear()
     bar.kind_actions["invoice"].setChecked(True)
     bar.kind_actions["payment"].setChecked(True)

@@ -108,20 +108,21 @@ class TimelineProxy(QAbstractTableModel):
         keep = self._keep
         self._visible = list(range(count)) if keep is None else list(compress(range(count), keep))
 
-    def _relayout(self, change: Callable[[], None]) -> None:
+    def _relayout(self, change: Callable[[], None], moved: list[int] | None = None) -> None:
         """The rows shown change all at once (filter, sort): one layout change, the selection and the
-        current row following their events."""
+        current row following their events.  ``moved``: each model row's new number, when ``change``
+        reorders the model (a sort); a filter moves none."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        rows, visible = self._model.rows, self._visible
-        ids = [rows[visible[i.row()]].id if i.isValid() and i.row() < len(visible) else None for i in persistent]
+        visible = self._visible
+        sources = [visible[i.row()] if i.isValid() and i.row() < len(visible) else None for i in persistent]
         change()
         self._show_kept()
-        moved = []
-        for old, event_id in zip(persistent, ids, strict=True):
-            row = self.proxy_row_of(event_id) if event_id is not None else None
-            moved.append(self.index(row, old.column()) if row is not None else QModelIndex())
-        self.changePersistentIndexList(persistent, moved)
+        places = []
+        for old, source in zip(persistent, sources, strict=True):
+            row = None if source is None else self._shown_at(moved[source] if moved is not None else source)
+            places.append(self.index(row, old.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, places)
         self.layoutChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -139,7 +140,10 @@ class TimelineProxy(QAbstractTableModel):
             else:
                 self._index = None
                 self._model.reorder(order_)
-        self._relayout(reorder)
+        moved = [0] * len(order_)
+        for new, old in enumerate(order_):
+            moved[old] = new
+        self._relayout(reorder, moved)
 
     # --- a few rows changed ------------------------------------------------------------------------
     def patch(self, updates: Mapping[str, TimelineRow | None], column: int, descending: bool) -> None:

@@ -142,6 +142,7 @@ class TimelinePanel(QWidget):
         # listening to doubleClicked as well would open a second form behind the first.
         self.table.activated.connect(self._activated)
         self.coming = 0
+        self._band_pending = False
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
         self.table.viewport().installEventFilter(self)
@@ -199,10 +200,16 @@ class TimelinePanel(QWidget):
         return False
 
     def _refilter_views(self) -> None:
-        self.band.set_hidden(*self.proxy.hidden())
         self.filter_bar.set_count(self.proxy.rowCount(), self.model.rowCount(), self.coming)
-        current = self.selected_event_id()
-        self.band.select(current)
+        if not self._band_pending:
+            # The band follows once the table has shown the rows: two short waits, not one long one.
+            self._band_pending = True
+            QTimer.singleShot(0, self._refilter_band)
+
+    def _refilter_band(self) -> None:
+        self._band_pending = False
+        self.band.set_hidden(*self.proxy.hidden())
+        self.band.select(self.selected_event_id())
 
     # --- selection -------------------------------------------------------------------------
     def selected_event_id(self) -> str | None:
