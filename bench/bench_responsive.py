@@ -521,14 +521,20 @@ def scenario_link(d: Driver) -> dict[str, Any]:
     return {"event": title, "visible_ms": ms(time.perf_counter() - start) if seen else None}
 
 
-def scenario_import(d: Driver, count: int) -> dict[str, Any]:
-    """Import ``count`` small text files; the review is accepted with its Add button."""
+def letters_to_import(count: int) -> list[Path]:
+    """``count`` small text files, written before the import is timed (writing them is no stall of the window)."""
     folder = Path(tempfile.mkdtemp(prefix="bench-responsive-import-"))
     paths = []
     for i in range(count):
         path = folder / f"courrier-{i:04d}.txt"
         path.write_text(f"Paris, le {1 + i % 28} mars 2024\n\nCourrier n° {i} au prestataire.\n", encoding="utf-8")
         paths.append(path)
+    return paths
+
+
+def scenario_import(d: Driver, paths: list[Path]) -> dict[str, Any]:
+    """Import the files; the review is accepted with its Add button."""
+    count, folder = len(paths), paths[0].parent
     exhibits = exhibit_table(d.window).model()
     before = exhibits.rowCount()
     answers = d.window.answers
@@ -603,7 +609,8 @@ def child_app(home: Path, case_id: int, n_events: int, n_files: int, pages: int,
     if "new" in edit:
         run("undo", lambda: scenario_undo(d, edit["old"], edit["new"]))
     run("link", lambda: scenario_link(d))
-    run("import", lambda: scenario_import(d, n_files))
+    letters = letters_to_import(n_files)
+    run("import", lambda: scenario_import(d, letters))
     report["errors"] = answers.errors
     print(json.dumps(report), flush=True)
     window.close()
