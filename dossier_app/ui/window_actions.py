@@ -84,7 +84,8 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         edit_event=_action(window, _("&Modifier l'événement\u2026"), "Ctrl+E"),
         duplicate_event=_action(window, _("&Dupliquer l'événement\u2026"),
                                 "Ctrl+D"),
-        delete=_action(window, _("&Supprimer"), std.Delete,
+        # The Delete key alone: the platform's "Delete" bindings add Ctrl+D on X11, which is Duplicate here.
+        delete=_action(window, _("&Supprimer"), "Del",
                        tip=_("Supprime l'événement choisi (ou retire la pièce choisie)")),
         link_exhibits=_action(window, _("&Lier des pièces à l'événement\u2026"),
                               "Ctrl+L"),

@@ -89,6 +89,10 @@ def test_an_event_whose_date_changes_moves_to_its_place_and_a_deleted_one_goes(q
     assert len(_shown_ids(window)) == len(ids) - 1
     qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "n-10" in _shown_ids(window)
+    assert window.timeline.selected_event_id() == "n-10", "the event put back is the one chosen"
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the date, back
+    assert model.rows[model.row_of("n-10")].day == date(2023, 1, 4)
+    assert window.timeline.selected_event_id() == "n-10", "the event undone is the one chosen"
 
 
 def test_a_filtered_and_sorted_table_takes_an_added_event_where_it_belongs(qtbot, open_window, store, tmp_path):

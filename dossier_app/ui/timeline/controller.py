@@ -95,6 +95,10 @@ class TimelineController(QObject):
         else:
             found = timeline.timeline_rows_of(self.store, case_id, change.events)
             self.view.update_events({ref: found.get(ref) for ref in change.events})
+            if len(found) == 1:
+                # The event a step (or its undo) put back or changed is the one chosen: the next
+                # Delete or Ctrl+E must not fall on a neighbour.
+                self.view.select_event(next(iter(found)))
 
     def _read_rest(self, case_id: int, first: list[timeline.TimelineRow]) -> None:
         home, offset = self.store.home, len(first)
