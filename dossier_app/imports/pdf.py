@@ -203,3 +203,19 @@ def _day(year: str, month: str, day: str) -> date | None:
 def _add(facts: PdfFacts, day: date | None, source: str, rank: int) -> None:
     if day is not None:
         facts.dates.append(DateClue(day, source, rank))
+
+
+def password_problem(path: Path, password: str | None) -> str | None:
+    """Why ``password`` is wrong for the PDF at ``path`` (a protected PDF needs its own; an open one
+    needs none), or None when it is right or the file cannot tell."""
+    try:
+        with open(path, "rb") as stream, pikepdf.open(stream, password=password or "") as pdf:
+            protected = pdf.is_encrypted
+    except pikepdf.PasswordError:
+        return (_("ce mot de passe n'ouvre pas le PDF : vérifiez-le") if password
+                else _("ce PDF est protégé : sans son mot de passe, il ne peut pas entrer dans le dossier"))
+    except (pikepdf.PdfError, OSError, RuntimeError, ValueError):
+        return None  # unreadable or not a PDF: the import and the export say so in their own words
+    if password and not protected:
+        return _("ce PDF n'est pas protégé : il n'a pas besoin de mot de passe")
+    return None

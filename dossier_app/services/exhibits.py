@@ -70,6 +70,10 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
         password = password or None
     with writing(store):
         current = find_exhibit(store, case_id, ref)
+        if not isinstance(password, Unchanged) and password != current.password:
+            problem = _password_problem(store, current, password)
+            if problem:
+                raise UserError(problem)
         if expected is not None and _details(current) != _details(expected):
             raise UserError(_("La pièce « {title} » a changé depuis (dans une autre fenêtre ou par la commande dossier) : rien n'a été modifié, pour ne pas effacer ce changement.").format(
                 title=current.title))
@@ -82,6 +86,15 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
         if updated != current:
             repo.update_exhibit(store, updated)
     return updated
+
+
+def _password_problem(store: Store, exhibit: Exhibit, password: str | None) -> str | None:
+    """A password is only kept when it opens the exhibit's PDF (and the PDF needs one)."""
+    if exhibit.media_type != "application/pdf":
+        return _("seul un PDF a un mot de passe") if password else None
+    from ..imports.pdf import password_problem
+
+    return password_problem(store.blobs.path(exhibit.sha256), password)
 
 
 def _details(exhibit: Exhibit) -> tuple[object, ...]:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from dossier_app.services import exhibits
 
 
-def test_a_pdf_password_typed_in_the_form_is_kept_and_undone(qtbot, open_window, store, small_case):
+def test_a_cleared_date_is_kept_and_undone_and_a_password_on_a_text_is_refused(qtbot, open_window, store,
+                                                                                 small_case):
     window = open_window()
     invoice = next(x for x in window.exhibits.model.exhibits if x.title == "Facture 2024-003")
     assert invoice.date is not None and invoice.password is None
@@ -16,14 +17,19 @@ def test_a_pdf_password_typed_in_the_form_is_kept_and_undone(qtbot, open_window,
     window.actions_.edit_exhibit.trigger()
     dialog = window.events.exhibit_dialog
     qtbot.keyClicks(dialog.password, "s3cret")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert window.answers.errors and "PDF" in window.answers.errors[-1]
+    assert next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == invoice.sha256).password is None
+    window.actions_.edit_exhibit.trigger()
+    dialog = window.events.exhibit_dialog
     dialog.date.selectAll()
     qtbot.keyClick(dialog.date, Qt.Key.Key_Delete)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     stored = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == invoice.sha256)
-    assert stored.password == "s3cret" and stored.date is None
+    assert stored.date is None
     window.undo.undo()
     back = next(x for x in exhibits.exhibits(store, small_case) if x.sha256 == invoice.sha256)
-    assert back.password is None and back.date == invoice.date
+    assert back.date == invoice.date
 
 
 def test_a_date_before_1900_keeps_the_save_button_greyed(qtbot, open_window, small_case):
