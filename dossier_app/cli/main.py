@@ -10,13 +10,18 @@ import sys
 import threading
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..domain.bounds import for_terminal, text_problem
 from ..domain.errors import ProblemsError, UserError
 from ..i18n import _, language, stdlib_messages_in
 from ..services.crash_log import write_crash_log
-from .context import Context
+
+if TYPE_CHECKING:
+    # Imported for the commands only: it reads the store through the repository, which the window's
+    # first paint does without (tests/ui/test_first_paint_imports.py).
+    from .context import Context
 
 # Each group of commands, imported when the parser is built for a command (not for the window: the
 # claims engine, the archive format and the export would be read before the window's first paint).
@@ -77,12 +82,12 @@ def _window_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
         return None
 
 
-def _run_gui(ctx: Context, args: argparse.Namespace) -> int:
+def _run_gui(ctx: Context | None, args: argparse.Namespace) -> int:
     try:
         from ..ui.app import run
     except ImportError as exc:
         raise UserError(_("La fenêtre n'est pas disponible ({exc}) : utilisez les commandes (« dossier --help »).").format(exc=exc)) from exc
-    return run(ctx.home, getattr(args, "case", None))
+    return run(args.home, getattr(args, "case", None))
 
 
 def _check_text_arguments(args: argparse.Namespace) -> None:
@@ -106,8 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _window_arguments(argv)
     if args is None:
         args = build_parser().parse_args(argv)
-    ctx = Context(args.home)
     func = getattr(args, "func", _run_gui)
+    ctx = None
+    if func is not _run_gui:  # the window opens its own store
+        from .context import Context
+
+        ctx = Context(args.home)
     if func is not _run_gui and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL \
             and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
@@ -133,7 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("dossier: " + _("erreur interne inattendue ; rien n'a été modifié. Détails : {where}").format(where=where) + "\n")
         return 70
     finally:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,16 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import N_, Translator, active
-from .model import (
-    ACCESS_ACTIONS,
-    ACTORS,
-    CONTRACT_ACTIONS,
-    CORRESPONDENCE_CHANNELS,
-    EVENT_KINDS,
-    PROCEDURE_ACTIONS,
-    ROLES,
-    SCOPES,
-)
 
 
 @dataclass(frozen=True)
@@ -120,12 +110,27 @@ GROUPS: dict[str, tuple[Term, ...]] = {
 
 TERMS: dict[str, Term] = {term.code: term for group in GROUPS.values() for term in group}
 
-# The model's codes, in the order the faces offer them.
-KIND_CODES: tuple[str, ...] = EVENT_KINDS
-ACTOR_CODES: tuple[str, ...] = ACTORS
-CHOICE_CODES: tuple[str, ...] = (*CONTRACT_ACTIONS, *CORRESPONDENCE_CHANNELS, *ACCESS_ACTIONS, *PROCEDURE_ACTIONS,
-                                 *SCOPES)
-ROLE_CODES: tuple[str, ...] = ROLES
+# The model's codes, in the order the faces offer them: the terms' own, which are the model's in its
+# order (tests/domain/test_vocabulary.py keeps them equal).  Read here without importing the model,
+# whose classes the window's first paint does not need (tests/ui/test_first_paint_imports.py).
+KIND_CODES: tuple[str, ...] = tuple(term.code for term in KIND_TERMS)
+ACTOR_CODES: tuple[str, ...] = tuple(term.code for term in ACTOR_TERMS)
+ROLE_CODES: tuple[str, ...] = tuple(term.code for term in ROLE_TERMS)
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``CHOICE_CODES``, from the model when first asked for."""
+    if name == "CHOICE_CODES":
+        from .model import (
+            ACCESS_ACTIONS,
+            CONTRACT_ACTIONS,
+            CORRESPONDENCE_CHANNELS,
+            PROCEDURE_ACTIONS,
+            SCOPES,
+        )
+
+        return (*CONTRACT_ACTIONS, *CORRESPONDENCE_CHANNELS, *ACCESS_ACTIONS, *PROCEDURE_ACTIONS, *SCOPES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def label(code: str | None, *, short: bool = False, tr: Translator | None = None) -> str:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..domain.model import Exhibit
 from ..domain.text_search import fold, fold_needle
+
+if TYPE_CHECKING:  # the window's exhibit list imports this before its first paint; the model is not needed by then
+    from ..domain.model import Exhibit
 
 # "pièce 12", "pièces 12", "exhibit 12", "n° 12", "no 12": the exhibit numbered 12, and no other.
 _NUMBERED = re.compile(r"(?:pieces?|exhibits?|n°|no\.?)\s*(\d+)")

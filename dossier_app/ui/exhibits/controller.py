@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ...i18n import _
-from ...services import exhibits as exhibit_service
 from ..case_session import CaseSession, Change
 from ..window_actions import DeleteByFocus, WindowActions, on, with_context_menu
 from .view import ExhibitPanel
@@ -81,6 +80,10 @@ class ExhibitsController(QObject):
             self._show(self.session.case_id)
 
     def _show(self, case_id: int) -> None:
+        # Here, not at the top: the exhibits of a large case are read after the first paint, and the
+        # model and codec with them.
+        from ...services import exhibits as exhibit_service
+
         self.view.set_exhibits(exhibit_service.exhibits(self.store, case_id))
 
     def _show_exhibit(self, exhibit: Exhibit | None) -> None:
