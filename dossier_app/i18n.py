@@ -18,9 +18,11 @@ import os
 from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # imported by the methods that use it: the window's first paint needs none
+    from decimal import Decimal
 
 Lang = Literal["fr", "en"]
 LANGUAGES: tuple[Lang, ...] = ("fr", "en")
@@ -92,6 +94,8 @@ class Translator:
             if not symbol:
                 return sign + digits
             return f"{sign}{digits}{NBSP}€" if self.lang == "fr" else f"{sign}€{digits}"
+        from decimal import Decimal
+
         from babel.numbers import format_currency, format_decimal
 
         value = Decimal(cents).scaleb(-2)
@@ -107,6 +111,8 @@ class Translator:
     def percent(self, rate: Decimal | str, *, decimals: int = 2) -> str:
         """A rate in percent (``Decimal("12.5")`` → ``"12,50 %"``): at least ``decimals`` decimals, more
         only when the rate has more (a published "3,375 %" is not rounded)."""
+        from decimal import Decimal
+
         from babel.numbers import format_decimal
 
         value = Decimal(str(rate)).normalize()

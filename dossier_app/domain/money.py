@@ -9,10 +9,12 @@ CLDR gives French; ``"€1,234.50"`` in English).  A float never carries an amou
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 
 from ..i18n import NARROW_NBSP, NBSP, _, active, translator
+
+if TYPE_CHECKING:  # imported where a rate is read: the window's first paint needs none
+    from decimal import Decimal
 
 __all__ = ["LIMIT", "NARROW_NBSP", "NBSP", "Cents", "format_amount", "format_euros", "format_rate",
            "parse_amount", "parse_rate", "parse_user_amount"]
@@ -89,6 +91,8 @@ def parse_rate(text: str) -> Decimal:
     """A rate in percent per year, as a string: ``"10.0"``."""
     if not isinstance(text, str) or not re.fullmatch(r"\d{1,3}(\.\d{1,4})?", text.strip()):
         raise ValueError(_("{text!r} n'est pas un taux (exemple : \"10.0\", en pour cent par an)").format(text=text))
+    from decimal import Decimal, InvalidOperation
+
     try:
         return Decimal(text.strip())
     except InvalidOperation as exc:  # pragma: no cover - the regex above already rules it out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.preview import PreviewSource
+
+if TYPE_CHECKING:  # the preview is asked for after the first paint, when an exhibit is chosen
+    from ...services.preview import PreviewSource
 
 MAX_PAGES = 30
 PAGE_GAP = 10

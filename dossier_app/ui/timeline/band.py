@@ -146,6 +146,7 @@ class BandItem(QGraphicsItem):
         self.span_days = 30
         self.pixels_per_day = 4.0
         self.selected: str | None = None
+        self.waiting = False  # rows are coming: lanes only, no axis and no "no event" yet
         self.font = QFont()
         self.font.setPointSizeF(max(self.font.pointSizeF() - 1, 7))
 
@@ -159,6 +160,7 @@ class BandItem(QGraphicsItem):
     def take(self, prepared: MarkSet) -> None:
         """Marks worked out beforehand (``mark_set``): nothing of a hundred thousand is walked here."""
         self.prepareGeometryChange()
+        self.waiting = False
         self.all_marks = prepared.marks
         self.by_id = prepared.by_id
         self._all_lists = (prepared.xs, prepared.outages, prepared.keys, prepared.key_xs)
@@ -246,6 +248,8 @@ class BandItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font)
         self._paint_lanes(painter, exposed)
+        if self.waiting:
+            return
         self._paint_axis(painter, exposed)
         if not self.marks:
             painter.setPen(QColor("#777777"))
@@ -482,6 +486,12 @@ class TimelineBand(QGraphicsView):
         # A moment later: its thread shares the interpreter with the GUI thread, and the table's rows
         # must be painted first (each cell is a Python call that would wait for the thread's turn).
         QTimer.singleShot(LATER_BY_MS, start)
+
+    def wait_for_rows(self) -> None:
+        """Rows are coming (``set_rows`` soon): lanes only until then."""
+        self._asked += 1  # an earlier request's marks no longer apply
+        self.item.waiting = True
+        self.item.update()
 
     def _fitted_width(self) -> float:
         return max(self.viewport().width() - 2 * MARGIN, 50)

@@ -25,6 +25,14 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 
 DATE, KIND, TITLE, ACTOR, AMOUNT, EXHIBITS, KEY = range(7)
 
+# The roles as plain numbers: a painted screen asks ``cell`` a thousand times, mostly for roles it
+# has nothing for, and each comparison with an enum member costs a look-up.
+_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, _FONT, _FOREGROUND = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole))
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -136,7 +144,7 @@ class TimelineModel(RowsModel):
     def cell(self, number: int, column: int, role: int) -> Any:
         """What row ``number`` shows in ``column`` for ``role`` (the filtered view asks by number)."""
         row = self.rows[number]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
         if role == SORT_ROLE:
             return _sort_key(column, row)
@@ -144,20 +152,19 @@ class TimelineModel(RowsModel):
             return row.id
         if role == KIND_ROLE:
             return row.kind
-        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
+        if role == _DECORATION and column == KIND:
             return kind_icon(row.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, EXHIBITS, KEY):
-            align = Qt.AlignmentFlag.AlignRight if column == AMOUNT else Qt.AlignmentFlag.AlignHCenter
-            return int(align | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == TITLE and row.key_fact:
+        if role == _ALIGNMENT and column in (AMOUNT, EXHIBITS, KEY):
+            return _ALIGN_RIGHT if column == AMOUNT else _ALIGN_CENTRE
+        if role == _FONT and column == TITLE and row.key_fact:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == EXHIBITS and not row.exhibits:
+        if role == _FOREGROUND and column == EXHIBITS and not row.exhibits:
             return QColor("#b2182b")
-        if role == Qt.ItemDataRole.ForegroundRole and column == KEY:
+        if role == _FOREGROUND and column == KEY:
             return QColor("#c77c00")
         return None
 

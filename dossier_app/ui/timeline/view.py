@@ -143,6 +143,7 @@ class TimelinePanel(QWidget):
         self.table.activated.connect(self._activated)
         self.coming = 0
         self._band_pending = False
+        self._band_rows: list[TimelineRow] | None = None  # a large case's first page, for the band after the first paint
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
         self.table.viewport().installEventFilter(self)
@@ -156,7 +157,15 @@ class TimelinePanel(QWidget):
         """
         keep = self.selected_event_id()
         self.coming = coming
-        self.band.set_rows_later(rows)
+        if coming and not self._painted:
+            # A large case's first page: the table is painted first, the band's marks of these rows
+            # just after (its lanes are painted empty meanwhile); the whole case's follow anyway.
+            self.band.wait_for_rows()
+            self._band_rows = rows
+            self.after_first_paint(self._give_band_its_rows)
+        else:
+            self._band_rows = None
+            self.band.set_rows_later(rows)
         self.proxy.replace_rows(rows, index)
         header = self.table.horizontalHeader()
         order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -172,6 +181,7 @@ class TimelinePanel(QWidget):
         header = self.table.horizontalHeader()
         self.proxy.patch(updates, header.sortIndicatorSection(),
                          header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self._band_rows = None
         self.band.set_rows_later(self.model.rows)
         known = set(self.filter_bar.tags())
         new_tags = {tag for row in updates.values() if row is not None for tag in row.tags} - known
@@ -182,6 +192,12 @@ class TimelinePanel(QWidget):
         """Another case: no filter, no selection, nothing drawn twice."""
         self.filter_bar.clear(emit=False)
         self.proxy.forget_filter()
+
+    def _give_band_its_rows(self) -> None:
+        rows, self._band_rows = self._band_rows, None
+        if rows is not None:  # else newer rows went to the band meanwhile
+            self.band.set_rows_later(rows)
+            self._refilter_band()
 
     def after_first_paint(self, action: Callable[[], object]) -> None:
         """Run ``action`` once the table has been painted (at once if it has been)."""
