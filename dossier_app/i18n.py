@@ -180,7 +180,10 @@ def catalogue(lang: str, domain: str) -> gettext.NullTranslations:
     mo = po.with_suffix(".mo")
     try:
         if not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime:
-            return gettext.translation(domain, LOCALE_DIR, languages=[lang])
+            # Opened by its path: gettext.translation would find this same file through the locale
+            # module's names for the language, imported for it before the window's first paint.
+            with open(mo, "rb") as handle:
+                return gettext.GNUTranslations(handle)
     except OSError:
         pass
     # Not compiled yet, or compiled before the last edit (a source checkout): compile it in memory.

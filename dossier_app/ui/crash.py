@@ -15,13 +15,16 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ..i18n import _
 from ..services.crash_log import write_crash_log
+
+if TYPE_CHECKING:  # the box is made when there is something to say, not before the first paint
+    from PySide6.QtWidgets import QMessageBox
 
 LOGGED_REPEATS = 3  # the same error written this many times at most: a loop must not fill the disk
 STATUS_MS = 10000
@@ -117,6 +120,8 @@ class CrashReporter:
             self._status(sentence(path))
             return
         self.told.add(key)
+        from PySide6.QtWidgets import QMessageBox
+
         parent = QApplication.activeModalWidget() or self.window
         box = QMessageBox(QMessageBox.Icon.Critical, "Dossier", sentence(path), QMessageBox.StandardButton.Ok, parent)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path, to copy

@@ -14,7 +14,7 @@ from ..i18n import _, pgettext
 Key = QKeySequence.StandardKey | str
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a holder: its __init__ only (each generated method costs the start a little)
 class WindowActions:
     new_case: QAction
     open_case_file: QAction
