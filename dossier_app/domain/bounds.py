@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..i18n import _
+from ..i18n import _, active
 
 EARLIEST_DAY = date(1900, 1, 1)
 # A hearing or a deadline can be set a few years ahead; anything later is a typing slip.
@@ -32,10 +32,11 @@ def latest_day(today: date) -> date:
 def day_problem(day: date, today: date) -> str | None:
     """A sentence when ``day`` is outside what a dispute can hold, else ``None``."""
     if day < EARLIEST_DAY:
-        return _("date {isoformat} antérieure à 1900 : vérifiez l'année").format(isoformat=day.isoformat())
+        return _("date du {day} antérieure à 1900 : vérifiez l'année").format(day=active().short_day(day))
     last = latest_day(today)
     if day > last:
-        return _("date {isoformat} plus de {FUTURE_YEARS} ans dans le futur : vérifiez l'année").format(isoformat=day.isoformat(), FUTURE_YEARS=FUTURE_YEARS)
+        return _("date du {day} plus de {FUTURE_YEARS} ans dans le futur : vérifiez l'année").format(
+            day=active().short_day(day), FUTURE_YEARS=FUTURE_YEARS)
     return None
 
 

@@ -46,7 +46,7 @@ def _text(doc: dict[str, Any], raw: str | None) -> str:
 TOO_LATE = (latest_day(date.today()) + timedelta(days=1)).isoformat()
 # name: (changes to the document, raw JSON text for the RAW placeholder, what the refusal must name)
 CHANGES: dict[str, tuple[list[tuple[tuple, Any]], str | None, tuple[str, ...]]] = {
-    "event dated 9999": ([(("events", 0, "date"), "9999-12-31")], None, ("events[0].date", "9999-12-31")),
+    "event dated 9999": ([(("events", 0, "date"), "9999-12-31")], None, ("events[0].date", "31/12/9999")),
     "event dated 1899": ([(("events", 1, "date"), "1899-12-31")], None, ("events[1].date", "1900")),
     "payment a day past five years": ([(("events", 2, "date"), TOO_LATE)], None, ("events[2].date", "5 ans")),
     "outage from year 1 to 9999": ([(("events", 3, "date"), "0001-01-01"),
