@@ -90,7 +90,16 @@ def search_text(row: TimelineRow) -> str:
 
 def _haystack(row: TimelineRow) -> str:
     parts = [row.title, row.description or "", row.number or "", " ".join(row.tags), row.id]
+    if row.amount_cents is not None:
+        # "3000" and "3000,50" find the payment of 3 000,50 € whatever spaces its title puts in it.
+        euros, cents = divmod(abs(row.amount_cents), 100)
+        parts.append(f"{euros} {euros},{cents:02d} {euros}.{cents:02d}")
+    if _GROUPED.search(row.title):
+        parts.append(_GROUPED.sub("", row.title))
     return _fold_quickly("\n".join(parts))
+
+
+_GROUPED = re.compile("(?<=\\d)[ \u00a0\u202f](?=\\d{3})")  # the space between thousands: "3 000"
 
 
 class _FoldedChars(dict[int, str]):
@@ -116,7 +125,8 @@ def _fold_quickly(text: str) -> str:
     on its own), so each character not in ASCII is folded once and looked up afterwards; ASCII is
     lower-cased as ``fold`` does (a test compares the two on every character).
     """
-    return text.lower() if text.isascii() else _NOT_ASCII.sub(_fold_run, text.lower())
+    lowered = text.lower().replace("-", " ")
+    return lowered if lowered.isascii() else _NOT_ASCII.sub(_fold_run, lowered)
 
 
 def filter_rows(rows: Sequence[TimelineRow], flt: EventFilter, index: SearchIndex | None = None) -> list[bool]:

@@ -8,5 +8,6 @@ def test_accents_case_and_ligatures_are_set_aside():
     assert fold_needle("  Réglement ") in fold("Le RÈGLEMENT du 3 mars")
 
 
-def test_plain_ascii_stays_as_it_is_but_lower():
-    assert fold("Facture FA-2024-003") == "facture fa-2024-003"
+def test_plain_ascii_is_lowered_and_a_hyphen_is_a_space():
+    assert fold("Facture FA-2024-003") == "facture fa 2024 003"
+    assert fold("Procès-verbal") == fold("proces verbal")
