@@ -25,6 +25,7 @@ class Store:
         self.home = home
         self._conn = conn
         self.blobs = BlobStore(home / FILES_DIR)
+        self.closed = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -71,6 +72,7 @@ class Store:
             self.conn.rollback()
 
     def close(self) -> None:
+        self.closed = True
         self.conn.close()
 
 

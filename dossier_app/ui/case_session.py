@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..domain.errors import UserError
 from ..store import Store
 from .case_ref import CaseRef, Report
+
+WATCH_MS = 2000  # how often the window looks whether another program changed the store
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class CaseSession(QObject):
 
     opened = Signal(object)
     changed = Signal(object)
+    elsewhere = Signal()  # another program (the command, a second window) changed the store
 
     def __init__(self, store: Store, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +60,44 @@ class CaseSession(QObject):
         self.report = report
         self.case_id: int | None = None
         self.undo = QUndoStack(self)
+        self._seen: dict[int, int] | None = None  # each case's count of writes, as last shown
+        self.changed.connect(self._note_own_change)
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.look_elsewhere)
+        self._watch.start()
+
+    def _revisions(self) -> dict[int, int] | None:
+        from ..services.session import case_revisions
+
+        if self.store.closed:
+            self._watch.stop()  # the window is closing: nothing more to look at
+            return None
+        try:
+            return {case_id: counts.revision for case_id, counts in case_revisions(self.store).items()}
+        except UserError:
+            return None  # the store is busy or damaged: the next look, or the next action, says so
+
+    def _note_own_change(self, _change: Change) -> None:
+        self._seen = self._revisions()
+
+    def look_elsewhere(self) -> bool:
+        """Whether the store changed since the window last showed it, by another program; if so,
+        ``elsewhere`` is emitted (the views read the case again).  One small query: the counts of
+        writes the store keeps for each case, whoever writes."""
+        now = self._revisions()
+        if now is None:
+            return False
+        seen, self._seen = self._seen, now
+        if seen is None or seen == now:
+            return False
+        self.elsewhere.emit()
+        return True
+
+    def reopen(self) -> None:
+        """Read the open case again, as if just opened (its undo steps stay: each checks what it finds)."""
+        self._seen = self._revisions()
+        self.opened.emit(self.case_id)
 
     def ref(self) -> CaseRef | None:
         if self.case_id is None:
@@ -69,6 +111,7 @@ class CaseSession(QObject):
         # The steps of the case left behind no longer apply to what the window shows.
         self.undo.clear()
         self.case_id = case_id
+        self._seen = self._revisions()  # what the views are about to show
         self.opened.emit(case_id)
         return True
 

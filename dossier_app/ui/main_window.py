@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.cases.waits_for = lambda: self.timeline_.busy
         self.timeline_.loading.settled.connect(self.cases.resume)
         self.session.changed.connect(self.cases.update_outstanding)
+        self.session.elsewhere.connect(self.cases.changed_elsewhere)
         self._restore()
         self.open_case(start.case_id)
         if start.problem:

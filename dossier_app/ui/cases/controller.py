@@ -111,6 +111,16 @@ class CasesController(QObject):
         for action in self._own:
             action.setEnabled(line is not None)
 
+    def changed_elsewhere(self) -> None:
+        """The command or another window changed the store: show it as it is now."""
+        self.refresh()
+        case_id = self.session.case_id
+        if case_id is not None and not session.case_exists(self.store, case_id):
+            self.case_chosen.emit(None)
+        else:
+            self.session.reopen()
+        self.update_outstanding()
+
     # --- what each case leaves unpaid -----------------------------------------------------------
     def update_outstanding(self, *_: object) -> None:
         """What each case leaves unpaid, computed off the GUI thread (it reads whole cases)."""
