@@ -42,6 +42,9 @@ def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
         return found[0]
     if len(found) > 1:
         raise UserError(_("« {ref} » désigne plusieurs pièces : donnez plus de chiffres de l'empreinte.").format(ref=ref))
+    if len(ref.strip()) == 64:
+        # Named by its whole hash, as the window names it: it was there a moment ago.
+        raise UserError(_("Cette pièce n'est plus dans l'affaire : elle en a été retirée ailleurs (une autre fenêtre ou la commande dossier)."))
     raise UserError(_("Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).").format(ref=ref))
 
 

@@ -32,3 +32,17 @@ def test_the_window_s_own_changes_are_not_taken_for_another_program_s(qtbot, ope
     dialog.accept()
     assert not window.session.look_elsewhere()
     assert reopened == []
+
+
+def test_editing_an_exhibit_taken_out_elsewhere_says_so_in_words(qtbot, open_window, store, small_case):
+    window = open_window()
+    letter = next(x for x in window.exhibits.model.exhibits if x.title == "Mise en demeure")
+    window.exhibits.select(letter.sha256)
+    window.session._watch.stop()  # before the window notices, as a user quick on the keys would
+    exhibits.remove_exhibit(store, small_case, letter.sha256)
+    window.actions_.edit_exhibit.trigger()
+    dialog = window.events.exhibit_dialog
+    dialog.title.setText("Mise en demeure (LRAR)")
+    dialog.accept()
+    assert window.answers.errors and "retirée ailleurs" in window.answers.errors[-1]
+    assert letter.sha256 not in window.answers.errors[-1]
