@@ -233,6 +233,9 @@ def main(argv: list[str] | None = None) -> None:
         else:
             child_app(args.child[1], args.child[2])
         return
+    from bench import compiled
+
+    compiled()
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as folder:
         home = Path(folder) / "home"
         start = time.perf_counter()

@@ -724,6 +724,9 @@ def main(argv: list[str] | None = None) -> None:
             home, case_id, n_events, n_files, pages = args.child[1:6]
             child_app(Path(home), int(case_id), int(n_events), int(n_files), int(pages), args.child[0] == "paint")
         return
+    from bench import compiled
+
+    compiled()
     n_events = args.events or (QUICK_EVENTS if args.quick else N_EVENTS)
     n_files = args.files if args.files is not None else (QUICK_FILES if args.quick else N_FILES)
     runs = 1 if args.quick else PAINT_RUNS
