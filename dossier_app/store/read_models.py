@@ -49,19 +49,21 @@ class TimelineRow(NamedTuple):
     exhibits: int
 
 
-# json_extract rather than "->>" so that an older SQLite (3.37 and before) still works.  The links
-# are counted from the case's exhibits (a few hundred), not from its events (maybe 100 000): the
-# first page of a large case then reads in a millisecond.
-_ROWS_SQL = """
-SELECT e.ref, e.kind, e.date, e.moment, e.title,
+# What the table and the band show of an event, read from its stored JSON.  json_extract rather than
+# "->>" so that an older SQLite (3.37 and before) still works.
+_ROW_COLUMNS = """e.ref, e.kind, e.date, e.moment, e.title,
        json_extract(e.data, '$.actor'),
        coalesce(json_extract(e.data, '$.amount_incl_tax'), json_extract(e.data, '$.amount')),
        json_extract(e.data, '$.key_fact'),
        json_extract(e.data, '$.tags'),
        json_extract(e.data, '$.description'),
        json_extract(e.data, '$.end'),
-       json_extract(e.data, '$.number'),
-       coalesce(n.links, 0)
+       json_extract(e.data, '$.number')"""
+
+# The links are counted from the case's exhibits (a few hundred), not from its events (maybe
+# 100 000): the first page of a large case then reads in a millisecond.
+_ROWS_SQL = f"""
+SELECT {_ROW_COLUMNS}, coalesce(n.links, 0)
 FROM events e
 LEFT JOIN (SELECT l.event_id, count(*) AS links FROM links l
            JOIN exhibits x ON x.id = l.exhibit_id AND x.case_id = ?
@@ -71,21 +73,13 @@ ORDER BY e.date, e.moment, e.id
 LIMIT ? OFFSET ?
 """
 
-
-# The same columns for a few events named by id, each counted through the links' index.
-_SOME_ROWS_SQL = """
-SELECT e.ref, e.kind, e.date, e.moment, e.title,
-       json_extract(e.data, '$.actor'),
-       coalesce(json_extract(e.data, '$.amount_incl_tax'), json_extract(e.data, '$.amount')),
-       json_extract(e.data, '$.key_fact'),
-       json_extract(e.data, '$.tags'),
-       json_extract(e.data, '$.description'),
-       json_extract(e.data, '$.end'),
-       json_extract(e.data, '$.number'),
+# The same for a few events named by id, each counted through the links' index.
+_SOME_ROWS_SQL = f"""
+SELECT {_ROW_COLUMNS},
        (SELECT count(*) FROM links l JOIN exhibits x ON x.id = l.exhibit_id AND x.case_id = e.case_id
         WHERE l.event_id = e.id)
 FROM events e
-WHERE e.case_id = ? AND e.ref IN ({marks})
+WHERE e.case_id = ? AND e.ref IN ({{marks}})
 """
 
 
