@@ -16,16 +16,9 @@ import dossier_app
 PACKAGE = Path(dossier_app.__file__).parent
 STORE = PACKAGE / "store"
 
-# Another engineer is turning these into indexed lookups in the store (issue 12, point 4) right now;
-# they leave this list when their SQL moves to dossier_app/store/. Each entry: path from the package,
-# function name (None: the whole module).
-BEING_MOVED: set[tuple[str, str | None]] = {
-    ("services/events.py", None),
-    ("services/importing.py", None),
-    ("services/exhibits.py", None),
-    ("services/timeline.py", "new_event_id"),
-    ("services/timeline.py", "restore_event"),
-}
+# Modules allowed SQL outside the store (path from the package, function name or None for the
+# whole module): none.  An entry here is a debt to name in the commit that adds it.
+BEING_MOVED: set[tuple[str, str | None]] = set()
 
 _SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
                   r"CREATE\s+(TABLE|INDEX|VIEW|TRIGGER)|PRAGMA\s+\w+|json_extract)\b", re.IGNORECASE | re.DOTALL)
