@@ -18,6 +18,7 @@ def test_an_empty_date_clears_it(dossier, tmp_path: Path) -> None:
     assert before["date"] == "2024-03-15"
     run = dossier("exhibit", "set", "1", before["sha256"][:10], "--date", "")
     assert run.code == 0, run.err
+    assert run.out.strip() == "Facture 2024-003 (sans date), dans le dossier imprimé."
     after = _exhibit(dossier, "Facture 2024-003")
     assert "date" not in after or after["date"] is None
 
