@@ -118,9 +118,9 @@ def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
     updated = exhibits.edit_exhibit(
         ctx.store, case_id, args.exhibit, title=KEEP if args.title is None else args.title, day=day,
         include=KEEP if args.include is None else args.include, password=password)
-    day = short_day(updated.date) if updated.date else _("sans date")
+    shown = short_day(updated.date) if updated.date else _("sans date")
     state = _("dans le dossier imprimé") if updated.include else _("hors du dossier imprimé")
-    ctx.out(_("{title} ({day}), {state}.").format(title=updated.title, day=day, state=state))
+    ctx.out(_("{title} ({day}), {state}.").format(title=updated.title, day=shown, state=state))
     return 0
 
 

@@ -168,9 +168,9 @@ class MainWindow(QMainWindow):
         self.resize(size)
         self.move(area.x() + max(0, (area.width() - size.width() - FRAME.width()) // 2),
                   area.y() + max(0, (area.height() - size.height() - FRAME.height()) // 2))
-        handles = 2 * self.splitter.handleWidth()
-        self.splitter.setSizes([CASES_WIDTH, max(0, size.width() - CASES_WIDTH - EXHIBITS_WIDTH - handles),
-                                EXHIBITS_WIDTH])
+        # On a small screen the sides give up some room: the timeline's titles need it most.
+        cases, exhibits = min(CASES_WIDTH, max(180, size.width() * 14 // 100)), min(EXHIBITS_WIDTH, max(330, size.width() * 26 // 100))
+        self.splitter.setSizes([cases, max(0, size.width() - cases - exhibits - 2 * self.splitter.handleWidth()), exhibits])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from .events.controller import discard_question

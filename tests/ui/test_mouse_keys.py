@@ -100,8 +100,11 @@ def test_the_event_form_does_not_move_as_errors_come_and_go(qtbot):
 # --- 3. Tab leaves a table ---------------------------------------------------------------------------
 
 def _tab_leaves(qtbot, view: QAbstractItemView) -> None:
+    # A row's first column the user can see (the exhibits' N° is hidden until there are numbers).
+    column = next(c for c in range(view.model().columnCount())
+                  if not (hasattr(view, "isColumnHidden") and view.isColumnHidden(c)))
     view.setFocus()
-    view.setCurrentIndex(view.model().index(0, 0))
+    view.setCurrentIndex(view.model().index(0, column))
     assert QApplication.focusWidget() is view
     QTest.keyClick(view, Qt.Key.Key_Tab)
     after_tab = QApplication.focusWidget()
@@ -113,7 +116,7 @@ def _tab_leaves(qtbot, view: QAbstractItemView) -> None:
     assert after_backtab is not after_tab
     # The arrows still move inside.
     view.setFocus()
-    view.setCurrentIndex(view.model().index(0, 0))
+    view.setCurrentIndex(view.model().index(0, column))
     QTest.keyClick(view, Qt.Key.Key_Down)
     assert view.currentIndex().row() == 1
 
@@ -171,3 +174,16 @@ def test_choosing_an_exhibit_the_filter_hides_empties_the_box(qtbot, open_window
     letter = next(x for x in panel.model.exhibits if x.title == "Mise en demeure")
     assert panel.select(letter.sha256)
     assert panel.filter.text() == "" and panel.selected() == letter
+
+
+def test_the_number_column_shows_once_exhibits_have_numbers(qtbot, open_window, small_case):
+    from dataclasses import replace
+
+    from dossier_app.ui.exhibits.model import NUMBER
+
+    panel = open_window().exhibits
+    exhibits = list(panel.model.exhibits)
+    assert exhibits and all(x.number is None for x in exhibits)
+    assert panel.table.isColumnHidden(NUMBER), "an always-empty N° column only takes room"
+    panel.set_exhibits([replace(exhibits[0], number=1), *exhibits[1:]])
+    assert not panel.table.isColumnHidden(NUMBER)

@@ -134,4 +134,6 @@ class CaseListView(QListView):
         self.setUniformItemSizes(True)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move inside
+        # The delegate cuts long titles with "…": a sideways scroll bar would only take a line.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(_("Affaires"))

@@ -153,6 +153,8 @@ class ExhibitPanel(QWidget):
     def set_exhibits(self, exhibits: list[Exhibit]) -> None:
         keep = self.selected()
         self.model.set_exhibits(exhibits)
+        # Pièce numbers are given at the first export: until then their column would stay empty.
+        self.table.setColumnHidden(NUMBER, not any(x.number for x in exhibits))
         if keep is not None:
             self.select(keep.sha256, reveal=False)
         self._choice_moved()
