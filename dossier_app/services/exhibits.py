@@ -91,6 +91,13 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
     return updated
 
 
+def password_problem(store: Store, case_id: int, ref: str, password: str | None) -> str | None:
+    """Why ``password`` would be refused for the exhibit (as ``edit_exhibit`` refuses it), or None:
+    a form asks before it closes."""
+    exhibit = find_exhibit(store, case_id, ref)
+    return None if password == exhibit.password else _password_problem(store, exhibit, password)
+
+
 def _password_problem(store: Store, exhibit: Exhibit, password: str | None) -> str | None:
     """A password is only kept when it opens the exhibit's PDF (and the PDF needs one)."""
     if exhibit.media_type != "application/pdf":

@@ -166,6 +166,11 @@ class ExhibitDialog(KeepsTyping):
     def password_text(self) -> str | None:
         return self.password.text() or None
 
+    def show_problem(self, problem: str) -> None:
+        """A problem only the store can see (a password that does not open the PDF), shown in the form."""
+        self.error.setText(problem)
+        self.error.show()
+
     def _check(self) -> None:
         problem = title_problem(self.title.text()) or ""
         try:
