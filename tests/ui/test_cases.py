@@ -91,9 +91,11 @@ def test_delete_asks_first(open_window, store, small_case):
 
 def test_load_and_dump(open_window, store, tmp_path: Path):
     window = open_window(empty=True)
+    assert not window.exhibits.import_button.isEnabled(), "no case: nowhere to add exhibits"
     window.answers.open_with = write_case(tmp_path / "incoming")
     window.actions_.open_case_file.trigger()
     assert window.case_id is not None
+    assert window.exhibits.import_button.isEnabled()
     assert window.timeline.model.rowCount() == 5
     window.answers.save_with = tmp_path / "out" / "copie.json"
     (tmp_path / "out").mkdir()

@@ -58,6 +58,7 @@ class ImportFlow(QObject):
         def opened(case_id: int | None) -> None:
             self.set_case(session.ref())
             a.import_files.setEnabled(case_id is not None)
+            exhibits.import_button.setEnabled(case_id is not None)  # nowhere to put them without a case
 
         session.opened.connect(opened)
         on(a.import_files, self.import_files)
