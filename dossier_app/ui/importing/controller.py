@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 # The import machinery loads on the first import, not when the window opens.
 
 
+PROGRESS_EVERY_S = 0.1
+
+
 class ImportFlow(QObject):
     """One import at a time; ``done`` tells how it ended (for the status bar, and tests)."""
 
@@ -44,6 +48,7 @@ class ImportFlow(QObject):
         self.ref: CaseRef | None = None
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
+        self._shown_at = 0.0  # when the progress dialog was last changed
         self.review: ImportReview | None = None
         self.link_to: str | None = None
         self.event_title: Callable[[str], str] = str
@@ -142,6 +147,11 @@ class ImportFlow(QObject):
             self.task.wait()
 
     def _progress(self, done: int, total: int, name: str) -> None:
+        # Five hundred small files report faster than a person reads: the dialog follows ten times a second.
+        now = time.monotonic()
+        if self.progress is None or (now - self._shown_at < PROGRESS_EVERY_S and done + 1 < total):
+            return
+        self._shown_at = now
         if self.progress is not None:
             self.progress.setMaximum(total)
             self.progress.setValue(done)

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from ...services.importing import ImportItem
 
 ADD, FILE, TITLE, DATE, KIND, NOTE = range(6)
-FIRST_ROWS = 40  # rows filled before the dialog shows; the rest follow
-ROWS_PER_TURN = 40
+FIRST_ROWS = 25  # rows filled before the dialog shows; the rest follow
+ROWS_PER_TURN = 25
 
 
 class ImportReview(QDialog):
