@@ -73,12 +73,18 @@ def require_screen() -> None:
         raise UserError(no_screen_message())
 
 
+GUI_SWITCH_INTERVAL_S = 0.001
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    # Work behind the window (reading a large case, marks, an import) is Python too: the GUI thread
+    # takes the interpreter back within a millisecond rather than five, at each of its many calls.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationDisplayName("Dossier")
     if language() == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
