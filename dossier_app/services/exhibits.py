@@ -30,6 +30,10 @@ class Unchanged(enum.Enum):
 KEEP = Unchanged.KEEP
 
 
+class WrongPassword(UserError):
+    """The password given does not suit the exhibit's file: a form says so under its field and stays open."""
+
+
 def exhibits(store: Store, case_id: int) -> list[Exhibit]:
     """By pièce number (unnumbered last), then date, then title."""
     return repo.read_exhibits(store, case_id)
@@ -76,7 +80,7 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
         if not isinstance(password, Unchanged) and password != current.password:
             problem = _password_problem(store, current, password)
             if problem:
-                raise UserError(problem)
+                raise WrongPassword(problem)
         if expected is not None and _details(current) != _details(expected):
             raise UserError(_("La pièce « {title} » a changé depuis (dans une autre fenêtre ou par la commande dossier) : rien n'a été modifié, pour ne pas effacer ce changement.").format(
                 title=current.title))
@@ -89,13 +93,6 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
         if updated != current:
             repo.update_exhibit(store, updated)
     return updated
-
-
-def password_problem(store: Store, case_id: int, ref: str, password: str | None) -> str | None:
-    """Why ``password`` would be refused for the exhibit (as ``edit_exhibit`` refuses it), or None:
-    a form asks before it closes."""
-    exhibit = find_exhibit(store, case_id, ref)
-    return None if password == exhibit.password else _password_problem(store, exhibit, password)
 
 
 def _password_problem(store: Store, exhibit: Exhibit, password: str | None) -> str | None:

@@ -303,17 +303,13 @@ class EventActions(QObject):
             if new == exhibit:
                 return
             try:
-                problem = exhibits.password_problem(ref.store, ref.case_id, exhibit.sha256, new.password)
-            except UserError:
-                problem = None  # the exhibit is gone: edit_exhibit below says so
-            if problem:
-                # The form opens again as it was, the problem under it: nothing typed is lost.
-                dialog.show_problem(problem)
-                dialog.open()
-                return
-            try:
                 new = exhibits.edit_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
                                             include=new.include, password=new.password, expected=exhibit)
+            except exhibits.WrongPassword as exc:
+                # The form opens again as it was, the problem under it: nothing typed is lost.
+                dialog.show_problem(exc.message)
+                dialog.open()
+                return
             except UserError as exc:
                 self.ask.error(exc.message)
                 return
