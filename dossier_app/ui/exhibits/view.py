@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ..flow_layout import flow_row
 from ..labels import one_line
+from ..table_model import choose_row
 from ..timeline.view import dropped_paths
 from .model import DATE, LINKS, NUMBER, PAGES, TITLE, ExhibitFilter, ExhibitModel
 from .preview import ExhibitPreview
@@ -168,10 +169,7 @@ class ExhibitPanel(QWidget):
             row = self.proxy.row_of(sha)
         if row is None:
             return False
-        index = self.proxy.index(row, TITLE)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        choose_row(self.table, self.proxy.index(row, TITLE))
         return True
 
     def selected(self) -> Exhibit | None:

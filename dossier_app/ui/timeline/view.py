@@ -6,13 +6,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ...domain.vocabulary import ACTOR_CODES, KIND_CODES, label
 from ...i18n import _
 from ..exhibits.model import EXHIBIT_MIME, decode_exhibits
+from ..table_model import choose_row
 from .band import TimelineBand
 from .filter import FilterBar, TimelineProxy
 from .model import (
@@ -238,10 +239,7 @@ class TimelinePanel(QWidget):
         row = self.proxy.proxy_row_of(event_id)
         if row is None:
             return False
-        index = self.proxy.index(row, TITLE)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        choose_row(self.table, self.proxy.index(row, TITLE))
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
