@@ -159,3 +159,20 @@ def test_patched_rows_stay_sorted_and_filtered_as_if_read_afresh(qtbot):
         assert proxy._keep == filter_rows(model.rows, EventFilter(text="reglement"))
         assert proxy._index.texts() == [search_text(r) for r in model.rows]
         assert proxy.rowCount() == sum(proxy._keep)
+
+
+def test_rows_read_again_under_a_filter_and_a_sort_show_what_both_ask(qtbot, open_window, store, tmp_path):
+    from dossier_app.services.timeline import timeline_rows
+
+    case_id = _long_case(store, tmp_path, 30)
+    window = open_window(str(case_id))
+    header = window.timeline.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_header_point(header, TITLE))
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_header_point(header, TITLE))  # descending
+    qtbot.keyClicks(window.timeline.filter_bar.text, "note 001")
+    qtbot.waitUntil(lambda: len(_shown_ids(window)) == 10, timeout=5000)
+    # The rest of a large case arriving, or many events changed at once: the rows are given again.
+    window.timeline.set_rows(timeline_rows(store, case_id))
+    model = window.timeline.model
+    titles = [model.rows[model.row_of(i)].title for i in _shown_ids(window)]
+    assert titles == sorted((f"Note {i:04d}" for i in range(10, 20)), reverse=True)

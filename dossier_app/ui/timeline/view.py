@@ -171,7 +171,7 @@ class TimelinePanel(QWidget):
         header = self.table.horizontalHeader()
         order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         if order != (DATE, Qt.SortOrder.AscendingOrder):
-            self.model.sort(*order)
+            self.proxy.sort(*order)  # the filter's answers and search texts follow the rows
         self.filter_bar.set_tags(tags or [])
         if keep is not None:
             self.select_event(keep)
