@@ -52,7 +52,8 @@ class CaseSession(QObject):
 
     opened = Signal(object)
     changed = Signal(object)
-    elsewhere = Signal()  # another program (the command, a second window) changed the store
+    # Another program (the command, a second window) changed the store; True when the open case.
+    elsewhere = Signal(bool)
 
     def __init__(self, store: Store, report: Report, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +92,8 @@ class CaseSession(QObject):
         seen, self._seen = self._seen, now
         if seen is None or seen == now:
             return False
-        self.elsewhere.emit()
+        # Another case changed: the list says so; the open one is read again only when it changed.
+        self.elsewhere.emit(self.case_id is not None and seen.get(self.case_id) != now.get(self.case_id))
         return True
 
     def reopen(self) -> None:

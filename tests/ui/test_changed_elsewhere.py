@@ -46,3 +46,21 @@ def test_editing_an_exhibit_taken_out_elsewhere_says_so_in_words(qtbot, open_win
     dialog.accept()
     assert window.answers.errors and "retirée ailleurs" in window.answers.errors[-1]
     assert letter.sha256 not in window.answers.errors[-1]
+
+
+def test_another_case_changed_elsewhere_leaves_the_open_one_as_it_is(qtbot, open_window, store, small_case, tmp_path):
+    from dossier_app.services.interchange import load_case
+    from tests.support.cases import write_case
+
+    other_case = load_case(store, write_case(tmp_path / "second"))
+    window = open_window(str(small_case))
+    reopened: list[object] = []
+    window.session.opened.connect(reopened.append)
+    other = open_home(store.home)
+    try:
+        cases.rename_case(other, other_case, "Une autre affaire, renommée")
+    finally:
+        other.close()
+    assert window.session.look_elsewhere()
+    assert any(line.title == "Une autre affaire, renommée" for line in window.cases.model.lines)
+    assert reopened == [], "the open case is not read again for another's change"

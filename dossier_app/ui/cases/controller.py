@@ -111,13 +111,13 @@ class CasesController(QObject):
         for action in self._own:
             action.setEnabled(line is not None)
 
-    def changed_elsewhere(self) -> None:
+    def changed_elsewhere(self, open_case_changed: bool) -> None:
         """The command or another window changed the store: show it as it is now."""
         self.refresh()
         case_id = self.session.case_id
         if case_id is not None and not session.case_exists(self.store, case_id):
             self.case_chosen.emit(None)
-        else:
+        elif open_case_changed:
             self.session.reopen()
         self.update_outstanding()
 
