@@ -119,5 +119,10 @@ def check_case(case: Case) -> None:
         raise ProblemsError(collector.problems, _("L'affaire n'a pas été enregistrée :"))
 
 
+def read_case(store: Store, case_id: int) -> Case:
+    """The case block alone (parties, court, counsel): what its form edits, without its events."""
+    return repo.read_case(store, case_id)
+
+
 def read_case_file(store: Store, case_id: int) -> CaseFile:
     return repo.read_case_file(store, case_id)

@@ -188,7 +188,7 @@ class CasesController(QObject):
         from ..undo_commands import EditCase
         from .form import CaseForm
 
-        old = cases.read_case_file(self.store, ref.case_id).case
+        old = cases.read_case(self.store, ref.case_id)
 
         def submit(case: Case) -> list[Problem]:
             new = replace(case, id=old.id)
@@ -210,7 +210,7 @@ class CasesController(QObject):
         from ...services import cases
         from ..undo_commands import EditCase
 
-        old = cases.read_case_file(self.store, ref.case_id).case
+        old = cases.read_case(self.store, ref.case_id)
         title = self.ask.text(_("Renommer l'affaire"), _("Nouveau nom :"), old.title)
         if title is None or title.strip() == old.title:
             return False
