@@ -7,6 +7,7 @@ call these functions and nothing else.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,9 @@ class Unchanged(enum.Enum):
 KEEP = Unchanged.KEEP
 
 
+_WHOLE_HASH = re.compile(r"[0-9a-fA-F]{64}")
+
+
 class WrongPassword(UserError):
     """The password given does not suit the exhibit's file: a form says so under its field and stays open."""
 
@@ -46,7 +50,7 @@ def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
         return found[0]
     if len(found) > 1:
         raise UserError(_("« {ref} » désigne plusieurs pièces : donnez plus de chiffres de l'empreinte.").format(ref=ref))
-    if len(ref.strip()) == 64:
+    if _WHOLE_HASH.fullmatch(ref.strip()):
         # Named by its whole hash, as the window names it: it was there a moment ago.
         raise UserError(_("Cette pièce n'est plus dans l'affaire : elle en a été retirée ailleurs (une autre fenêtre ou la commande dossier)."))
     raise UserError(_("Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).").format(ref=ref))
