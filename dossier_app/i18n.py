@@ -47,6 +47,11 @@ _MONTHS = {
 _SEPARATORS = {"fr": (NARROW_NBSP, ","), "en": (",", ".")}  # thousands, decimals
 
 
+def month_names(lang: Lang) -> tuple[str, ...]:
+    """The twelve months' full names: ``("janvier", …)``, ``("January", …)``."""
+    return _MONTHS[lang][1]
+
+
 def as_lang(value: str | None) -> Lang:
     """``"fr"`` or ``"en"`` from a setting, an option or an environment value (``en_US.UTF-8``…)."""
     text = (value or "").strip().lower()

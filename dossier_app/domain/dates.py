@@ -152,11 +152,10 @@ def _plain(word: str) -> str:
 
 @functools.cache
 def _month_names() -> tuple[tuple[str, str], ...]:
-    """Each month's full French and English name, from CLDR: ``("janvier", "january")``…"""
-    from babel.dates import get_month_names
+    """Each month's full French and English name, as the screen writes them: ``("janvier", "january")``…"""
+    from ..i18n import month_names
 
-    fr, en = (get_month_names("wide", locale=locale) for locale in ("fr_FR", "en_GB"))
-    return tuple((_plain(fr[m]), _plain(en[m])) for m in range(1, 13))
+    return tuple((_plain(fr), _plain(en)) for fr, en in zip(month_names("fr"), month_names("en"), strict=True))
 
 
 @functools.cache
