@@ -39,7 +39,7 @@ from ...i18n import _
 from ...services.timeline import TimelineRow
 from ..kind_style import LANES, add_mark, color, lane_label, paint_mark
 from ..labels import one_line
-from ..workers import Task
+from ..workers import Latest
 from .marks import AllBut, Mark, build_marks
 
 MARGIN = 16.0
@@ -449,7 +449,7 @@ class TimelineBand(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(_("Molette : zoom · glisser : se déplacer · clic : choisir l'événement"))
         self._fit = True
-        self._asked = 0  # marks asked for: a late answer to an earlier request is dropped
+        self._marks = Latest(self)  # marks worked out behind: one at a time, a late answer dropped
         self._pressed_at: QPoint | None = None
         self.setViewportMargins(LEGEND_WIDTH, 0, 0, 0)
         self.legend = LaneLegend(self)
@@ -464,32 +464,25 @@ class TimelineBand(QGraphicsView):
     # --- content ---------------------------------------------------------------------------
     def set_rows(self, rows: list[TimelineRow]) -> None:
         """Every event of the case (the filter hides some with ``set_hidden``)."""
-        self._asked += 1
+        self._marks.drop()
         self._show_marks(mark_set(rows))
 
     def set_rows_later(self, rows: list[TimelineRow]) -> None:
         """As ``set_rows``, the marks of a large case worked out off the GUI thread (a quarter of a
         second for 100 000 events): the table shows an edit at once, the band a moment later."""
-        self._asked += 1
+        self._marks.drop()
         if len(rows) < LATER_FROM:
             self.set_rows(rows)
             return
-        asked, snapshot = self._asked, list(rows)
-
-        def start() -> None:
-            if asked != self._asked:
-                return  # asked again meanwhile: that request's task does it
-            width = self._fitted_width() if self._fit else None
-            task = Task(lambda _progress: mark_set(snapshot, width), self)
-            task.succeeded.connect(lambda prepared: self._show_marks(prepared) if asked == self._asked else None)
-            task.start()
+        snapshot, width = list(rows), (self._fitted_width() if self._fit else None)
         # A moment later: its thread shares the interpreter with the GUI thread, and the table's rows
         # must be painted first (each cell is a Python call that would wait for the thread's turn).
-        QTimer.singleShot(LATER_BY_MS, start)
+        self._marks.run(lambda _progress: mark_set(snapshot, width), self._show_marks,
+                        defer=lambda start: QTimer.singleShot(LATER_BY_MS, start))
 
     def wait_for_rows(self) -> None:
         """Rows are coming (``set_rows`` soon): lanes only until then."""
-        self._asked += 1  # an earlier request's marks no longer apply
+        self._marks.drop()  # an earlier request's marks no longer apply
         self.item.waiting = True
         self.item.update()
 
