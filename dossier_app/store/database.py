@@ -193,3 +193,4 @@ def _migrate(conn: sqlite3.Connection, db_path: Path, version: int) -> None:
     except BaseException:
         conn.rollback()
         raise
+

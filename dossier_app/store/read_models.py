@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 from ..domain.errors import UserError
 from ..domain.money import Cents, parse_amount
 from ..i18n import _
+from .chunks import in_chunks
 from .database import Store
 
 if TYPE_CHECKING:
@@ -105,10 +106,8 @@ def timeline_rows(store: Store, case_id: int, limit: int | None = None, offset: 
 def timeline_rows_of(store: Store, case_id: int, refs: Collection[str]) -> dict[str, TimelineRow]:
     """The rows of the events named, by id (an id the case no longer has is absent)."""
     out: dict[str, TimelineRow] = {}
-    names = list(refs)
-    for start in range(0, len(names), 500):  # SQLite's limit on parameters, with room to spare
-        chunk = names[start:start + 500]
-        sql = _SOME_ROWS_SQL.format(marks=",".join("?" * len(chunk)))
+    for chunk, marks in in_chunks(list(refs)):
+        sql = _SOME_ROWS_SQL.format(marks=marks)
         out.update((row.id, row) for row in _rows(store, case_id, sql, (case_id, *chunk)))
     return out
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .chunks import in_chunks
+
 if TYPE_CHECKING:
     from .database import Store
 
@@ -15,9 +17,7 @@ def recover_discarded(store: Store) -> None:
     if not held:
         return
     named: set[str] = set()
-    for i in range(0, len(held), 500):
-        chunk = held[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(held):
         named.update(r[0] for r in store.conn.execute(f"SELECT sha256 FROM files WHERE sha256 IN ({marks})", chunk))
     for sha in held:
         if sha in named:

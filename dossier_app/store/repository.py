@@ -28,6 +28,7 @@ from ..domain.model import (
     Reminder,
 )
 from ..i18n import _
+from .chunks import in_chunks
 from .database import Store
 
 
@@ -242,19 +243,15 @@ def invoice_number_of(store: Store, case_id: int, ref: str) -> str | None:
     return row[0] if row and isinstance(row[0], str) else None
 
 
-_CHUNK = 500
-
-
 def invoice_numbers_taken(store: Store, case_id: int, numbers: Iterable[str],
                           except_ref: str | None = None) -> set[str]:
     """Those of ``numbers`` that an invoice of the case (other than ``except_ref``) carries."""
     wanted = list(dict.fromkeys(numbers))
     found: set[str] = set()
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
+    for chunk, marks in in_chunks(wanted):
         found.update(r[0] for r in store.conn.execute(
             f"""SELECT invoice_number FROM events
-                WHERE case_id = ? AND invoice_number IN ({",".join("?" * len(chunk))}) AND ref IS NOT ?""",
+                WHERE case_id = ? AND invoice_number IN ({marks}) AND ref IS NOT ?""",
             (case_id, *chunk, except_ref)))
     return found
 
@@ -302,10 +299,9 @@ def exhibit_hashes_in_case(store: Store, case_id: int, hashes: Iterable[str]) ->
     """Those of ``hashes`` that an exhibit of the case already holds."""
     wanted = list(dict.fromkeys(hashes))
     found: set[str] = set()
-    for i in range(0, len(wanted), _CHUNK):
-        chunk = wanted[i:i + _CHUNK]
+    for chunk, marks in in_chunks(wanted):
         found.update(r[0] for r in store.conn.execute(
-            f"SELECT sha256 FROM exhibits WHERE case_id = ? AND sha256 IN ({','.join('?' * len(chunk))})",
+            f"SELECT sha256 FROM exhibits WHERE case_id = ? AND sha256 IN ({marks})",
             (case_id, *chunk)))
     return found
 
