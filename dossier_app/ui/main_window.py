@@ -7,58 +7,45 @@ it keeps the window's size and place, and takes files dropped onto it.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from ..i18n import _
 from ..services import session
 from ..store import Store
+from .archive.controller import ArchiveController
 from .ask import Ask
 from .case_ref import CaseRef
 from .case_session import CaseSession
 from .cases.controller import CasesController
 from .cases.view import CaseHeader, CasesView
+from .claims.controller import ClaimsController
+from .claims.view import ClaimsView
 from .events.controller import EventActions
 from .exhibits.controller import ExhibitsController
 from .exhibits.view import ExhibitPanel
+from .exporting.controller import ExportController
+from .help.controller import HelpController
 from .importing.controller import ImportFlow
+from .preferences.controller import PreferencesController
+from .readiness.controller import ReadinessController
+from .readiness.view import ReadinessView
 from .timeline.controller import TimelineController
 from .timeline.view import TimelinePanel, dropped_paths
 from .window_actions import DeleteByFocus, build_actions, on
+from .window_geometry import (
+    CASES_WIDTH,
+    DEFAULT_SIZE,
+    EXHIBITS_WIDTH,
+    home_key,
+    restore_geometry,
+    save_geometry,
+)
 
-DEFAULT_SIZE = QSize(1440, 900)  # on a large screen; a smaller one gets what it can hold
-FRAME = QSize(16, 48)  # what the window manager adds around the window (borders, title bar), about
-CASES_WIDTH, EXHIBITS_WIDTH = 220, 400
-
-
-def home_key(store: Store) -> str:
-    """Settings are per user; the last case is per data folder."""
-    return hashlib.sha1(str(store.home.resolve()).encode("utf-8")).hexdigest()[:16]
-
-
-def available_area() -> QRect:
-    """The primary screen's room for windows (without the task bar)."""
-    screen = QGuiApplication.primaryScreen()
-    return screen.availableGeometry() if screen is not None else QRect(0, 0, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
-
-
-def default_size(area: QRect) -> QSize:
-    """The default size, made smaller to fit ``area`` with the window's frame."""
-    return QSize(min(DEFAULT_SIZE.width(), area.width() - FRAME.width()),
-                 min(DEFAULT_SIZE.height(), area.height() - FRAME.height()))
-
-
-def fits_a_screen(rect: QRect) -> bool:
-    """Whether a window of that geometry lies on a screen that can hold it whole."""
-    screen = QGuiApplication.screenAt(rect.center())
-    if screen is None:
-        return False
-    area = screen.availableGeometry()
-    return rect.width() <= area.width() and rect.height() <= area.height() and area.intersects(rect)
-
+__all__ = ["MainWindow", "home_key"]
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: QSettings, start: session.Start, ask: Ask | None = None) -> None:
@@ -78,11 +65,17 @@ class MainWindow(QMainWindow):
         self.case_list, self.header = CasesView(), CaseHeader()
         self.case_title, self.case_parties, self.welcome = self.header.title, self.header.parties, self.header.welcome
         self.timeline, self.exhibits = TimelinePanel(), ExhibitPanel()
+        self.claims_view, self.readiness_view = ClaimsView(), ReadinessView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline, _("Chronologie"))
+        self.tabs.addTab(self.claims_view, _("Sommes dues"))
+        self.tabs.addTab(self.readiness_view, _("Vérification"))
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(4, 0, 4, 0)
         middle_layout.addWidget(self.header)
-        middle_layout.addWidget(self.timeline, 1)
+        middle_layout.addWidget(self.tabs, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.case_list, middle, self.exhibits):
             self.splitter.addWidget(widget)
@@ -97,6 +90,13 @@ class MainWindow(QMainWindow):
         self.exhibits_ = ExhibitsController(self.session, self.exhibits, self.timeline, status, self)
         self.events = EventActions(self, self.undo, self.ask)
         self.imports = ImportFlow(self, self.undo, self.ask)
+        self.claims = ClaimsController(self.session, self.claims_view, self.tabs, self.ask, status, self)
+        self.readiness = ReadinessController(self.session, self.readiness_view, self.tabs, self.timeline_,
+                                             self.exhibits_, self.cases, self)
+        self.exporting = ExportController(self.session, self.ask, settings, status, self)
+        self.archive = ArchiveController(self.session, self.ask, settings, status, self.open_case, self)
+        self.preferences = PreferencesController(self, settings, self)
+        self.help = HelpController(self, store, self)
         self.actions_ = a = build_actions(self, self.undo)
         delete = DeleteByFocus()
         self.cases.register(a, delete)
@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         self.exhibits_.register(a, delete, self.events)
         self.events.register(a, delete, self.session, self.timeline_, self.exhibits)
         self.imports.register(a, self.session, self.timeline_, self.exhibits, status)
+        for feature in (self.claims, self.readiness, self.exporting, self.archive, self.preferences, self.help):
+            feature.register(a)
         on(a.delete, delete)
         on(a.quit, self.close)
         self.events.status.connect(status)
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         self.timeline_.loading.settled.connect(self.cases.resume)
         self.session.changed.connect(self.cases.update_outstanding)
         self.session.elsewhere.connect(self.cases.changed_elsewhere)
-        self._restore()
+        restore_geometry(self, self.splitter, self.settings)
         self.open_case(start.case_id)
         if start.problem:
             self.statusBar().showMessage(start.problem)
@@ -152,26 +154,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    # --- settings ------------------------------------------------------------------------------
-    def _restore(self) -> None:
-        """The size and place saved last time if they fit a screen now, else a size that fits this one."""
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry) \
-                and fits_a_screen(self.geometry()):
-            splitter = self.settings.value("window/splitter")
-            if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-                self.splitter.restoreState(splitter)
-            return
-        self.setWindowState(Qt.WindowState.WindowNoState)
-        area = available_area()
-        size = default_size(area)
-        self.resize(size)
-        self.move(area.x() + max(0, (area.width() - size.width() - FRAME.width()) // 2),
-                  area.y() + max(0, (area.height() - size.height() - FRAME.height()) // 2))
-        # On a small screen the sides give up some room: the timeline's titles need it most.
-        cases, exhibits = min(CASES_WIDTH, max(180, size.width() * 14 // 100)), min(EXHIBITS_WIDTH, max(330, size.width() * 26 // 100))
-        self.splitter.setSizes([cases, max(0, size.width() - cases - exhibits - 2 * self.splitter.handleWidth()), exhibits])
-
     def closeEvent(self, event: QCloseEvent) -> None:
         from .events.controller import discard_question
         from .unsaved import KeepsTyping
@@ -182,12 +164,13 @@ class MainWindow(QMainWindow):
             typing[0].raise_()
             event.ignore()
             return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        save_geometry(self, self.splitter, self.settings)
         if self.case_id is not None:
             self.settings.setValue(f"cases/{home_key(self.store)}/last", self.case_id)
         self.settings.sync()
         self.imports.shutdown()
+        for feature in (self.claims, self.readiness, self.exporting, self.archive):
+            feature.shutdown()
         self.cases.amounts.shutdown()
         self.timeline_.loading.shutdown()
         super().closeEvent(event)

@@ -20,6 +20,11 @@ class WindowActions:
     open_case_file: QAction
     dump_case: QAction
     import_files: QAction
+    export_dossier: QAction
+    archive_case: QAction
+    restore_archive: QAction
+    verify_exhibits: QAction
+    preferences: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -42,6 +47,13 @@ class WindowActions:
     zoom_in: QAction
     zoom_out: QAction
     zoom_all: QAction
+    show_claims: QAction
+    show_rates: QAction
+    add_rate: QAction
+    show_readiness: QAction
+    guide: QAction
+    shortcuts: QAction
+    about: QAction
 
 
 def _action(window: QMainWindow, text: str, *keys: Key, tip: str = "") -> QAction:
@@ -77,6 +89,13 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
                           "Ctrl+Shift+S"),
         import_files=_action(window, _("&Ajouter des pièces\u2026"), "Ctrl+I",
                              tip=_("Ou glissez les fichiers dans la fenêtre")),
+        export_dossier=_action(window, _("&Exporter le dossier PDF\u2026"), std.Print,
+                               tip=_("Le dossier à remettre à l'avocat : faits, décompte, bordereau, pièces")),
+        archive_case=_action(window, _("&Archiver l'affaire\u2026"),
+                             tip=_("Un seul fichier .dossier avec l'affaire et ses pièces")),
+        restore_archive=_action(window, _("&Restaurer une archive\u2026")),
+        verify_exhibits=_action(window, _("&Vérifier les fichiers des pièces")),
+        preferences=_action(window, _("&Préférences\u2026"), std.Preferences, "Ctrl+,"),
         quit=_action(window, _("&Quitter"), std.Quit, "Ctrl+Q"),
         undo=undo_action,
         redo=redo_action,
@@ -106,16 +125,27 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         zoom_in=_action(window, _("&Zoomer la frise"), std.ZoomIn, "Ctrl+="),
         zoom_out=_action(window, _("&Dézoomer la frise"), std.ZoomOut),
         zoom_all=_action(window, _("Toute la &frise"), "Ctrl+0"),
+        show_claims=_action(window, _("&Sommes dues"), "Ctrl+4"),
+        show_rates=_action(window, _("&Taux d'intérêt\u2026")),
+        add_rate=_action(window, _("&Ajouter un taux BCE\u2026")),
+        show_readiness=_action(window, _("&Vérification du dossier"), "Ctrl+5"),
+        guide=_action(window, _("&Guide"), std.HelpContents, "F1"),
+        shortcuts=_action(window, _("&Raccourcis clavier")),
+        about=_action(window, _("À &propos de Dossier")),
     )
     bar = window.menuBar()
     menus = (
-        (_("&Fichier"), (a.new_case, a.open_case_file, a.dump_case, None, a.import_files, None, a.quit)),
+        (_("&Fichier"), (a.new_case, a.open_case_file, a.dump_case, None, a.import_files, None, a.export_dossier,
+                         None, a.archive_case, a.restore_archive, a.verify_exhibits, None, a.preferences, None,
+                         a.quit)),
         (_("É&dition"), (a.undo, a.redo, None, a.new_event, a.edit_event, a.duplicate_event, a.delete,
                                   a.link_exhibits, None, a.find, a.show_all)),
-        (_("&Affaire"), (a.new_case, a.edit_case, a.rename_case, a.delete_case)),
+        (_("&Affaire"), (a.new_case, a.edit_case, a.rename_case, a.delete_case, None, a.show_claims,
+                         a.show_rates, a.add_rate, None, a.show_readiness, a.export_dossier)),
         (_("&Pièces"), (a.import_files, a.link_events, a.edit_exhibit, a.remove_exhibit)),
         (_("Afficha&ge"), (a.focus_cases, a.focus_timeline, a.focus_exhibits, None, a.zoom_in, a.zoom_out,
-                                    a.zoom_all)),
+                                    a.zoom_all, None, a.show_claims, a.show_readiness)),
+        (_("Ai&de"), (a.guide, a.shortcuts, None, a.about)),
     )
     for title, entries in menus:
         menu = bar.addMenu(title)

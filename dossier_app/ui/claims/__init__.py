@@ -1,0 +1,1 @@
+"""The window's claims feature: a layout-only view and its controller."""

@@ -1,0 +1,1 @@
+"""The window's exporting feature: a layout-only view and its controller."""

@@ -1,0 +1,1 @@
+"""The window's help feature: a layout-only view and its controller."""

@@ -1,0 +1,1 @@
+"""The window's preferences feature: a layout-only view and its controller."""

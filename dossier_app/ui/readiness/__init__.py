@@ -1,0 +1,1 @@
+"""The window's readiness feature: a layout-only view and its controller."""
