@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-exhibits", action="store_true", help=_("sans les pièces"))
     p.add_argument("--max-mb", type=_megabytes, help=_("tomes de N Mo au plus"))
     p.add_argument("--renumber", action="store_true", help=_("renumérote les pièces"))
+    p.add_argument("--date", type=day_arg, dest="communication",
+                   help=_("date de communication des pièces, « Fait le » du bordereau (par défaut la date d'arrêté)"))
     p.set_defaults(func=export)
 
 
@@ -39,27 +41,24 @@ def _megabytes(text: str) -> float:
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
     # The PDF libraries load only when a dossier is exported: every other command starts faster.
-    from ..services.exporting import export_case
+    from ..services.exporting import export_case, stage_label
 
     lang = args.lang or language()
     tr = translator(lang)  # these lines speak the dossier's language (--lang), not the interface's
 
-    stages = {"prepare": tr.gettext("Lecture des pièces\u2026"),
-              "parts": tr.gettext("Mise en page\u2026"),
-              "assemble": tr.gettext("Assemblage des pièces\u2026"),
-              "write": tr.gettext("Écriture du fichier\u2026")}
     shown: set[str] = set()
     on_terminal = sys.stderr.isatty()
 
     def progress(step: ProgressStep) -> bool:
         if on_terminal and step.stage not in shown:
             shown.add(step.stage)
-            ctx.err(stages.get(step.stage, step.label))
+            ctx.err(stage_label(step.stage, tr) or step.label)
         return True
 
     report = export_case(ctx.store, ctx.case_id(args.case), args.output, as_of=args.as_of,
                          lang=lang, include_exhibits=not args.no_exhibits,
-                         max_mb=args.max_mb, renumber=args.renumber, progress=progress)
+                         max_mb=args.max_mb, renumber=args.renumber, communication=args.communication,
+                         progress=progress)
     for path in report.volumes:
         ctx.out(str(path))
     ctx.out(tr.gettext("{pages} pages, {value} pièces, empreinte {fingerprint}").format(pages=report.pages, value=len(report.exhibits) - len(report.refused), fingerprint=report.fingerprint))

@@ -15,6 +15,7 @@ class ExportOptions:
     lang: str = "fr"
     include_exhibits: bool = True
     max_mb: float | None = None  # split into volumes NAME-1.pdf, NAME-2.pdf… each under this size
+    communication: date | None = None  # the bordereau's "Fait le …" (spec: ``--date``); None: the as-of date
     # The spec lets an export go on without an unreadable exhibit only once it is excluded; a caller
     # that wants a best-effort bundle anyway (the corpus test, a preview) says so here.
     skip_refused: bool = False

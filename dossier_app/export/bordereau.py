@@ -56,7 +56,7 @@ def bordereau_story(d: Dossier, layout: Layout) -> list[Flowable]:
     flow.append(Paragraph(w.gettext("Empreinte : les 12 premiers caractères hexadécimaux du SHA-256 du fichier original."), s["note"]))
 
     closing = [Spacer(1, 8 * mm),
-               Paragraph(w.gettext("Fait le ") + w.long_day(d.as_of), s["signature"]),
+               Paragraph(w.gettext("Fait le ") + w.long_day(d.communication_day), s["signature"]),
                Spacer(1, 3 * mm)]
     counsel = case.counsel
     signer = w.gettext("Signature du conseil")

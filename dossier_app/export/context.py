@@ -39,6 +39,11 @@ class Dossier:
     claims: ClaimsResult | None
     with_exhibits: bool = True
     volumes: int = 1
+    communication: date | None = None  # the day the pièces are communicated; None: the as-of date
+
+    @property
+    def communication_day(self) -> date:
+        return self.communication or self.as_of
 
     @property
     def case(self):  # type: ignore[no-untyped-def]

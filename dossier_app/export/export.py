@@ -160,7 +160,7 @@ def _dossier(words: Translator, case_file: CaseFile, options: ExportOptions, eve
     entries = tuple(ExhibitEntry(p.exhibit, p.number, p.pages, p.signed, p.status, volumes_of.get(p.number, 1))
                     for p in usable)
     return Dossier(words, case_file, options.as_of, events, entries, claims,
-                   with_exhibits=options.include_exhibits, volumes=volumes)
+                   with_exhibits=options.include_exhibits, volumes=volumes, communication=options.communication)
 
 
 def _outcome(p: Prepared, volume: int | None = None) -> ExhibitOutcome:

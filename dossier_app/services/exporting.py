@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.numbering import assign_numbers
 from ..export import ExportOptions, ExportReport, ProgressStep, export_dossier
+from ..i18n import Translator
 from ..imports.email_files import read_email
 from ..store import Store
 from ..store import repository as repo
@@ -20,8 +21,12 @@ from .rates import store_rate_table
 
 def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None = None, lang: str = "fr",
                 include_exhibits: bool = True, max_mb: float | None = None, renumber: bool = False,
+                communication: date | None = None,
                 progress: Callable[[ProgressStep], bool | None] | None = None) -> ExportReport:
     """Write the dossier; the numbers it used are stored and kept from then on (spec "Numbering").
+
+    ``communication`` is the day the bordereau says the pièces are communicated ("Fait le …",
+    ``export --date``); without it, the as-of date.
 
     Until a first export the numbers are provisional and follow the exhibits' dates; after it, an
     exhibit added later takes the next free number, unless ``renumber`` starts afresh.
@@ -38,7 +43,8 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
     try:
         return export_dossier(
             case_file, lambda x: store.blobs.path(x.sha256),
-            ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb), output,
+            ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb,
+                          communication=communication), output,
             claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress,
             scratch=temporary_folder(store.home), check_target=check_target)
     except BaseException as exc:
@@ -47,6 +53,15 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
             # Scratch files (images turned into pages, e-mails laid out) can fill the disk too.
             raise os_error_to_user(exc, output) from exc
         raise
+
+
+def stage_label(stage: str, words: Translator) -> str:
+    """What a person reads for one stage of the export (``ProgressStep.stage``), in ``words``' language."""
+    stages = {"prepare": words.gettext("Lecture des pièces\u2026"),
+              "parts": words.gettext("Mise en page\u2026"),
+              "assemble": words.gettext("Assemblage des pièces\u2026"),
+              "write": words.gettext("Écriture du fichier\u2026")}
+    return stages.get(stage, "")
 
 
 def _store_numbers(store: Store, case_id: int, numbers: dict[int, int | None], fixed: bool) -> None:
