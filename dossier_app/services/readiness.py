@@ -18,10 +18,16 @@ def integrity_facts(store: Store, case_id: int) -> IntegrityFacts:
                           altered=frozenset(p.sha256 for p in problems if p.problem == "altered"))
 
 
-def readiness(store: Store, case_id: int, as_of: date | None = None) -> list[Finding]:
-    """Every finding, worst first."""
+def readiness(store: Store, case_id: int, as_of: date | None = None,
+              integrity: IntegrityFacts | None = None) -> list[Finding]:
+    """Every finding, worst first.
+
+    ``integrity``: what re-hashing the case's exhibit files found a moment ago (the window keeps it
+    between two checks and re-hashes only when the exhibits change); by default they are re-hashed now.
+    """
     day = as_of or date.today()
     case_file = repo.read_case_file(store, case_id)
     rates = store_rate_table(store)
     claims = compute_claims(case_file, day, rates)
-    return check_case(case_file, day, rates, claims, integrity_facts(store, case_id))
+    return check_case(case_file, day, rates, claims,
+                      integrity if integrity is not None else integrity_facts(store, case_id))

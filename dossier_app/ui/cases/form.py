@@ -287,6 +287,17 @@ class CaseForm(KeepsTyping):
                 field.edit.setFocus()
                 return
 
+    def reveal(self, name: str) -> None:
+        """Show the tab that holds the field ``name`` (a field's name, or "contract.payment_terms") and
+        put the cursor in it: the readiness check leads here to what it found missing."""
+        widget: QWidget = self.terms if name == "contract.payment_terms" else self.fields[name].edit
+        page = widget.parentWidget()
+        while page is not None and self.tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        widget.setFocus()
+
     def save(self) -> None:
         case = self.collect()
         if case is None:

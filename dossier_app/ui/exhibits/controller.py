@@ -62,6 +62,13 @@ class ExhibitsController(QObject):
             action(exhibit)
         return run
 
+    def select_exhibit(self, sha256: str) -> bool:
+        """Choose the exhibit in the list (its filter emptied if it hides it) and put the keyboard there."""
+        if not self.view.select(sha256):
+            return False
+        self.view.table.setFocus()
+        return True
+
     def _opened(self, case_id: int | None) -> None:
         self.view.preview.clear()
         self._opened_as += 1

@@ -61,6 +61,17 @@ class TimelineController(QObject):
             action(event_id)
         return run
 
+    def select_event(self, event_id: str) -> bool:
+        """Choose the event in the table and put the keyboard there; the filter is emptied when it hides
+        the event.  False when the timeline does not hold it (removed, or not read yet)."""
+        v = self.view
+        if v.proxy.proxy_row_of(event_id) is None and v.model.row_of(event_id) is not None:
+            v.filter_bar.clear()
+        if not v.select_event(event_id):
+            return False
+        v.table.setFocus()
+        return True
+
     def event_title(self, event_id: str) -> str:
         row = self.view.model.row_of(event_id)
         return one_line(self.view.model.rows[row].title if row is not None else event_id)
