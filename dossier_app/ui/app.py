@@ -7,17 +7,18 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..domain.errors import UserError
-from ..i18n import _, language
+from ..i18n import Lang, _, activate, language
 from ..services import session
 from ..services.store_access import open_home
 from ..store import Store
 from .ask import Ask
 from .crash import CrashReporter
 from .main_window import MainWindow, home_key
+from .preferences.controller import stored_language
 from .qt_catalogue import install_qt_translations
 from .workers import wait_for_all
 
@@ -86,11 +87,27 @@ def application() -> QApplication:
     # takes the interpreter back within a millisecond rather than five, at each of its many calls.
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app.setApplicationDisplayName("Dossier")
-    if language() == "fr":
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        # Qt's own words (Annuler, Regarder dans…) in French too.
-        install_qt_translations(app, "fr")
+    qt_in_language(app, language())
     return app
+
+
+def qt_in_language(app: QApplication, lang: Lang) -> None:
+    """Qt's own words (Annuler, Regarder dans…) and its numbers and dates in ``lang``."""
+    if lang == "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    install_qt_translations(app, lang)
+
+
+def apply_language(choice: str | None) -> Lang:
+    """``choice`` (``"fr"``, ``"en"``, ``""`` or ``None`` for the system's) for every window and dialog
+    built from now on, Qt's own included."""
+    lang = activate(choice or None).lang
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        qt_in_language(app, lang)
+    return lang
 
 
 def user_settings(home: Path) -> QSettings:
@@ -106,7 +123,54 @@ def build_window(store: Store, settings: QSettings, case_ref: str | None = None,
     except ValueError:
         last_id = None
     start = session.starting_case(store, case_ref, last_id)
-    return MainWindow(store, settings, start, ask)
+    window = MainWindow(store, settings, start, ask)
+    WindowKeeper(store, settings, ask, window)
+    return window
+
+
+class WindowKeeper(QObject):
+    """Keeps the main window of a run and builds it again, on the same case and at the same place,
+    when the language changes: every text of the window is chosen when it is built."""
+
+    replaced = Signal(object)  # the new window
+
+    def __init__(self, store: Store, settings: QSettings, ask: Ask | None, window: MainWindow) -> None:
+        super().__init__(window)  # lives as long as the window it keeps, then moves to the next
+        self.store, self.settings, self.ask = store, settings, ask
+        self.window = window
+        self._follow(window)
+
+    def _follow(self, window: MainWindow) -> None:
+        # Queued: the window is closed once the preferences' click that asked for it has returned.
+        window.preferences.language_changed.connect(self.rebuild, Qt.ConnectionType.QueuedConnection)
+
+    def rebuild(self, choice: str) -> MainWindow:
+        """The window built again in ``choice``; the old one kept if it would not close (a form being typed)."""
+        old = self.window
+        apply_language(choice)
+        app = QApplication.instance()
+        quits = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)  # for the moment between the two windows
+        try:
+            if not old.close():  # it keeps its size, place and case in the settings
+                return old
+            new = MainWindow(self.store, self.settings, session.Start(old.case_id), self.ask)
+            self.setParent(new)
+            self.window = new
+            self._follow(new)
+            new.show()
+            new.activateWindow()
+        finally:
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(quits)
+        old.deleteLater()
+        self.replaced.emit(new)
+        return new
+
+
+def keeper_of(window: MainWindow) -> WindowKeeper | None:
+    return window.findChild(WindowKeeper)
 
 
 def open_window(home: str | Path | None, case_ref: str | None = None,
@@ -129,11 +193,13 @@ def open_window(home: str | Path | None, case_ref: str | None = None,
         if case_ref:
             session.find_case(store, case_ref)  # "Aucune affaire « 99 »…" rather than a window on another
         require_screen()
+        settings = settings or user_settings(store.home)
+        activate(stored_language(settings) or None)  # before Qt's words and the window's are chosen
         app = application()
         # What is loaded so far lives as long as the program: keep the garbage collector from
         # walking it again and again while the window is built and a large case is read.
         gc.freeze()
-        return app, store, build_window(store, settings or user_settings(store.home), case_ref)
+        return app, store, build_window(store, settings, case_ref)
     except BaseException:
         store.close()
         raise
@@ -143,7 +209,10 @@ def run(home: str | Path | None, case_ref: str | None = None) -> int:
     app, store, window = open_window(home, case_ref)
     try:
         # SIGTERM is left as it is: with its default handler the system ends the window.
-        with CrashReporter(store.home, window):
+        with CrashReporter(store.home, window) as reporter:
+            keeper = keeper_of(window)
+            if keeper is not None:  # the window built again in another language is the one to report on
+                keeper.replaced.connect(lambda new: setattr(reporter, "window", new))
             window.show()
             return int(app.exec())
     finally:
