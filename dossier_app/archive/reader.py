@@ -107,6 +107,36 @@ def check_archive(path: Path, free_bytes: int | None = None) -> Iterator[Checked
         yield CheckedArchive(path, entries, case_json, archive, infos)
 
 
+def case_title(path: Path) -> str | None:
+    """The title the archive's case gives itself, read before any check, to warn of a copy; None
+    when it cannot be read cheaply (the restore's whole check then says what is wrong)."""
+    from ..domain import json_input
+
+    try:
+        handle = _open_regular(path)
+    except UserError:
+        return None
+    with handle:
+        try:
+            archive = _open(path, handle)
+        except UserError:
+            return None
+        with archive:
+            try:
+                info = archive.getinfo(CASE_NAME)
+                if info.file_size > layout.MAX_CASE_BYTES or info.file_size > layout.MAX_RATIO * max(
+                        info.compress_size, 1) + layout.RATIO_FLOOR:
+                    return None
+                with archive.open(info) as stream:
+                    document = json_input.loads(stream.read(layout.MAX_CASE_BYTES + 1).decode("utf-8"))
+            except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                    json_input.TooDeep, zlib.error):
+                return None
+    case = document.get("case") if isinstance(document, dict) else None
+    title = case.get("title") if isinstance(case, dict) else None
+    return title if isinstance(title, str) and title.strip() else None
+
+
 def _open_regular(path: Path) -> BinaryIO:
     return open_or_say(path, folder=_("{path} est un dossier, pas une archive .dossier."))
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from ..archive import CheckedArchive, Entry, SourceFile, check_archive, write_archive
 from ..archive.layout import CASE_NAME, FILES_DIR, member_names
-from ..archive.reader import Altered, refusal
+from ..archive.reader import Altered, case_title, refusal
 from ..archive.writer import SourceProblem
 from ..domain import json_input
 from ..domain.codec import Decoded, decode_document, encode_document
 from ..domain.errors import Problem, UserError
 from ..domain.model import Exhibit
-from ..i18n import _
+from ..i18n import _, active, ngettext
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
@@ -43,6 +43,43 @@ class Restored:
     title: str
     exhibits: int
     same_title: tuple[int, ...]  # other cases with this title: the restore made a copy beside them
+
+
+def archived_line(summary: ArchiveSummary) -> str:
+    """What ``archive`` prints and the window's status line says."""
+    return ngettext("{path} : {exhibits} pièce, {weight} \u2014 SHA-256 {sha256}",
+                    "{path} : {exhibits} pièces, {weight} \u2014 SHA-256 {sha256}", summary.exhibits).format(
+        path=summary.path, exhibits=summary.exhibits, weight=weight(summary.size), sha256=summary.sha256)
+
+
+def weight(size: int) -> str:
+    """A file's size in the language, by CLDR: ``"370 779 octets"``, ``"1,5 Mo"`` / ``"1.5 MB"``."""
+    from decimal import Decimal
+
+    from babel.units import format_unit
+
+    locale = active().locale
+    if size < 2**20:
+        return format_unit(size, "digital-byte", locale=locale)
+    return format_unit(Decimal(size) / 2**20, "digital-megabyte", length="short", format="#,##0.0",
+                       locale=locale)
+
+
+def copy_note(restored: Restored) -> str | None:
+    """Said after a restore that made a copy beside cases of the same title."""
+    if not restored.same_title:
+        return None
+    ids = ", ".join(str(i) for i in restored.same_title)
+    return _("Note : une affaire « {title} » existait déjà (n° {ids}) ; celle-ci est une copie distincte, n° {case_id}.").format(title=restored.title, ids=ids, case_id=restored.case_id)
+
+
+def cases_titled_as(store: Store, path: Path) -> tuple[str, tuple[int, ...]]:
+    """The title of the archive's case and the cases already holding that title (before restoring,
+    so that the window can say a copy would be made); ``("", ())`` when the title cannot be read."""
+    title = case_title(Path(path))
+    if title is None:
+        return "", ()
+    return title, tuple(r.id for r in repo.list_cases(store) if r.title == title)
 
 
 def archive_case(store: Store, case_id: int, target: Path) -> ArchiveSummary:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import UserError
+from ..i18n import _, ngettext
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
@@ -87,3 +88,35 @@ def _move_aside(path: Path, quarantine: Path) -> Path:
         target = quarantine / f"{path.name}.{n}"
     os.replace(path, target)
     return target
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What ``verify`` says of a case and of the store around it, a line each; ``intact`` when no
+    file of any case is missing or altered."""
+
+    lines: tuple[str, ...]
+    intact: bool
+
+
+def verification(store: Store, case_id: int) -> Verification:
+    """``verify_case`` and ``check_store``, told in the words both faces use."""
+    problems = verify_case(store, case_id)
+    lines = []
+    for p in problems:
+        label = _("pièce n° {number}").format(number=p.number) if p.number else _("pièce")
+        what = _("fichier manquant") if p.problem == "missing" else _("fichier modifié (l'empreinte ne correspond plus)")
+        lines.append(f"{label} « {p.exhibit_title} » : {what} — {store.blobs.path(p.sha256)}")
+    whole = check_store(store)
+    others = {sha: cases for sha, cases in whole.rows_without_file.items() if sha not in {p.sha256 for p in problems}}
+    for sha, case_ids in others.items():
+        ids = ", ".join(str(i) for i in case_ids) or "—"
+        lines.append(_("fichier manquant d'une pièce de l'affaire n° {ids} \u2014 {path}").format(ids=ids, path=store.blobs.path(sha)))
+    if whole.quarantined:
+        lines.append(ngettext("{quarantined_count} fichier du stockage sans pièce qui le décrive (reste d'une opération interrompue, ou ajouté à la main) : mis de côté, rien n'est effacé, dans {quarantine}.", "{quarantined_count} fichiers du stockage sans pièce qui les décrive (restes d'une opération interrompue, ou ajoutés à la main) : mis de côté, rien n'est effacé, dans {quarantine}.", len(whole.quarantined)).format(quarantined_count=len(whole.quarantined), quarantine=whole.quarantine))
+    if whole.strays_left:
+        lines.append(ngettext("{strays_left} fichier du stockage sans pièce qui le décrive, laissé en place : le dossier de données n'est pas accessible en écriture.", "{strays_left} fichiers du stockage sans pièce qui les décrive, laissés en place : le dossier de données n'est pas accessible en écriture.", whole.strays_left).format(strays_left=whole.strays_left))
+    intact = not (problems or others)
+    if intact:
+        lines.append(_("Toutes les pièces sont intactes."))
+    return Verification(tuple(lines), intact)

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.readiness = ReadinessController(self.session, self.readiness_view, self.tabs, self.timeline_,
                                              self.exhibits_, self.cases, self)
         self.exporting = ExportController(self.session, self.ask, settings, status, self)
-        self.archive = ArchiveController(self.session, self.ask, settings, status, self.open_case, self)
+        self.archive = ArchiveController(self.session, self.ask, settings, status, self.cases, self)
         self.preferences = PreferencesController(self, settings, self)
         self.help = HelpController(self, store, self)
         self.actions_ = a = build_actions(self, self.undo)
