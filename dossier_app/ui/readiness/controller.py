@@ -1,16 +1,46 @@
-"""The readiness tab: runs the check of the open case off the GUI thread, and leads to what each finding is about."""
+"""The readiness tab: runs the check of the open case off the GUI thread, and leads to what each finding is about.
+
+The check runs after every change to the open case (a moment after the last of a burst), whether
+its tab is shown or not: the tab's badge counts what blocks.  Re-hashing every exhibit file is the
+slow part of it, and only a change to the exhibits (or another case, or another program's change,
+or « Vérifier à nouveau ») can change what it finds: between those, the check reuses what the last
+re-hash found.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, QTimer
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QTabWidget
 
-from ..case_session import CaseSession
+from ...domain.dates import short_day
+from ...i18n import _, ngettext
+from ..case_session import CaseSession, Change
 from ..cases.controller import CasesController
 from ..exhibits.controller import ExhibitsController
 from ..timeline.controller import TimelineController
 from ..window_actions import WindowActions, on
-from .view import ReadinessView
+from ..workers import Latest, Progress
+from .model import FINDING_ROLE
+from .view import ReadinessView, severity_icon
+
+if TYPE_CHECKING:
+    from ...domain.checks import Finding, IntegrityFacts
+
+DEBOUNCE_MS = 400  # a burst of changes (typing through forms, undoing thrice) is checked once, after it
+
+# Findings about the case block: the case form's field that settles each (its tab is shown).
+CASE_FIELDS: dict[str, str] = {
+    "no_court": "court",
+    "hearing_past": "hearing",
+    "other_side_no_siren": "them.siren",
+    "other_side_no_address": "them.address",
+    "terms_beyond_cap": "contract.payment_terms",  # the contract's terms (an invoice's names its event)
+    "rate_below_floor": "contract.late_penalty_rate",
+}
 
 
 class ReadinessController(QObject):
@@ -19,9 +49,153 @@ class ReadinessController(QObject):
         super().__init__(parent)
         self.session, self.view, self.tabs = session, view, tabs
         self.timeline, self.exhibits, self.cases = timeline, exhibits, cases
+        self.checking = Latest(self)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self._run)
+        self._facts: IntegrityFacts | None = None  # what the last re-hash of the open case found
+        self._hash_asked = 0  # raised each time the files must be re-hashed again
+        self._hashed = -1  # the ask the facts answer
+        self._waiting = False  # for the timeline to be read first
+        self._leads: dict[str, QAction] = {}
+        session.opened.connect(self._opened)
+        session.changed.connect(self._changed)
+        session.elsewhere.connect(self._elsewhere)
+        timeline.loading.settled.connect(self._timeline_settled)
+        self.checking.settled.connect(self._settled)
+        view.recheck.connect(self.recheck)
+        view.list.activated.connect(self.activate)
 
     def register(self, a: WindowActions) -> None:
-        on(a.show_readiness, lambda: self.tabs.setCurrentWidget(self.view))
+        on(a.show_readiness, self.show)
+        # Findings about nothing the lists show lead to the action that settles them.
+        self._leads = {"no_events": a.new_event, "no_formal_notice": a.new_event, "no_exhibits": a.import_files,
+                       "as_of_rate_unknown": a.add_rate, "rate_unknown": a.add_rate, "credit": a.show_claims}
 
     def shutdown(self) -> None:
-        pass
+        self.debounce.stop()
+        self.checking.shutdown()
+
+    @property
+    def busy(self) -> bool:
+        return self.debounce.isActive() or self._waiting or self.checking.busy
+
+    def show(self) -> None:
+        self.tabs.setCurrentWidget(self.view)
+        self.view.list.setFocus()
+
+    # --- when to check -------------------------------------------------------------------------
+    def _opened(self, case_id: int | None) -> None:
+        self.checking.drop()
+        self._facts = None
+        self._hash_asked += 1
+        if case_id is None:
+            self.debounce.stop()
+            self.view.show_message(_("Aucune affaire ouverte"))
+        else:
+            self.view.show_message(_("Vérification du dossier en cours\u2026"))
+            self.debounce.start()
+        self._show_badge()
+
+    def _changed(self, change: Change) -> None:
+        if self.session.case_id is None:
+            return
+        if change.exhibits:
+            self._hash_asked += 1
+        self.debounce.start()
+
+    def _elsewhere(self, open_case_changed: bool) -> None:
+        if open_case_changed and self.session.case_id is not None:
+            self._hash_asked += 1  # another program may have re-imported or verified a file
+            self.debounce.start()
+
+    def recheck(self) -> None:
+        """« Vérifier à nouveau »: the case read again and every file re-hashed, now."""
+        if self.session.case_id is None:
+            return
+        self._hash_asked += 1
+        self.debounce.stop()
+        self._run()
+
+    def _timeline_settled(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            self.debounce.start()
+
+    def _run(self) -> None:
+        case_id = self.session.case_id
+        if case_id is None or self.checking.closed:
+            return
+        if self.timeline.busy:
+            # One thing at a time behind the window: the rest of the events first.
+            self._waiting = True
+            return
+        home, day, facts, asked = self.session.store.home, date.today(), self._facts, self._hash_asked
+        rehash = facts is None or self._hashed != asked
+
+        def work(progress: Progress) -> tuple[list[Finding], IntegrityFacts]:
+            from ...services import readiness
+            from ...services.store_access import open_home
+
+            store = open_home(home)
+            try:
+                found = readiness.integrity_facts(store, case_id) if rehash or facts is None else facts
+                return readiness.readiness(store, case_id, day, integrity=found), found
+            finally:
+                store.close()
+
+        def done(result: tuple[list[Finding], IntegrityFacts]) -> None:
+            if case_id != self.session.case_id:
+                return
+            findings, found = result
+            self._facts = found
+            if rehash:
+                self._hashed = asked
+            self.view.show_findings(findings, short_day(day))
+            self._show_badge()
+
+        def failed(message: str, current: bool) -> None:
+            if current and case_id == self.session.case_id:
+                self.view.show_message(_("La vérification n'a pas pu se faire : {message}").format(message=message))
+                self._show_badge()
+
+        self.view.set_busy(True)
+        self.checking.run(work, done, failed)
+
+    def _settled(self) -> None:
+        self.view.set_busy(False)
+
+    def _show_badge(self) -> None:
+        """The tab says how many findings block, shown or not: « Vérification (2) » and a red octagon."""
+        index = self.tabs.indexOf(self.view)
+        if index < 0:
+            return
+        count = self.view.blocking_count()
+        self.tabs.setTabText(index, _("Vérification ({count})").format(count=count) if count else _("Vérification"))
+        self.tabs.setTabIcon(index, severity_icon("blocking") if count else QIcon())
+        self.tabs.setTabToolTip(index, ngettext(
+            "{count} point bloque le dossier : à régler avant de l'exporter",
+            "{count} points bloquent le dossier : à régler avant de l'exporter", count).format(count=count)
+            if count else "")
+
+    # --- where a finding leads -----------------------------------------------------------------
+    def activate(self, index: QModelIndex) -> None:
+        finding: Finding | None = index.data(FINDING_ROLE)
+        if finding is None:
+            return
+        if finding.event_id is not None:
+            self.tabs.setCurrentWidget(self.timeline.view)
+            if not self.timeline.select_event(finding.event_id):
+                self.timeline.status(_("Cet événement n'est pas dans la chronologie (supprimé depuis la vérification ?)."), 5000)
+        elif finding.exhibit is not None:
+            if not self.exhibits.select_exhibit(finding.exhibit):
+                self.timeline.status(_("Cette pièce n'est pas dans la liste des pièces (retirée depuis la vérification ?)."), 5000)
+        elif finding.code in CASE_FIELDS:
+            form = self.cases.edit_case()
+            if form is not None:
+                form.reveal(CASE_FIELDS[finding.code])
+        elif finding.code in self._leads:
+            self._leads[finding.code].trigger()
+        else:
+            self.timeline.status(_("Ce point concerne le dossier entier : il ne mène à aucun événement ni à aucune pièce."), 5000)
