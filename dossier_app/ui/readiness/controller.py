@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QTabWidget
 
 from ...domain.dates import short_day
-from ...i18n import _, ngettext
+from ...i18n import _, language, ngettext, using
 from ..case_session import CaseSession, Change
 from ..cases.controller import CasesController
 from ..exhibits.controller import ExhibitsController
@@ -58,6 +58,7 @@ class ReadinessController(QObject):
         self._hash_asked = 0  # raised each time the files must be re-hashed again
         self._hashed = -1  # the ask the facts answer
         self._waiting = False  # for the timeline to be read first
+        self._case: int | None = None  # the case whose findings are shown
         self._leads: dict[str, QAction] = {}
         session.opened.connect(self._opened)
         session.changed.connect(self._changed)
@@ -90,11 +91,14 @@ class ReadinessController(QObject):
         self.checking.drop()
         self._facts = None
         self._hash_asked += 1
+        again, self._case = case_id == self._case, case_id
         if case_id is None:
             self.debounce.stop()
             self.view.show_message(_("Aucune affaire ouverte"))
-        else:
+        elif not again:
             self.view.show_message(_("Vérification du dossier en cours\u2026"))
+        # The same case read again (changed by another program): its findings stay shown meanwhile.
+        if case_id is not None:
             self.debounce.start()
         self._show_badge()
 
@@ -133,6 +137,7 @@ class ReadinessController(QObject):
             return
         home, day, facts, asked = self.session.store.home, date.today(), self._facts, self._hash_asked
         rehash = facts is None or self._hashed != asked
+        lang = language()  # the window's, which a block may have chosen for this thread only
 
         def work(progress: Progress) -> tuple[list[Finding], IntegrityFacts]:
             from ...services import readiness
@@ -141,7 +146,8 @@ class ReadinessController(QObject):
             store = open_home(home)
             try:
                 found = readiness.integrity_facts(store, case_id) if rehash or facts is None else facts
-                return readiness.readiness(store, case_id, day, integrity=found), found
+                with using(lang):
+                    return readiness.readiness(store, case_id, day, integrity=found), found
             finally:
                 store.close()
 
