@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QTabWidget
 
-from ...domain.claims_report import half_year_label, notes, rate_source_text
+from ...domain.claims_report import half_year_label, notes
 from ...domain.errors import UserError
 from ...domain.rates import SEMESTER_RULE_FROM, HalfYear
 from ...i18n import _, active
@@ -224,15 +224,10 @@ class ClaimsController(QObject):
         if not claim.periods:
             view.sources.setText(_("Aucune pénalité n\u2019a couru."))
             return
-        lines: dict[str, None] = {}
-        for period in claim.periods:
-            statutory = period.source.statutory
-            text = rate_source_text(period.source)
-            if statutory is not None and statutory.ecb.source:
-                text = _("{rate} — source : {reference}").format(rate=text, reference=statutory.ecb.source)
-            lines.setdefault(text, None)
-        view.sources.setText(_("Taux appliqués et leurs sources") + "\n"
-                             + "\n".join(f"\u2022 {line}" for line in lines))
+        # The table says which rate and why; below, where each value was read, once each.
+        references = dict.fromkeys(p.source.statutory.ecb.source for p in claim.periods
+                                   if p.source.statutory is not None and p.source.statutory.ecb.source)
+        view.sources.setText("\n".join(_("Source : {reference}").format(reference=r) for r in references))
 
     # --- the rates -------------------------------------------------------------------------------
     def show_rates(self) -> RatesDialog:

@@ -149,7 +149,8 @@ class PeriodsModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == P_SOURCE:
             statutory = period.source.statutory
-            return statutory.ecb.source if statutory is not None else None
+            text = rate_source_text(period.source)
+            return f"{text}\n{statutory.ecb.source}" if statutory is not None else text
         if role == Qt.ItemDataRole.ForegroundRole and not period.source.known and column in (P_RATE, P_SOURCE):
             return QBrush(UNKNOWN_RATE)
         return None

@@ -34,16 +34,18 @@ UNKNOWN, NONE = "?", "—"
 ERROR_STYLE = "color: #b00020;"
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], stretch_last: bool = True) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+    # The command's lower-case column names, as a heading starts.
+    table.setHorizontalHeaderLabels([h[:1].upper() + h[1:] for h in headers])
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(stretch_last)
     return table
 
 
@@ -72,7 +74,7 @@ class RatesDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.half_years = _table([_("semestre"), _("taux des pénalités (L441-10)"), _("taux légal, particuliers"),
-                                  _("taux légal, autres cas")])
+                                  _("taux légal, autres cas")], stretch_last=False)
         self.ecb = _table([_("Date d'effet"), _("Taux"), _("Source")])
         self.legal = _table([_("semestre"), _("taux légal, particuliers"), _("taux légal, autres cas"),
                              _("Source")])
@@ -131,13 +133,13 @@ class RatesDialog(QDialog):
         for row in reversed(rows):  # the latest first: it is the one a user looks for
             statutory = ", ".join(
                 (pct(s.rate) if i == 0 else _("{rate} dès le {day}").format(rate=pct(s.rate), day=tr.short_day(day)))
-                + ("" if s.known else UNKNOWN)
+                + ("" if s.known else "\u00a0" + UNKNOWN)
                 for i, (day, s) in enumerate(row.statutory))
             if not row.legal.known and row.half_year < row.legal.rate.half_year:
                 before = True
                 legal = [NONE, NONE]
             else:
-                mark = "" if row.legal.known else UNKNOWN
+                mark = "" if row.legal.known else "\u00a0" + UNKNOWN
                 legal = [pct(row.legal.rate.particulier) + mark, pct(row.legal.rate.autres_cas) + mark]
             lines.append([half_year_label(row.half_year), statutory, *legal])
         _fill(self.half_years, lines, right=(1, 2, 3))

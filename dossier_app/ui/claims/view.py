@@ -32,6 +32,7 @@ from ...domain.dates import parse_user_day
 from ...i18n import _, active
 from .model import NUMBER, P_SOURCE, InvoicesModel, PeriodsModel
 
+LINES_IN_SIGHT = 8  # invoice lines shown without scrolling when there are that many
 WARNING_STYLE = "QFrame#unknownRate { background: #fff4e5; border: 1px solid #f0b96b; border-radius: 4px; }"
 
 
@@ -69,6 +70,7 @@ class DayField(QWidget):
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         row.addWidget(self.edit)
         row.addWidget(self.calendar_button)
+        row.addStretch(1)
         self.edit.editingFinished.connect(self.read_typed)
         self.calendar_button.clicked.connect(self.pop_calendar)
         self.calendar.clicked.connect(self._picked)
@@ -214,10 +216,14 @@ class ClaimsView(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def show_headings(self) -> None:
-        """The disputed invoices' heading line spans the whole row."""
+        """The disputed invoices' heading line spans the whole row; up to a few lines show without scrolling."""
         self.table.clearSpans()
         for row in self.model.heading_rows():
             self.table.setSpan(row, 0, 1, self.model.columnCount())
+        lines = min(max(self.model.rowCount(), 2), LINES_IN_SIGHT)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + lines * self.table.verticalHeader().defaultSectionSize()
+                                    + 2 * self.table.frameWidth() + 2)
 
     def set_totals(self, rows: list[tuple[str, str | None, bool]]) -> None:
         """Label and amount per line (no amount: a line of words across); bold for the line that counts."""
