@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.numbering import assign_numbers
-from ..export import ExportOptions, ExportReport, ProgressStep, export_dossier
+from ..export import ExhibitsRefused, ExportOptions, ExportReport, ProgressStep, export_dossier
 from ..i18n import Translator
 from ..imports.email_files import read_email
 from ..store import Store
@@ -17,6 +17,8 @@ from ..store.home import temporary_folder
 from .claims import claims_for
 from .files import check_target, os_error_to_user
 from .rates import store_rate_table
+
+__all__ = ["ExhibitsRefused", "ExportReport", "ProgressStep", "export_case", "stage_label"]
 
 
 def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None = None, lang: str = "fr",

@@ -1,24 +1,396 @@
-"""Exporting the dossier from the window: the dialog, the task behind it, what it wrote."""
+"""Exporting the dossier from the window: the dialog, the task behind it, what it wrote.
+
+Export first runs the readiness check off the GUI thread; blocking findings are shown before anything
+is written (export anyway, or close and go to the « Vérification » tab).  Then ``exporting.export_case``
+runs as a ``workers.Task``: a progress bar naming the part and the pièce under way, a Cancel that
+leaves no file (the export writes beside the target and renames only at the end).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDateEdit, QWidget
 
+from ...domain.bounds import EARLIEST_DAY, latest_day
+from ...domain.errors import UserError
+from ...i18n import _, language, ngettext
+from ...services.store_access import open_home
 from ..ask import Ask
 from ..case_session import CaseSession
-from ..window_actions import WindowActions
+from ..window_actions import WindowActions, on
+from ..workers import Progress, Task
+from .view import ExportDialog
+
+if TYPE_CHECKING:
+    from ...domain.checks import Finding
+    from ...services.exporting import ExhibitsRefused, ExportReport, ProgressStep
+
+# Where each stage of the export falls on the one progress bar (per mille): the pages of the
+# exhibits are read, the parts laid out, the pièces stamped and assembled, the file written.
+SPANS = {"prepare": (0, 250), "parts": (250, 350), "assemble": (350, 900), "write": (900, 1000)}
+UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True)
+class Choices:
+    as_of: date
+    communication: date
+    lang: str
+    include_exhibits: bool
+    max_mb: float | None
+    target: Path
+
+
+def file_name(title: str) -> str:
+    """A file name from the case's title: what a file system refuses replaced, spaces kept."""
+    name = " ".join(UNSAFE.sub("-", title).split()).strip(" .-")
+    return (name or "dossier")[:120] + ".pdf"
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class ExportController(QObject):
+    """``ended`` says how the last export ended: "written", "cancelled", "refused" or "failed"."""
+
+    ended = Signal(str)
+    fix_asked = Signal()  # "Corriger d'abord": the window shows the readiness tab
+
     def __init__(self, session: CaseSession, ask: Ask, settings: QSettings, status: Callable[[str], object],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session, self.ask, self.settings, self.status = session, ask, settings, status
+        self.dialog: ExportDialog | None = None
+        self.task: Task | None = None
+        self.choices: Choices | None = None
+        self.report: ExportReport | None = None
+        self._chosen_by_dialog: Path | None = None  # the Save dialog already asked before replacing it
+        self._following = True  # the communication date follows the as-of date until changed by hand
+        self._syncing = False
 
     def register(self, a: WindowActions) -> None:
-        pass
+        on(a.export_dossier, self.open_dialog)
+        self.session.opened.connect(lambda case_id: a.export_dossier.setEnabled(case_id is not None))
+        a.export_dossier.setEnabled(self.session.case_id is not None)
+        # The readiness tab is the readiness feature's: its own action shows it.
+        self.fix_asked.connect(a.show_readiness.trigger)
 
     def shutdown(self) -> None:
-        pass
+        if self.task is not None and self.task.running:
+            self.task.wait()  # cancelled: the export removes what it had begun
+        if self.dialog is not None:
+            self.dialog.running = False
+            self.dialog.close()
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    # The dialog.
+
+    def open_dialog(self) -> None:
+        if self.session.case_id is None:
+            self.ask.error(_("Ouvrez d'abord une affaire à exporter."))
+            return
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        parent = self.parent()
+        dialog = ExportDialog(parent if isinstance(parent, QWidget) else None)
+        self.dialog, self.report, self._chosen_by_dialog, self._following = dialog, None, None, True
+        today = date.today()
+        for edit in (dialog.as_of, dialog.communication):
+            edit.setDateRange(_qdate(EARLIEST_DAY), _qdate(latest_day(today)))
+            edit.setDate(_qdate(today))
+        dialog.language.setCurrentIndex(max(0, dialog.language.findData(language())))
+        dialog.max_mb.setText(str(self.settings.value("export/max_mb", "") or ""))
+        dialog.target.setText(str(self.default_target()))
+        dialog.as_of.dateChanged.connect(self._as_of_changed)
+        dialog.communication.dateChanged.connect(self._communication_changed)
+        dialog.target.textEdited.connect(lambda _text: setattr(self, "_chosen_by_dialog", None))
+        dialog.browse.clicked.connect(self._browse)
+        dialog.export.clicked.connect(self._check_first)
+        dialog.export_anyway.clicked.connect(self._write)
+        dialog.fix_first.clicked.connect(self._fix_first)
+        dialog.cancel_asked.connect(self._cancel)
+        dialog.open_pdf.clicked.connect(self._open_pdf)
+        dialog.show_folder.clicked.connect(self._show_folder)
+        dialog.finished.connect(self._closed)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    def _closed(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def default_target(self) -> Path:
+        """The case's title as a name, in the last folder exported to (else the default one, else home)."""
+        from ...services.cases import read_case
+
+        folder = Path.home()
+        for key in ("export/folder", "export/last_folder"):
+            value = str(self.settings.value(key, "") or "")
+            if value and Path(value).is_dir():
+                folder = Path(value)
+        title = read_case(self.session.store, self.session.case_id).title if self.session.case_id else ""
+        return folder / file_name(title)
+
+    def _as_of_changed(self, value: QDate) -> None:
+        if self.dialog is not None and self._following:
+            self._syncing = True
+            self.dialog.communication.setDate(value)
+            self._syncing = False
+
+    def _communication_changed(self, _value: QDate) -> None:
+        if not self._syncing:
+            self._following = False
+
+    def _browse(self) -> None:
+        if self.dialog is None:
+            return
+        chosen = self.ask.save_file(_("Exporter le dossier PDF"), self.dialog.target.text().strip()
+                                    or str(self.default_target()), _("Documents PDF (*.pdf)"))
+        if chosen is not None:
+            if not chosen.suffix:
+                chosen = chosen.with_suffix(".pdf")
+            self.dialog.target.setText(str(chosen))
+            self._chosen_by_dialog = chosen
+
+    def _read_choices(self) -> Choices | None:
+        """What the form says, or None after saying in one line what is wrong."""
+        from ...services.files import check_target
+
+        dialog = self.dialog
+        assert dialog is not None
+        max_mb: float | None = None
+        size = dialog.max_mb.text().strip()
+        if size:
+            try:
+                max_mb = float(size.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+            except ValueError:
+                max_mb = None
+            if max_mb is None or not (0 < max_mb < 1e6):
+                dialog.say_error(_("Taille maximale : un nombre de Mo positif est attendu (ou rien, pour aucune limite)."))
+                dialog.max_mb.setFocus()
+                return None
+        text = dialog.target.text().strip()
+        if not text:
+            dialog.say_error(_("Choisissez le fichier à écrire."))
+            dialog.target.setFocus()
+            return None
+        target = Path(text).expanduser()
+        if not target.is_absolute():
+            target = self.default_target().parent / target
+        if target.suffix.lower() != ".pdf" and not target.is_dir():
+            target = target.with_name(target.name + ".pdf")
+        try:
+            check_target(target)
+        except UserError as exc:
+            dialog.say_error(exc.message)
+            return None
+        if not target.parent.is_dir():
+            dialog.say_error(_("Le dossier de {output} n'existe pas : créez-le ou choisissez un autre emplacement.").format(output=target))
+            return None
+        if target.exists() and target != self._chosen_by_dialog and not self.ask.confirm(
+                _("Remplacer le fichier ?"), _("{name} existe déjà. Le remplacer par le nouveau dossier ?").format(name=target),
+                _("Remplacer")):
+            return None
+        return Choices(_day(dialog.as_of), _day(dialog.communication), str(dialog.language.currentData()),
+                       dialog.with_exhibits.isChecked(), max_mb, target)
+
+    # Before writing: the readiness check.
+
+    def _check_first(self) -> None:
+        dialog, case_id = self.dialog, self.session.case_id
+        if dialog is None or case_id is None or self.busy:
+            return
+        dialog.say_error("")
+        choices = self._read_choices()
+        if choices is None:
+            return
+        self.choices = choices
+        home, as_of = self.session.store.home, choices.as_of
+
+        def work(_progress: Progress) -> list[Finding]:
+            from ...services import readiness
+
+            store = open_home(home)  # a connection of its own: SQLite's belong to their thread
+            try:
+                return readiness.readiness(store, case_id, as_of)
+            finally:
+                store.close()
+
+        dialog.show_state("running")
+        dialog.set_progress(_("Vérification du dossier\u2026"), "", 0, 0)
+        self._start(work, self._checked)
+
+    def _checked(self, findings: list[Finding]) -> None:
+        from ...domain.checks import BLOCKING, blocks
+
+        dialog = self.dialog
+        if dialog is None or self.task is None or self.task.cancelled:
+            self._back(_("Export annulé : aucun fichier n'a été écrit."))
+            return
+        if not blocks(findings):
+            self._write()
+            return
+        blocking = [f for f in findings if f.severity == BLOCKING]
+        dialog.findings_title.setText(ngettext(
+            "{count} point rend le dossier faux ou incomplet sur papier ; corrigez-le d'abord, ou exportez quand même :",
+            "{count} points rendent le dossier faux ou incomplet sur papier ; corrigez-les d'abord, ou exportez quand même :",
+            len(blocking)).format(count=len(blocking)))
+        dialog.findings.clear()
+        dialog.findings.addItems([f.message for f in blocking])
+        dialog.show_state("findings")
+
+    def _fix_first(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.fix_asked.emit()
+
+    # Writing.
+
+    def _write(self) -> None:
+        dialog, case_id, choices = self.dialog, self.session.case_id, self.choices
+        if dialog is None or case_id is None or choices is None or self.busy:
+            return
+        home = self.session.store.home
+
+        def work(progress: Progress) -> ExportReport | ExhibitsRefused:
+            from ...i18n import translator
+            from ...services import exporting
+
+            words = translator(choices.lang)  # the part and the pièce, said as the dossier says them
+
+            def step(s: ProgressStep) -> bool:
+                low, high = SPANS.get(s.stage, (0, 1000))
+                done = low + (high - low) * min(s.done, s.total) // max(s.total, 1)
+                stage = exporting.stage_label(s.stage, words) or s.label
+                return progress(done, 1000, stage if s.stage == "parts" else f"{stage}\n{s.label}")
+
+            store = open_home(home)
+            try:
+                return exporting.export_case(
+                    store, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
+                    include_exhibits=choices.include_exhibits, max_mb=choices.max_mb,
+                    communication=choices.communication, progress=step)
+            except exporting.ExhibitsRefused as refused:
+                return refused  # its outcomes are listed in the dialog, each with its reason
+            finally:
+                store.close()
+
+        dialog.say_error("")
+        dialog.show_state("running")
+        dialog.set_progress(_("Préparation\u2026"), "", 0, 1000)
+        self._start(work, self._written)
+
+    def _start(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
+        task = self.task = Task(work, self)
+        task.progress.connect(self._progress)
+        task.succeeded.connect(done)
+        task.failed.connect(self._failed)
+        task.start()
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        if self.dialog is not None and self.task is not None and not self.task.cancelled:
+            stage, _newline, step = label.partition("\n")
+            self.dialog.set_progress(stage, step, done, total)
+
+    def _cancel(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+            if self.dialog is not None:
+                self.dialog.set_progress(_("Annulation\u2026"), "", 0, 0)
+
+    def _failed(self, message: str) -> None:
+        if self.task is not None and self.task.cancelled:
+            self._back(_("Export annulé : aucun fichier n'a été écrit."))
+            self.ended.emit("cancelled")
+            return
+        self._back(message)
+        self.ended.emit("failed")
+
+    def _back(self, message: str) -> None:
+        """To the form, with what happened in one line."""
+        if self.dialog is not None:
+            self.dialog.show_state("choosing")
+            self.dialog.say_error(message)
+
+    def _written(self, result: object) -> None:
+        from ...services.exporting import ExhibitsRefused, ExportReport
+
+        dialog, choices = self.dialog, self.choices
+        if isinstance(result, ExhibitsRefused):
+            self._refused(result)
+            return
+        if not isinstance(result, ExportReport) or choices is None:
+            return
+        self.report = result
+        self.settings.setValue("export/last_folder", str(choices.target.parent))
+        self.status(_("Dossier exporté : {path}").format(path=result.volumes[0]))
+        self.ended.emit("written")
+        if dialog is None:
+            return
+        count = len(result.exhibits) - len(result.refused)
+        lines = [ngettext("Dossier écrit : {pages} pages, {count} pièce.",
+                          "Dossier écrit : {pages} pages, {count} pièces.", count).format(pages=result.pages,
+                                                                                          count=count)]
+        if len(result.volumes) > 1:
+            lines.append(ngettext("En {count} tome :", "En {count} tomes :",
+                                  len(result.volumes)).format(count=len(result.volumes)))
+        lines += [str(path) for path in result.volumes]
+        dialog.summary.setText("\n".join(lines))
+        dialog.notes.clear()
+        for outcome in result.exhibits:
+            if outcome.status == "repaired":
+                dialog.notes.addItem(_("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
+            if outcome.signed:
+                dialog.notes.addItem(_("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
+        for number in result.oversized:
+            dialog.notes.addItem(_("Pièce n° {number} : plus grande que la taille maximale à elle seule, elle remplit un tome.").format(number=number))
+        dialog.notes.setVisible(dialog.notes.count() > 0)
+        dialog.show_state("done")
+
+    def _refused(self, refused: ExhibitsRefused) -> None:
+        self.ended.emit("refused")
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.summary.setText(ngettext(
+            "Rien n'a été écrit : {count} pièce ne peut pas être lue. Réimportez-la, ou retirez-la du dossier imprimé (Modifier la pièce) :",
+            "Rien n'a été écrit : {count} pièces ne peuvent pas être lues. Réimportez-les, ou retirez-les du dossier imprimé (Modifier la pièce) :",
+            len(refused.outcomes)).format(count=len(refused.outcomes)))
+        dialog.notes.clear()
+        for outcome in refused.outcomes:
+            dialog.notes.addItem(_("Pièce n° {number} — {title} : {reason}").format(
+                number=outcome.number, title=outcome.title, reason=outcome.reason))
+        dialog.notes.setVisible(True)
+        dialog.show_state("done")
+        dialog.open_pdf.hide()
+        dialog.show_folder.hide()
+
+    # What was written.
+
+    def _open_pdf(self) -> None:
+        if self.report is not None and self.report.volumes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.volumes[0])))
+
+    def _show_folder(self) -> None:
+        if self.report is not None and self.report.volumes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.volumes[0].parent)))

@@ -1,0 +1,199 @@
+"""The export dialog, driven as a user does: File → Exporter le dossier PDF…, choose, Export, wait."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from dossier_app.services.demo import create_demo
+from dossier_app.store import repository as repo
+
+EXPORT = "Exporter le dossier PDF\u2026"
+SHOTS = Path("/tmp")
+
+
+def _menu_action(window, text: str):
+    file_menu = window.menuBar().actions()[0].menu()
+    found = [a for a in file_menu.actions() if a.text().replace("&", "") == text]
+    assert found, [a.text() for a in file_menu.actions()]
+    return found[0]
+
+
+def _open_dialog(window, qtbot):
+    _menu_action(window, EXPORT).trigger()
+    dialog = window.exporting.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _type(qtbot, field, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+
+
+def _type_day(qtbot, edit, text: str) -> None:
+    """Typed as a user does in the field: the day selected, then the digits (each part moves on when full)."""
+    edit.setFocus()
+    edit.setSelectedSection(edit.Section.DaySection)
+    qtbot.keyClicks(edit, text.replace("/", ""))
+
+
+class Opened(QObject):
+    """Stands in for the desktop: what "Ouvrir le dossier" and "Afficher dans le dossier" asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toLocalFile())
+
+
+@pytest.fixture
+def opened():
+    catcher = Opened()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def _gaps(qtbot):
+    """A 10 ms tick on the GUI thread; the longest gap between two says how long the window froze."""
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    return timer, ticks
+
+
+def test_export_from_the_menu_writes_the_dossier_and_remembers_its_folder(qtbot, open_window, store, tmp_path,
+                                                                          opened):
+    case_id = create_demo(store)
+    window = open_window(str(case_id))
+    dialog = _open_dialog(window, qtbot)
+    assert dialog.target.text().endswith("Atelier Lemoine c- Pixelune — site, DNS et messagerie.pdf")
+    _type_day(qtbot, dialog.as_of, "03/11/2025")
+    assert dialog.as_of.date().toString("yyyy-MM-dd") == "2025-11-03"
+    assert dialog.communication.date().toString("yyyy-MM-dd") == "2025-11-03"  # follows, until changed
+    _type_day(qtbot, dialog.communication, "12/11/2025")
+    folder = tmp_path / "sortie"
+    folder.mkdir()
+    target = folder / "dossier Lemoine.pdf"
+    _type(qtbot, dialog.target, str(folder / "dossier Lemoine"))  # .pdf added
+    timer, ticks = _gaps(qtbot)
+    with qtbot.waitSignal(window.exporting.ended, timeout=180000) as ended:
+        qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert ended.args == ["written"], dialog.error.text()
+    worst = max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+    print(f"longest GUI stall during the demo export: {worst:.0f} ms over {len(ticks)} ticks")
+    assert len(ticks) > 20 and worst < 250
+
+    assert target.is_file()
+    assert sorted(p.name for p in folder.iterdir()) == ["dossier Lemoine.pdf"]  # no scratch left
+    check = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "Arrêté au 3 novembre 2025" in text
+    assert "Fait le 12 novembre 2025" in text
+    assert "Dossier écrit :" in dialog.summary.text() and str(target) in dialog.summary.text()
+    assert "pièces" in dialog.summary.text()
+    assert window.statusBar().currentMessage() == f"Dossier exporté : {target}"
+    dialog.grab().save(str(SHOTS / "export-done.png"))
+
+    qtbot.mouseClick(dialog.open_pdf, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.show_folder, Qt.MouseButton.LeftButton)
+    assert opened.urls == [str(target), str(folder)]
+
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.exporting.dialog is None)
+    again = _open_dialog(window, qtbot)
+    assert Path(again.target.text()).parent == folder  # the last folder, remembered
+
+
+def test_cancel_leaves_no_file(qtbot, open_window, store, tmp_path):
+    case_id = create_demo(store)
+    window = open_window(str(case_id))
+    dialog = _open_dialog(window, qtbot)
+    target = tmp_path / "annule.pdf"
+    _type(qtbot, dialog.target, str(target))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    # The readiness check first, then the export itself: its bar counts per mille, its part named.
+    qtbot.waitUntil(lambda: dialog.bar.maximum() == 1000 and dialog.bar.value() > 0 and dialog.step.text() != "",
+                    timeout=60000)
+    assert dialog.stage.text() in ("Lecture des pièces\u2026", "Assemblage des pièces\u2026")
+    assert dialog.step.text().startswith("Pièce n° ")
+    dialog.grab().save(str(SHOTS / "export-progress.png"))
+    with qtbot.waitSignal(window.exporting.ended, timeout=60000) as ended:
+        qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    assert ended.args == ["cancelled"]
+    assert dialog.error.text() == "Export annulé : aucun fichier n'a été écrit."
+    assert dialog.export.isVisible()  # back to the choices
+    assert list(tmp_path.glob("annule*")) == [] and list(tmp_path.glob(".annule*")) == []
+
+
+def test_blocking_findings_come_first_then_the_refused_exhibit_with_its_reason(qtbot, open_window, store,
+                                                                                tmp_path):
+    case_id = create_demo(store)
+    gone = repo.read_case_file(store, case_id).exhibits[0]
+    path = store.blobs.path(gone.sha256)
+    path.chmod(0o600)
+    path.unlink()
+    window = open_window(str(case_id))
+    dialog = _open_dialog(window, qtbot)
+    target = tmp_path / "bloque.pdf"
+    _type(qtbot, dialog.target, str(target))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.fix_first.isVisible(), timeout=60000)
+    shown = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert any("le fichier n'est plus dans le dossier de données" in line for line in shown), shown
+    assert dialog.export_anyway.isVisible() and not target.exists()
+    dialog.grab().save(str(SHOTS / "export-findings.png"))
+
+    # Corriger d'abord: the dialog goes, the readiness tab shows.
+    qtbot.mouseClick(dialog.fix_first, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.exporting.dialog is None)
+    assert window.tabs.currentWidget() is window.readiness_view
+
+    # Exporter quand même: the export refuses the exhibit whose file is gone, and says why, in the dialog.
+    dialog = _open_dialog(window, qtbot)
+    _type(qtbot, dialog.target, str(target))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.export_anyway.isVisible(), timeout=60000)
+    with qtbot.waitSignal(window.exporting.ended, timeout=60000) as ended:
+        qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
+    assert ended.args == ["refused"]
+    notes = [dialog.notes.item(i).text() for i in range(dialog.notes.count())]
+    assert len(notes) == 1 and notes[0].startswith("Pièce n° ") and gone.title in notes[0], notes
+    assert "Rien n'a été écrit" in dialog.summary.text()
+    assert not dialog.open_pdf.isVisible() and window.answers.errors == []
+    assert not target.exists()
+
+
+def test_a_folder_as_target_is_said_in_one_line(qtbot, open_window, small_case, tmp_path):
+    window = open_window(str(small_case))
+    dialog = _open_dialog(window, qtbot)
+    _type(qtbot, dialog.target, str(tmp_path))
+    _type(qtbot, dialog.max_mb, "dix")
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == ("Taille maximale : un nombre de Mo positif est attendu (ou rien, pour "
+                                   "aucune limite).")
+    _type(qtbot, dialog.max_mb, "2,5")
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert "est un dossier : donnez un nom de fichier" in dialog.error.text()
+    assert "\n" not in dialog.error.text()
+    dialog.grab().save(str(SHOTS / "export-choices.png"))
+    assert dialog.export.isVisible() and window.exporting.task is None  # nothing started
