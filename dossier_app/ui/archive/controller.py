@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...i18n import _
-from ...services import archive, verify
 from ...services.store_access import open_home
 from ...store import Store
 from ..ask import Ask
@@ -23,6 +22,9 @@ from ..cases.controller import CasesController
 from ..window_actions import WindowActions, on
 from ..workers import Progress, Task
 from .view import busy_dialog, file_stem
+
+if TYPE_CHECKING:
+    from ...services import archive, verify
 
 LAST_FOLDER = "archive/last_folder"
 
@@ -58,6 +60,9 @@ class ArchiveController(QObject):
         if path.suffix.lower() != ".dossier":
             path = path.with_name(path.name + ".dossier")
         self.settings.setValue(LAST_FOLDER, str(path.parent))
+        # The archive format loads when first used, not before the window's first paint.
+        from ...services import archive
+
         self._run(_("Archivage"), _("Écriture de l'archive et de ses pièces\u2026"),
                   lambda store: archive.archive_case(store, case_id, path), self._archived)
 
@@ -69,6 +74,8 @@ class ArchiveController(QObject):
         if path is None:
             return
         self.settings.setValue(LAST_FOLDER, str(path.parent))
+        from ...services import archive
+
         # The title first, read cheaply: a copy beside a case of the same name is said before it is made.
         self._run(_("Restauration"), _("Lecture de l'archive\u2026"),
                   lambda store: archive.cases_titled_as(store, path), lambda found: self._confirm_restore(path, found))
@@ -77,11 +84,15 @@ class ArchiveController(QObject):
         case_id = self.session.case_id
         if case_id is None or self.busy:
             return
+        from ...services import verify
+
         self._run(_("Vérification des fichiers"), _("Calcul de l'empreinte de chaque pièce\u2026"),
                   lambda store: verify.verification(store, case_id), self._verified)
 
     # --- what follows each ---------------------------------------------------------------------
     def _archived(self, summary: archive.ArchiveSummary) -> None:
+        from ...services import archive
+
         line = archive.archived_line(summary)
         self.status(line)
         self.ask.info(_("Affaire archivée :\n{line}").format(line=line))
@@ -94,10 +105,14 @@ class ArchiveController(QObject):
                      "à côté ; l'affaire existante n'est pas modifiée.").format(title=title, ids=ids)
             if not self.ask.confirm(_("Restaurer une archive"), text, _("Restaurer une copie")):
                 return
+        from ...services import archive
+
         self._run(_("Restauration"), _("Vérification de chaque fichier de l'archive, puis restauration\u2026"),
                   lambda store: archive.restore_archive(store, path), self._restored)
 
     def _restored(self, restored: archive.Restored) -> None:
+        from ...services import archive
+
         self.cases.refresh()
         self.cases.case_chosen.emit(restored.case_id)
         note = archive.copy_note(restored)

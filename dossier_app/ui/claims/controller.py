@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QTabWidget
 
-from ...domain.claims_report import half_year_label, notes
 from ...domain.errors import UserError
-from ...domain.rates import SEMESTER_RULE_FROM, HalfYear
 from ...i18n import _, active
 from ..ask import Ask
 from ..case_session import CaseSession, Change
@@ -133,6 +131,8 @@ class ClaimsController(QObject):
             return
         view.state.setText("" if result.invoices else _("Aucune facture à cette date."))
         view.set_totals(self._totals(result, client))
+        from ...domain.claims_report import notes  # the claims engine loads after the first paint
+
         # The unknown rate has its own words and button above; the other notes stay as the command says them.
         view.notes.setText("\n".join(f"\u2022 {note}" for note in notes(replace(result, unknown_rate_half_years=()))))
         self._show_unknown_rate(result)
@@ -183,6 +183,9 @@ class ClaimsController(QObject):
             self.missing_day = None
             view.unknown_rate.hide()
             return
+        from ...domain.claims_report import half_year_label
+        from ...domain.rates import SEMESTER_RULE_FROM, HalfYear
+
         which = ", ".join(half_year_label(h) for h in result.unknown_rate_half_years)
         # As the command's notes: from 2013 the statutory rate is read on 1 January and 1 July.
         unknown = [p.source.statutory for c in result.invoices for p in c.periods
@@ -246,6 +249,7 @@ class ClaimsController(QObject):
 
     def add_rate(self, day: date | None = None) -> AddRateDialog:
         """The add dialog, on ``day`` (the first one whose rate is missing) or the next half-year."""
+        from ...domain.rates import HalfYear
         from ...services import rates
         from .rates_dialog import AddRateDialog
 

@@ -4,23 +4,24 @@ heading line), and the penalty periods of the chosen invoice."""
 from __future__ import annotations
 
 from collections.abc import Sized
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...domain.claims import ClaimsResult, InvoiceClaim
-from ...domain.claims_penalties import PenaltyPeriod
-from ...domain.claims_report import rate_source_text
 from ...i18n import _, active
 from ..table_model import RowsModel
+
+if TYPE_CHECKING:  # the claims engine loads when first computed, after the window's first paint
+    from ...domain.claims import ClaimsResult, InvoiceClaim
+    from ...domain.claims_penalties import PenaltyPeriod
 
 Index = QModelIndex | QPersistentModelIndex
 
 NUMBER, DATE, DUE, AMOUNT, CREDITED, PAID, OUTSTANDING, LATE, PENALTIES, INDEMNITY = range(10)
 AMOUNTS = (AMOUNT, CREDITED, PAID, OUTSTANDING, LATE, PENALTIES, INDEMNITY)
 # A line is an invoice, or the heading of the disputed invoices (a string), spanning the whole row.
-Line = InvoiceClaim | str
+Line: TypeAlias = "InvoiceClaim | str"
 
 DISPUTED_SHADE = QColor("#fff4e5")
 HEADING_SHADE = QColor("#eceff3")
@@ -52,11 +53,11 @@ class InvoicesModel(RowsModel):
 
     def claim(self, row: int) -> InvoiceClaim | None:
         line = self.lines[row] if 0 <= row < len(self.lines) else None
-        return line if isinstance(line, InvoiceClaim) else None
+        return line if not isinstance(line, str) else None
 
     def row_of(self, event_id: str) -> int | None:
         return next((row for row, line in enumerate(self.lines)
-                     if isinstance(line, InvoiceClaim) and line.event_id == event_id), None)
+                     if not isinstance(line, str) and line.event_id == event_id), None)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if index.isValid() and isinstance(self.lines[index.row()], str):
@@ -144,13 +145,19 @@ class PeriodsModel(RowsModel):
                 return tr.percent(period.rate) + ("" if period.source.known else "\u00a0*")
             if column == P_AMOUNT:
                 return tr.money(period.amount_cents)
-            return rate_source_text(period.source)
+            return _source_text(period)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (P_DAYS, P_PRINCIPAL, P_RATE, P_AMOUNT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == P_SOURCE:
             statutory = period.source.statutory
-            text = rate_source_text(period.source)
+            text = _source_text(period)
             return f"{text}\n{statutory.ecb.source}" if statutory is not None else text
         if role == Qt.ItemDataRole.ForegroundRole and not period.source.known and column in (P_RATE, P_SOURCE):
             return QBrush(UNKNOWN_RATE)
         return None
+
+
+def _source_text(period: PenaltyPeriod) -> str:
+    from ...domain.claims_report import rate_source_text
+
+    return rate_source_text(period.source)
