@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from importlib import metadata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -17,6 +17,9 @@ from ...store import Store
 from ..window_actions import WindowActions, on
 from .guide import guide_html, guide_title, menu_words
 from .view import AboutDialog, GuideWindow, ShortcutsDialog
+
+if TYPE_CHECKING:  # importlib.metadata is read when About opens, not before the window's first paint
+    from importlib.metadata import PackageMetadata
 
 DISTRIBUTION = "dossier-app"
 FONT_LICENCE = "LICENSE-DejaVu.txt"
@@ -45,12 +48,12 @@ def shortcut_rows(a: WindowActions) -> list[tuple[str, str]]:
             for action in (getattr(a, field.name) for field in dataclasses.fields(a))]
 
 
-def _field(dist: metadata.PackageMetadata, key: str) -> str:
+def _field(dist: PackageMetadata, key: str) -> str:
     values = dist.get_all(key) or []
     return str(values[0]) if values else ""
 
 
-def licence_of(dist: metadata.PackageMetadata) -> str:
+def licence_of(dist: PackageMetadata) -> str:
     """What a package's metadata says of its licence: its SPDX expression, a short licence field, or
     the classifier's words."""
     expression = _field(dist, "License-Expression")
@@ -67,6 +70,8 @@ def licence_of(dist: metadata.PackageMetadata) -> str:
 
 def libraries() -> list[tuple[str, str, str]]:
     """The libraries Dossier runs on (its declared dependencies): name, version, licence, as installed."""
+    from importlib import metadata
+
     try:
         wanted = metadata.requires(DISTRIBUTION) or []
     except metadata.PackageNotFoundError:  # a bundle without the metadata: nothing reliable to say
@@ -87,6 +92,8 @@ def libraries() -> list[tuple[str, str, str]]:
 
 
 def own_licence() -> str:
+    from importlib import metadata
+
     try:
         return licence_of(metadata.metadata(DISTRIBUTION))
     except metadata.PackageNotFoundError:
