@@ -147,9 +147,11 @@ def release_memory() -> None:
     """Hand back to the system what the layout used before the pages of every exhibit are opened.
 
     The layout of a long sommaire and bordereau leaves tens of megabytes free but still held by
-    the process, on top of which the assembly would set its own peak.
+    the process, on top of which the assembly would set its own peak.  The young generations only:
+    the layout's garbage is there, and a full collection would walk the whole heap of the window
+    that runs the export, holding the interpreter from its GUI thread for a tenth of a second.
     """
-    gc.collect()
+    gc.collect(1)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6").malloc_trim(0)
