@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -12,8 +13,15 @@ from ..domain.money import Cents
 from ..store import Store, read_models
 from ..store.read_models import CaseLine, CaseRevision
 
-__all__ = ["CaseLine", "CaseRevision", "Outstanding", "Start", "case_exists", "case_lines", "case_revisions",
-           "find_case", "outstanding_changed_since", "outstanding_of", "starting_case"]
+__all__ = ["DEMO_CASE", "CaseLine", "CaseRevision", "Outstanding", "Start", "case_exists", "case_lines",
+           "case_revisions", "find_case", "is_demo", "only_demo", "outstanding_changed_since", "outstanding_of",
+           "same_title", "starting_case"]
+
+# The demo case (``demo.story.CASE``) as the case list shows it: its title and its two parties.
+# Known by what it says rather than by a mark, it is the demo however it came: made on the first
+# start, by ``dossier demo``, loaded or restored from a file; renamed, it is the user's own.
+# (Written out: the demo package makes its files with heavy libraries the window must not load.)
+DEMO_CASE = ("Atelier Lemoine c/ Pixelune — site, DNS et messagerie", "Atelier Lemoine", "Pixelune")
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +79,25 @@ def outstanding_changed_since(store: Store, known: Mapping[int, Outstanding], as
             break
         out[case_id] = Outstanding(outstanding_of(store, case_id, day), revisions[case_id].claims, day)
     return out
+
+
+def is_demo(line: CaseLine) -> bool:
+    return (line.title, line.us, line.them) == DEMO_CASE
+
+
+def only_demo(lines: list[CaseLine]) -> bool:
+    """Whether the store holds the demo case and nothing else: a first visit, wherever it stands."""
+    return len(lines) == 1 and is_demo(lines[0])
+
+
+def _as_read(title: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", title).split()).casefold()
+
+
+def same_title(store: Store, title: str, besides: int | None = None) -> list[CaseLine]:
+    """The cases already named ``title`` as a person reads it (capitals and spaces aside), but ``besides``."""
+    wanted = _as_read(title)
+    return [line for line in read_models.case_lines(store) if line.id != besides and _as_read(line.title) == wanted]
 
 
 def case_revisions(store: Store) -> dict[int, CaseRevision]:

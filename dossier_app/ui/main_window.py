@@ -57,10 +57,6 @@ class MainWindow(QMainWindow):
         self.undo = self.session.undo
         self.setWindowTitle("Dossier")
         self.setAcceptDrops(True)
-        demo_case = settings.value(f"cases/{home_key(store)}/demo")
-        if start.created_demo and start.case_id is not None:
-            demo_case = start.case_id
-            settings.setValue(f"cases/{home_key(store)}/demo", start.case_id)
         # The views, placed.
         self.case_list, self.header = CasesView(), CaseHeader()
         self.case_title, self.case_parties, self.welcome = self.header.title, self.header.parties, self.header.welcome
@@ -84,7 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         # The features, registered: each listens to the session and brings its own actions.
         status = self.statusBar().showMessage
-        self.cases = CasesController(self.session, self.case_list, self.header, self.ask, demo_case, self)
+        self.cases = CasesController(self.session, self.case_list, self.header, self.ask, status, self)
         self.timeline_ = TimelineController(self.session, self.timeline, self.ask.error, status,
                                             self.cases.events_of, self)
         self.exhibits_ = ExhibitsController(self.session, self.exhibits, self.timeline, status, self)

@@ -13,14 +13,16 @@ import shutil
 import tempfile
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.errors import UserError
 from ..domain.model import Case, Event, Exhibit
 from ..i18n import _, ngettext
-from ..services import cases, events, exhibits, importing, timeline
+from ..services import cases, events, exhibits, importing, session, timeline
 from ..store.home import temporary_folder
 from .case_ref import CaseRef
 from .case_session import Change
@@ -30,12 +32,21 @@ log = logging.getLogger(__name__)
 
 
 class CaseCommand(QUndoCommand):
-    def __init__(self, ref: CaseRef, text: str) -> None:
+    """One step: ``text`` is what the Edit menu shows after « Annuler » (« ajout de « … » »), ``done``
+    the sentence the status line says once it is saved (``ui.feedback``)."""
+
+    def __init__(self, ref: CaseRef, text: str, done: str = "") -> None:
         super().__init__(text)
         self.ref = ref
+        self.done = done or text
+        self.times_done = 0  # 1 once pushed; more when redone
+        self.failed = False  # the last undo or redo did not happen (it said why)
+        self.quiet = False
         self._first = True
 
     def redo(self) -> None:
+        self.times_done += 1
+        self.failed = False
         if self._first:
             self._first = False  # done before it was pushed: the views still have to hear of it
         else:
@@ -43,6 +54,7 @@ class CaseCommand(QUndoCommand):
         self.ref.changed(self.change())
 
     def undo(self) -> None:
+        self.failed = False
         self._guard(self.revert)
         self.ref.changed(self.change())
 
@@ -51,8 +63,10 @@ class CaseCommand(QUndoCommand):
         try:
             action()
         except UserError as exc:
+            self.failed = True
             self.ref.report(exc.message)
         except Exception:
+            self.failed = True
             log.exception("undo/redo of %s", self.text())
             self.ref.report(_("Cette action n'a pas pu être refaite ou annulée."))
 
@@ -73,8 +87,11 @@ def changed_since(what: str) -> UserError:
 
 
 class AddEvent(CaseCommand):
-    def __init__(self, ref: CaseRef, event: Event) -> None:
-        super().__init__(ref, _("ajout de « {title} »").format(title=one_line(event.title)))
+    def __init__(self, ref: CaseRef, event: Event, copy: bool = False) -> None:
+        title = one_line(event.title)
+        super().__init__(ref, _("ajout de « {title} »").format(title=title),
+                         _("Copie enregistrée : « {title} ».").format(title=title) if copy
+                         else _("Événement « {title} » enregistré.").format(title=title))
         self.event = event
 
     def apply(self) -> None:
@@ -89,7 +106,9 @@ class AddEvent(CaseCommand):
 
 class EditEvent(CaseCommand):
     def __init__(self, ref: CaseRef, old: Event, new: Event) -> None:
-        super().__init__(ref, _("modification de « {title} »").format(title=one_line(new.title)))
+        title = one_line(new.title)
+        super().__init__(ref, _("modification de « {title} »").format(title=title),
+                         _("Événement « {title} » modifié.").format(title=title))
         self.old = old
         self.new = new
 
@@ -117,7 +136,9 @@ class DeleteEvent(CaseCommand):
     """Its undo puts back the event and the exhibits' links to it."""
 
     def __init__(self, ref: CaseRef, event: Event, links: list[timeline.EventLink]) -> None:
-        super().__init__(ref, _("suppression de « {title} »").format(title=one_line(event.title)))
+        title = one_line(event.title)
+        super().__init__(ref, _("suppression de « {title} »").format(title=title),
+                         _("« {title} » supprimé \u2014 Ctrl+Z pour le rétablir.").format(title=title))
         self.event = event
         self.links = links
 
@@ -134,9 +155,13 @@ class DeleteEvent(CaseCommand):
 
 class Link(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit, event_id: str, pages: str | None, unlink: bool = False) -> None:
-        text = (_("retrait du lien de « {title} »").format(title=one_line(exhibit.title)) if unlink
-                else _("lien de « {title} »").format(title=one_line(exhibit.title)))
-        super().__init__(ref, text)
+        title = one_line(exhibit.title)
+        if unlink:
+            super().__init__(ref, _("retrait du lien de « {title} »").format(title=title),
+                             _("Pièce « {title} » déliée de l'événement.").format(title=title))
+        else:
+            super().__init__(ref, _("lien de « {title} »").format(title=title),
+                             _("Pièce « {title} » liée à l'événement.").format(title=title))
         self.sha = exhibit.sha256
         self.event_id = event_id
         self.pages = pages
@@ -160,7 +185,9 @@ class Link(CaseCommand):
 
 class SetExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, old: Exhibit, new: Exhibit) -> None:
-        super().__init__(ref, _("modification de la pièce « {title} »").format(title=one_line(new.title)))
+        title = one_line(new.title)
+        super().__init__(ref, _("modification de la pièce « {title} »").format(title=title),
+                         _("Pièce « {title} » modifiée.").format(title=title))
         self.old = old
         self.new = new
 
@@ -213,7 +240,9 @@ class Import(CaseCommand):
 
     def __init__(self, ref: CaseRef, result: importing.ImportResult) -> None:
         count = len(result.added)
-        super().__init__(ref, ngettext("import de {count} fichier", "import de {count} fichiers", count).format(count=count))
+        super().__init__(ref, ngettext("import de {count} fichier", "import de {count} fichiers", count).format(count=count),
+                         ngettext("Import terminé : {count} pièce ajoutée.", "Import terminé : {count} pièces ajoutées.",
+                                  count).format(count=count))
         self.shas = [item.exhibit.sha256 for item in result.added if item.exhibit is not None]
         self.event_ids = [invoice.id for item in result.added for invoice in item.invoices]
         # The events the new exhibits prove: their count of exhibits changes.
@@ -233,7 +262,9 @@ class Import(CaseCommand):
 
 class RemoveExhibit(CaseCommand):
     def __init__(self, ref: CaseRef, exhibit: Exhibit) -> None:
-        super().__init__(ref, _("retrait de la pièce « {title} »").format(title=one_line(exhibit.title)))
+        title = one_line(exhibit.title)
+        super().__init__(ref, _("retrait de la pièce « {title} »").format(title=title),
+                         _("Pièce « {title} » retirée de l'affaire \u2014 Ctrl+Z pour la remettre.").format(title=title))
         self.sha = exhibit.sha256
         self.taken = TakeOut(ref.store.home)
         self._first = False  # taken out by the command itself, so that the file is kept first
@@ -251,7 +282,12 @@ class RemoveExhibit(CaseCommand):
 
 class EditCase(CaseCommand):
     def __init__(self, ref: CaseRef, old: Case, new: Case) -> None:
-        super().__init__(ref, _("modification de l'affaire"))
+        title = one_line(new.title)
+        if old.title != new.title and replace(old, title=new.title) == new:
+            super().__init__(ref, _("renommage de l'affaire en « {title} »").format(title=title),
+                             _("Affaire renommée : « {title} ».").format(title=title))
+        else:
+            super().__init__(ref, _("modification de l'affaire"), _("Affaire « {title} » enregistrée.").format(title=title))
         self.old = old
         self.new = new
 
@@ -260,6 +296,60 @@ class EditCase(CaseCommand):
 
     def revert(self) -> None:
         cases.update_case(self.ref.store, self.ref.case_id, self.old)
+
+    def change(self) -> Change:
+        return Change(case=True)
+
+
+class CreateCase(CaseCommand):
+    """A new case.  Undone, it is deleted, only while it is as it was made (nothing added, nothing
+    changed); redone, it is made again.  Either way the window then opens another case, whose
+    steps start afresh: ``moved(step, undone)`` opens it, once this step is over, and puts the
+    step back on the new case's stack (quietly, ``placed``), so that Ctrl+Z and Ctrl+Maj+Z go on."""
+
+    def __init__(self, ref: CaseRef, case: Case, previous: int | None,
+                 moved: Callable[[CreateCase, bool], None]) -> None:
+        title = one_line(case.title)
+        super().__init__(ref, _("création de l'affaire « {title} »").format(title=title),
+                         _("Affaire « {title} » créée.").format(title=title))
+        self.case = replace(case, id=None)
+        self.case_id = ref.case_id
+        self.previous = previous  # the case open before: where an undo goes back to
+        self.moved = moved
+        self.placing = True  # the next redo or undo only puts the step where it stands
+
+    def redo(self) -> None:
+        self.times_done += 1
+        self.failed = False
+        if self.placing:
+            self.placing = False
+            return
+        self._guard(self.apply)
+        if not self.failed:
+            QTimer.singleShot(0, lambda: self.moved(self, False))
+
+    def undo(self) -> None:
+        self.failed = False
+        if self.placing:
+            self.placing = False
+            return
+        self._guard(self.revert)
+        if not self.failed:
+            QTimer.singleShot(0, lambda: self.moved(self, True))
+
+    def apply(self) -> None:
+        self.case_id = cases.create_case(self.ref.store, self.case)
+
+    def revert(self) -> None:
+        store = self.ref.store
+        title = one_line(self.case.title)
+        if not session.case_exists(store, self.case_id):
+            raise UserError(_("L'affaire « {title} » n'existe plus.").format(title=title))
+        line = next((x for x in session.case_lines(store) if x.id == self.case_id), None)
+        if (line is None or line.events or line.exhibits
+                or replace(cases.read_case(store, self.case_id), id=None) != self.case):
+            raise UserError(_("L'affaire « {title} » a changé depuis sa création : elle est gardée. Pour la supprimer : Affaire \u203a Supprimer l'affaire.").format(title=title))
+        cases.delete_case(store, self.case_id)
 
     def change(self) -> Change:
         return Change(case=True)

@@ -11,12 +11,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
 from ...domain.errors import Problem, UserError
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services import session
 from ...services.session import Outstanding
 from ..ask import Ask, problems_of
 from ..case_ref import CaseRef
 from ..case_session import CaseSession, Change
+from ..feedback import Feedback
 from ..labels import one_line
 from ..window_actions import DeleteByFocus, WindowActions, on, with_context_menu
 from ..workers import Latest, Progress
@@ -24,6 +25,7 @@ from .view import CaseHeader, CasesView
 
 if TYPE_CHECKING:
     from ...domain.model import Case
+    from ..undo_commands import CreateCase
     from .form import CaseForm
 
 # The forms and the services behind the buttons load when first used: the window must paint fast.
@@ -35,7 +37,7 @@ class CasesController(QObject):
     case_chosen = Signal(object)  # a case id, or None when there is none left
 
     def __init__(self, session: CaseSession, panel: CasesView, header: CaseHeader, ask: Ask,
-                 demo_case: object, parent: QObject | None = None) -> None:
+                 status: Callable[[str, int], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.store = session.store
@@ -45,7 +47,8 @@ class CasesController(QObject):
         self.header = header
         self.model = panel.model
         self.view = panel.list
-        self.demo_case = demo_case
+        # The status line after each step saved, undone or redone, and after what cannot be undone.
+        self.feedback = Feedback(session.undo, status, session.undo)  # it goes with the stack
         self.form: CaseForm | None = None
         self.amounts = Latest(self)
         self._known: dict[int, Outstanding] = {}  # each case's amount, and the claims count it was worked from
@@ -94,7 +97,8 @@ class CasesController(QObject):
 
     def show_header(self) -> None:
         line = next((x for x in self.model.lines if x.id == self.session.case_id), None)
-        is_demo = line is not None and str(line.id) == str(self.demo_case)
+        # Whenever the store holds the demo alone, however it came (not only on the run that made it).
+        is_demo = line is not None and session.only_demo(self.model.lines)
         window = self.panel.window()
         if line is None:
             self.header.title.setText(_("Aucune affaire ouverte"))
@@ -170,12 +174,17 @@ class CasesController(QObject):
         from .form import CaseForm
 
         def submit(case: Case) -> list[Problem]:
+            if not self._same_title_agreed(case.title):
+                return [Problem("title", _("Une autre affaire porte déjà ce nom : changez-le pour les distinguer."))]
+            previous = self.session.case_id
             try:
                 case_id = cases.create_case(self.store, case)
+                made = cases.read_case(self.store, case_id)
             except UserError as exc:
                 return problems_of(exc)
             self.refresh()
-            self.case_chosen.emit(case_id)
+            self.case_chosen.emit(case_id)  # opened: its steps start with this one
+            self._place(made, case_id, previous, undone=False, quiet=False)
             return []
 
         return self._open(CaseForm(submit, parent=self.panel.window()))
@@ -214,6 +223,8 @@ class CasesController(QObject):
         title = self.ask.text(_("Renommer l'affaire"), _("Nouveau nom :"), old.title)
         if title is None or title.strip() == old.title:
             return False
+        if not self._same_title_agreed(title, ref.case_id):
+            return False
         new = replace(old, title=title.strip(), id=None)
         try:
             cases.rename_case(self.store, ref.case_id, title.strip())
@@ -244,6 +255,7 @@ class CasesController(QObject):
         self.refresh()
         remaining = self.model.lines
         self.case_chosen.emit(remaining[0].id if remaining else None)
+        self.feedback.say(_("Affaire « {title} » supprimée.").format(title=title))
         return True
 
     def load_case(self) -> int | None:
@@ -260,6 +272,9 @@ class CasesController(QObject):
             return None
         self.refresh()
         self.case_chosen.emit(case_id)
+        line = next((x for x in self.model.lines if x.id == case_id), None)
+        if line is not None:
+            self.feedback.say(_("Affaire « {title} » ouverte depuis le fichier.").format(title=one_line(line.title)))
         return case_id
 
     def dump_case(self) -> Path | None:
@@ -284,6 +299,48 @@ class CasesController(QObject):
             return None
         self.ask.info(_("Affaire enregistrée dans {path}\net ses pièces dans {files}.").format(path=path, files=files))
         return path
+
+    def _same_title_agreed(self, title: str, besides: int | None = None) -> bool:
+        """No other case of that name, or the user wants a second one all the same."""
+        others = session.same_title(self.store, title, besides)
+        if not others:
+            return True
+        count = others[0].events
+        return self.ask.confirm(
+            _("Une affaire porte déjà ce nom"),
+            ngettext("L'affaire « {title} » existe déjà ({count} événement). Deux affaires du même nom prêtent à confusion.\nGarder ce nom quand même ?",
+                     "L'affaire « {title} » existe déjà ({count} événements). Deux affaires du même nom prêtent à confusion.\nGarder ce nom quand même ?",
+                     count).format(title=one_line(others[0].title), count=count),
+            _("Garder ce nom"))
+
+    # --- a case made, undone, redone ----------------------------------------------------------
+    def _place(self, case: Case, case_id: int, previous: int | None, undone: bool, quiet: bool = True) -> None:
+        """Put the step that made the case on the open case's stack, as done or as undone."""
+        from ..undo_commands import CreateCase
+
+        step = CreateCase(CaseRef(self.store, case_id, self.session.report, self.session.changed.emit),
+                          case, previous, self._creation_moved)
+        step.quiet = quiet
+        self.undo.push(step)  # placed: it does nothing
+        if undone:
+            step.placing = True
+            self.undo.undo()
+        step.quiet = False
+
+    def _creation_moved(self, step: CreateCase, undone: bool) -> None:
+        """A case made was deleted by Ctrl+Z, or made again by Ctrl+Maj+Z: open where the user goes."""
+        case, case_id, previous = step.case, step.case_id, step.previous
+        self.refresh()
+        if undone:
+            known = {line.id for line in self.model.lines}
+            target = previous if previous in known else (self.model.lines[0].id if self.model.lines else None)
+        else:
+            target = case_id
+        if target == self.session.case_id:
+            self.undo.clear()
+            self.show_header()
+        self.case_chosen.emit(target)
+        self._place(case, case_id, previous, undone=undone)
 
     def _open(self, form: CaseForm) -> CaseForm:
         from ..events.controller import discard_question

@@ -94,7 +94,7 @@ class EventActions(QObject):
         event = self._read(event_id)
         if event is None:
             return None
-        form = EventForm(self._add, event=replace(event, id=""), parent=self.parent_widget)
+        form = EventForm(lambda new: self._add(new, copy=True), event=replace(event, id=""), parent=self.parent_widget)
         form.setWindowTitle(_("Copie de « ") + one_line(event.title) + _(" »"))
         return self._open(form)
 
@@ -123,9 +123,7 @@ class EventActions(QObject):
         except UserError as exc:
             self.ask.error(exc.message)
             return False
-        self.undo.push(DeleteEvent(ref, event, links))
-        title = one_line(event.title)
-        self.status.emit(_("« {title} » supprimé \u2014 Ctrl+Z pour le rétablir.").format(title=title))
+        self.undo.push(DeleteEvent(ref, event, links))  # the status line says it (ui.feedback)
         return True
 
     def _open(self, form: EventForm) -> EventForm:
@@ -147,7 +145,7 @@ class EventActions(QObject):
             self.ask.error(exc.message)
             return None
 
-    def _add(self, event: Event) -> list[Problem]:
+    def _add(self, event: Event, copy: bool = False) -> list[Problem]:
         from ...services import events
         from ..undo_commands import AddEvent
 
@@ -160,7 +158,7 @@ class EventActions(QObject):
             events.add_event_object(ref.store, ref.case_id, event)
         except UserError as exc:
             return problems_of(exc)
-        self.undo.push(AddEvent(ref, event))
+        self.undo.push(AddEvent(ref, event, copy))
         self.event_saved.emit(event.id)
         return []
 
