@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
+from ...domain.errors import UserError
 from ...i18n import _
 from ..case_session import CaseSession, Change
 from ..window_actions import DeleteByFocus, WindowActions, on, with_context_menu
@@ -32,6 +33,7 @@ class ExhibitsController(QObject):
         self.timeline = timeline
         self.status = status
         self._opened_as = 0
+        self.events: EventActions | None = None  # its questions and undo stack, once registered
         timeline.selection_changed.connect(view.model.set_highlight)
         view.selection_changed.connect(self._show_exhibit)
         session.opened.connect(self._opened)
@@ -39,6 +41,7 @@ class ExhibitsController(QObject):
 
     def register(self, a: WindowActions, delete: DeleteByFocus, events: EventActions) -> None:
         v = self.view
+        self.events = events
         for action, handler in ((a.link_events, self.with_exhibit(lambda x: events.pick_events_for(
                                     x, self.timeline.model.rows))),
                                 (a.edit_exhibit, self.with_exhibit(events.edit_exhibit)),
@@ -92,6 +95,9 @@ class ExhibitsController(QObject):
         from ...services import exhibits as exhibit_service
 
         self.view.set_exhibits(exhibit_service.exhibits(self.store, case_id))
+        chosen = self.view.selected()
+        if self.view.preview.form == "pdf-locked" and chosen is not None and chosen.password:
+            self._show_exhibit(chosen)  # its password given in its form: now its pages
 
     def _show_exhibit(self, exhibit: Exhibit | None) -> None:
         if exhibit is None:
@@ -100,3 +106,38 @@ class ExhibitsController(QObject):
         from ...services.preview import preview_of
 
         self.view.preview.show_source(preview_of(self.store, exhibit))
+        if self.view.preview.form == "pdf-locked":
+            # Asked once the click is over, not inside the table's selection change.
+            QTimer.singleShot(0, lambda: self._ask_password(exhibit))
+
+    def _ask_password(self, exhibit: Exhibit) -> None:
+        """The password of a protected PDF shown without one: kept as ``exhibit set --password``
+        keeps it (only when it opens the PDF), then its pages; a wrong one asked again."""
+        from ...services import exhibits as exhibit_service
+        from ..labels import one_line
+
+        chosen = self.view.selected()
+        ref = self.session.ref()
+        if self.events is None or ref is None or chosen is None or chosen.sha256 != exhibit.sha256:
+            return  # the user has moved on
+        title = one_line(exhibit.title)
+        question = _("« {title} » est protégé par un mot de passe.\nTapez-le pour voir ses pages (il sera gardé avec la pièce) :").format(title=title)
+        while True:
+            password = self.events.ask.password(_("PDF protégé"), question)
+            if password is None:
+                self.view.preview.locked_out()
+                return
+            try:
+                new = exhibit_service.edit_exhibit(self.store, ref.case_id, exhibit.sha256, password=password,
+                                                   expected=exhibit)
+            except exhibit_service.WrongPassword:
+                question = _("Ce mot de passe n'ouvre pas « {title} ».\nTapez le bon, ou laissez vide pour ne pas l'afficher :").format(title=title)
+                continue
+            except UserError as exc:
+                self.events.ask.error(exc.message)
+                self.view.preview.locked_out()
+                return
+            break
+        # Not an undo step: the PDF cannot go back to having no password (``edit_exhibit`` refuses it).
+        self.session.tell(Change(exhibits=True))  # the list reads it again, and the preview shows its pages
+        self.status(_("Mot de passe de « {title} » gardé avec la pièce.").format(title=new.title), 6000)

@@ -96,6 +96,13 @@ class ExhibitPreview(QStackedWidget):
             self.clear(source.text)
             self.form = source.form
 
+    def locked_out(self) -> None:
+        """A PDF whose password the case does not hold: said plainly, with where to give it."""
+        source = self._source
+        self.clear(_("Ce PDF est protégé par un mot de passe : ses pages ne s'affichent qu'avec lui. Pour le donner : Pièces \u203a Modifier la pièce\u2026 (Ctrl+Maj+P)."))
+        self._source = source
+        self.form = "pdf-locked"
+
     def _page_width(self) -> int:
         # The vertical scroll bar will appear once the pages are in: leave room for it now.
         bar = self.scroller.verticalScrollBar().sizeHint().width()
@@ -129,6 +136,11 @@ class ExhibitPreview(QStackedWidget):
         if source.password:
             document.setPassword(source.password)
         error = document.load(str(source.path))
+        if error == QPdfDocument.Error.IncorrectPassword:
+            document.close()
+            # The controller asks for it (``locked_out`` if the user would rather not say it).
+            self.locked_out()
+            return
         if error != QPdfDocument.Error.None_:
             document.close()
             self.clear(_("Ce PDF ne peut pas être affiché ici (protégé par un mot de passe, ou abîmé). Il reste dans le dossier tel quel."))
