@@ -39,3 +39,10 @@ def test_a_renamed_demo_is_a_case_of_one_s_own(open_window, store):
     window = open_window()
     assert window.case_id == demo
     assert not window.welcome.isVisible()
+
+
+def test_the_demo_is_known_by_what_the_demo_story_says():
+    from dossier_app.demo import story
+    from dossier_app.services.session import DEMO_CASE
+
+    assert (story.CASE["title"], story.US["name"], story.THEM["name"]) == DEMO_CASE
