@@ -308,7 +308,7 @@ class CreateCase(CaseCommand):
     step back on the new case's stack (quietly, ``placed``), so that Ctrl+Z and Ctrl+Maj+Z go on."""
 
     def __init__(self, ref: CaseRef, case: Case, previous: int | None,
-                 moved: Callable[[CreateCase, bool], None]) -> None:
+                 moved: Callable[[CreateCase, bool | None], None]) -> None:
         title = one_line(case.title)
         super().__init__(ref, _("création de l'affaire « {title} »").format(title=title),
                          _("Affaire « {title} » créée.").format(title=title))
@@ -334,8 +334,8 @@ class CreateCase(CaseCommand):
             self.placing = False
             return
         self._guard(self.revert)
-        if not self.failed:
-            QTimer.singleShot(0, lambda: self.moved(self, True))
+        # Refused (the case holds something now): the step is put back as done, not left to be redone.
+        QTimer.singleShot(0, lambda: self.moved(self, None if self.failed else True))
 
     def apply(self) -> None:
         self.case_id = cases.create_case(self.ref.store, self.case)

@@ -128,6 +128,9 @@ def test_creating_a_case_can_be_undone_and_redone(qtbot, open_window, store, sma
     qtbot.keyClick(window.cases.view, Qt.Key.Key_Z, CTRL)
     assert len(case_lines(store)) == 2
     assert window.answers.errors and "Martin c/ Hébergeur" in window.answers.errors[-1]
+    # …and the step stays done: no « Rétablir » that would make a second one.
+    qtbot.waitUntil(lambda: not window.actions_.redo.isEnabled())
+    assert "Martin c/ Hébergeur" in window.actions_.undo.text()
 
 
 def test_a_second_case_with_the_same_title_is_asked_about(qtbot, open_window, store, small_case):

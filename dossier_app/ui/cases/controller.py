@@ -327,8 +327,16 @@ class CasesController(QObject):
             self.undo.undo()
         step.quiet = False
 
-    def _creation_moved(self, step: CreateCase, undone: bool) -> None:
-        """A case made was deleted by Ctrl+Z, or made again by Ctrl+Maj+Z: open where the user goes."""
+    def _creation_moved(self, step: CreateCase, undone: bool | None) -> None:
+        """A case made was deleted by Ctrl+Z, or made again by Ctrl+Maj+Z: open where the user goes.
+        ``undone`` None: its deletion was refused; the step goes back to done, quietly."""
+        if undone is None:
+            index = self.undo.index()
+            if index < self.undo.count() and self.undo.command(index) is step:
+                step.placing = step.quiet = True
+                self.undo.redo()
+                step.quiet = False
+            return
         case, case_id, previous = step.case, step.case_id, step.previous
         self.refresh()
         if undone:
