@@ -147,6 +147,7 @@ class WindowKeeper(QObject):
     def rebuild(self, choice: str) -> MainWindow:
         """The window built again in ``choice``; the old one kept if it would not close (a form being typed)."""
         old = self.window
+        before = language()
         apply_language(choice)
         app = QApplication.instance()
         quits = isinstance(app, QApplication) and app.quitOnLastWindowClosed()
@@ -154,6 +155,7 @@ class WindowKeeper(QObject):
             app.setQuitOnLastWindowClosed(False)  # for the moment between the two windows
         try:
             if not old.close():  # it keeps its size, place and case in the settings
+                apply_language(before)  # its dialogs speak as it does, until the next start
                 return old
             new = MainWindow(self.store, self.settings, session.Start(old.case_id), self.ask)
             self.setParent(new)
