@@ -149,3 +149,17 @@ def test_a_second_case_with_the_same_title_is_asked_about(qtbot, open_window, st
     window.actions_.rename_case.trigger()
     assert len(window.answers.confirmations) == before + 1
     assert cases.read_case(store, window.case_id).title == "BOULANGERIE MARTIN c/ WebPlus"
+
+
+def test_the_first_case_undone_leaves_an_empty_window_that_can_redo_it(qtbot, open_window, store):
+    window = open_window(empty=True)
+    new_case(qtbot, window, "Martin c/ Hébergeur")
+    assert len(case_lines(store)) == 1
+    window.actions_.undo.trigger()  # Édition › Annuler création de l'affaire…
+    qtbot.waitUntil(lambda: window.case_id is None)
+    assert case_lines(store) == [] and window.welcome.isVisible()
+    assert "Martin c/ Hébergeur" in window.actions_.redo.text()
+    window.actions_.redo.trigger()
+    qtbot.waitUntil(lambda: window.case_id is not None)
+    assert [line.title for line in case_lines(store)] == ["Martin c/ Hébergeur"]
+    assert "Martin c/ Hébergeur" in window.actions_.undo.text()
