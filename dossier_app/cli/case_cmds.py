@@ -10,7 +10,7 @@ from ..domain.model import ROLES
 from ..domain.money import format_amount, format_euros
 from ..domain.text_table import render
 from ..i18n import _
-from ..services import cases, interchange
+from ..services import cases, interchange, session
 from ..services.demo import create_demo
 from .context import Context, path_arg
 from .json_arg import read_json_arg, write_json
@@ -82,8 +82,18 @@ def list_cases(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def new_case(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.out(str(cases.create_case(ctx.store, cases.blank_case(args.title, args.our_role))))
+    case_id = cases.create_case(ctx.store, cases.blank_case(args.title, args.our_role))
+    ctx.out(str(case_id))
+    _same_title_note(ctx, args.title, case_id)
     return 0
+
+
+def _same_title_note(ctx: Context, title: str, case_id: int) -> None:
+    """As the window warns: two cases of one title are told apart by their numbers from then on."""
+    others = session.same_title(ctx.store, title, besides=case_id)
+    if others:
+        ids = ", ".join(str(line.id) for line in others)
+        ctx.err(_("Note : une affaire « {title} » existe déjà (n° {ids}) ; désignez désormais chacune par son numéro (celle-ci : n° {case_id}).").format(title=title.strip(), ids=ids, case_id=case_id))
 
 
 def set_case(ctx: Context, args: argparse.Namespace) -> int:
@@ -98,6 +108,7 @@ def rename_case(ctx: Context, args: argparse.Namespace) -> int:
     case_id = ctx.case_id(args.case)
     cases.rename_case(ctx.store, case_id, args.title)
     ctx.out(_("Affaire n° {id} : « {title} » enregistrée.").format(id=case_id, title=args.title.strip()))
+    _same_title_note(ctx, args.title, case_id)
     return 0
 
 

@@ -51,12 +51,20 @@ class CaseCommand(QUndoCommand):
             self._first = False  # done before it was pushed: the views still have to hear of it
         else:
             self._guard(self.apply)
+            self._drop_if_failed()
         self.ref.changed(self.change())
 
     def undo(self) -> None:
         self.failed = False
         self._guard(self.revert)
+        self._drop_if_failed()
         self.ref.changed(self.change())
+
+    def _drop_if_failed(self) -> None:
+        # A step that could not be undone stays done in the store: the stack must not say otherwise
+        # (offering to redo what is already there).  An obsolete step is taken off the stack by Qt.
+        if self.failed:
+            self.setObsolete(True)
 
     def _guard(self, action: Callable[[], None]) -> None:
         # The store may have changed under us (another program, a deleted file): say so, keep going.
@@ -190,16 +198,23 @@ class SetExhibit(CaseCommand):
                          _("Pièce « {title} » modifiée.").format(title=title))
         self.old = old
         self.new = new
+        self.reverted_to = old
 
     def _set(self, stored: Exhibit, exhibit: Exhibit) -> None:
         exhibits.edit_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
                               day=exhibit.date, include=exhibit.include, password=exhibit.password, expected=stored)
 
     def apply(self) -> None:
-        self._set(self.old, self.new)
+        self._set(self.reverted_to, self.new)
 
     def revert(self) -> None:
-        self._set(self.new, self.old)
+        # A password that opens the PDF is a fact about its file, not a choice to take back: the
+        # service refuses to take it away, so an undo puts back the rest and keeps it.
+        target = self.old
+        if self.new.password and not self.old.password:
+            target = replace(self.old, password=self.new.password)
+        self._set(self.new, target)
+        self.reverted_to = target
 
     def change(self) -> Change:
         return Change(exhibits=True)

@@ -99,3 +99,14 @@ def test_case_rename_is_the_window_s_rename(dossier) -> None:
     blank = dossier("case", "rename", "1", "   ")
     assert blank.code == 1 and "titre" in blank.err and "Traceback" not in blank.err
     assert "Martin c/ WebPlus SAS" in dossier("cases").out
+
+
+def test_a_second_case_of_the_same_title_is_made_and_noted(dossier) -> None:
+    assert dossier("case", "new", "Martin c/ WebPlus").err == ""
+    run = dossier("case", "new", "martin  c/ webplus")
+    assert run.code == 0 and run.out.strip() == "2"
+    assert "« martin  c/ webplus » existe déjà (n° 1)" in run.err and "celle-ci : n° 2" in run.err
+    renamed = dossier("case", "new", "Autre")
+    assert renamed.err == ""
+    run = dossier("case", "rename", "3", "Martin c/ WebPlus")
+    assert run.code == 0 and "(n° 1, 2)" in run.err

@@ -163,3 +163,20 @@ def test_the_first_case_undone_leaves_an_empty_window_that_can_redo_it(qtbot, op
     qtbot.waitUntil(lambda: window.case_id is not None)
     assert [line.title for line in case_lines(store)] == ["Martin c/ Hébergeur"]
     assert "Martin c/ Hébergeur" in window.actions_.undo.text()
+
+
+def test_an_import_says_how_many_exhibits_it_added(qtbot, open_window, store, small_case, tmp_path):
+    from tests.ui.test_exhibits import wait_review
+
+    window = open_window()
+    paths = []
+    for name in ("relance-1.txt", "relance-2.txt"):
+        path = tmp_path / name
+        path.write_text(f"Relance {name} du 4 octobre 2024\n", encoding="utf-8")
+        paths.append(path)
+    window.import_paths(paths)
+    review = wait_review(qtbot, window)
+    with qtbot.waitSignal(window.imports.done):
+        review.accept()
+    qtbot.waitUntil(lambda: "Import terminé" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == "Import terminé : 2 pièces ajoutées."

@@ -49,3 +49,23 @@ def test_cancelling_says_so_in_the_preview(qtbot, open_window, store, small_case
     assert "Modifier la pièce" in preview.message.text()
     assert exhibits.find_exhibit(store, small_case, sha).password is None
     window.grab().save(str(tmp_path.parent / "preview-password.png"))
+
+
+def test_undoing_an_exhibit_edit_keeps_the_password_that_opens_it(qtbot, open_window, store, small_case, tmp_path):
+    """The password is a fact about the file: Ctrl+Z takes back the title typed with it, not the key."""
+    sha = protected_exhibit(store, small_case, tmp_path)
+    window = open_window()
+    window.answers.passwords = []  # the preview's question left unanswered: the form gives it
+    exhibit = exhibits.find_exhibit(store, small_case, sha)
+    dialog = window.events.edit_exhibit(exhibit)
+    dialog.title.setText("Relevé bancaire de mars")
+    dialog.password.setText("s3cret")
+    dialog.accept()
+    assert exhibits.find_exhibit(store, small_case, sha).password == "s3cret"
+    window.undo.undo()
+    now = exhibits.find_exhibit(store, small_case, sha)
+    assert window.answers.errors == []
+    assert now.title == exhibit.title and now.password == "s3cret"
+    window.undo.redo()
+    assert exhibits.find_exhibit(store, small_case, sha).title == "Relevé bancaire de mars"
+    assert window.answers.errors == []

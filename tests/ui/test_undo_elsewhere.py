@@ -55,3 +55,18 @@ def test_a_form_opened_before_another_window_changed_the_event_does_not_overwrit
     assert form.isVisible() and "a changé depuis" in form.general.text()
     assert timeline.read_event(store, small_case, "f1").title == "Facture 2024-003 payée en partie"
     assert window.undo.count() == 0
+
+
+def test_a_step_that_could_not_be_undone_leaves_the_stack(qtbot, open_window, store, small_case):
+    """Refused, the step stays done in the store: Rétablir must not offer to do it again."""
+    window = open_window()
+    form = window.events.edit_event("f1")
+    type_into(qtbot, form.field("title"), "Facture 2024-003 contestée")
+    form.save()
+    other = timeline.read_event(store, small_case, "f1")
+    events.replace_event(store, small_case, "f1", replace(other, title="Facture 2024-003 payée en partie"))
+    window.timeline.table.setFocus()
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert any("a changé depuis" in text for text in window.answers.errors)
+    assert not window.undo.canRedo() and not window.actions_.redo.isEnabled()
+    assert window.undo.count() == 0

@@ -72,9 +72,8 @@ class ImportFlow(QObject):
         timeline.view.table.files_dropped.connect(lambda paths, event_id: self.import_paths(paths, event_id or None))
 
         def ended(how: str) -> None:
-            if how == "added":
-                status(_("Pièces ajoutées \u2014 Ctrl+Z pour annuler."), 8000)
-            elif how == "cancelled":
+            # "added" is said by the import's undo step, with the count (``ui.feedback``).
+            if how == "cancelled":
                 status(_("Import annulé : rien n'a été ajouté."), 8000)
 
         self.done.connect(ended)
