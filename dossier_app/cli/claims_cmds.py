@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..domain.checks import blocks, finding_line
+from ..domain.checks import blocks
 from ..domain.claims_report import (
+    MissingRate,
     claims_document,
     claims_table,
     half_year_label,
@@ -22,6 +23,7 @@ from ..services import rates
 from ..services.claims import case_claims
 from ..services.readiness import readiness
 from .context import Context, day_arg
+from .hints import line, told, with_rates_add
 from .json_arg import write_json
 
 
@@ -57,9 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def claims(ctx: Context, args: argparse.Namespace) -> int:
     result = case_claims(ctx.store, ctx.case_id(args.case), args.as_of)
     if args.json:
-        write_json(ctx, claims_document(result))
+        write_json(ctx, claims_document(result, how=with_rates_add))
     else:
-        ctx.out(claims_table(result))
+        ctx.out(claims_table(result, how=with_rates_add))
     return 0
 
 
@@ -81,9 +83,9 @@ def add_rate(ctx: Context, args: argparse.Namespace) -> int:
     today = date.today()
     statutory = rates.store_rate_table(ctx.store).statutory(today)
     if not statutory.known and row.effective < today:
-        half_year = HalfYear.of(today)
-        ctx.out(_("Le {half_year_label} reste sans taux connu : ").format(half_year_label=half_year_label(half_year))
-                + missing_ecb_hint([half_year], statutory.ecb.rate) + ".")
+        missing = MissingRate((HalfYear.of(today),), statutory.ecb.rate)
+        ctx.out(with_rates_add(missing, _("Le {half_year_label} reste sans taux connu : {hint}.").format(
+            half_year_label=half_year_label(missing.half_years[0]), hint=missing_ecb_hint(missing))))
     return 0
 
 
@@ -99,11 +101,11 @@ def check(ctx: Context, args: argparse.Namespace) -> int:
     findings = readiness(ctx.store, ctx.case_id(args.case), args.as_of)
     if args.json:
         write_json(ctx, {"as_of": (args.as_of or date.today()).isoformat(), "ready": not blocks(findings),
-                    "findings": [{"severity": f.severity, "code": f.code, "message": f.message,
+                    "findings": [{"severity": f.severity, "code": f.code, "message": told(f),
                                   "event": f.event_id, "exhibit": f.exhibit} for f in findings]})
         return 1 if blocks(findings) else 0
     for finding in findings:
-        ctx.out(finding_line(finding))
+        ctx.out(line(finding))
     if not findings:
         ctx.out(_("Rien à signaler : le dossier est prêt."))
     return 1 if blocks(findings) else 0

@@ -2,7 +2,9 @@
 
 Pure: the caller passes the case, the claims already computed, and what the store found
 when it re-hashed the exhibit files (``IntegrityFacts``).  Each finding names the event or
-exhibit it is about, so that the window can jump to it and the command can print one line.
+exhibit it is about, so that the window can jump to it and the command can print one line.  A message says what is wrong
+and what to do in plain words, the same for both faces: never a command nor a menu, which each face
+adds in its own terms (the command's « dossier link », the window's « Pièces › … »), by ``code``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 from ..i18n import _
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
-from .claims_report import half_year_label, missing_ecb_hint, percent
+from .claims_report import MissingRate, half_year_label, missing_ecb_hint, percent
 from .claims_terms import legal_cap, terms_beyond_cap
 from .dates import day_of, short_day
 from .model import (
@@ -48,6 +50,7 @@ class Finding:
     message: str
     event_id: str | None = None
     exhibit: str | None = None  # the exhibit's sha256
+    missing_rate: MissingRate | None = None  # the ECB rates to add ("as_of_rate_unknown", "rate_unknown")
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,9 @@ def _files(inputs: _Inputs) -> Iterator[Finding]:
 
 def _empty(inputs: _Inputs) -> Iterator[Finding]:
     if not inputs.case_file.events:
-        yield Finding(BLOCKING, "no_events", _("Le dossier ne contient aucun événement (facture, courrier, coupure\u2026) : il n'y a rien à présenter au juge ; ajoutez-les (« dossier event add » ou « dossier import »)."))
+        yield Finding(BLOCKING, "no_events", _("Le dossier ne contient aucun événement (facture, courrier, coupure\u2026) : il n'y a rien à présenter au juge ; ajoutez-les."))
     if not inputs.case_file.exhibits:
-        yield Finding(BLOCKING, "no_exhibits", _("Le dossier ne contient aucune pièce : rien ne prouve ce qu'il affirme ; importez-les (« dossier import »)."))
+        yield Finding(BLOCKING, "no_exhibits", _("Le dossier ne contient aucune pièce : rien ne prouve ce qu'il affirme ; ajoutez les pièces qui le prouvent."))
 
 
 def _case_header(inputs: _Inputs) -> Iterator[Finding]:
@@ -167,7 +170,7 @@ def _unproved(inputs: _Inputs) -> Iterator[Finding]:
                 yield Finding(WARNING, "notice_without_exhibit", _("Mise en demeure {event} : aucune pièce (lettre, avis de réception) ne la prouve.").format(event=_event(event)), event_id=event.id)
         else:
             severe = isinstance(event, Invoice) and provider and event.id in claimed
-            yield Finding(BLOCKING if severe else WARNING, "event_without_exhibit", _("Aucune pièce ne prouve {event} ; liez-en une (« dossier link »).").format(event=_event(event)),
+            yield Finding(BLOCKING if severe else WARNING, "event_without_exhibit", _("Aucune pièce ne prouve {event} ; liez-en une.").format(event=_event(event)),
                 event_id=event.id)
 
 
@@ -248,17 +251,17 @@ def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:
     statutory = inputs.rates.statutory(inputs.as_of)
     legal_known = inputs.claims.contract_rate is None or inputs.rates.legal_rate(current).known
     if not statutory.known:
-        hint = missing_ecb_hint([current], statutory.ecb.rate)
-        yield Finding(WARNING, "as_of_rate_unknown", _("Aucun taux BCE n'est connu pour le {half_year_label} (date de calcul {short_day}) : le dernier taux connu est appliqué ; {hint}.").format(half_year_label=half_year_label(current), short_day=short_day(inputs.as_of), hint=hint))
+        add = MissingRate((current,), statutory.ecb.rate)
+        yield Finding(WARNING, "as_of_rate_unknown", _("Aucun taux BCE n'est connu pour le {half_year_label} (date de calcul {short_day}) : le dernier taux connu est appliqué ; {hint}.").format(half_year_label=half_year_label(current), short_day=short_day(inputs.as_of), hint=missing_ecb_hint(add)), missing_rate=add)
     elif not legal_known:
         yield Finding(WARNING, "as_of_rate_unknown", _("Le taux d'intérêt légal du {half_year_label} n'est pas connu : le plancher du taux contractuel est calculé avec le dernier taux légal connu.").format(half_year_label=half_year_label(current)))
     others = [h for h in inputs.claims.unknown_rate_half_years if h != current]
     if others:
         which = ", ".join(half_year_label(h) for h in others)
         missing = [h for h in others if h.start >= SEMESTER_RULE_FROM and not inputs.rates.statutory(h.start).known]
-        hint = (_(" ; ") + missing_ecb_hint(missing, inputs.rates.statutory(missing[0].start).ecb.rate)
-                if missing else "")
-        yield Finding(WARNING, "rate_unknown", _("Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu{hint}.").format(which=which, hint=hint))
+        to_add = MissingRate(tuple(missing), inputs.rates.statutory(missing[0].start).ecb.rate) if missing else None
+        hint = _(" ; ") + missing_ecb_hint(to_add) if to_add is not None else ""
+        yield Finding(WARNING, "rate_unknown", _("Aucun taux n'est connu pour le {which} : les pénalités y sont calculées au dernier taux connu{hint}.").format(which=which, hint=hint), missing_rate=to_add)
 
 
 def _outages(inputs: _Inputs) -> Iterator[Finding]:
@@ -288,7 +291,7 @@ def _numbering(inputs: _Inputs) -> Iterator[Finding]:
     gaps = [n for n in range(1, max(used, default=0) + 1) if n not in used]
     if gaps:
         which = ", ".join(str(n) for n in gaps)
-        yield Finding(WARNING, "numbering_gap", _("Numérotation des pièces incomplète : il manque le n° {which} dans le bordereau (« dossier export --renumber » renumérote).").format(which=which))
+        yield Finding(WARNING, "numbering_gap", _("Numérotation des pièces incomplète : il manque le n° {which} dans le bordereau ; renumérotez les pièces à l'export.").format(which=which))
 
 
 def _after_as_of(inputs: _Inputs) -> Iterator[Finding]:
@@ -308,7 +311,7 @@ def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
         yield Finding(INFO, "credit", _("{amount} ont été versés au-delà de toutes les factures : c'est un crédit de celui qui a payé.").format(amount=amount))
     for x in inputs.case_file.exhibits:
         if not x.links:
-            yield Finding(INFO, "exhibit_unlinked", _("{exhibit} ne prouve aucun événement : liez-la (« dossier link »).").format(exhibit=_exhibit(x)), exhibit=x.sha256)
+            yield Finding(INFO, "exhibit_unlinked", _("{exhibit} ne prouve aucun événement : liez-la aux événements qu'elle prouve.").format(exhibit=_exhibit(x)), exhibit=x.sha256)
 
 
 CHECKS: tuple[Callable[[_Inputs], Iterator[Finding]], ...] = (

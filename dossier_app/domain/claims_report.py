@@ -5,6 +5,8 @@ Both are built from the same ``ClaimsResult``, so they cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -42,16 +44,35 @@ def _and(tr: Translator, items: list[str]) -> str:
     return tr.gettext("{items} et {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def missing_ecb_hint(half_years: list[HalfYear] | tuple[HalfYear, ...], rate: Decimal | None,
-                     lang: str | None = None) -> str:
-    """What to add so that these half-years become known: the ECB rate in force on the first day
-    of each (from 2013 the statutory rate is read on 1 January and 1 July), even if unchanged."""
+@dataclass(frozen=True)
+class MissingRate:
+    """ECB rates to add so that these half-years become known: the rate in force on the first day of
+    each (from 2013 the statutory rate is read on 1 January and 1 July), even if unchanged.
+    ``example`` is the last rate known, the likeliest value (None: none known at all)."""
+
+    half_years: tuple[HalfYear, ...]
+    example: Decimal | None
+
+
+# How a face says where to add a missing rate: it receives the sentence the domain wrote (ending
+# with what to add, and its full stop) and returns it with its own means added (the command's
+# « dossier rates add … »); the window says it with its own button instead.
+RateHow = Callable[[MissingRate, str], str]
+
+
+def missing_ecb_hint(missing: MissingRate, lang: str | None = None) -> str:
+    """What to add, in plain words and whatever the face: « ajoutez le taux BCE en vigueur le … »."""
     tr = _tr(lang)
-    days = tr.gettext(" et ").join(tr.long_day(h.start) for h in half_years)
-    example = format(rate, ".2f") if rate is not None else tr.gettext("TAUX")
-    command = f'dossier rates add {half_years[0].start.isoformat()} {example} --source "…"'
-    return tr.gettext("ajoutez le taux BCE en vigueur le {days}, même s'il n'a pas changé, par exemple "
-                      "« {command} »").format(days=days, command=command)
+    days = tr.gettext(" et ").join(tr.long_day(h.start) for h in missing.half_years)
+    return tr.gettext("ajoutez le taux BCE en vigueur le {days}, même s'il n'a pas changé").format(days=days)
+
+
+def missing_rates(result: ClaimsResult) -> MissingRate | None:
+    """The ECB rates whose absence left half-years of ``result`` unknown (None: nothing to add)."""
+    ecb = [p.source.statutory for c in result.invoices for p in c.periods
+           if p.source.statutory is not None and not p.source.statutory.known]
+    missing = sorted({HalfYear.of(s.read_on) for s in ecb if s.read_on >= SEMESTER_RULE_FROM})
+    return MissingRate(tuple(missing), ecb[-1].ecb.rate) if missing else None
 
 
 def rate_source_text(source: RateSource, lang: str | None = None) -> str:
@@ -107,8 +128,9 @@ def unassigned_line(result: ClaimsResult, unassigned: UnassignedPayment, lang: s
     return tr.gettext("{text} : {what}.").format(text=text, what=tr.gettext(" ; ").join(pieces))
 
 
-def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:
-    """What the reader must know to trust the figures, in plain sentences."""
+def notes(result: ClaimsResult, lang: str | None = None, how: RateHow | None = None) -> list[str]:
+    """What the reader must know to trust the figures, in plain sentences; ``how`` adds the face's way
+    of adding a missing rate to the sentence that asks for it."""
     tr = _tr(lang)
     out = [
         tr.gettext("Les paiements sont imputés sur le principal, jamais sur les pénalités déjà courues : la "
@@ -118,14 +140,14 @@ def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:
     ]
     if result.unknown_rate_half_years:
         which = ", ".join(half_year_label(h, tr.lang) for h in result.unknown_rate_half_years)
-        ecb = [p.source.statutory for c in result.invoices for p in c.periods
-               if p.source.statutory is not None and not p.source.statutory.known]
         text = tr.gettext("Aucun taux n'est connu pour le {which} : le dernier taux connu a été retenu").format(
             which=which)
-        missing = sorted({HalfYear.of(s.read_on) for s in ecb if s.read_on >= SEMESTER_RULE_FROM})
-        if missing:
-            text += tr.gettext(" ; ") + missing_ecb_hint(missing, ecb[-1].ecb.rate, tr.lang)
-        out.append(text + ".")
+        missing = missing_rates(result)
+        if missing is None:
+            out.append(text + ".")
+        else:
+            text += tr.gettext(" ; ") + missing_ecb_hint(missing, tr.lang) + "."
+            out.append(how(missing, text) if how is not None else text)
     if result.floor_half_years:
         which = ", ".join(half_year_label(h, tr.lang) for h in result.floor_half_years)
         out.append(tr.gettext("Le taux contractuel est inférieur à trois fois le taux d'intérêt légal au {which} : "
@@ -144,8 +166,8 @@ def notes(result: ClaimsResult, lang: str | None = None) -> list[str]:
 
 # --- JSON --------------------------------------------------------------------------------
 
-def claims_document(result: ClaimsResult) -> dict[str, Any]:
-    """The ``claims --json`` document: amounts as strings with two decimals, dates ISO."""
+def claims_document(result: ClaimsResult, how: RateHow | None = None) -> dict[str, Any]:
+    """The ``claims --json`` document: amounts as strings with two decimals, dates ISO (``how``: see ``notes``)."""
     totals = result.totals
     return {
         "format": JSON_FORMAT,
@@ -166,7 +188,7 @@ def claims_document(result: ClaimsResult) -> dict[str, Any]:
         },
         "unknown_rate_half_years": [str(h) for h in result.unknown_rate_half_years],
         "contract_rate_below_floor": [str(h) for h in result.floor_half_years],
-        "notes": notes(result),
+        "notes": notes(result, how=how),
     }
 
 
@@ -220,7 +242,7 @@ def _period_json(period: PenaltyPeriod) -> dict[str, Any]:
 
 # --- terminal table -------------------------------------------------------------------
 
-def claims_table(result: ClaimsResult, lang: str | None = None) -> str:
+def claims_table(result: ClaimsResult, lang: str | None = None, how: RateHow | None = None) -> str:
     tr = _tr(lang)
     money = tr.money
     lines = [_heading(result, tr), ""]
@@ -239,7 +261,7 @@ def claims_table(result: ClaimsResult, lang: str | None = None) -> str:
     if not result.invoices:
         lines.append(tr.gettext("Aucune facture à cette date."))
     lines += ["", _render_totals(result, tr), ""]
-    lines += [f"- {note}" for note in notes(result, tr.lang)]
+    lines += [f"- {note}" for note in notes(result, tr.lang, how)]
     return "\n".join(lines)
 
 

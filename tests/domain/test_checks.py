@@ -204,7 +204,11 @@ def test_unknown_rate_says_exactly_what_to_add():
     findings = check_case(case_file, as_of, rates, compute_claims(case_file, as_of, rates))
     (finding,) = [f for f in findings if f.code == "as_of_rate_unknown"]
     assert "2e semestre 2026" in finding.message and "1er juillet 2026" in finding.message
-    assert 'dossier rates add 2026-07-01 2.00 --source "…"' in finding.message
+    # What to add, in words whatever the face; the command adds its « rates add » line (cli/hints.py).
+    assert "dossier" not in finding.message
+    assert finding.missing_rate is not None and finding.missing_rate.half_years[0].start == d("2026-07-01")
+    assert finding.missing_rate.example == Decimal("2.00")
     later = shipped_rates().with_user_ecb((EcbRate(d("2026-07-01"), Decimal("2.00"), "BCE", user=True),))
     assert "as_of_rate_unknown" not in [f.code for f in check_case(
         case_file, as_of, later, compute_claims(case_file, as_of, later))]
+

@@ -4,19 +4,23 @@ about, a badge counting what blocks, kept up to date as the case changes (issue 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from dossier_app.services import cases, events, readiness, timeline
+from dossier_app.services import cases, events, exhibits, readiness, timeline
 from dossier_app.services.demo import create_demo
 from dossier_app.services.interchange import load_case
 from dossier_app.ui.case_session import Change
+from dossier_app.ui.readiness.model import HOW_ROLE
 from tests.support.cases import small_document, write_case
+from tests.support.findings import AS_OF, every_finding_document
 from tests.ui.test_one_form import double_click
 
 READINESS_TAB = 2
@@ -183,3 +187,96 @@ def test_files_are_re_hashed_when_the_exhibits_change_not_at_each_edit(
     assert hashed == [small_case, small_case]
     assert "altered_file" in {f.code for f in window.readiness_view.model.findings}
     assert tab_text(window) == "Vérification (2)"
+
+
+# --- each finding in plain words, with the menu entry that does what it asks -------------------------
+
+# « dossier » followed by a command word: what the command's lines say, never the window's.
+COMMAND = re.compile(r"«\s*dossier\s+[a-z-]+|\bdossier\s+(?:link|import|export|rates|event|exhibit|case|check)\b")
+
+
+def shown(window) -> list[tuple[str, str, str]]:
+    """Each finding as the tab shows it: its code, its message, the greyer line under it."""
+    model = window.readiness_view.model
+    return [(f.code, str(model.index(i).data()), str(model.index(i).data(HOW_ROLE)))
+            for i, f in enumerate(model.findings)]
+
+
+def entry(action) -> str:
+    return action.text().replace("&", "")
+
+
+def test_no_finding_shown_names_a_command_on_the_demo(qtbot, open_window, store) -> None:
+    case_id = create_demo(store)
+    window = open_window(str(case_id))
+    checked(qtbot, window)
+    show_tab(qtbot, window)
+    rows = shown(window)
+    assert rows
+    for code, message, how in rows:
+        assert not COMMAND.search(message), (code, message)
+        assert not COMMAND.search(how), (code, how)
+    # The invoice nothing proves: its event chosen, Édition › Lier des pièces à l'événement… does it.
+    a = window.actions_
+    (how,) = [h for c, m, h in rows if c == "event_without_exhibit" and "F-2025-101" in m]
+    assert how == f"Menu Édition › {entry(a.link_exhibits)} (Ctrl+L)"
+    # Painted under the finding: its row is taller than the message alone.
+    view = window.readiness_view
+    row = next(i for i, f in enumerate(view.model.findings) if f.code == "event_without_exhibit")
+    index = view.model.index(row)
+    qtbot.waitUntil(lambda: view.list.visualRect(index).isValid())
+    line = view.list.fontMetrics().height()
+    assert view.list.visualRect(index).height() >= 2 * line + 16
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == how
+    window.grab().save(os.environ.get("READINESS_PNG", str(Path(window.session.store.home) / "readiness.png")))
+
+
+def test_every_kind_of_finding_in_plain_words_with_the_menu_entry_from_the_action(
+        qtbot, open_window, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier_app.ui.readiness import controller
+
+    class Day(date):
+        @classmethod
+        def today(cls) -> date:  # type: ignore[override]
+            return date.fromisoformat(AS_OF)
+
+    monkeypatch.setattr(controller, "date", Day)
+    empty = cases.create_case(store, cases.blank_case("Affaire vide", "provider"))  # no event, no exhibit
+    case_id = load_case(store, write_case(tmp_path / "case", every_finding_document()))
+    lost = next(x for x in exhibits.exhibits(store, case_id) if x.title == "Courrier")
+    path = store.blobs.path(lost.sha256)
+    os.chmod(path.parent, stat.S_IRWXU)
+    path.unlink()  # the file gone from the data folder: « missing_file »
+    window = open_window(str(case_id))
+    a = window.actions_
+    checked(qtbot, window)
+    show_tab(qtbot, window)
+    rows = shown(window)
+    window.session.open(empty)
+    checked(qtbot, window)
+    rows += shown(window)
+    codes = {code for code, _m, _h in rows}
+    assert codes >= {"no_events", "no_exhibits", "missing_file", "no_court", "hearing_past",
+                     "other_side_no_siren", "other_side_no_address", "event_without_exhibit", "notice_unproved",
+                     "notice_without_exhibit", "no_tracking_number", "proof_excluded", "terms_beyond_cap",
+                     "due_before_invoice", "rate_below_floor", "as_of_rate_unknown", "rate_unknown",
+                     "outage_unproved", "exhibit_date_far", "numbering_gap", "notice_unclaimed",
+                     "exhibit_unlinked", "no_formal_notice"}
+    for code, message, how in rows:
+        assert not COMMAND.search(message), (code, message)
+        assert not COMMAND.search(how), (code, how)
+    hows = {code: how for code, _m, how in rows}
+    # Each menu entry read from its action, in the menu the user finds it in.
+    assert hows["exhibit_unlinked"] == f"Menu Pièces › {entry(a.link_events)} (Ctrl+Shift+L)"
+    assert hows["no_exhibits"] == f"Menu Pièces › {entry(a.import_files)} (Ctrl+I)"
+    assert hows["no_court"] == f"Menu Affaire › {entry(a.edit_case)} (Ctrl+Shift+E)"
+    assert hows["as_of_rate_unknown"] == hows["rate_unknown"] == f"Menu Affaire › {entry(a.add_rate)}"
+    assert hows["no_events"] == (f"Menu Édition › {entry(a.new_event)} (Ctrl+N) "
+                                 f"ou Pièces › {entry(a.import_files)} (Ctrl+I)")
+    assert hows["numbering_gap"] == ""  # the window has no way to renumber: it says nothing
+    # The action's text changed, the line follows: it cannot drift from the menu.
+    a.import_files.setText("&Importer des fichiers\u2026")
+    qtbot.mouseClick(window.readiness_view.recheck_button, Qt.MouseButton.LeftButton)
+    checked(qtbot, window)
+    assert dict((c, h) for c, _m, h in shown(window))["no_exhibits"] == \
+        "Menu Pièces › Importer des fichiers\u2026 (Ctrl+I)"

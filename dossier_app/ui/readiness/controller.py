@@ -13,14 +13,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QTabWidget
 
 from ...domain.dates import short_day
 from ...i18n import _, language, ngettext, using
 from ..case_session import CaseSession, Change
 from ..cases.controller import CasesController
 from ..exhibits.controller import ExhibitsController
+from ..help.controller import on_a_keyboard
 from ..timeline.controller import TimelineController
 from ..window_actions import WindowActions, on
 from ..workers import Latest, Progress
@@ -42,6 +43,52 @@ CASE_FIELDS: dict[str, str] = {
     "rate_below_floor": "contract.late_penalty_rate",
 }
 
+# What the window offers to do what a finding asks, by code: its actions (WindowActions' names), shown
+# under the finding as their menu entries (the command names its commands instead: cli/hints.py).
+HOWS: dict[str, tuple[str, ...]] = {
+    "no_events": ("new_event", "import_files"),
+    "no_exhibits": ("import_files",),
+    "missing_file": ("import_files",),  # the same bytes put the lost file back
+    "no_court": ("edit_case",),
+    "hearing_past": ("edit_case",),
+    "other_side_no_siren": ("edit_case",),
+    "other_side_no_address": ("edit_case",),
+    "rate_below_floor": ("edit_case",),
+    "terms_beyond_cap": ("edit_case",),  # an invoice's (about its event): edit_event, see _how
+    "event_without_exhibit": ("link_exhibits",),
+    "notice_without_exhibit": ("link_exhibits",),
+    "outage_unproved": ("link_exhibits",),
+    "notice_unproved": ("edit_event", "link_exhibits"),
+    "no_tracking_number": ("edit_event",),
+    "due_before_invoice": ("edit_event",),
+    "no_formal_notice": ("new_event",),
+    "exhibit_date_far": ("edit_exhibit",),
+    "exhibit_unlinked": ("link_events",),
+    "as_of_rate_unknown": ("add_rate",),  # when an ECB rate is what is missing (missing_rate)
+    "rate_unknown": ("add_rate",),
+}
+RATE_CODES = ("as_of_rate_unknown", "rate_unknown")
+
+
+def menu_path(action: QAction) -> str:
+    """Where ``action`` is in the menus, as the user reads it there: « Pièces › Lier la pièce à des
+    événements… (Ctrl+Maj+L) »; its last menu when it is in several (« Ajouter des pièces… » in Pièces)."""
+    menus = [o for o in action.associatedObjects() if isinstance(o, QMenu)]
+    entry = _plain(action.text())
+    keys = [k for k in action.shortcuts() if on_a_keyboard(k)]
+    if not menus:
+        return entry
+    menu = _plain(menus[-1].title())
+    if not keys:
+        return _("{menu} › {entry}").format(menu=menu, entry=entry)
+    return _("{menu} › {entry} ({keys})").format(
+        menu=menu, entry=entry, keys=keys[0].toString(QKeySequence.SequenceFormat.NativeText))
+
+
+def _plain(text: str) -> str:
+    """A menu's or an action's text without the « & » of its shortcut letter."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
 
 class ReadinessController(QObject):
     def __init__(self, session: CaseSession, view: ReadinessView, tabs: QTabWidget, timeline: TimelineController,
@@ -60,6 +107,7 @@ class ReadinessController(QObject):
         self._waiting = False  # for the timeline to be read first
         self._case: int | None = None  # the case whose findings are shown
         self._leads: dict[str, QAction] = {}
+        self._actions: WindowActions | None = None
         session.opened.connect(self._opened)
         session.changed.connect(self._changed)
         session.elsewhere.connect(self._elsewhere)
@@ -69,6 +117,7 @@ class ReadinessController(QObject):
         view.list.activated.connect(self.activate)
 
     def register(self, a: WindowActions) -> None:
+        self._actions = a
         on(a.show_readiness, self.show)
         # Findings about nothing the lists show lead to the action that settles them.
         self._leads = {"no_events": a.new_event, "no_formal_notice": a.new_event, "no_exhibits": a.import_files,
@@ -158,7 +207,7 @@ class ReadinessController(QObject):
             self._facts = found
             if rehash:
                 self._hashed = asked
-            self.view.show_findings(findings, short_day(day))
+            self.view.show_findings(findings, short_day(day), [self.how(f) for f in findings])
             self._show_badge()
 
         def failed(message: str, current: bool) -> None:
@@ -186,6 +235,21 @@ class ReadinessController(QObject):
             if count else "")
 
     # --- where a finding leads -----------------------------------------------------------------
+    def how(self, finding: Finding) -> str:
+        """The menu entries that do what ``finding`` asks, as the window says them ("": none)."""
+        a = self._actions
+        names = HOWS.get(finding.code, ())
+        if finding.code == "terms_beyond_cap" and finding.event_id is not None:
+            names = ("edit_event",)
+        if finding.code in RATE_CODES and finding.missing_rate is None:
+            names = ()  # a legal rate, or one before 2013: nothing the window can add
+        if a is None or not names:
+            return ""
+        paths = [menu_path(getattr(a, name)) for name in names]
+        if len(paths) == 1:
+            return _("Menu {path}").format(path=paths[0])
+        return _("Menu {path} ou {other}").format(path=paths[0], other=paths[1])
+
     def activate(self, index: QModelIndex) -> None:
         finding: Finding | None = index.data(FINDING_ROLE)
         if finding is None:

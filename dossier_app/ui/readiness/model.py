@@ -15,6 +15,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1  # "blocking" | "warning" | "info"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2  # the Finding itself
+HOW_ROLE = Qt.ItemDataRole.UserRole + 3  # where the window does what it asks: « Menu Pièces › … » ("": nowhere)
 SEVERITIES = ("blocking", "warning", "info")  # checks.BLOCKING, WARNING, INFO (not imported: see the controller)
 
 
@@ -28,10 +29,13 @@ class FindingsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.hows: list[str] = []
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[Finding], hows: list[str] | None = None) -> None:
+        """``hows``: for each finding, the menu entry that does what it asks ("": none)."""
         self.beginResetModel()
         self.findings = list(findings)
+        self.hows = list(hows) if hows is not None else [""] * len(self.findings)
         self.endResetModel()
 
     def count(self, severity: str) -> int:
@@ -43,11 +47,16 @@ class FindingsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.findings):
             return None
-        finding = self.findings[index.row()]
+        finding, how = self.findings[index.row()], self.hows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return finding.message
+        if role == HOW_ROLE:
+            return how
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return how or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{severity_word(finding.severity)}: {finding.message}"  # as finding_line writes it
+            text = f"{severity_word(finding.severity)}: {finding.message}"  # as finding_line writes it
+            return f"{text} {how}" if how else text
         if role == SEVERITY_ROLE:
             return finding.severity
         if role == FINDING_ROLE:

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from .model import SEVERITIES, SEVERITY_ROLE, FindingsModel, severity_word
+from .model import HOW_ROLE, SEVERITIES, SEVERITY_ROLE, FindingsModel, severity_word
 
 if TYPE_CHECKING:
     from ...domain.checks import Finding
@@ -65,6 +65,8 @@ LOOK: dict[str, tuple[str, str]] = {
 }
 PAD = 8  # around each finding
 ICON = 18
+HOW_GAP = 2  # between a finding's message and the menu entry under it
+HOW_COLOUR = "#666666"  # the menu entry: greyer than the message it completes
 
 
 def _paint_icon(painter: QPainter, kind: str, side: float) -> None:
@@ -118,7 +120,8 @@ def severity_icon(kind: str) -> QIcon:
 
 
 class FindingDelegate(QStyledItemDelegate):
-    """One finding: its icon and word in a column of their own, its message wrapped beside them."""
+    """One finding: its icon and word in a column of their own, its message wrapped beside them, and under
+    the message, greyer, the menu entry that does what it asks (when there is one)."""
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -128,6 +131,17 @@ class FindingDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         return option.font, bold
+
+    @staticmethod
+    def _how_font(normal: QFont) -> QFont:
+        small = QFont(normal)
+        small.setPointSizeF(normal.pointSizeF() * 0.92)
+        return small
+
+    @staticmethod
+    def _height(font: QFont, width: int, text: str) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
 
     def word_width(self, bold: QFont) -> int:
         metrics = QFontMetrics(bold)
@@ -141,9 +155,11 @@ class FindingDelegate(QStyledItemDelegate):
         column = self.word_width(bold)
         width = self.view.viewport().width()
         text_width = max(40, width - column - PAD)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        text = QFontMetrics(normal).boundingRect(QRect(0, 0, text_width, 1 << 20), flags, str(index.data()))
-        height = max(text.height(), ICON, QFontMetrics(bold).height()) + 2 * PAD
+        text = self._height(normal, text_width, str(index.data()))
+        how = str(index.data(HOW_ROLE) or "")
+        if how:
+            text += HOW_GAP + self._height(self._how_font(normal), text_width, how)
+        height = max(text, ICON, QFontMetrics(bold).height()) + 2 * PAD
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -166,7 +182,14 @@ class FindingDelegate(QStyledItemDelegate):
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), severity_word(severity))
         painter.setFont(normal)
         text_rect = QRect(rect.left() + column, rect.top() + PAD, rect.width() - column - PAD, rect.height() - 2 * PAD)
-        painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), str(index.data()))
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        drawn = painter.boundingRect(text_rect, flags, str(index.data()))
+        painter.drawText(text_rect, flags, str(index.data()))
+        how = str(index.data(HOW_ROLE) or "")
+        if how:
+            painter.setFont(self._how_font(normal))
+            painter.setPen(text_colour.color() if selected else QColor(HOW_COLOUR))
+            painter.drawText(text_rect.adjusted(0, drawn.height() + HOW_GAP, 0, 0), flags, how)
         # A hairline under each finding: the eye finds where one ends.
         painter.setPen(QPen(QColor(0, 0, 0, 28), 1))
         painter.drawLine(rect.left() + PAD, rect.bottom(), rect.right() - PAD, rect.bottom())
@@ -258,9 +281,10 @@ class ReadinessView(QWidget):
         self.show_message(_("Aucune affaire ouverte"))
 
     # --- content -------------------------------------------------------------------------------
-    def show_findings(self, findings: list[Finding], as_of: str) -> None:
-        """The findings of a check done on ``as_of`` (already written as a day), worst first."""
-        self.model.set_findings(findings)
+    def show_findings(self, findings: list[Finding], as_of: str, hows: list[str] | None = None) -> None:
+        """The findings of a check done on ``as_of`` (already written as a day), worst first; ``hows``: for
+        each, the menu entry that does what it asks ("": none), shown under it."""
+        self.model.set_findings(findings, hows)
         self.as_of.setText(_("Date de calcul : {day}").format(day=as_of))
         for severity, (chip, _icon, text) in self.chips.items():
             count = self.model.count(severity)
