@@ -5,7 +5,9 @@ time the window could not answer (a stall), the 95th percentile says how smooth 
 scenario is driven with key and mouse clicks (QTest), and timed until the view has repainted:
 opening the window (first paint, then every row read), scrolling (Page Down), typing a word in
 the search box letter by letter, sorting by a click on a column header, editing an event through
-its form, undoing it (Ctrl+Z), linking an exhibit (dropped on an event) and importing small files.
+its form, undoing it (Ctrl+Z), linking an exhibit (dropped on an event), importing small files, then
+the views of issue 13: the amounts owed (Ctrl+4, then another as-of date typed), the readiness check
+(Ctrl+5), the export from its dialog and the archive from the File menu.
 
 It runs on a case of 100 000 events (``bench_gui.make_case``) and on the demo case, each window in
 a fresh process; the reference is a bare PySide6 window with a lazy 100 000-row model, started
@@ -134,6 +136,7 @@ class Answers:
     def __init__(self) -> None:
         self.errors: list[str] = []
         self.infos: list[str] = []
+        self.save_with: Path | None = None
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
         return True
@@ -151,7 +154,7 @@ class Answers:
         return None
 
     def save_file(self, title: str, suggested: str, filters: str) -> Path | None:
-        return None
+        return self.save_with
 
     def files(self, title: str) -> list[Path]:
         return []
@@ -562,6 +565,81 @@ def scenario_import(d: Driver, paths: list[Path]) -> dict[str, Any]:
             "exhibits": exhibits.rowCount() - before}
 
 
+def scenario_claims(d: Driver) -> dict[str, Any]:
+    """Ctrl+4 shows the amounts owed; then a date a year earlier is typed in its as-of field."""
+    from PySide6.QtCore import Qt
+
+    claims = d.window.claims
+    d.activate()
+    start = time.perf_counter()
+    d.key(d.table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    if not d.wait(lambda: claims.shown and not claims.busy and claims.result is not None, 120):
+        return {"error": "the amounts owed were not shown"}
+    shown = time.perf_counter() - start
+    field = d.window.claims_view.as_of.edit
+    before = claims.result
+    day = claims.as_of()
+    earlier = f"{day.day:02d}/{day.month:02d}/{day.year - 1}"
+    d.click(field)
+    d.key(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    d.type_text(field, earlier)
+    start = time.perf_counter()
+    d.key(field, Qt.Key.Key_Return)
+    changed = d.wait(lambda: not claims.busy and claims.result is not before, 120)
+    again = time.perf_counter() - start
+    return {"shown_ms": ms(shown), "other_date_ms": ms(again) if changed else None,
+            "invoices": len(claims.result.invoices) if claims.result is not None else None}
+
+
+def scenario_readiness(d: Driver) -> dict[str, Any]:
+    """Ctrl+5 shows the readiness check, run behind the window."""
+    from PySide6.QtCore import Qt
+
+    readiness = d.window.readiness
+    d.activate()
+    start = time.perf_counter()
+    d.key(d.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    if not d.wait(lambda: not readiness.busy and d.window.readiness_view.isVisible(), 300):
+        return {"error": "the readiness check did not end"}
+    return {"shown_ms": ms(time.perf_counter() - start)}
+
+
+def scenario_export(d: Driver, target: Path) -> dict[str, Any]:
+    """File › Export: the dialog's Export clicked (and "Exporter quand même" past the findings)."""
+    d.window.actions_.export_dossier.trigger()
+    if not d.wait(lambda: d.window.exporting.dialog is not None, 10):
+        return {"error": "no export dialog"}
+    dialog = d.window.exporting.dialog
+    dialog.target.setText(str(target))
+    start = time.perf_counter()
+    d.click(dialog.export)
+    ends = (dialog.done_page, dialog.findings_page)
+    if not d.wait(lambda: dialog.stack.currentWidget() in ends or bool(dialog.error.text()), 600):
+        return {"error": "the export did not end"}
+    if dialog.stack.currentWidget() is dialog.findings_page:
+        d.click(dialog.export_anyway)
+        if not d.wait(lambda: dialog.stack.currentWidget() is dialog.done_page or bool(dialog.error.text()), 600):
+            return {"error": "the export did not end"}
+    seconds = time.perf_counter() - start
+    error = dialog.error.text()
+    d.click(dialog.close_button)
+    return {"written_s": round(seconds, 2), "bytes": target.stat().st_size if target.exists() else None,
+            **({"error": error} if error else {})}
+
+
+def scenario_archive(d: Driver, target: Path) -> dict[str, Any]:
+    """File › Archive, the target answered as the save dialog would."""
+    answers = d.window.answers
+    answers.save_with = target
+    infos = len(answers.infos)
+    start = time.perf_counter()
+    d.window.actions_.archive_case.trigger()
+    if not d.wait(lambda: len(answers.infos) > infos or bool(answers.errors), 600):
+        return {"error": "the archive did not end"}
+    return {"written_s": round(time.perf_counter() - start, 2),
+            "bytes": target.stat().st_size if target.exists() else None}
+
+
 def child_app(home: Path, case_id: int, n_events: int, n_files: int, pages: int, paint_only: bool) -> None:
     answers = Answers()
     app, store, window = build_window(home, case_id, answers)
@@ -582,6 +660,7 @@ def child_app(home: Path, case_id: int, n_events: int, n_files: int, pages: int,
         figures.update(probe.between(start, time.perf_counter()))
         figures["seconds"] = round(time.perf_counter() - start, 2)
         scenarios[name] = figures
+        print(f"  … {name}: {figures['seconds']} s", file=sys.stderr, flush=True)  # where a slow run is
         return figures
 
     def open_case() -> dict[str, Any]:
@@ -611,6 +690,13 @@ def child_app(home: Path, case_id: int, n_events: int, n_files: int, pages: int,
     run("link", lambda: scenario_link(d))
     letters = letters_to_import(n_files)
     run("import", lambda: scenario_import(d, letters))
+    run("claims", lambda: scenario_claims(d))
+    run("checks", lambda: scenario_readiness(d))
+    if n_events < 1000:  # the demo: the export and the archive of a real dossier, from the window
+        out = Path(tempfile.mkdtemp(prefix="bench-responsive-out-"))
+        run("export", lambda: scenario_export(d, out / "dossier.pdf"))
+        run("archive", lambda: scenario_archive(d, out / "affaire.dossier"))
+        shutil.rmtree(out, ignore_errors=True)
     report["errors"] = answers.errors
     print(json.dumps(report), flush=True)
     window.close()
