@@ -318,3 +318,108 @@ def test_the_rates_dialog_lists_half_years_and_adds_then_removes_a_rate(qtbot, o
     qtbot.mouseClick(dialog.ecb.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert not dialog.remove_button.isEnabled()
     dialog.close()
+
+
+# --- The layout: the invoices take what they need, the detail the rest, nothing drawn over anything -----
+
+def fifteen_invoices_document() -> dict:
+    document = generated_document()
+    document["case"]["title"] = "Imprimerie Roux c/ Garage Vidal (15 factures)"
+    document["events"] = [
+        {"id": f"f{i}", "kind": "invoice", "date": f"2024-{1 + i % 12:02d}-{5 + i:02d}", "title": f"Facture B-{100 + i}",
+         "number": f"B-{100 + i}", "amount_incl_tax": f"{1000 + 37 * i}.50",
+         **({"disputed": True, "dispute_reason": "Travaux non terminés, malfaçons constatées le 3 mars"}
+            if i % 5 == 4 else {})}
+        for i in range(15)]
+    return document
+
+
+def laid_out(qtbot, window) -> None:
+    view = window.claims_view
+    qtbot.waitUntil(lambda: not view._fitting.isActive(), timeout=5000)
+    qtbot.wait(20)  # the panes placed after the splitter moved
+
+
+def in_view(widget: QWidget, view: QWidget):
+    return widget.geometry().translated(widget.parentWidget().mapTo(view, widget.parentWidget().rect().topLeft()))
+
+
+def assert_nothing_overlaps(view) -> None:
+    """Each part of each pane stands apart from the others, and every wrapped text has the height its lines take."""
+    invoices = [view.table, view.totals, view.notes] if view.notes.text() else [view.table, view.totals]
+    detail = [w for w in (view.detail_title, view.periods, view.sources) if not isinstance(w, QLabel) or w.text()]
+    for parts in (invoices, detail):
+        rects = [in_view(w, view) for w in parts]
+        for i, first in enumerate(rects):
+            for j, second in enumerate(rects[i + 1:], i + 1):
+                assert not first.intersects(second), (parts[i], first, parts[j], second)
+    labels = [view.notes, view.detail_title, view.sources, *view.totals.findChildren(QLabel)]
+    for label in labels:
+        if label.isVisibleTo(view) and label.text() and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    for pane, box in ((view.upper_pane, view.invoices_box), (view.lower_pane, view.detail_box)):
+        # A pane shorter than its content scrolls; it never squeezes it.
+        assert box.height() >= pane.least(box.width()) or pane.verticalScrollBar().isVisible()
+    assert in_view(view.upper_pane, view).bottom() < in_view(view.lower_pane, view).top()
+
+
+def lines_in_sight(table) -> int:
+    last = table.rowAt(table.viewport().height() - 1)
+    last = table.model().rowCount() - 1 if last < 0 else last
+    whole = table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
+    return last + (1 if whole else 0) - table.rowAt(0)
+
+
+@pytest.mark.parametrize("size", [(1366, 740), (1024, 700)])
+def test_the_demo_s_invoices_show_whole_with_the_totals_below_and_the_detail_in_the_rest(qtbot, open_window, store,
+                                                                                     size) -> None:
+    case_id = create_demo(store)
+    window = open_window(str(case_id))
+    window.resize(*size)
+    show_claims(qtbot, window)
+    type_date(qtbot, window, date(2025, 11, 30))
+    click_row(qtbot, window, "F-2025-074")
+    view = window.claims_view
+    assert "Facture F-2025-074" in view.detail_title.text() and view.periods_model.rowCount() == 3
+    laid_out(qtbot, window)
+    window.grab().save(f"/tmp/claims-demo-{size[0]}x{size[1]}.png")
+    assert window.size().height() == size[1]  # the window was not made taller than the screen allows
+    assert_nothing_overlaps(view)
+    if size == (1366, 740):
+        # Five invoices and the disputed heading: all in sight, no scroll bar, the totals right under them.
+        assert view.model.rowCount() == 6
+        assert lines_in_sight(view.table) == 6 and not view.table.verticalScrollBar().isVisible()
+        assert not view.upper_pane.verticalScrollBar().isVisible()
+        assert in_view(view.totals, view).top() - in_view(view.table, view).bottom() < 20
+        # The detail has the rest: its three periods and its source, no scroll bar.
+        assert lines_in_sight(view.periods) == 3 and not view.lower_pane.verticalScrollBar().isVisible()
+        assert view.upper_pane.height() < view.lower_pane.height() + 150
+
+
+def test_a_long_list_shows_twelve_lines_then_scrolls_and_the_splitter_stays_where_moved(qtbot, open_window, store,
+                                                                                       tmp_path) -> None:
+    case_id = load_case(store, write_case(tmp_path / "fifteen", fifteen_invoices_document()))
+    window = open_window(str(case_id))
+    window.resize(1366, 740)
+    show_claims(qtbot, window)
+    type_date(qtbot, window, date(2025, 11, 30))
+    view = window.claims_view
+    assert view.model.rowCount() == 16  # fifteen invoices and the disputed heading
+    laid_out(qtbot, window)
+    window.grab().save("/tmp/claims-fifteen-1366x740.png")
+    assert_nothing_overlaps(view)
+    assert lines_in_sight(view.table) == 12 and view.table.verticalScrollBar().isVisible()
+    assert not view.upper_pane.verticalScrollBar().isVisible()
+
+    # Moved by hand, the splitter stays there when the figures change.
+    handle = view.splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, start + type(start)(0, 60))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + type(start)(0, 60))
+    moved = view.splitter.sizes()
+    assert view.user_sized and moved[0] > 0
+    type_date(qtbot, window, date(2025, 12, 31))
+    laid_out(qtbot, window)
+    assert view.splitter.sizes()[0] == moved[0]
+    assert_nothing_overlaps(view)

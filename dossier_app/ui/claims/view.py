@@ -8,107 +8,72 @@ with each rate and where it comes from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.dates import parse_user_day
-from ...i18n import _, active
+from ...i18n import _
+from ..day_field import DayField, pydate, qdate
 from .model import NUMBER, P_SOURCE, InvoicesModel, PeriodsModel
 
-LINES_IN_SIGHT = 8  # invoice lines shown without scrolling when there are that many
+__all__ = ["ClaimsView", "DayField", "pydate", "qdate"]  # the rates dialog takes its date field from here
+
+LINES_IN_SIGHT = 12  # invoice lines shown whole, without a scroll bar, up to that many
+LINES_AT_LEAST = 3  # on a short window the table keeps this many in sight and scrolls
+PERIODS_AT_LEAST = 2  # and the detail's table this many
+NOTES_AT_LEAST = 300  # narrower than this beside the totals, the notes go under them
 WARNING_STYLE = "QFrame#unknownRate { background: #fff4e5; border: 1px solid #f0b96b; border-radius: 4px; }"
 
 
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+def _wrapping(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
-def pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
+class _Pane(QScrollArea):
+    """One side of the splitter: its content gets at least the height it cannot do without at its width
+    (``least``), and scrolls as a whole when the pane is shorter, rather than drawing words over words."""
+
+    def __init__(self, content: QWidget, least: Callable[[int], int]) -> None:
+        super().__init__()
+        self.content, self.least = content, least
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(False)
+        self.setWidget(content)
+
+    def place(self) -> None:
+        room = self.viewport().size()
+        need = self.least(room.width())
+        if need > room.height() and not self.verticalScrollBar().isVisible():
+            room.setWidth(room.width() - self.verticalScrollBar().sizeHint().width())  # it is about to show
+            need = self.least(room.width())
+        self.content.resize(room.width(), max(room.height(), need))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place()
 
 
-class DayField(QWidget):
-    """A day typed as people write it (« 30/11/2025 », « 30 novembre 2025 »), shown in the language's short
-    format, or chosen in a calendar that pops up.  ``day_changed`` when a new day is read; a text that
-    is not a day is marked and says why, and the day stays what it was."""
-
-    day_changed = Signal(object)
-
-    def __init__(self, day: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._day = day
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        self.edit = QLineEdit()
-        self.edit.setMaxLength(40)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("30/11/2025") + 24)
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("30 septembre 2025") + 24)
-        self.calendar_button = QToolButton()
-        self.calendar_button.setText("\u25be")
-        self.calendar_button.setToolTip(_("Choisir dans le calendrier"))
-        self.calendar = QCalendarWidget()
-        self.calendar.setWindowFlags(Qt.WindowType.Popup)
-        self.calendar.setGridVisible(True)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        row.addWidget(self.edit)
-        row.addWidget(self.calendar_button)
-        row.addStretch(1)
-        self.edit.editingFinished.connect(self.read_typed)
-        self.calendar_button.clicked.connect(self.pop_calendar)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
-        self.set_day(day)
-
-    def day(self) -> date:
-        return self._day
-
-    def set_day(self, day: date) -> None:
-        """Show ``day``; ``day_changed`` when it is another day than before."""
-        changed = day != self._day
-        self._day = day
-        self.edit.setText(active().short_day(day))
-        self.edit.setStyleSheet("")
-        self.edit.setToolTip("")
-        if changed:
-            self.day_changed.emit(day)
-
-    def read_typed(self) -> str | None:
-        """Read what is typed: None when it is a day, else why not (the field is marked)."""
-        try:
-            day = parse_user_day(self.edit.text())
-        except ValueError as exc:
-            self.edit.setStyleSheet("border: 1px solid #b00020;")
-            self.edit.setToolTip(str(exc))
-            return str(exc)
-        self.set_day(day)
-        return None
-
-    def pop_calendar(self) -> None:
-        self.calendar.setSelectedDate(qdate(self._day))
-        self.calendar.move(self.edit.mapToGlobal(QPoint(0, self.edit.height())))
-        self.calendar.show()
-
-    def _picked(self, day: QDate) -> None:
-        self.calendar.hide()
-        self.set_day(pydate(day))
+SIZED_LINES = 200
 
 
 def _table(parent: QWidget | None = None) -> QTableView:
@@ -122,6 +87,12 @@ def _table(parent: QWidget | None = None) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setAlternatingRowColors(False)
     return table
+
+
+def _table_height(table: QTableView, lines: int) -> int:
+    """The height that shows the header and ``lines`` rows whole, no vertical scroll bar."""
+    return (table.horizontalHeader().sizeHint().height() + lines * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth() + 2)
 
 
 class ClaimsView(QWidget):
@@ -143,8 +114,7 @@ class ClaimsView(QWidget):
         top.addWidget(self.state, 1)
         top.addWidget(self.rates_button)
         layout.addLayout(top)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = _wrapping()
         self.intro.hide()
         layout.addWidget(self.intro)
         # A rate not known yet: said plainly, with what to do about it.
@@ -153,77 +123,150 @@ class ClaimsView(QWidget):
         self.unknown_rate.setStyleSheet(WARNING_STYLE)
         banner = QHBoxLayout(self.unknown_rate)
         banner.setContentsMargins(8, 4, 8, 4)
-        self.unknown_rate_text = QLabel()
-        self.unknown_rate_text.setWordWrap(True)
+        self.unknown_rate_text = _wrapping()
         self.add_rate_button = QPushButton(_("Ajouter ce taux\u2026"))
         banner.addWidget(self.unknown_rate_text, 1)
         banner.addWidget(self.add_rate_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.unknown_rate.hide()
         layout.addWidget(self.unknown_rate)
-        # The invoices and the totals; the chosen invoice's periods below.
+
+        # Above the splitter: the invoices, every line in sight up to LINES_IN_SIGHT, then the totals
+        # and the notes (beside them, or under them on a narrow window).
         self.model = InvoicesModel(self)
         self.table = _table()
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NUMBER, QHeaderView.ResizeMode.Stretch)
+        # Columns fit a sample of the lines, not every one: thousands of invoices measured at each layout
+        # froze the window for a second (the widest amounts are alike from one line to the next).
+        header.setResizeContentsPrecision(SIZED_LINES)
         self.totals = QWidget()
         self.totals_grid = QGridLayout(self.totals)
         self.totals_grid.setContentsMargins(0, 0, 0, 0)
         self.totals_grid.setHorizontalSpacing(16)
         self.totals_grid.setVerticalSpacing(2)
         self.totals_rows: list[tuple[str, str | None, bool]] = []
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
+        self.notes = _wrapping()
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.notes.setStyleSheet("color: palette(dark);")
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        below_table = QHBoxLayout()
-        below_table.addWidget(self.totals, 0, Qt.AlignmentFlag.AlignTop)
-        below_table.addSpacing(12)
-        below_table.addWidget(self.notes, 1)
-        upper = QWidget()
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.table, 1)
-        upper_layout.addLayout(below_table)
+        self.below_table = QWidget()
+        self.below_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.below_table)
+        self.below_layout.setContentsMargins(0, 0, 0, 0)
+        self.below_layout.setSpacing(12)
+        self.below_layout.addWidget(self.totals, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.below_layout.addWidget(self.notes, 1)
+        self.invoices_box = QWidget()
+        self.upper_layout = QVBoxLayout(self.invoices_box)
+        self.upper_layout.setContentsMargins(0, 0, 0, 6)
+        self.upper_layout.setSpacing(6)
+        self.upper_layout.addWidget(self.table, 1)
+        self.upper_layout.addWidget(self.below_table)
 
-        self.detail_title = QLabel()
-        self.detail_title.setWordWrap(True)
+        # Below it: the chosen invoice's penalty periods, in what is left.
+        self.detail_title = _wrapping()
         self.periods_model = PeriodsModel(self)
         self.periods = _table()
         self.periods.setModel(self.periods_model)
         self.periods.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.periods.setMinimumHeight(_table_height(self.periods, PERIODS_AT_LEAST))
         periods_header = self.periods.horizontalHeader()
         periods_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         periods_header.setSectionResizeMode(P_SOURCE, QHeaderView.ResizeMode.Stretch)
-        self.sources = QLabel()
-        self.sources.setWordWrap(True)
+        self.sources = _wrapping()
         self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 4, 0, 0)
-        lower_layout.addWidget(self.detail_title)
-        lower_layout.addWidget(self.periods, 1)
-        lower_layout.addWidget(self.sources)
+        self.detail_box = QWidget()
+        self.lower_layout = QVBoxLayout(self.detail_box)
+        self.lower_layout.setContentsMargins(0, 6, 0, 0)
+        self.lower_layout.addWidget(self.detail_title)
+        self.lower_layout.addWidget(self.periods, 1)
+        self.lower_layout.addWidget(self.sources)
+        self.upper_pane = _Pane(self.invoices_box, self._upper_least)
+        self.lower_pane = _Pane(self.detail_box, self._lower_least)
+        for pane in (self.upper_pane, self.lower_pane):
+            pane.setMinimumHeight(_table_height(self.periods, PERIODS_AT_LEAST))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(upper)
-        self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setHandleWidth(7)
+        self.splitter.addWidget(self.upper_pane)
+        self.splitter.addWidget(self.lower_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)  # a taller window: more room for the detail
+        self.splitter.handle(1).setToolTip(_("Faites glisser pour partager la place entre les factures et le détail"))
         layout.addWidget(self.splitter, 1)
+        self.user_sized = False  # the splitter moved by hand: its place stays the user's
+        self.splitter.splitterMoved.connect(self._moved_by_hand)
+        self._fitting = QTimer(self)
+        self._fitting.setSingleShot(True)
+        self._fitting.setInterval(0)
+        self._fitting.timeout.connect(self.fit)
+        # Another invoice chosen: its title, periods and sources take another height.
+        self.periods_model.modelReset.connect(self._fitting.start)
 
     def show_headings(self) -> None:
-        """The disputed invoices' heading line spans the whole row; up to a few lines show without scrolling."""
+        """The disputed invoices' heading line spans the whole row; the splitter follows the lines there are."""
         self.table.clearSpans()
         for row in self.model.heading_rows():
             self.table.setSpan(row, 0, 1, self.model.columnCount())
-        lines = min(max(self.model.rowCount(), 2), LINES_IN_SIGHT)
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
-                                    + lines * self.table.verticalHeader().defaultSectionSize()
-                                    + 2 * self.table.frameWidth() + 2)
+        self._fitting.start()
+
+    def wanted_upper_height(self, width: int) -> int:
+        """The invoices pane's height when every line shows (up to LINES_IN_SIGHT), with the totals and notes."""
+        return self._upper_least(width, min(max(self.model.rowCount(), 1), LINES_IN_SIGHT))
+
+    def _upper_least(self, width: int, lines: int | None = None) -> int:
+        """The invoices pane's height at ``width``: ``lines`` of the table (else LINES_AT_LEAST) and the
+        totals and notes, their words wrapped at that width."""
+        lines = lines or min(max(self.model.rowCount(), 1), LINES_AT_LEAST)
+        scroll_bar = self.table.horizontalScrollBar()
+        across = scroll_bar.sizeHint().height() if scroll_bar.maximum() > 0 else 0  # columns wider than the pane
+        margins = self.upper_layout.contentsMargins()
+        return (margins.top() + _table_height(self.table, lines) + across + self.upper_layout.spacing()
+                + self.below_layout.heightForWidth(width) + margins.bottom())
+
+    def _lower_least(self, width: int, labels: tuple[QLabel, ...] = ()) -> int:
+        """The detail's height at ``width``: its words wrapped, PERIODS_AT_LEAST periods in sight."""
+        margins, spacing = self.lower_layout.contentsMargins(), self.lower_layout.spacing()
+        least = margins.top() + margins.bottom() + self.periods.minimumHeight()
+        for label in labels or (self.detail_title, self.sources):
+            if label.text():
+                least += spacing + label.heightForWidth(width - margins.left() - margins.right())
+        return least
+
+    def fit(self) -> None:
+        """The invoices and totals take what they need, the detail the rest (and at least its title and a
+        few periods while the invoices keep half); once the splitter was moved by hand, it stays where the user put it.
+        Words wrap at the width there is, and are never drawn over their neighbours: a pane too short
+        for what it holds scrolls."""
+        self._fitting.stop()
+        width = self.upper_pane.viewport().width()
+        if not self.isVisible() or width <= 0:
+            return
+        narrow = width < self.totals.sizeHint().width() + self.below_layout.spacing() + NOTES_AT_LEAST
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.below_layout.direction() != direction:
+            self.below_layout.setDirection(direction)
+        room = sum(self.splitter.sizes())
+        if not self.user_sized and room > 0:
+            # The detail keeps its title and a few periods in sight; its sources may need a scroll.
+            detail = self._lower_least(width, (self.detail_title,))
+            upper = min(self.wanted_upper_height(width), max(room - detail, room // 2))
+            if self.splitter.sizes() != [upper, room - upper]:
+                self.splitter.setSizes([upper, room - upper])
+        self.upper_pane.place()
+        self.lower_pane.place()
+
+    def _moved_by_hand(self, _position: int, _index: int) -> None:
+        self.user_sized = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fitting.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fitting.start()
 
     def set_totals(self, rows: list[tuple[str, str | None, bool]]) -> None:
         """Label and amount per line (no amount: a line of words across); bold for the line that counts."""
@@ -234,16 +277,19 @@ class ClaimsView(QWidget):
                 widget.deleteLater()
         self.totals_rows = rows
         for row, (label, amount, strong) in enumerate(rows):
-            left = QLabel(f"<b>{_escape(label)}</b>" if strong else _escape(label))
             if amount is None:
-                left.setWordWrap(True)
+                left = _wrapping(_escape(label))
                 self.totals_grid.addWidget(left, row, 0, 1, 2)
+                left.show()  # now, not when Qt gets to it: the splitter reads the totals' height next
                 continue
+            left = QLabel(f"<b>{_escape(label)}</b>" if strong else _escape(label))
             right = QLabel(f"<b>{_escape(amount)}</b>" if strong else _escape(amount))
             right.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             right.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.totals_grid.addWidget(left, row, 0)
             self.totals_grid.addWidget(right, row, 1)
+            left.show()
+            right.show()
 
     def totals_text(self) -> str:
         """What the totals say, line by line (as a reader would copy them)."""
