@@ -38,6 +38,7 @@ class DayField(QWidget):
         self._day = day
         self.problem: Callable[[date], str | None] | None = None
         self.refused: str | None = None  # why the text in the field is not taken, while it is there
+        self._range = (QDate(1900, 1, 1), QDate(9999, 12, 31))  # the calendar's, until set_range
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
@@ -50,18 +51,13 @@ class DayField(QWidget):
         self.calendar_button.setText("\u25be")
         self.calendar_button.setToolTip(_("Choisir dans le calendrier"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
-        self.calendar = QCalendarWidget(self)
-        self.calendar.setWindowFlags(Qt.WindowType.Popup)
-        self.calendar.setGridVisible(True)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar: QCalendarWidget | None = None  # made when first asked for
         row.addWidget(self.edit)
         row.addWidget(self.calendar_button)
         row.addStretch(1)
         self.setFocusProxy(self.edit)
         self.edit.editingFinished.connect(self.read_typed)
         self.calendar_button.clicked.connect(self.pop_calendar)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
         self.set_day(day)
 
     def day(self) -> date:
@@ -78,7 +74,9 @@ class DayField(QWidget):
 
     def set_range(self, first: date, last: date) -> None:
         """The days the calendar offers (what is typed is checked by ``problem``)."""
-        self.calendar.setDateRange(qdate(first), qdate(last))
+        self._range = (qdate(first), qdate(last))
+        if self.calendar is not None:
+            self.calendar.setDateRange(*self._range)
 
     def read_typed(self) -> str | None:
         """Read what is typed: None when it is a day (now the field's), else why not (the field is marked)."""
@@ -104,11 +102,25 @@ class DayField(QWidget):
         self.edit.setToolTip(why or "")
         return why
 
-    def pop_calendar(self) -> None:
-        self.calendar.setSelectedDate(qdate(self._day))
-        self.calendar.move(self.edit.mapToGlobal(QPoint(0, self.edit.height())))
-        self.calendar.show()
+    def pop_calendar(self) -> QCalendarWidget:
+        calendar = self.calendar
+        if calendar is None:
+            # A window of its own, not a child: a child popup breaks the dialog's Tab order (the field's
+            # focus proxy and a child window make Qt 6 loop Tab inside the field).  It goes with the field.
+            calendar = self.calendar = QCalendarWidget()
+            calendar.setWindowFlags(Qt.WindowType.Popup)
+            calendar.setGridVisible(True)
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            calendar.setDateRange(*self._range)
+            calendar.clicked.connect(self._picked)
+            calendar.activated.connect(self._picked)
+            self.destroyed.connect(calendar.deleteLater)
+        calendar.setSelectedDate(qdate(self._day))
+        calendar.move(self.edit.mapToGlobal(QPoint(0, self.edit.height())))
+        calendar.show()
+        return calendar
 
     def _picked(self, day: QDate) -> None:
-        self.calendar.hide()
+        if self.calendar is not None:
+            self.calendar.hide()
         self.set_day(pydate(day))

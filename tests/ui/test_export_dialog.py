@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import subprocess
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ def _open_dialog(window, qtbot):
     dialog = window.exporting.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)  # the keys typed go to it, and Tab moves on
     return dialog
 
 
@@ -40,11 +42,13 @@ def _type(qtbot, field, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
-def _type_day(qtbot, edit, text: str) -> None:
-    """Typed as a user does in the field: the day selected, then the digits (each part moves on when full)."""
-    edit.setFocus()
-    edit.setSelectedSection(edit.Section.DaySection)
-    qtbot.keyClicks(edit, text.replace("/", ""))
+def _type_day(qtbot, dialog, field, text: str) -> None:
+    """Typed as a user does: into the field, what was there selected (Ctrl+A), the day as written, then Tab."""
+    field.setFocus()
+    typing = dialog.focusWidget()  # where the keys go: the field's text box
+    qtbot.keyClick(typing, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(typing, text)
+    qtbot.keyClick(typing, Qt.Key.Key_Tab)
 
 
 class Opened(QObject):
@@ -83,10 +87,14 @@ def test_export_from_the_menu_writes_the_dossier_and_remembers_its_folder(qtbot,
     window = open_window(str(case_id))
     dialog = _open_dialog(window, qtbot)
     assert dialog.target.text().endswith("Atelier Lemoine c- Pixelune — site, DNS et messagerie.pdf")
-    _type_day(qtbot, dialog.as_of, "03/11/2025")
-    assert dialog.as_of.date().toString("yyyy-MM-dd") == "2025-11-03"
-    assert dialog.communication.date().toString("yyyy-MM-dd") == "2025-11-03"  # follows, until changed
-    _type_day(qtbot, dialog.communication, "12/11/2025")
+    _type_day(qtbot, dialog, dialog.as_of, "03/11/2025")
+    assert dialog.as_of.day() == date(2025, 11, 3)
+    assert dialog.communication.day() == date(2025, 11, 3)  # follows, until changed
+    assert dialog.communication.edit.text() == "03/11/2025"
+    _type_day(qtbot, dialog, dialog.communication, "12 novembre 2025")
+    assert dialog.communication.edit.text() == "12/11/2025"
+    _type_day(qtbot, dialog, dialog.as_of, "03/11/2025")  # the same day again: the communication date stays
+    assert dialog.communication.day() == date(2025, 11, 12)
     folder = tmp_path / "sortie"
     folder.mkdir()
     target = folder / "dossier Lemoine.pdf"
@@ -197,3 +205,41 @@ def test_a_folder_as_target_is_said_in_one_line(qtbot, open_window, small_case, 
     assert "\n" not in dialog.error.text()
     dialog.grab().save(str(SHOTS / "export-choices.png"))
     assert dialog.export.isVisible() and window.exporting.task is None  # nothing started
+
+
+def test_a_day_typed_as_people_write_it_is_the_day_exported(qtbot, open_window, small_case, tmp_path):
+    window = open_window(str(small_case))
+    dialog = _open_dialog(window, qtbot)
+    _type_day(qtbot, dialog, dialog.as_of, "30/11/2025")
+    _type(qtbot, dialog.target, str(tmp_path / "au 30 novembre.pdf"))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    choices = window.exporting.choices
+    assert choices is not None, dialog.error.text()
+    assert (choices.as_of, choices.communication) == (date(2025, 11, 30), date(2025, 11, 30))
+    qtbot.waitUntil(lambda: not window.exporting.busy, timeout=120000)
+
+
+def test_a_wrong_day_is_said_and_nothing_is_exported(qtbot, open_window, small_case, tmp_path):
+    window = open_window(str(small_case))
+    dialog = _open_dialog(window, qtbot)
+    target = tmp_path / "jamais.pdf"
+    _type(qtbot, dialog.target, str(target))
+    _type_day(qtbot, dialog, dialog.as_of, "31/02/2026")
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == ("Date d'arrêté : « 31/02/2026 » n'est pas une date (exemple : 04/10/2016 ou "
+                                   "4 octobre 2016)")
+    assert dialog.as_of.edit.text() == "31/02/2026"  # left as typed, to be corrected, and marked
+    assert dialog.as_of.refused is not None and "b00020" in dialog.as_of.edit.styleSheet()
+    assert window.exporting.task is None and window.exporting.choices is None and dialog.export.isVisible()
+    dialog.grab().save(str(SHOTS / "export-wrong-day.png"))
+    # A day too far ahead is refused as well; once corrected, the export goes.
+    _type_day(qtbot, dialog, dialog.as_of, "30/11/2099")
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert dialog.error.text().startswith("Date d'arrêté : date du 30/11/2099 plus de 5 ans dans le futur")
+    assert window.exporting.task is None
+    _type_day(qtbot, dialog, dialog.as_of, "30 novembre 2025")
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert window.exporting.choices is not None and window.exporting.choices.as_of == date(2025, 11, 30)
+    qtbot.waitUntil(lambda: not window.exporting.busy, timeout=120000)
+    assert not target.exists() or target.stat().st_size > 0

@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ...domain.bounds import EARLIEST_DAY, latest_day
+from ...domain.bounds import EARLIEST_DAY, day_problem, latest_day
 from ...domain.errors import UserError
 from ...i18n import _, language, ngettext
 from ...services.store_access import open_home
@@ -53,15 +53,6 @@ def file_name(title: str) -> str:
     """A file name from the case's title: what a file system refuses replaced, spaces kept."""
     name = " ".join(UNSAFE.sub("-", title).split()).strip(" .-")
     return (name or "dossier")[:120] + ".pdf"
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class ExportController(QObject):
@@ -114,14 +105,15 @@ class ExportController(QObject):
         dialog = ExportDialog(parent if isinstance(parent, QWidget) else None)
         self.dialog, self.report, self._chosen_by_dialog, self._following = dialog, None, None, True
         today = date.today()
-        for edit in (dialog.as_of, dialog.communication):
-            edit.setDateRange(_qdate(EARLIEST_DAY), _qdate(latest_day(today)))
-            edit.setDate(_qdate(today))
+        for field in (dialog.as_of, dialog.communication):
+            field.set_range(EARLIEST_DAY, latest_day(today))
+            field.problem = lambda day: day_problem(day, today)
+            field.set_day(today)
         dialog.language.setCurrentIndex(max(0, dialog.language.findData(language())))
         dialog.max_mb.setText(str(self.settings.value("export/max_mb", "") or ""))
         dialog.target.setText(str(self.default_target()))
-        dialog.as_of.dateChanged.connect(self._as_of_changed)
-        dialog.communication.dateChanged.connect(self._communication_changed)
+        dialog.as_of.day_changed.connect(self._as_of_changed)
+        dialog.communication.day_changed.connect(self._communication_changed)
         dialog.target.textEdited.connect(lambda _text: setattr(self, "_chosen_by_dialog", None))
         dialog.browse.clicked.connect(self._browse)
         dialog.export.clicked.connect(self._check_first)
@@ -151,13 +143,13 @@ class ExportController(QObject):
         title = read_case(self.session.store, self.session.case_id).title if self.session.case_id else ""
         return folder / file_name(title)
 
-    def _as_of_changed(self, value: QDate) -> None:
+    def _as_of_changed(self, day: date) -> None:
         if self.dialog is not None and self._following:
             self._syncing = True
-            self.dialog.communication.setDate(value)
+            self.dialog.communication.set_day(day)
             self._syncing = False
 
-    def _communication_changed(self, _value: QDate) -> None:
+    def _communication_changed(self, _day: date) -> None:
         if not self._syncing:
             self._following = False
 
@@ -178,6 +170,15 @@ class ExportController(QObject):
 
         dialog = self.dialog
         assert dialog is not None
+        # A day as typed, read now (Export may be pressed before the field is left).
+        for field, label in ((dialog.as_of, _("Date d'arrêté : {problem}")),
+                             (dialog.communication, _("Date de communication : {problem}"))):
+            problem = field.read_typed()
+            if problem is not None:
+                dialog.say_error(label.format(problem=problem))
+                field.edit.setFocus()
+                field.edit.selectAll()
+                return None
         max_mb: float | None = None
         size = dialog.max_mb.text().strip()
         if size:
@@ -211,7 +212,7 @@ class ExportController(QObject):
                 _("Remplacer le fichier ?"), _("{name} existe déjà. Le remplacer par le nouveau dossier ?").format(name=target),
                 _("Remplacer")):
             return None
-        return Choices(_day(dialog.as_of), _day(dialog.communication), str(dialog.language.currentData()),
+        return Choices(dialog.as_of.day(), dialog.communication.day(), str(dialog.language.currentData()),
                        dialog.with_exhibits.isChecked(), max_mb, target)
 
     # Before writing: the readiness check.

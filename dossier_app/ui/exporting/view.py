@@ -6,12 +6,13 @@ before anything is written), ``running`` (the progress bar and Cancel), ``done``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,18 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
+from ..day_field import DayField
 
 ERROR_STYLE = "color: #b2182b;"
-DAY_FORMAT = "dd/MM/yyyy"  # French order on screen, whatever the language
-
-
-def _day_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DAY_FORMAT)
-    edit.setMinimumWidth(130)
-    edit.setMaximumWidth(170)
-    return edit
 
 
 class ExportDialog(QDialog):
@@ -58,10 +50,11 @@ class ExportDialog(QDialog):
         self.choosing = QWidget()
         form = QFormLayout(self.choosing)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.as_of = _day_edit()
+        # Typed as people write a day (« 30/11/2025 », « 30 novembre 2025 ») or chosen in a calendar.
+        self.as_of = DayField(date.today())
         self.as_of.setToolTip(_("Les sommes dues et la chronologie sont arrêtées à cette date."))
         form.addRow(_("Date d'arrêté :"), self.as_of)
-        self.communication = _day_edit()
+        self.communication = DayField(date.today())
         self.communication.setToolTip(_("La date du « Fait le … » du bordereau de communication de pièces."))
         form.addRow(_("Date de communication :"), self.communication)
         self.language = QComboBox()
@@ -185,10 +178,6 @@ class ExportDialog(QDialog):
         self.step.setText(step)
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-
-    @staticmethod
-    def set_day(edit: QDateEdit, year: int, month: int, day: int) -> None:
-        edit.setDate(QDate(year, month, day))
 
     def reject(self) -> None:
         if self.running:
