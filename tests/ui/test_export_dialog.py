@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTableView
 
 from dossier_app.services.demo import create_demo
 from dossier_app.store import repository as repo
@@ -243,3 +244,21 @@ def test_a_wrong_day_is_said_and_nothing_is_exported(qtbot, open_window, small_c
     assert window.exporting.choices is not None and window.exporting.choices.as_of == date(2025, 11, 30)
     qtbot.waitUntil(lambda: not window.exporting.busy, timeout=120000)
     assert not target.exists() or target.stat().st_size > 0
+
+
+# The offscreen platform cannot raise a popup nor grab the keyboard for it; a desktop can.
+@pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support raise",
+                          "This plugin does not support grabbing the keyboard")
+def test_a_day_chosen_in_the_calendar(qtbot, open_window, small_case):
+    window = open_window(str(small_case))
+    dialog = _open_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.as_of.calendar_button, Qt.MouseButton.LeftButton)
+    calendar = dialog.as_of.calendar
+    assert calendar is not None and calendar.isVisible()
+    calendar.setSelectedDate(calendar.selectedDate().addDays(-3))  # as the arrow keys move it
+    chosen = calendar.selectedDate()
+    qtbot.keyClick(calendar.findChild(QTableView), Qt.Key.Key_Return)  # the popup's grid of days
+    assert not calendar.isVisible()
+    assert dialog.as_of.edit.text() == chosen.toString("dd/MM/yyyy")
+    assert dialog.communication.edit.text() == chosen.toString("dd/MM/yyyy")  # follows
+    dialog.reject()
