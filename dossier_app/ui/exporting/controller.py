@@ -275,7 +275,7 @@ class ExportController(QObject):
 
         def work(progress: Progress) -> ExportReport | ExhibitsRefused:
             from ...i18n import translator
-            from ...services import exporting
+            from ...services import export_child, exporting
 
             words = translator(choices.lang)  # the part and the pièce, said as the dossier says them
 
@@ -285,16 +285,16 @@ class ExportController(QObject):
                 stage = exporting.stage_label(s.stage, words) or s.label
                 return progress(done, 1000, stage if s.stage == "parts" else f"{stage}\n{s.label}")
 
-            store = open_home(home)
+            # In a process of its own: in a thread, the export's work took the interpreter from the
+            # window for up to 0.3 s at a time (``services.export_child``).
             try:
-                return exporting.export_case(
-                    store, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
+                report: ExportReport = export_child.export_in_child(
+                    home, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
                     include_exhibits=choices.include_exhibits, max_mb=choices.max_mb,
                     communication=choices.communication, progress=step)
+                return report
             except exporting.ExhibitsRefused as refused:
                 return refused  # its outcomes are listed in the dialog, each with its reason
-            finally:
-                store.close()
 
         dialog.say_error("")
         dialog.show_state("running")

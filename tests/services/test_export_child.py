@@ -1,0 +1,52 @@
+"""The window's export in a child process: the same dossier as the command's, and a child that dies
+is said in one line, with no file left."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier_app.domain.errors import UserError
+from dossier_app.services import export_child
+from dossier_app.services.demo import create_demo
+from dossier_app.services.store_access import open_home
+
+
+@pytest.fixture
+def demo_home(tmp_path: Path) -> tuple[Path, int]:
+    home = tmp_path / "home"
+    store = open_home(home)
+    try:
+        return home, int(create_demo(store))
+    finally:
+        store.close()
+
+
+def test_the_child_writes_the_dossier_and_reports_its_steps(demo_home, tmp_path):
+    home, case_id = demo_home
+    stages: list[str] = []
+    report = export_child.export_in_child(home, case_id, tmp_path / "dossier.pdf",
+                                          progress=lambda step: stages.append(step.stage) or True)
+    assert report.volumes == (tmp_path / "dossier.pdf",)
+    assert (tmp_path / "dossier.pdf").read_bytes()[:5] == b"%PDF-"
+    assert {"prepare", "parts", "write"} <= set(stages)
+
+
+def test_a_cancel_reaches_the_child_and_leaves_no_file(demo_home, tmp_path):
+    from dossier_app.export import ExportCancelled
+
+    home, case_id = demo_home
+    with pytest.raises(ExportCancelled):
+        export_child.export_in_child(home, case_id, tmp_path / "dossier.pdf", progress=lambda step: False)
+    assert list(tmp_path.glob("dossier*")) == []
+
+
+def test_a_child_that_dies_is_said_in_one_line(demo_home, tmp_path, monkeypatch):
+    home, case_id = demo_home
+    monkeypatch.setattr(export_child, "command", lambda: [sys.executable, "-c", "import sys; sys.exit(3)"])
+    with pytest.raises(UserError) as caught:
+        export_child.export_in_child(home, case_id, tmp_path / "dossier.pdf")
+    assert "code 3" in caught.value.message and "\n" not in caught.value.message
+    assert not (tmp_path / "dossier.pdf").exists()
