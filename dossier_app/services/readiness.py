@@ -31,3 +31,11 @@ def readiness(store: Store, case_id: int, as_of: date | None = None,
     claims = compute_claims(case_file, day, rates)
     return check_case(case_file, day, rates, claims,
                       integrity if integrity is not None else integrity_facts(store, case_id))
+
+
+def checked_case(store: Store, case_id: int, as_of: date | None = None,
+                 integrity: IntegrityFacts | None = None) -> tuple[list[Finding], IntegrityFacts]:
+    """``readiness`` and the integrity facts it used: re-hashed now unless given (the window keeps
+    them for the next check, in which only the exhibits' changes ask for a new re-hash)."""
+    facts = integrity if integrity is not None else integrity_facts(store, case_id)
+    return readiness(store, case_id, as_of, integrity=facts), facts

@@ -163,9 +163,17 @@ def test_a_ready_case_says_so(qtbot, open_window, store, tmp_path: Path) -> None
 
 def test_files_are_re_hashed_when_the_exhibits_change_not_at_each_edit(
         qtbot, open_window, store, small_case, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier_app.services import child_process
+
     hashed = []
-    real = readiness.integrity_facts
-    monkeypatch.setattr(readiness, "integrity_facts", lambda s, c: hashed.append(c) or real(s, c))
+    real = child_process.readiness
+
+    def spy(home, case_id, as_of, integrity, cancelled=None):
+        if integrity is None:  # the child re-hashes the files
+            hashed.append(case_id)
+        return real(home, case_id, as_of, integrity, cancelled)
+
+    monkeypatch.setattr(child_process, "readiness", spy)
     window = open_window(str(small_case))
     checked(qtbot, window)
     assert hashed == [small_case]

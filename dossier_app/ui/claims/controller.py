@@ -36,6 +36,7 @@ class ClaimsController(QObject):
         super().__init__(parent)
         self.session, self.view, self.tabs, self.ask, self.status = session, view, tabs, ask, status
         self.loading = Latest(self)
+        self._asked = 0  # which ask the work under way answers
         self.result: ClaimsResult | None = None
         self.chosen: str | None = None  # the event id of the invoice whose periods are shown
         self.missing_day: date | None = None  # the first day whose ECB rate is not known yet
@@ -58,6 +59,7 @@ class ClaimsController(QObject):
         on(a.add_rate, lambda: self.add_rate())
 
     def shutdown(self) -> None:
+        self._asked += 1  # a process under way is ended, not waited for
         self.loading.shutdown()
 
     @property
@@ -84,6 +86,7 @@ class ClaimsController(QObject):
     def refresh(self) -> None:
         """Work the claims out again, now if the tab is shown, else when it is."""
         self.loading.drop()  # whatever is under way answers for a case or a date no longer asked
+        self._asked += 1  # and its process is ended
         if not self.shown:
             self.stale = True
             return
@@ -92,17 +95,17 @@ class ClaimsController(QObject):
         if case_id is None:
             self._show(None)
             return
-        home, as_of = self.session.store.home, self.as_of()
+        home, as_of, asked = self.session.store.home, self.as_of(), self._asked
 
-        def work(progress: Progress) -> ClaimsResult:
-            from ...services.claims import case_claims
-            from ...services.store_access import open_home
+        def work(progress: Progress) -> ClaimsResult | None:
+            from ...services import child_process
 
-            store = open_home(home)
+            # In a process of its own: on a large case, worked out in a thread of the window's, it
+            # took the interpreter from the window for seconds.  A later ask ends it at once.
             try:
-                return case_claims(store, case_id, as_of)
-            finally:
-                store.close()
+                return child_process.case_claims(home, case_id, as_of, cancelled=lambda: asked != self._asked)
+            except child_process.Abandoned:
+                return None  # a later ask's answer is on its way
 
         self.view.state.setText(_("Calcul en cours\u2026"))
         self.loading.run(work, self._show, self._failed)

@@ -275,7 +275,7 @@ class ExportController(QObject):
 
         def work(progress: Progress) -> ExportReport | ExhibitsRefused:
             from ...i18n import translator
-            from ...services import export_child, exporting
+            from ...services import child_process, exporting
 
             words = translator(choices.lang)  # the part and the pièce, said as the dossier says them
 
@@ -286,9 +286,9 @@ class ExportController(QObject):
                 return progress(done, 1000, stage if s.stage == "parts" else f"{stage}\n{s.label}")
 
             # In a process of its own: in a thread, the export's work took the interpreter from the
-            # window for up to 0.3 s at a time (``services.export_child``).
+            # window for up to 0.3 s at a time (``services.child_process``).
             try:
-                report: ExportReport = export_child.export_in_child(
+                report: ExportReport = child_process.export_case(
                     home, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
                     include_exhibits=choices.include_exhibits, max_mb=choices.max_mb,
                     communication=choices.communication, progress=step)

@@ -97,6 +97,7 @@ class ReadinessController(QObject):
         self.session, self.view, self.tabs = session, view, tabs
         self.timeline, self.exhibits, self.cases = timeline, exhibits, cases
         self.checking = Latest(self)
+        self._asked = 0  # which ask the check under way answers
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -125,6 +126,7 @@ class ReadinessController(QObject):
 
     def shutdown(self) -> None:
         self.debounce.stop()
+        self._asked += 1  # a process under way is ended, not waited for
         self.checking.shutdown()
 
     @property
@@ -138,6 +140,7 @@ class ReadinessController(QObject):
     # --- when to check -------------------------------------------------------------------------
     def _opened(self, case_id: int | None) -> None:
         self.checking.drop()
+        self._asked += 1
         self._facts = None
         self._hash_asked += 1
         again, self._case = case_id == self._case, case_id
@@ -188,26 +191,38 @@ class ReadinessController(QObject):
         rehash = facts is None or self._hashed != asked
         lang = language()  # the window's, which a block may have chosen for this thread only
 
-        def work(progress: Progress) -> tuple[list[Finding], IntegrityFacts]:
-            from ...services import readiness
-            from ...services.store_access import open_home
+        self._asked += 1
+        wanted = self._asked
 
-            store = open_home(home)
+        def work(progress: Progress) -> tuple[list[Finding], IntegrityFacts] | None:
+            from ...services import child_process
+
+            # In a process of its own (in the window's language): on a large case, checked in a thread
+            # of the window's, it took the interpreter from the window for seconds.
             try:
-                found = readiness.integrity_facts(store, case_id) if rehash or facts is None else facts
                 with using(lang):
-                    return readiness.readiness(store, case_id, day, integrity=found), found
-            finally:
-                store.close()
+                    return child_process.readiness(home, case_id, day, None if rehash else facts,
+                                                   cancelled=lambda: wanted != self._asked)
+            except child_process.Abandoned:
+                return None  # a later ask's answer is on its way
 
-        def done(result: tuple[list[Finding], IntegrityFacts]) -> None:
-            if case_id != self.session.case_id:
+        def done(result: tuple[list[Finding], IntegrityFacts] | None) -> None:
+            if result is None or case_id != self.session.case_id:
                 return
             findings, found = result
             self._facts = found
             if rehash:
                 self._hashed = asked
-            self.view.show_findings(findings, short_day(day), [self.how(f) for f in findings])
+            # One menu path per kind of finding, not per finding: a large case has thousands alike.
+            said: dict[tuple[str, bool, bool], str] = {}
+
+            def how(f: Finding) -> str:
+                key = (f.code, f.event_id is not None, f.missing_rate is None)
+                if key not in said:
+                    said[key] = self.how(f)
+                return said[key]
+
+            self.view.show_findings(findings, short_day(day), [how(f) for f in findings])
             self._show_badge()
 
         def failed(message: str, current: bool) -> None:

@@ -1,5 +1,5 @@
-"""The window's export in a child process: the same dossier as the command's, and a child that dies
-is said in one line, with no file left."""
+"""The window's long work in a child process: the same results as in the command's process, a Cancel
+or an abandon that leaves nothing, and a child that dies said in one line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dossier_app.domain.errors import UserError
-from dossier_app.services import export_child
+from dossier_app.services import child_process, claims
 from dossier_app.services.demo import create_demo
 from dossier_app.services.store_access import open_home
 
@@ -27,7 +27,7 @@ def demo_home(tmp_path: Path) -> tuple[Path, int]:
 def test_the_child_writes_the_dossier_and_reports_its_steps(demo_home, tmp_path):
     home, case_id = demo_home
     stages: list[str] = []
-    report = export_child.export_in_child(home, case_id, tmp_path / "dossier.pdf",
+    report = child_process.export_case(home, case_id, tmp_path / "dossier.pdf",
                                           progress=lambda step: stages.append(step.stage) or True)
     assert report.volumes == (tmp_path / "dossier.pdf",)
     assert (tmp_path / "dossier.pdf").read_bytes()[:5] == b"%PDF-"
@@ -39,14 +39,36 @@ def test_a_cancel_reaches_the_child_and_leaves_no_file(demo_home, tmp_path):
 
     home, case_id = demo_home
     with pytest.raises(ExportCancelled):
-        export_child.export_in_child(home, case_id, tmp_path / "dossier.pdf", progress=lambda step: False)
+        child_process.export_case(home, case_id, tmp_path / "dossier.pdf", progress=lambda step: False)
     assert list(tmp_path.glob("dossier*")) == []
 
 
 def test_a_child_that_dies_is_said_in_one_line(demo_home, tmp_path, monkeypatch):
     home, case_id = demo_home
-    monkeypatch.setattr(export_child, "command", lambda: [sys.executable, "-c", "import sys; sys.exit(3)"])
+    monkeypatch.setattr(child_process, "command", lambda: [sys.executable, "-c", "import sys; sys.exit(3)"])
     with pytest.raises(UserError) as caught:
-        export_child.export_in_child(home, case_id, tmp_path / "dossier.pdf")
+        child_process.export_case(home, case_id, tmp_path / "dossier.pdf")
     assert "code 3" in caught.value.message and "\n" not in caught.value.message
     assert not (tmp_path / "dossier.pdf").exists()
+
+
+def test_the_claims_worked_out_in_a_child_equal_those_worked_out_here(demo_home):
+    from datetime import date
+
+    home, case_id = demo_home
+    store = open_home(home)
+    try:
+        here = claims.case_claims(store, case_id, date(2025, 11, 3))
+    finally:
+        store.close()
+    assert child_process.case_claims(home, case_id, date(2025, 11, 3)) == here
+
+
+def test_work_no_longer_wanted_is_ended_at_once(demo_home):
+    import time
+
+    home, case_id = demo_home
+    start = time.perf_counter()
+    with pytest.raises(child_process.Abandoned):
+        child_process.readiness(home, case_id, __import__("datetime").date.today(), None, cancelled=lambda: True)
+    assert time.perf_counter() - start < 5
