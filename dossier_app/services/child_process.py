@@ -15,6 +15,7 @@ what passes between them is pickled, length first.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import logging
 import os
@@ -129,7 +130,7 @@ def run_in_child(home: Path, target: str, *args: Any, progress: Callable[[Any], 
                             child.stdin.write(CANCEL)
                             child.stdin.flush()
                 elif kind == "result":
-                    return payload
+                    return _reassembled(payload, child.stdout)
                 elif kind == "refused":
                     raise ExhibitsRefused(*payload)
                 elif kind == "cancelled":
@@ -206,10 +207,62 @@ def main() -> int:
         log.exception("%s failed", request["target"])
         _send(answers, ("error", _("Erreur inattendue ; rien n'a été écrit.")))
     else:
-        _send(answers, ("result", result))
+        _send_result(answers, result)
     finally:
         store.close()
     return 0
+
+
+# A result is sent in pieces of at most PIECE items: unpickled whole, the claims of 100 000 events
+# held the interpreter in one call for more than a second, the window's time as much as its worker's.
+PIECE = 500
+
+
+def _pieces(result: Any) -> tuple[Any, dict[str, list[Any] | tuple[Any, ...]]]:
+    """``result`` without its long sequences (dataclass fields, or items of a tuple), and those."""
+    long: dict[str, list[Any] | tuple[Any, ...]] = {}
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        for field in dataclasses.fields(result):
+            value = getattr(result, field.name)
+            if isinstance(value, (list, tuple)) and len(value) > PIECE:
+                long[field.name] = value
+        return dataclasses.replace(result, **{name: type(value)() for name, value in long.items()}), long
+    if isinstance(result, tuple):
+        for index, value in enumerate(result):
+            if isinstance(value, (list, tuple)) and len(value) > PIECE:
+                long[str(index)] = value
+        return tuple(type(v)() if str(i) in long else v for i, v in enumerate(result)), long
+    return result, long
+
+
+def _send_result(stream: IO[bytes], result: Any) -> None:
+    shell, long = _pieces(result)
+    _send(stream, ("result", (shell, sorted(long))))
+    for name in sorted(long):
+        value = long[name]
+        for start in range(0, len(value), PIECE):
+            _send(stream, ("piece", list(value[start:start + PIECE])))
+        _send(stream, ("piece", None))
+
+
+def _reassembled(payload: tuple[Any, list[str]], stream: IO[bytes]) -> Any:
+    shell, names = payload
+    filled: dict[str, list[Any]] = {}
+    for name in names:
+        items: list[Any] = []
+        while True:
+            message = _receive(stream)
+            if message is None:
+                raise UserError(_("Le travail en cours s'est arrêté avant la fin (code {code}) : rien n'a été écrit. Réessayez ; si cela se reproduit, la commande « dossier » correspondante dit pourquoi.").format(code="—"))
+            if message[1] is None:
+                break
+            items.extend(message[1])
+        filled[name] = items
+    if dataclasses.is_dataclass(shell) and not isinstance(shell, type):
+        return dataclasses.replace(shell, **{name: type(getattr(shell, name))(items) for name, items in filled.items()})
+    if isinstance(shell, tuple):
+        return tuple(type(v)(filled[str(i)]) if str(i) in filled else v for i, v in enumerate(shell))
+    return shell
 
 
 if __name__ == "__main__":

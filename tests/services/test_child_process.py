@@ -72,3 +72,29 @@ def test_work_no_longer_wanted_is_ended_at_once(demo_home):
     with pytest.raises(child_process.Abandoned):
         child_process.readiness(home, case_id, __import__("datetime").date.today(), None, cancelled=lambda: True)
     assert time.perf_counter() - start < 5
+
+
+def test_a_long_result_crosses_in_pieces_and_arrives_whole(demo_home, monkeypatch):
+    """Unpickled whole, 28 000 invoices held the window's interpreter for a second: they come in pieces."""
+    import io
+    from datetime import date
+
+    from dossier_app.domain.checks import IntegrityFacts, Finding
+
+    home, case_id = demo_home
+    store = open_home(home)
+    try:
+        result = claims.case_claims(store, case_id, date(2025, 11, 3))
+    finally:
+        store.close()
+    monkeypatch.setattr(child_process, "PIECE", 2)
+    findings = [Finding("warning", f"code{i}", f"message {i}") for i in range(7)]
+    for sent in (result, (findings, IntegrityFacts(missing=frozenset({"a" * 64})))):
+        pipe = io.BytesIO()
+        child_process._send_result(pipe, sent)
+        pipe.seek(0)
+        kind, payload = child_process._receive(pipe)
+        assert kind == "result"
+        assert payload[1], "nothing was sent in pieces"
+        assert child_process._reassembled(payload, pipe) == sent
+        assert pipe.read() == b""

@@ -262,3 +262,32 @@ def test_a_day_chosen_in_the_calendar(qtbot, open_window, small_case):
     assert dialog.as_of.edit.text() == chosen.toString("dd/MM/yyyy")
     assert dialog.communication.edit.text() == chosen.toString("dd/MM/yyyy")  # follows
     dialog.reject()
+
+
+def test_renumbering_from_the_dialog_numbers_the_pieces_by_date_again(qtbot, open_window, store, tmp_path, opened):
+    """`export --renumber` in the window: after a first export the numbers stay; the box starts afresh."""
+    from dossier_app.services import exporting
+
+    case_id = create_demo(store)
+    first = exporting.export_case(store, case_id, tmp_path / "premier.pdf", include_exhibits=False)
+    assert first.pages
+    numbers = {x.sha256: x.number for x in repo.read_case_file(store, case_id).exhibits}
+    # An exhibit re-dated to the very start would be n° 1 if numbered afresh; kept, it keeps its number.
+    last = max(numbers, key=lambda sha: numbers[sha] or 0)
+    from dossier_app.services import exhibits
+    from datetime import date
+
+    exhibits.edit_exhibit(store, case_id, last, day=date(2020, 1, 1))
+    window = open_window(str(case_id))
+    dialog = _open_dialog(window, qtbot)
+    _type(qtbot, dialog.target, str(tmp_path / "renumerote.pdf"))
+    dialog.with_exhibits.setChecked(False)
+    qtbot.mouseClick(dialog.renumber, Qt.MouseButton.LeftButton)
+    assert dialog.renumber.isChecked()
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() in (dialog.done_page, dialog.findings_page), timeout=60000)
+    if dialog.stack.currentWidget() is dialog.findings_page:
+        qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.done_page, timeout=60000)
+    after = {x.sha256: x.number for x in repo.read_case_file(store, case_id).exhibits}
+    assert numbers[last] != 1 and after[last] == 1

@@ -281,7 +281,8 @@ def test_every_kind_of_finding_in_plain_words_with_the_menu_entry_from_the_actio
     assert hows["as_of_rate_unknown"] == hows["rate_unknown"] == f"Menu Affaire › {entry(a.add_rate)}"
     assert hows["no_events"] == (f"Menu Édition › {entry(a.new_event)} (Ctrl+N) "
                                  f"ou Pièces › {entry(a.import_files)} (Ctrl+I)")
-    assert hows["numbering_gap"] == ""  # the window has no way to renumber: it says nothing
+    # The export dialog's « Renuméroter les pièces » box closes a gap.
+    assert hows["numbering_gap"] == f"Menu Affaire › {entry(a.export_dossier)} (Ctrl+P)"
     # The action's text changed, the line follows: it cannot drift from the menu.
     a.import_files.setText("&Importer des fichiers\u2026")
     qtbot.mouseClick(window.readiness_view.recheck_button, Qt.MouseButton.LeftButton)

@@ -47,6 +47,7 @@ class Choices:
     include_exhibits: bool
     max_mb: float | None
     target: Path
+    renumber: bool = False
 
 
 def file_name(title: str) -> str:
@@ -213,7 +214,7 @@ class ExportController(QObject):
                 _("Remplacer")):
             return None
         return Choices(dialog.as_of.day(), dialog.communication.day(), str(dialog.language.currentData()),
-                       dialog.with_exhibits.isChecked(), max_mb, target)
+                       dialog.with_exhibits.isChecked(), max_mb, target, dialog.renumber.isChecked())
 
     # Before writing: the readiness check.
 
@@ -291,7 +292,7 @@ class ExportController(QObject):
                 report: ExportReport = child_process.export_case(
                     home, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
                     include_exhibits=choices.include_exhibits, max_mb=choices.max_mb,
-                    communication=choices.communication, progress=step)
+                    communication=choices.communication, renumber=choices.renumber, progress=step)
                 return report
             except exporting.ExhibitsRefused as refused:
                 return refused  # its outcomes are listed in the dialog, each with its reason

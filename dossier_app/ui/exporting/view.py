@@ -65,6 +65,10 @@ class ExportDialog(QDialog):
         self.with_exhibits = QCheckBox(_("Joindre les pièces (tamponnées « Pièce n° N »)"))
         self.with_exhibits.setChecked(True)
         form.addRow("", self.with_exhibits)
+        self.renumber = QCheckBox(_("Renuméroter les pièces dans l'ordre de leurs dates"))
+        self.renumber.setToolTip(_("Les numéros déjà donnés à un premier export sont gardés, pour que le bordereau "
+                                   "déjà envoyé reste vrai. Ne renumérotez que si rien n'a encore été communiqué."))
+        form.addRow("", self.renumber)
         size_row = QHBoxLayout()
         self.max_mb = QLineEdit()
         self.max_mb.setPlaceholderText(_("sans limite"))

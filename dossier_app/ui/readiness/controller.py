@@ -66,6 +66,7 @@ HOWS: dict[str, tuple[str, ...]] = {
     "exhibit_unlinked": ("link_events",),
     "as_of_rate_unknown": ("add_rate",),  # when an ECB rate is what is missing (missing_rate)
     "rate_unknown": ("add_rate",),
+    "numbering_gap": ("export_dossier",),  # its « Renuméroter les pièces » box
 }
 RATE_CODES = ("as_of_rate_unknown", "rate_unknown")
 
@@ -122,7 +123,8 @@ class ReadinessController(QObject):
         on(a.show_readiness, self.show)
         # Findings about nothing the lists show lead to the action that settles them.
         self._leads = {"no_events": a.new_event, "no_formal_notice": a.new_event, "no_exhibits": a.import_files,
-                       "as_of_rate_unknown": a.add_rate, "rate_unknown": a.add_rate, "credit": a.show_claims}
+                       "as_of_rate_unknown": a.add_rate, "rate_unknown": a.add_rate, "credit": a.show_claims,
+                       "numbering_gap": a.export_dossier}
 
     def shutdown(self) -> None:
         self.debounce.stop()
