@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from shiboken6 import isValid
+from shiboken6 import getCppPointer, isValid
 
 from ..i18n import _, ngettext
 
@@ -25,6 +25,7 @@ class Feedback(QObject):
         self.undo = undo
         self._show = show
         self._index = undo.index()
+        self._last_done = _address(undo, undo.index() - 1)
         undo.indexChanged.connect(self._moved)
 
     def say(self, text: str) -> None:
@@ -33,9 +34,16 @@ class Feedback(QObject):
 
     def _moved(self, index: int) -> None:
         before, self._index = self._index, index
-        if not isValid(self.undo) or self.undo.count() == 0:
+        if not isValid(self.undo):
+            return
+        undone, self._last_done = self._last_done, _address(self.undo, index - 1)
+        if self.undo.count() == 0:
             return  # emptied: another case opened
         if index < before:
+            # A step whose undo failed has left the stack (its error was shown): the one now at
+            # ``index`` is another, not to be named as undone.
+            if index == before - 1 and _address(self.undo, index) != undone:
+                return
             step = self.undo.command(index)
             if step is not None and not _says_nothing(step):
                 self.say(_("Annulé : {what}.").format(what=step.text()))
@@ -48,6 +56,12 @@ class Feedback(QObject):
                 self.say(_done(step, steps))
             else:
                 self.say(_("Rétabli : {what}.").format(what=step.text()))
+
+
+def _address(undo: QUndoStack, index: int) -> int | None:
+    """Which step stands at ``index`` (its C++ object: a group's wrapper is new at each call)."""
+    step = undo.command(index) if 0 <= index < undo.count() else None
+    return None if step is None else int(getCppPointer(step)[0])
 
 
 def _steps(command: QUndoCommand) -> list[QUndoCommand]:

@@ -340,6 +340,7 @@ class CreateCase(CaseCommand):
             self.placing = False
             return
         self._guard(self.apply)
+        self._drop_if_failed()  # not made: no « Annuler » of a case that is not there
         if not self.failed:
             QTimer.singleShot(0, lambda: self.moved(self, False))
 

@@ -180,3 +180,47 @@ def test_an_import_says_how_many_exhibits_it_added(qtbot, open_window, store, sm
         review.accept()
     qtbot.waitUntil(lambda: "Import terminé" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage() == "Import terminé : 2 pièces ajoutées."
+
+
+def test_a_step_that_could_not_be_undone_is_not_named_as_another(qtbot, open_window, store, small_case):
+    """Its undo refused, the step leaves the stack: the status line must not name the step after it."""
+    from dataclasses import replace
+
+    from dossier_app.services import timeline
+
+    window = open_window()
+    form = window.events.edit_event("f1")
+    type_into(qtbot, form.field("title"), "Facture 2024-003 contestée")
+    form.save()
+    add_event(qtbot, window, "Appel du client")
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, CTRL)
+    assert said(window) == "Annulé : ajout de « Appel du client »."
+    window.statusBar().clearMessage()
+    other = timeline.read_event(store, small_case, "f1")
+    events.replace_event(store, small_case, "f1", replace(other, title="Facture 2024-003 payée en partie"))
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, CTRL)
+    assert any("a changé depuis" in text for text in window.answers.errors)
+    assert said(window) == ""
+    assert "Appel du client" in window.actions_.redo.text()
+
+
+def test_a_case_that_could_not_be_made_again_leaves_the_stack(qtbot, open_window, store, small_case, monkeypatch):
+    """Ctrl+Maj+Z on a case's creation refused: no « Annuler » of a case that was not made."""
+    from dossier_app.domain.errors import UserError
+
+    window = open_window()
+    new_case(qtbot, window, "Martin c/ Hébergeur")
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: window.case_id == small_case)
+    assert "Martin c/ Hébergeur" in window.actions_.redo.text()
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise UserError("Le disque est plein.")
+
+    monkeypatch.setattr(cases, "create_case", refuse)
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window.cases.view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.answers.errors[-1] == "Le disque est plein."
+    assert not window.actions_.redo.isEnabled() and not window.actions_.undo.isEnabled()
+    assert said(window) == ""
+    assert [line.title for line in case_lines(store)] == ["Boulangerie Martin c/ WebPlus"]
