@@ -146,10 +146,11 @@ def run_in_child(home: Path, target: str, *args: Any, progress: Callable[[Any], 
                 child.kill()
                 code = child.wait()
             child.stdout.close()
-        errors.seek(0)
-        said = errors.read().decode("utf-8", "replace").strip()
-    if said:
-        log.warning("child process (%s): %s", target, said[-4000:])
+            # What the child said on its way (a traceback behind an "unexpected error"): kept in the log.
+            errors.seek(0)
+            said = errors.read().decode("utf-8", "replace").strip()
+            if said and not abandoned:
+                log.warning("child process (%s): %s", target, said[-4000:])
     raise UserError(_("Le travail en cours s'est arrêté avant la fin (code {code}) : rien n'a été écrit. Réessayez ; si cela se reproduit, la commande « dossier » correspondante dit pourquoi.").format(code=code))
 
 
@@ -178,8 +179,10 @@ def main() -> int:
     stop = threading.Event()
 
     def listen() -> None:
-        if sys.stdin.buffer.read(1) == CANCEL:
-            stop.set()
+        # A Cancel, or the parent gone (its end of the pipe closed before the answer): stop either way,
+        # rather than write a file nobody waits for.
+        sys.stdin.buffer.read(1)
+        stop.set()
 
     threading.Thread(target=listen, daemon=True).start()
 

@@ -98,3 +98,25 @@ def test_a_long_result_crosses_in_pieces_and_arrives_whole(demo_home, monkeypatc
         assert payload[1], "nothing was sent in pieces"
         assert child_process._reassembled(payload, pipe) == sent
         assert pipe.read() == b""
+
+
+def test_a_child_whose_parent_is_gone_stops_and_writes_nothing(demo_home, tmp_path):
+    """The window's end of the pipe closed (the window died, or it was closed) before the answer."""
+    import subprocess
+
+    home, case_id = demo_home
+    out = tmp_path / "out"
+    out.mkdir()
+    child = subprocess.Popen(child_process.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+    child_process._send(child.stdin, {"home": str(home), "target": "exporting.export_case",
+                                      "args": (case_id, out / "dossier.pdf"), "kwargs": {},
+                                      "progress": True, "language": "fr"})
+    child.stdin.close()
+    kinds = []
+    while (message := child_process._receive(child.stdout)) is not None:
+        kinds.append(message[0])
+    child.stdout.close()
+    assert child.wait(timeout=60) == 0
+    assert kinds[-1] == "cancelled"
+    assert list(out.iterdir()) == []
