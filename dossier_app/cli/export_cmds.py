@@ -7,7 +7,7 @@ import math
 import sys
 from typing import TYPE_CHECKING
 
-from ..i18n import _, language, translator
+from ..i18n import _, language, ngettext, translator
 from .context import Context, day_arg, path_arg
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-exhibits", action="store_true", help=_("sans les pièces"))
     p.add_argument("--max-mb", type=_megabytes, help=_("tomes de N Mo au plus"))
     p.add_argument("--renumber", action="store_true", help=_("renumérote les pièces"))
+    p.add_argument("--strict", action="store_true",
+                   help=_("n'écrit rien tant qu'un point bloquant de « dossier check » demeure"))
     p.add_argument("--date", type=day_arg, dest="communication",
                    help=_("date de communication des pièces, « Fait le » du bordereau (par défaut la date d'arrêté)"))
     p.set_defaults(func=export)
@@ -41,7 +43,20 @@ def _megabytes(text: str) -> float:
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
     # The PDF libraries load only when a dossier is exported: every other command starts faster.
-    from ..services.exporting import export_case, stage_label
+    from ..services.exporting import blocking_findings, export_case, stage_label
+    from .hints import line
+
+    case_id = ctx.case_id(args.case)
+    # Before writing, what makes the dossier wrong on paper, as ``check`` says it (the window shows the same).
+    blocking = blocking_findings(ctx.store, case_id, args.as_of)
+    for finding in blocking:
+        ctx.err(line(finding))
+    if blocking and args.strict:
+        ctx.err(ngettext(
+            "Rien n'a été écrit (--strict) : {count} point bloquant ci-dessus ; corrigez-le (« dossier check {case} »), ou exportez sans --strict.",
+            "Rien n'a été écrit (--strict) : {count} points bloquants ci-dessus ; corrigez-les (« dossier check {case} »), ou exportez sans --strict.",
+            len(blocking)).format(count=len(blocking), case=args.case))
+        return 1
 
     lang = args.lang or language()
     tr = translator(lang)  # these lines speak the dossier's language (--lang), not the interface's
@@ -55,7 +70,7 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
             ctx.err(stage_label(step.stage, tr) or step.label)
         return True
 
-    report = export_case(ctx.store, ctx.case_id(args.case), args.output, as_of=args.as_of,
+    report = export_case(ctx.store, case_id, args.output, as_of=args.as_of,
                          lang=lang, include_exhibits=not args.no_exhibits,
                          max_mb=args.max_mb, renumber=args.renumber, communication=args.communication,
                          progress=progress)

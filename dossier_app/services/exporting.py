@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from ..domain.checks import BLOCKING, Finding
 from ..domain.numbering import assign_numbers
 from ..export import ExhibitsRefused, ExportOptions, ExportReport, ProgressStep, export_dossier
 from ..i18n import Translator
@@ -17,8 +18,10 @@ from ..store.home import temporary_folder
 from .claims import claims_for
 from .files import check_target, os_error_to_user
 from .rates import store_rate_table
+from .readiness import readiness
 
-__all__ = ["ExhibitsRefused", "ExportReport", "ProgressStep", "export_case", "stage_label"]
+__all__ = ["ExhibitsRefused", "ExportReport", "ProgressStep", "blocking", "blocking_findings", "export_case",
+           "stage_label"]
 
 
 def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None = None, lang: str = "fr",
@@ -55,6 +58,17 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
             # Scratch files (images turned into pages, e-mails laid out) can fill the disk too.
             raise os_error_to_user(exc, output) from exc
         raise
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    """Of the readiness check's findings, those that make the dossier wrong on paper: both faces list
+    them before writing, and ``export --strict`` writes nothing while any remains (spec "Before writing")."""
+    return [f for f in findings if f.severity == BLOCKING]
+
+
+def blocking_findings(store: Store, case_id: int, as_of: date | None = None) -> list[Finding]:
+    """The readiness check run as an export runs it first (exhibit files re-hashed), its blocking findings."""
+    return blocking(readiness(store, case_id, as_of))
 
 
 def stage_label(stage: str, words: Translator) -> str:
