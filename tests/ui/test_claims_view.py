@@ -421,3 +421,40 @@ def test_a_long_list_shows_twelve_lines_then_scrolls_and_the_splitter_stays_wher
     laid_out(qtbot, window)
     assert view.splitter.sizes()[0] == moved[0]
     assert_nothing_overlaps(view)
+
+
+def test_a_rate_added_is_heard_by_the_readiness_check_too(qtbot, open_window, store) -> None:
+    """The rate is the store's, not the tab's: the Vérification findings follow it at once."""
+    window = open_window(str(create_demo(store)))
+    qtbot.waitUntil(lambda: not window.readiness.busy, timeout=20000)
+
+    def codes() -> set[str]:
+        return {f.code for f in window.readiness_view.model.findings}
+
+    today = date.today()
+    if "as_of_rate_unknown" not in codes():
+        pytest.fail(f"the demo should lack today's ECB rate ({today}); the shipped table now has it")
+    window.actions_.add_rate.trigger()
+    dialog = window.claims.rate_dialog
+    assert dialog.day.day() == HalfYear.of(today).start
+    qtbot.keyClicks(dialog.rate, "2,15")
+    qtbot.keyClicks(dialog.source, "Banque de France, taux directeurs")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "as_of_rate_unknown" not in codes() and not window.readiness.busy, timeout=20000)
+
+
+def test_showing_the_tab_again_with_nothing_changed_works_nothing_out_again(qtbot, open_window, store,
+                                                                           monkeypatch) -> None:
+    from dossier_app.services import child_process
+
+    asked = []
+    real = child_process.case_claims
+    monkeypatch.setattr(child_process, "case_claims", lambda *a, **k: asked.append(a) or real(*a, **k))
+    window = open_window(str(create_demo(store)))
+    show_claims(qtbot, window)
+    settle(qtbot, window)
+    assert len(asked) == 1
+    window.tabs.setCurrentIndex(0)
+    show_claims(qtbot, window)
+    settle(qtbot, window)
+    assert len(asked) == 1

@@ -44,7 +44,8 @@ class ClaimsController(QObject):
         self.rate_dialog: AddRateDialog | None = None
         self.stale = True
         view.as_of.day_changed.connect(lambda _day: self.refresh())
-        tabs.currentChanged.connect(lambda _index: self.refresh() if self.shown else None)
+        # Shown again with nothing changed meanwhile: the figures on screen are still right.
+        tabs.currentChanged.connect(lambda _index: self.refresh() if self.shown and self.stale else None)
         session.opened.connect(self._opened)
         session.changed.connect(self._changed)
         session.elsewhere.connect(lambda open_case: self.refresh() if open_case else None)
@@ -308,4 +309,8 @@ class ClaimsController(QObject):
     def _rates_changed(self) -> None:
         if self.rates_dialog is not None and self.rates_dialog.isVisible():
             self.show_rates()
-        self.refresh()
+        if self.session.case_id is None:
+            self.refresh()
+        else:
+            # Every view of the case hears of it (the readiness check's rate findings, the amounts).
+            self.session.tell(Change(case=True))
