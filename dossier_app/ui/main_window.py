@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
             typing[0].raise_()
             event.ignore()
             return
+        if (self.exporting.busy or self.archive.busy) and not self.ask.confirm(*work_under_way_question(
+                self.exporting.busy)):
+            event.ignore()
+            return
         save_geometry(self, self.splitter, self.settings)
         if self.case_id is not None:
             self.settings.setValue(f"cases/{home_key(self.store)}/last", self.case_id)
@@ -170,3 +174,13 @@ class MainWindow(QMainWindow):
         self.cases.amounts.shutdown()
         self.timeline_.loading.shutdown()
         super().closeEvent(event)
+
+
+def work_under_way_question(exporting: bool) -> tuple[str, str, str]:
+    """Closing while an export (stopped, nothing written) or an archive (finished first) is under way."""
+    if exporting:
+        text = _("Un export est en cours. Si vous fermez Dossier, il est arrêté et aucun fichier n'est écrit.")
+    else:
+        text = _("Un archivage, une restauration ou une vérification est en cours : Dossier se fermera une fois "
+                 "ce travail terminé, pour ne rien laisser à moitié fait.")
+    return _("Fermer Dossier ?"), text, _("Fermer")

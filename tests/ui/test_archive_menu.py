@@ -89,3 +89,30 @@ def test_verify_says_intact_then_names_an_altered_file(qtbot, open_window, store
     qtbot.waitUntil(lambda: bool(window.answers.errors), timeout=20000)
     assert "« Courrier »" in window.answers.errors[-1]
     assert "fichier modifié" in window.answers.errors[-1]
+
+
+def test_closing_while_an_archive_is_written_asks_first(qtbot, open_window, store, small_case, tmp_path,
+                                                        monkeypatch):
+    import threading
+
+    from dossier_app.services import archive
+
+    release = threading.Event()
+    real = archive.archive_case
+
+    def slow(store_, case_id, target):
+        release.wait(20)  # as a large case's files take their time
+        return real(store_, case_id, target)
+
+    monkeypatch.setattr(archive, "archive_case", slow)
+    window = open_window(str(small_case))
+    window.answers.save_with = tmp_path / "affaire.dossier"
+    _menu_action(window, "Archiver l'affaire\u2026").trigger()
+    qtbot.waitUntil(lambda: window.archive.busy)
+    window.answers.confirm_with = False
+    window.close()
+    assert window.isVisible(), "closed while the archive was half written"
+    assert "archivage" in window.answers.confirmations[-1]
+    release.set()
+    qtbot.waitUntil(lambda: bool(window.answers.infos), timeout=20000)
+    assert (tmp_path / "affaire.dossier").is_file()

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ...services import archive, verify
 
 LAST_FOLDER = "archive/last_folder"
+WAIT_AT_CLOSE_MS = 30 * 60 * 1000
 
 
 class ArchiveController(QObject):
@@ -160,5 +161,6 @@ class ArchiveController(QObject):
         then(result)
 
     def shutdown(self) -> None:
+        # Writing an archive or restoring one cannot stop half-way: the window waits for its end.
         if self.task is not None:
-            self.task.wait()
+            self.task.wait(WAIT_AT_CLOSE_MS)
