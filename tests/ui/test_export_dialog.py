@@ -275,7 +275,6 @@ def test_renumbering_from_the_dialog_numbers_the_pieces_by_date_again(qtbot, ope
     # An exhibit re-dated to the very start would be n° 1 if numbered afresh; kept, it keeps its number.
     last = max(numbers, key=lambda sha: numbers[sha] or 0)
     from dossier_app.services import exhibits
-    from datetime import date
 
     exhibits.edit_exhibit(store, case_id, last, day=date(2020, 1, 1))
     window = open_window(str(case_id))
@@ -291,3 +290,97 @@ def test_renumbering_from_the_dialog_numbers_the_pieces_by_date_again(qtbot, ope
         qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.done_page, timeout=60000)
     after = {x.sha256: x.number for x in repo.read_case_file(store, case_id).exhibits}
     assert numbers[last] != 1 and after[last] == 1
+
+
+def test_a_name_browsed_without_pdf_asks_before_replacing_that_file(qtbot, open_window, small_case, tmp_path):
+    """The Save dialog asked about « existant »; Export writes « existant.pdf », which it never asked about."""
+    existing = tmp_path / "existant.pdf"
+    existing.write_bytes(b"%PDF- the dossier sent last week")
+    window = open_window(str(small_case))
+    window.answers.save_with = tmp_path / "existant"
+    window.answers.confirm_with = False
+    dialog = _open_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert dialog.target.text() == str(existing)
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert window.answers.confirmations == [f"{existing} existe déjà. Le remplacer par le nouveau dossier ?"]
+    assert window.exporting.task is None and dialog.export.isVisible()
+    assert existing.read_bytes() == b"%PDF- the dossier sent last week"
+    # The very name the Save dialog returned: it asked itself, Export does not ask again.
+    window.answers.save_with = existing
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert len(window.answers.confirmations) == 1 and window.exporting.choices is not None
+    qtbot.waitUntil(lambda: not window.exporting.busy, timeout=120000)
+
+
+def test_the_default_folder_of_the_preferences_wins_over_the_last_one(qtbot, open_window, small_case, settings,
+                                                                      tmp_path):
+    preferred, last = tmp_path / "choisi", tmp_path / "dernier"
+    preferred.mkdir()
+    last.mkdir()
+    settings.setValue("export/folder", str(preferred))
+    settings.setValue("export/last_folder", str(last))
+    settings.setValue("export/max_mb", "4")
+    window = open_window(str(small_case))
+    dialog = _open_dialog(window, qtbot)
+    assert Path(dialog.target.text()).parent == preferred
+    assert dialog.max_mb.text() == "4"
+    dialog.reject()
+    settings.setValue("export/folder", "")  # the field emptied: the last folder
+    dialog = _open_dialog(window, qtbot)
+    assert Path(dialog.target.text()).parent == last
+
+
+def test_the_check_before_writing_runs_in_a_child_process(qtbot, open_window, store, tmp_path, monkeypatch):
+    """The findings come from a child process: the window's own process re-hashes nothing."""
+    import threading
+
+    from dossier_app.services import readiness
+    from dossier_app.services.interchange import load_case
+    from tests.support.cases import small_document, write_case
+
+    document = small_document()
+    del document["case"]["court"]
+    case_id = load_case(store, write_case(tmp_path / "sans-tribunal", document))
+    here: list[str] = []
+    for name in ("readiness", "checked_case", "integrity_facts"):
+        original = getattr(readiness, name)
+        monkeypatch.setattr(readiness, name, lambda *a, _o=original, **k: here.append(
+            threading.current_thread().name) or _o(*a, **k))
+    window = open_window(str(case_id))
+    here.clear()  # what the window did on opening is another feature's
+    dialog = _open_dialog(window, qtbot)
+    _type(qtbot, dialog.target, str(tmp_path / "sans-tribunal.pdf"))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.fix_first.isVisible(), timeout=60000)
+    shown = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert len(shown) == 1 and shown[0].startswith("Aucune juridiction n'est indiquée"), shown
+    assert dialog.findings_title.text().startswith("1 point rend le dossier faux")
+    assert here == []
+    dialog.reject()
+
+
+def test_a_french_window_says_the_stage_in_french_for_an_english_dossier(qtbot, open_window, small_case,
+                                                                         tmp_path):
+    window = open_window(str(small_case))
+    dialog = _open_dialog(window, qtbot)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    _type(qtbot, dialog.target, str(tmp_path / "english.pdf"))
+    seen: list[tuple[str, str]] = []
+    shown = dialog.set_progress
+    dialog.set_progress = lambda stage, step, done, total: (seen.append((stage, step)),
+                                                            shown(stage, step, done, total))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() in (dialog.done_page, dialog.findings_page), timeout=60000)
+    if dialog.stack.currentWidget() is dialog.findings_page:
+        qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.done_page, timeout=60000)
+    stages = {stage for stage, _step in seen}
+    assert "Lecture des pièces\u2026" in stages and "Reading the exhibits\u2026" not in stages, stages
+    assert ("Lecture des pièces\u2026", "Exhibit No. 1") in seen, seen  # the pièce as the English dossier says it
+    report = window.exporting.report
+    assert report is not None
+    lines = dialog.summary.text().splitlines()
+    pages = "page" if report.pages == 1 else "pages"
+    assert lines[:2] == [f"Dossier écrit : {report.pages} {pages}.", "1 pièce jointe."], lines

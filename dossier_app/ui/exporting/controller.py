@@ -1,9 +1,11 @@
 """Exporting the dossier from the window: the dialog, the task behind it, what it wrote.
 
-Export first runs the readiness check off the GUI thread; blocking findings are shown before anything
-is written (export anyway, or close and go to the « Vérification » tab).  Then ``exporting.export_case``
-runs as a ``workers.Task``: a progress bar naming the part and the pièce under way, a Cancel that
-leaves no file (the export writes beside the target and renames only at the end).
+Export first runs the readiness check in a child process (``child_process.readiness``); the findings
+that block an export (``exporting.blocking``, the rule of ``export`` and ``export --strict``) are shown
+before anything is written (export anyway, or close and go to the « Vérification » tab).  Then
+``exporting.export_case`` runs in a child too, from a ``workers.Task``: a progress bar naming the stage
+(in the window's language) and the pièce under way (as the dossier names it), a Cancel that leaves no
+file (the export writes beside the target and renames only at the end).
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.bounds import EARLIEST_DAY, day_problem, latest_day
 from ...domain.errors import UserError
-from ...i18n import _, language, ngettext
-from ...services.store_access import open_home
+from ...i18n import _, active, language, ngettext
 from ..ask import Ask
 from ..case_session import CaseSession
 from ..window_actions import WindowActions, on
@@ -70,7 +71,8 @@ class ExportController(QObject):
         self.task: Task | None = None
         self.choices: Choices | None = None
         self.report: ExportReport | None = None
-        self._chosen_by_dialog: Path | None = None  # the Save dialog already asked before replacing it
+        # The name the Save dialog returned, unchanged: it asked itself before replacing that file.
+        self._chosen_by_dialog: Path | None = None
         self._following = True  # the communication date follows the as-of date until changed by hand
         self._syncing = False
 
@@ -133,7 +135,8 @@ class ExportController(QObject):
         self.dialog = None
 
     def default_target(self) -> Path:
-        """The case's title as a name, in the last folder exported to (else the default one, else home)."""
+        """The case's title as a name, in the default folder of the Preferences when it is set, else in
+        the last folder exported to, else in the home folder."""
         from ...services.cases import read_case
 
         folder = Path.home()
@@ -141,6 +144,7 @@ class ExportController(QObject):
             value = str(self.settings.value(key, "") or "")
             if value and Path(value).is_dir():
                 folder = Path(value)
+                break
         title = read_case(self.session.store, self.session.case_id).title if self.session.case_id else ""
         return folder / file_name(title)
 
@@ -160,10 +164,11 @@ class ExportController(QObject):
         chosen = self.ask.save_file(_("Exporter le dossier PDF"), self.dialog.target.text().strip()
                                     or str(self.default_target()), _("Documents PDF (*.pdf)"))
         if chosen is not None:
-            if not chosen.suffix:
-                chosen = chosen.with_suffix(".pdf")
-            self.dialog.target.setText(str(chosen))
-            self._chosen_by_dialog = chosen
+            # A name typed without ".pdf" gets it (as Export would add it): that file, which may
+            # exist, is not the one the Save dialog asked about, so Export asks before replacing it.
+            named = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+            self.dialog.target.setText(str(named))
+            self._chosen_by_dialog = chosen if named == chosen else None
 
     def _read_choices(self) -> Choices | None:
         """What the form says, or None after saying in one line what is wrong."""
@@ -228,31 +233,29 @@ class ExportController(QObject):
             return
         self.choices = choices
         home, as_of = self.session.store.home, choices.as_of
+        started: list[Task] = []
 
         def work(_progress: Progress) -> list[Finding]:
-            from ...services import readiness
+            from ...services import child_process, exporting
 
-            store = open_home(home)  # a connection of its own: SQLite's belong to their thread
-            try:
-                return readiness.readiness(store, case_id, as_of)
-            finally:
-                store.close()
+            # In a process of its own, as the export: re-hashing every exhibit file in a thread took
+            # the interpreter from the window.  Cancel ends it at once.
+            findings, _facts = child_process.readiness(
+                home, case_id, as_of, None, cancelled=lambda: bool(started) and started[0].cancelled)
+            return exporting.blocking(findings)  # what ``export`` lists and ``--strict`` refuses
 
         dialog.show_state("running")
         dialog.set_progress(_("Vérification du dossier\u2026"), "", 0, 0)
-        self._start(work, self._checked)
+        started.append(self._start(work, self._checked))
 
-    def _checked(self, findings: list[Finding]) -> None:
-        from ...domain.checks import BLOCKING, blocks
-
+    def _checked(self, blocking: list[Finding]) -> None:
         dialog = self.dialog
         if dialog is None or self.task is None or self.task.cancelled:
             self._back(_("Export annulé : aucun fichier n'a été écrit."))
             return
-        if not blocks(findings):
+        if not blocking:
             self._write()
             return
-        blocking = [f for f in findings if f.severity == BLOCKING]
         dialog.findings_title.setText(ngettext(
             "{count} point rend le dossier faux ou incomplet sur papier ; corrigez-le d'abord, ou exportez quand même :",
             "{count} points rendent le dossier faux ou incomplet sur papier ; corrigez-les d'abord, ou exportez quand même :",
@@ -273,12 +276,10 @@ class ExportController(QObject):
         if dialog is None or case_id is None or choices is None or self.busy:
             return
         home = self.session.store.home
+        words = active()  # the stage said in the window's language; the pièce as the export names it
 
         def work(progress: Progress) -> ExportReport | ExhibitsRefused:
-            from ...i18n import translator
             from ...services import child_process, exporting
-
-            words = translator(choices.lang)  # the part and the pièce, said as the dossier says them
 
             def step(s: ProgressStep) -> bool:
                 low, high = SPANS.get(s.stage, (0, 1000))
@@ -302,12 +303,13 @@ class ExportController(QObject):
         dialog.set_progress(_("Préparation\u2026"), "", 0, 1000)
         self._start(work, self._written)
 
-    def _start(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
+    def _start(self, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> Task:
         task = self.task = Task(work, self)
         task.progress.connect(self._progress)
         task.succeeded.connect(done)
         task.failed.connect(self._failed)
         task.start()
+        return task
 
     def _progress(self, done: int, total: int, label: str) -> None:
         if self.dialog is not None and self.task is not None and not self.task.cancelled:
@@ -350,9 +352,9 @@ class ExportController(QObject):
         if dialog is None:
             return
         count = len(result.exhibits) - len(result.refused)
-        lines = [ngettext("Dossier écrit : {pages} pages, {count} pièce.",
-                          "Dossier écrit : {pages} pages, {count} pièces.", count).format(pages=result.pages,
-                                                                                          count=count)]
+        lines = [ngettext("Dossier écrit : {pages} page.", "Dossier écrit : {pages} pages.",
+                          result.pages).format(pages=result.pages),
+                 ngettext("{count} pièce jointe.", "{count} pièces jointes.", count).format(count=count)]
         if len(result.volumes) > 1:
             lines.append(ngettext("En {count} tome :", "En {count} tomes :",
                                   len(result.volumes)).format(count=len(result.volumes)))
