@@ -332,6 +332,7 @@ class CreateCase(CaseCommand):
         self.previous = previous  # the case open before: where an undo goes back to
         self.moved = moved
         self.placing = True  # the next redo or undo only puts the step where it stands
+        self.delete_where = ""  # the menu entry that deletes a case, as the menus say it
 
     def redo(self) -> None:
         self.times_done += 1
@@ -364,7 +365,9 @@ class CreateCase(CaseCommand):
         line = next((x for x in session.case_lines(store) if x.id == self.case_id), None)
         if (line is None or line.events or line.exhibits
                 or replace(cases.read_case(store, self.case_id), id=None) != self.case):
-            raise UserError(_("L'affaire « {title} » a changé depuis sa création : elle est gardée. Pour la supprimer : Affaire \u203a Supprimer l'affaire.").format(title=title))
+            if not self.delete_where:
+                raise UserError(_("L'affaire « {title} » a changé depuis sa création : elle est gardée.").format(title=title))
+            raise UserError(_("L'affaire « {title} » a changé depuis sa création : elle est gardée. Pour la supprimer : {where}.").format(title=title, where=self.delete_where))
         cases.delete_case(store, self.case_id)
 
     def change(self) -> Change:

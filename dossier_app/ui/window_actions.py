@@ -89,9 +89,9 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
                           "Ctrl+Shift+S"),
         import_files=_action(window, _("&Ajouter des pièces\u2026"), "Ctrl+I",
                              tip=_("Ou glissez les fichiers dans la fenêtre")),
-        export_dossier=_action(window, _("&Exporter le dossier PDF\u2026"), std.Print,
+        export_dossier=_action(window, _("E&xporter le dossier PDF\u2026"), std.Print,
                                tip=_("Le dossier à remettre à l'avocat : faits, décompte, bordereau, pièces")),
-        archive_case=_action(window, _("&Archiver l'affaire\u2026"),
+        archive_case=_action(window, _("Ar&chiver l'affaire\u2026"),
                              tip=_("Un seul fichier .dossier avec l'affaire et ses pièces")),
         restore_archive=_action(window, _("&Restaurer une archive\u2026")),
         verify_exhibits=_action(window, _("&Vérifier les fichiers des pièces")),
@@ -125,7 +125,7 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         zoom_in=_action(window, _("&Zoomer la frise"), std.ZoomIn, "Ctrl+="),
         zoom_out=_action(window, _("&Dézoomer la frise"), std.ZoomOut),
         zoom_all=_action(window, _("Toute la &frise"), "Ctrl+0"),
-        show_claims=_action(window, _("&Sommes dues"), "Ctrl+4"),
+        show_claims=_action(window, _("Somm&es dues"), "Ctrl+4"),
         show_rates=_action(window, _("&Taux d'intérêt\u2026")),
         add_rate=_action(window, _("&Ajouter un taux BCE\u2026")),
         show_readiness=_action(window, _("&Vérification du dossier"), "Ctrl+5"),
@@ -145,7 +145,7 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         (_("&Pièces"), (a.import_files, a.link_events, a.edit_exhibit, a.remove_exhibit)),
         (_("Afficha&ge"), (a.focus_cases, a.focus_timeline, a.focus_exhibits, None, a.zoom_in, a.zoom_out,
                                     a.zoom_all, None, a.show_claims, a.show_readiness)),
-        (_("Ai&de"), (a.guide, a.shortcuts, None, a.about)),
+        (_("A&ide"), (a.guide, a.shortcuts, None, a.about)),
     )
     for title, entries in menus:
         menu = bar.addMenu(title)

@@ -69,3 +69,18 @@ def test_undoing_an_exhibit_edit_keeps_the_password_that_opens_it(qtbot, open_wi
     window.undo.redo()
     assert exhibits.find_exhibit(store, small_case, sha).title == "Relevé bancaire de mars"
     assert window.answers.errors == []
+
+
+def test_the_locked_preview_names_the_menu_entry_as_the_menu_says_it(qtbot, open_window, store, small_case,
+                                                                      tmp_path):
+    """The way to give the password is read from the action, never typed: renamed, the sentence follows."""
+    from dossier_app.ui.readiness.controller import menu_path
+
+    sha = protected_exhibit(store, small_case, tmp_path)
+    window = open_window()
+    window.actions_.edit_exhibit.setText("&Changer la pièce\u2026")
+    window.exhibits.select(sha)
+    preview = window.exhibits.preview
+    qtbot.waitUntil(lambda: "mot de passe" in preview.message.text())
+    assert menu_path(window.actions_.edit_exhibit) in preview.message.text()
+    assert "Changer la pièce" in preview.message.text()

@@ -55,6 +55,7 @@ class CasesController(QObject):
         self.waits_for: Callable[[], bool] = lambda: False  # something else reads first
         self.waiting = False
         self._own: list[QAction] = []
+        self._actions: WindowActions | None = None  # the menus, named in the welcome
         panel.case_chosen.connect(self.case_chosen)
         panel.new_button.clicked.connect(self.new_case)
         panel.edit_button.clicked.connect(self.edit_case)
@@ -71,6 +72,7 @@ class CasesController(QObject):
         with_context_menu(self.view, [a.new_case, a.edit_case, a.rename_case, a.delete_case])
         delete.register(self.panel, self.delete_case)
         self._own = [a.dump_case, a.edit_case, a.rename_case, a.delete_case]
+        self._actions = a
 
     def current(self) -> CaseRef | None:
         return self.session.ref()
@@ -109,8 +111,8 @@ class CasesController(QObject):
             self.header.title.setText(title)
             self.header.parties.setText(f"{one_line(line.us)} / {one_line(line.them)}")
             window.setWindowTitle(f"{title} — Dossier")
-        show_welcome = is_demo or line is None
-        self.header.welcome.setText(welcome_text(is_demo) if show_welcome else "")
+        show_welcome = (is_demo or line is None) and self._actions is not None
+        self.header.welcome.setText(welcome_text(is_demo, self._actions) if self._actions and show_welcome else "")
         self.header.welcome.setVisible(show_welcome)
         for action in self._own:
             action.setEnabled(line is not None)
@@ -240,9 +242,12 @@ class CasesController(QObject):
             return False
         line = next((x for x in self.model.lines if x.id == ref.case_id), None)
         title = one_line(line.title) if line else str(ref.case_id)
+        from ..readiness.controller import menu_path
+
+        keep = menu_path(self._actions.dump_case) if self._actions else _("Enregistrer au format d'échange")
         if not self.ask.confirm(
                 _("Supprimer l'affaire"),
-                _("Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\nCela ne peut pas être annulé. (Pour la garder de côté : Fichier \u203a Enregistrer au format d'échange.)").format(title=title),
+                _("Supprimer définitivement l'affaire « {title} », ses événements et ses pièces ?\nCela ne peut pas être annulé. (Pour la garder de côté : {where}.)").format(title=title, where=keep),
                 _("Supprimer l'affaire")):
             return False
         from ...services import cases
@@ -321,6 +326,10 @@ class CasesController(QObject):
         step = CreateCase(CaseRef(self.store, case_id, self.session.report, self.session.changed.emit),
                           case, previous, self._creation_moved)
         step.quiet = quiet
+        if self._actions is not None:
+            from ..readiness.controller import menu_path
+
+            step.delete_where = menu_path(self._actions.delete_case)
         self.undo.push(step)  # placed: it does nothing
         if undone:
             step.placing = True
@@ -362,10 +371,13 @@ class CasesController(QObject):
 
 
 
-def welcome_text(demo: bool) -> str:
+def welcome_text(demo: bool, a: WindowActions) -> str:
+    """The banner's words; the menu entries named as the menus say them (read from the actions)."""
+    from ..readiness.controller import menu_path
+
     if demo:
-        return _("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. Pour commencer la vôtre : Fichier \u203a Nouvelle affaire (Ctrl+Maj+N), puis glissez vos documents dans la fenêtre.")
-    return _("Aucune affaire pour l'instant. Créez la vôtre : Fichier \u203a Nouvelle affaire (Ctrl+Maj+N), ou ouvrez un fichier d'affaire (Ctrl+O).")
+        return _("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. Pour commencer la vôtre : {new_case}, puis glissez vos documents dans la fenêtre.").format(new_case=menu_path(a.new_case))
+    return _("Aucune affaire pour l'instant. Créez la vôtre : {new_case}, ou ouvrez un fichier d'affaire : {open_file}.").format(new_case=menu_path(a.new_case), open_file=menu_path(a.open_case_file))
 
 
 def _file_name(title: str) -> str:

@@ -52,6 +52,7 @@ class ExhibitsController(QObject):
         v.edit_button.clicked.connect(a.edit_exhibit.trigger)
         v.remove_button.clicked.connect(a.remove_exhibit.trigger)
         v.table.activated.connect(lambda _index: a.edit_exhibit.trigger())
+        v.preview.give_password = a.edit_exhibit  # named in the preview of a locked PDF
         with_context_menu(v.table, [a.import_files, a.link_events, a.edit_exhibit, a.remove_exhibit])
         delete.register(v, self.with_exhibit(events.remove_exhibit))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -58,6 +58,7 @@ class ExhibitPreview(QStackedWidget):
         self.form = "none"
         self._document: Any = None
         self._source: PreviewSource | None = None
+        self.give_password: QAction | None = None  # where the user gives a PDF its password (set by the controller)
         self._rendered_width = 0
         # Pages are drawn to the width of the pane; when it changes, they are drawn again.
         self._refit = QTimer(self)
@@ -99,7 +100,12 @@ class ExhibitPreview(QStackedWidget):
     def locked_out(self) -> None:
         """A PDF whose password the case does not hold: said plainly, with where to give it."""
         source = self._source
-        self.clear(_("Ce PDF est protégé par un mot de passe : ses pages ne s'affichent qu'avec lui. Pour le donner : Pièces \u203a Modifier la pièce\u2026 (Ctrl+Maj+P)."))
+        if self.give_password is None:
+            self.clear(_("Ce PDF est protégé par un mot de passe : ses pages ne s'affichent qu'avec lui. Donnez son mot de passe à la pièce en la modifiant."))
+        else:
+            from ..readiness.controller import menu_path  # the menus' words, read from the action
+
+            self.clear(_("Ce PDF est protégé par un mot de passe : ses pages ne s'affichent qu'avec lui. Pour le donner : {where}.").format(where=menu_path(self.give_password)))
         self._source = source
         self.form = "pdf-locked"
 
