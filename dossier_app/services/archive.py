@@ -24,6 +24,7 @@ from ..i18n import _, active, ngettext
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
+from . import session
 from .files import atomic_target
 from .interchange import image_problem
 from .store_access import FileWrites, writing
@@ -79,7 +80,7 @@ def cases_titled_as(store: Store, path: Path) -> tuple[str, tuple[int, ...]]:
     title = case_title(Path(path))
     if title is None:
         return "", ()
-    return title, tuple(r.id for r in repo.list_cases(store) if r.title == title)
+    return title, tuple(sorted(line.id for line in session.same_title(store, title)))
 
 
 def archive_case(store: Store, case_id: int, target: Path) -> ArchiveSummary:
@@ -139,7 +140,7 @@ def restore_archive(store: Store, path: Path, today: date | None = None) -> Rest
             if any(x.exhibit.number is not None for x in decoded.exhibits):
                 repo.set_numbering_fixed(store, case_id, True)
     title = decoded.case.title
-    others = tuple(r.id for r in repo.list_cases(store) if r.title == title and r.id != case_id)
+    others = tuple(sorted(line.id for line in session.same_title(store, title, besides=case_id)))
     return Restored(case_id, title, len(exhibits), others)
 
 

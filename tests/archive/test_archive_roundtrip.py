@@ -166,3 +166,23 @@ def _minimal_pdf(path: Path) -> None:
     sheet.drawString(60, 800, "Contrat signé le 10 janvier 2024")
     sheet.showPage()
     sheet.save()
+
+
+def test_a_case_of_the_same_title_capitals_and_spaces_aside_is_noted(dossier, tmp_path: Path, home: Path) -> None:
+    """The same rule as a new case or a rename: « boulangerie  martin » is the same title as « Boulangerie Martin »."""
+    from dossier_app.services import archive
+    from dossier_app.services.store_access import open_home
+
+    _load(dossier, tmp_path / "in")
+    target = tmp_path / "a.dossier"
+    assert dossier("archive", "1", "-o", str(target)).code == 0
+    title = _dump(dossier, "1")["case"]["title"]
+    assert dossier("case", "rename", "1", "  " + title.upper().replace(" ", "  ") + " ").code == 0
+    store = open_home(home)
+    try:
+        assert archive.cases_titled_as(store, target) == (title, (1,))
+    finally:
+        store.close()
+    restored = dossier("restore", str(target))
+    assert restored.code == 0 and restored.out.strip() == "2"
+    assert "copie distincte" in restored.err and "n° 1" in restored.err
