@@ -60,10 +60,13 @@ def import_files(ctx: Context, args: argparse.Namespace) -> int:
         if item.invoices:
             ctx.out(ngettext("         {invoices_count} facture créée depuis la liste", "         {invoices_count} factures créées depuis la liste", len(item.invoices)).format(invoices_count=len(item.invoices)))
         _notes(ctx, item)
+    # A refusal's plain « what to do », with the command that does it.
+    from .hints import with_commands
+
     for label, items in ((_("réparé  "), result.repaired), (_("ignoré  "), result.skipped),
                          (_("refusé  "), result.refused)):
         for item in items:
-            ctx.out(f"{label} {_one_line(item.path)} — {_one_line(item.reason or '')}")
+            ctx.out(f"{label} {_one_line(item.path)} — {with_commands(_one_line(item.reason or ''))}")
             _notes(ctx, item)
     ctx.out(_("{added}, {skipped} (doublons), {refused}.").format(
         added=ngettext("{n} ajouté", "{n} ajoutés", len(result.added)).format(n=len(result.added)),

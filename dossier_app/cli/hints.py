@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..domain.checks import Finding, finding_line
 from ..domain.claims_report import MissingRate
-from ..i18n import _
+from ..i18n import N_, _
 
 # By finding code: the commands that do what the finding asks, as the user types them.
 COMMANDS: dict[str, tuple[str, ...]] = {
@@ -26,6 +26,24 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 def _sentence(text: str) -> str:
     """``text`` without its full stop, which the line with its command puts back after it."""
     return text[:-1] if text.endswith(".") else text
+
+
+# The plain words a service's sentence uses for what a command does, and that command: the sentence
+# says what to do in words valid for both faces; the command adds its own line (``with_commands``).
+PLAIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    (N_("vérifiez les fichiers des pièces"), "dossier verify"),
+    (N_("donnez son mot de passe à la pièce"), "dossier exhibit set --password"),
+    (N_("en donnant son mot de passe"), "dossier import --password"),
+)
+
+
+def with_commands(text: str) -> str:
+    """``text`` with, after each thing to do it names in plain words, the command that does it."""
+    for words, command in PLAIN_COMMANDS:
+        plain = _(words)
+        if plain in text and command not in text:
+            text = text.replace(plain, _("{words} (« {command} »)").format(words=plain, command=command), 1)
+    return text
 
 
 def rates_add_command(missing: MissingRate) -> str:

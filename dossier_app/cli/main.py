@@ -127,7 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(for_terminal(exc.message) + "\n")
         return 1
     except UserError as exc:
-        sys.stderr.write(for_terminal(f"dossier: {exc.message}") + "\n")
+        # What to do said in plain words: the command that does it added.
+        from .hints import with_commands
+
+        sys.stderr.write(for_terminal(f"dossier: {with_commands(exc.message)}") + "\n")
         return 1
     except KeyboardInterrupt as exc:
         sys.stderr.write("dossier: " + _("interrompu ; rien n'a été modifié.") + "\n")

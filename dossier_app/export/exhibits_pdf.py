@@ -49,7 +49,7 @@ def open_pdf(path: Path, password: str | None, words: Translator) -> pikepdf.Pdf
             return pikepdf.open(path, password=password or "")
     except pikepdf.PasswordError as exc:
         raise Refused(words.gettext("PDF chiffré : mot de passe incorrect") if password else words.gettext(
-            "PDF chiffré sans mot de passe : donnez-le (exhibit set --password) ou excluez la pièce")) from exc
+            "PDF chiffré sans mot de passe : donnez son mot de passe à la pièce, ou excluez-la")) from exc
     except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
         raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
 

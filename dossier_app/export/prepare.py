@@ -91,7 +91,7 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Translator, workdi
         if not path.is_file():
             raise Refused(words.gettext("fichier introuvable dans le magasin"))
         if not same_file(path, exhibit.sha256):
-            raise Refused(words.gettext("fichier modifié depuis son import (son empreinte n\u2019est plus celle du bordereau) : lancez « dossier verify »"))
+            raise Refused(words.gettext("fichier modifié depuis son import (son empreinte n\u2019est plus celle du bordereau) : vérifiez les fichiers des pièces"))
         media = media_type_of(exhibit, path)
         stem = f"x{number}"
         if media == PDF:

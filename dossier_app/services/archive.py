@@ -105,7 +105,7 @@ def _damaged_source(exhibit: Exhibit, problem: str) -> str:
     what = {"missing": _("son fichier a disparu du stockage"),
             "altered": _("son fichier a été modifié dans le stockage"),
             }.get(problem, _("son fichier est illisible"))
-    return _("Archive non écrite : {label} « {title} » : {what} ; « dossier verify » détaille.").format(label=label, title=exhibit.title, what=what)
+    return _("Archive non écrite : {label} « {title} » : {what} ; vérifiez les fichiers des pièces.").format(label=label, title=exhibit.title, what=what)
 
 
 def restore_archive(store: Store, path: Path, today: date | None = None) -> Restored:

@@ -26,7 +26,7 @@ class PreviewSource:
 def preview_of(store: Store, exhibit: Exhibit) -> PreviewSource:
     path = store.blobs.path(exhibit.sha256)
     if not path.is_file():
-        return PreviewSource(path, "missing", _("Le fichier de cette pièce est introuvable dans les données (« dossier verify » le confirme)."))
+        return PreviewSource(path, "missing", _("Le fichier de cette pièce est introuvable dans les données : vérifiez les fichiers des pièces."))
     media = exhibit.media_type or _guess(exhibit.original_name)
     if media == "application/pdf":
         return PreviewSource(path, "pdf", password=exhibit.password)

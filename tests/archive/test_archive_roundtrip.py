@@ -131,6 +131,19 @@ def test_an_archive_is_not_written_from_a_damaged_store_and_the_old_one_stays(do
     run = dossier("archive", "1", "-o", str(target))
     assert_refused_clearly(run)
     assert "modifié" in run.err and "dossier verify" in run.err
+    from dossier_app.domain.errors import UserError
+    from dossier_app.services import archive
+    from dossier_app.services.store_access import open_home
+
+    store = open_home(home)
+    try:  # the window shows the service's own words: what to do, plainly, no command line
+        archive.archive_case(store, 1, tmp_path / "b.dossier")
+    except UserError as exc:
+        assert "vérifiez les fichiers des pièces" in exc.message and "dossier verify" not in exc.message
+    else:
+        raise AssertionError("archived from a damaged store")
+    finally:
+        store.close()
     stored.unlink()
     run = dossier("archive", "1", "-o", str(target))
     assert_refused_clearly(run)

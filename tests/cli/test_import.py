@@ -30,7 +30,8 @@ def test_every_corpus_file_is_added_or_refused_with_a_reason(dossier, case: str)
         assert line.startswith(("ajouté", "refusé", "ignoré"))
         if line.startswith("refusé"):
             assert " — " in line and len(line.split(" — ", 1)[1]) > 10
-    assert any(x.startswith("refusé") and "libreoffice-writer-password.pdf" in x and "mot de passe" in x for x in lines)
+    assert any(x.startswith("refusé") and "libreoffice-writer-password.pdf" in x and "mot de passe" in x
+               and "« dossier import --password »" in x for x in lines)
     added = sum(1 for x in lines if x.startswith("ajouté"))
     assert lines[-1].startswith(f"{added} ajouté")
     assert len(json.loads(dossier("dump", case).out)["exhibits"]) == 2 + added

@@ -50,6 +50,8 @@ def test_the_whole_corpus_goes_in_or_is_refused_with_a_reason(tmp_path: Path) ->
     refused = {o.title: o.reason for o in report.refused}
     assert set(refused) == {"libreoffice-writer-password.pdf"}
     assert "mot de passe" in refused["libreoffice-writer-password.pdf"]
+    # The export dialog lists this reason: plain words, no command line.
+    assert "--password" not in refused["libreoffice-writer-password.pdf"]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
@@ -192,7 +194,8 @@ def test_an_exhibit_altered_after_import_is_refused_and_named(tmp_path: Path) ->
                        tmp_path / "out.pdf")
     message = refused.value.message
     assert "Pièce n° 2 (altered.pdf)" in message
-    assert "modifié" in message and "dossier verify" in message
+    assert "modifié" in message and "vérifiez les fichiers des pièces" in message
+    assert "dossier verify" not in message  # the window shows it; the command adds its own (test_export_cli)
     assert "Pièce n° 1 " not in message
     assert not (tmp_path / "out.pdf").exists()
 
