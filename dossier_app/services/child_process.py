@@ -181,7 +181,10 @@ def main() -> int:
     def listen() -> None:
         # A Cancel, or the parent gone (its end of the pipe closed before the answer): stop either way,
         # rather than write a file nobody waits for.
-        sys.stdin.buffer.read(1)
+        # The descriptor itself, not sys.stdin: a daemon thread left waiting on the buffered reader's lock
+        # makes the interpreter's exit abort ("could not acquire lock … at interpreter shutdown").
+        with contextlib.suppress(OSError):
+            os.read(sys.stdin.fileno(), 1)
         stop.set()
 
     threading.Thread(target=listen, daemon=True).start()

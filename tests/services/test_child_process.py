@@ -120,3 +120,23 @@ def test_a_child_whose_parent_is_gone_stops_and_writes_nothing(demo_home, tmp_pa
     assert child.wait(timeout=60) == 0
     assert kinds[-1] == "cancelled"
     assert list(out.iterdir()) == []
+
+
+def test_the_child_ends_cleanly_after_answering(demo_home):
+    """Its exit is quiet: an abort at exit would fill the log with a fatal error after every check."""
+    import subprocess
+    from datetime import date
+
+    home, case_id = demo_home
+    child = subprocess.Popen(child_process.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    child_process._send(child.stdin, {"home": str(home), "target": "claims.case_claims",
+                                      "args": (case_id, date(2025, 11, 3)), "kwargs": {}, "progress": False,
+                                      "language": "fr"})
+    kind, _payload = child_process._receive(child.stdout)
+    assert kind == "result"
+    # The parent reads the answer, then waits for the child's end before closing its side.
+    assert child.wait(timeout=60) == 0
+    assert child.stderr.read() == b""
+    for stream in (child.stdin, child.stdout, child.stderr):
+        stream.close()
