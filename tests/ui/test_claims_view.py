@@ -109,7 +109,7 @@ def expected_lines(document: dict) -> list[list[str]]:
 
     undisputed = [line(i) for i in document["invoices"] if not i["disputed"]]
     disputed = [line(i) for i in document["invoices"] if i["disputed"]]
-    heading = [["Factures contestées — hors provision"] + [""] * 9] if disputed else []
+    heading = [["Factures contestées (à part)"] + [""] * 9] if disputed else []
     return undisputed + heading + disputed
 
 
@@ -170,7 +170,7 @@ def test_a_generated_case_with_a_payment_a_credit_note_and_a_disputed_invoice(qt
         assert_same_as_the_command(window, document)
     # The disputed invoice stands apart, after its heading, out of the claimable total.
     lines = table_lines(window)
-    assert lines.index(["Factures contestées — hors provision"] + [""] * 9) == row_of(window, "A-130") - 1
+    assert lines.index(["Factures contestées (à part)"] + [""] * 9) == row_of(window, "A-130") - 1
     assert f"Principal contesté restant dû\t{money('2160.00')}" in window.claims_view.totals_text()
 
 

@@ -29,6 +29,9 @@ def test_f1_opens_the_guide_in_french_with_every_kind(qtbot, open_window) -> Non
         assert label(code) in text, code
     assert "« Exporter le dossier PDF »" in text  # the export step names the menu entry as it reads
     assert "&" not in text.replace("&&", "")
+    # Undo is promised only where it holds: rates, passwords, a deleted case, a restore are not undone.
+    assert "Toute modification" not in text
+    assert "Ne s'annulent pas" in text and "taux d'intérêt" in text and "mot de passe" in text and "archive" in text
 
 
 def test_the_guide_explains_every_kind_the_domain_knows() -> None:

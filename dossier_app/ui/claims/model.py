@@ -44,7 +44,7 @@ class InvoicesModel(RowsModel):
         if result is not None:
             self.lines += result.undisputed
             if result.disputed:
-                self.lines.append(_("Factures contestées — hors provision"))
+                self.lines.append(_("Factures contestées (à part)"))
                 self.lines += result.disputed
         self.endResetModel()
 

@@ -98,6 +98,7 @@ def guide_html(action_texts: dict[str, str], undo_keys: str) -> str:
         step = _(text).format(**{name: quoted.get(name, name) for name in names})
         parts.append(f"<li>{escape(step)}</li>")
     parts.append("</ol>")
-    undo = _("Toute modification peut être annulée : {keys}.").format(keys=undo_keys)
+    # What the undo stack holds (``undo_commands``), and what it does not: said, not promised.
+    undo = _("Ce que vous changez dans une affaire (ses événements, ses pièces, leurs liens, son nom, sa création) peut être annulé : {keys}. Ne s'annulent pas : la suppression d'une affaire, un taux d'intérêt ajouté, le mot de passe donné à un PDF, une affaire ouverte depuis un fichier ou une archive.").format(keys=undo_keys)
     parts.append(f"<p>{escape(undo)}</p>")
     return "\n".join(parts)
