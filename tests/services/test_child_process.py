@@ -79,7 +79,7 @@ def test_a_long_result_crosses_in_pieces_and_arrives_whole(demo_home, monkeypatc
     import io
     from datetime import date
 
-    from dossier_app.domain.checks import IntegrityFacts, Finding
+    from dossier_app.domain.checks import Finding, IntegrityFacts
 
     home, case_id = demo_home
     store = open_home(home)
