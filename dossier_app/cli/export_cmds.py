@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help=_("écrit le dossier PDF"))
     p.add_argument("case")
-    p.add_argument("-o", "--output", type=path_arg, required=True, help=_("fichier PDF à écrire"))
+    # Exactly one of them: argparse says two in French (« incompatible avec »), ``export`` says none.
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", type=path_arg, help=_("fichier PDF à écrire"))
+    target.add_argument("--split", type=path_arg, metavar="DIR",
+                        help=_("dossier (nouveau ou vide) où écrire le bordereau et un PDF par pièce, pour un envoi électronique"))
     p.add_argument("--as-of", type=day_arg, help=_("date d'arrêté (par défaut aujourd'hui)"))
     p.add_argument("--lang", choices=("fr", "en"), help=_("langue du dossier"))
     p.add_argument("--no-exhibits", action="store_true", help=_("sans les pièces"))
@@ -27,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help=_("n'écrit rien tant qu'un point bloquant de « dossier check » demeure"))
     p.add_argument("--date", type=day_arg, dest="communication",
                    help=_("date de communication des pièces, « Fait le » du bordereau (par défaut la date d'arrêté)"))
-    p.set_defaults(func=export)
+    p.set_defaults(func=export, usage_error=p.error)
 
 
 def _megabytes(text: str) -> float:
@@ -46,6 +50,8 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     from ..services.exporting import blocking_findings, export_case, stage_label
     from .hints import line
 
+    if args.output is None and args.split is None:
+        args.usage_error(_("il manque : -o/--output FICHIER.pdf, ou --split DOSSIER"))
     case_id = ctx.case_id(args.case)
     # Before writing, what makes the dossier wrong on paper, as ``check`` says it (the window shows the same).
     blocking = blocking_findings(ctx.store, case_id, args.as_of)
@@ -70,10 +76,10 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
             ctx.err(stage_label(step.stage, tr) or step.label)
         return True
 
-    report = export_case(ctx.store, case_id, args.output, as_of=args.as_of,
+    report = export_case(ctx.store, case_id, args.split or args.output, as_of=args.as_of,
                          lang=lang, include_exhibits=not args.no_exhibits,
                          max_mb=args.max_mb, renumber=args.renumber, communication=args.communication,
-                         progress=progress)
+                         split=args.split is not None, progress=progress)
     for path in report.volumes:
         ctx.out(str(path))
     ctx.out(tr.gettext("{pages} pages, {value} pièces, empreinte {fingerprint}").format(pages=report.pages, value=len(report.exhibits) - len(report.refused), fingerprint=report.fingerprint))
@@ -82,6 +88,8 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
             ctx.err(tr.gettext("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
         if outcome.signed:
             ctx.err(tr.gettext("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
-    for number in report.oversized:
+    for number in report.oversized if args.split else ():
+        ctx.err(tr.gettext("Pièce n° {number} : son fichier à lui seul dépasse --max-mb").format(number=number))
+    for number in () if args.split else report.oversized:
         ctx.err(tr.gettext("Pièce n° {number} : plus grande que --max-mb à elle seule, elle remplit un tome").format(number=number))
     return 0

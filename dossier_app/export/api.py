@@ -15,6 +15,9 @@ class ExportOptions:
     lang: str = "fr"
     include_exhibits: bool = True
     max_mb: float | None = None  # split into volumes NAME-1.pdf, NAME-2.pdf… each under this size
+    # A folder for electronic communication instead of one file (spec "Volumes and separate files"):
+    # the bordereau alone, then one PDF per pièce; ``max_mb`` then only says which pièce is over it.
+    split: bool = False
     communication: date | None = None  # the bordereau's "Fait le …" (spec: ``--date``); None: the as-of date
     # The spec lets an export go on without an unreadable exhibit only once it is excluded; a caller
     # that wants a best-effort bundle anyway (the corpus test, a preview) says so here.

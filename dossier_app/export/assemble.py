@@ -59,29 +59,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             for prepared in plan.exhibits:
                 tick(prepared.number)
                 starts[prepared.number] = len(pages)
-                removed = 0
-                global_first = layout.exhibit_pages[prepared.number]
-                offset = 0
-                for source in prepared.sources:
-                    # Each source is closed as soon as its pages are copied: pikepdf copies a
-                    # foreign object's data at once, so the bundle never needs the source again,
-                    # and holding every source open until the save is what made the export's
-                    # peak memory the plain merge's plus the stamps.
-                    with open_pdf(source.path, source.password, d.words) as pdf:
-                        sanitizer = Sanitizer(pdf)
-                        for source_page in pdf.pages:
-                            # Cleaned in the source, before the copy: what it takes out is never
-                            # copied at all, and the copy is spared chains too deep for qpdf.
-                            removed += sanitizer.clean_page(source_page.obj)
-                            # Copying page by page hands back the copy itself: indexing out.pages
-                            # afterwards walks the page tree and made long bundles quadratic.
-                            page = cast(Dictionary, out.copy_foreign(source_page.obj))
-                            _add_page(out, page)
-                            pages.append(page)
-                            stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
-                                          f"{global_first + offset} / {layout.total}")
-                            offset += 1
-                plan.removed[prepared.number] = removed
+                plan.removed[prepared.number] = copy_exhibit(out, pages, stamper, d, layout, prepared)
             _links(out, pages, d, layout, plan, starts)
             _outline(out, pages, d, plan, starts)
             _labels(out, d, plan, starts, first_number)
@@ -94,6 +72,34 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
                      progress=save_progress)
     finally:
         out.close()
+
+
+def copy_exhibit(out: pikepdf.Pdf, pages: list[Dictionary], stamper: Stamper, d: Dossier, layout: Layout,
+                 prepared: Prepared) -> int:
+    """Append the pages of one exhibit to ``out`` (and ``pages``), each stamped with its pièce
+    number and its dossier-wide page number; the active actions taken out are counted."""
+    removed = 0
+    global_first = layout.exhibit_pages[prepared.number]
+    offset = 0
+    for source in prepared.sources:
+        # Each source is closed as soon as its pages are copied: pikepdf copies a foreign object's
+        # data at once, so the bundle never needs the source again, and holding every source open
+        # until the save is what made the export's peak memory the plain merge's plus the stamps.
+        with open_pdf(source.path, source.password, d.words) as pdf:
+            sanitizer = Sanitizer(pdf)
+            for source_page in pdf.pages:
+                # Cleaned in the source, before the copy: what it takes out is never copied at
+                # all, and the copy is spared chains too deep for qpdf.
+                removed += sanitizer.clean_page(source_page.obj)
+                # Copying page by page hands back the copy itself: indexing out.pages afterwards
+                # walks the page tree and made long bundles quadratic.
+                page = cast(Dictionary, out.copy_foreign(source_page.obj))
+                _add_page(out, page)
+                pages.append(page)
+                stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
+                              f"{global_first + offset} / {layout.total}")
+                offset += 1
+    return removed
 
 
 def _add_page(out: pikepdf.Pdf, page: Dictionary) -> None:

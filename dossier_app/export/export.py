@@ -32,6 +32,7 @@ from .email_pages import EmailReader
 from .layout import PART_KEYS, Built, lay_out
 from .paper import paper_copy
 from .prepare import Prepared, prepare
+from .split import write_split
 from .stamping import StampFont
 from .volumes import pack, volume_paths
 from .words import exhibit
@@ -63,6 +64,8 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     output = Path(output)
     if options.max_mb is not None and not (math.isfinite(options.max_mb) and options.max_mb > 0):
         raise ExportError(words.gettext("taille de tome impossible ({max_mb} Mo) : donnez un nombre de Mo positif").format(max_mb=options.max_mb))
+    if options.split and not options.include_exhibits:
+        raise ExportError(words.gettext("Un fichier par pièce ne se fait qu'avec les pièces jointes."))
     if not output.parent.is_dir():
         # Like every other command that writes a file: a folder is never made on the user's behalf
         # (a mistyped path would otherwise leave a tree of new folders somewhere).
@@ -103,7 +106,12 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
         oversized: tuple[int, ...] = ()
         volumes_of: dict[int, int] = {}
         scale = 1.0
-        attempts = 3 if options.max_mb else 1
+        attempts = 0 if options.split else 3 if options.max_mb else 1
+        if options.split:
+            release_memory()
+            written = write_split(dossier, built, usable, output, report, options.max_mb, new_file_mode(),
+                                  lambda exc, target: write_error(exc, target, words))
+            targets, sizes_written, oversized = written.files, written.sizes, written.oversized
         for attempt in range(attempts):
             if options.max_mb and dossier.with_exhibits:
                 limit = int(options.max_mb * MB)
@@ -138,7 +146,7 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     outcomes = tuple(_outcome(by_number[x.number or 0], volumes_of.get(x.number or 0, 1) if dossier.with_exhibits
                               else None) for x in included)
     return ExportReport(
-        volumes=tuple(targets), pages=built.layout.total, part_pages=part_pages, exhibits=outcomes,
+        volumes=tuple(targets), pages=written.pages if options.split else built.layout.total, part_pages=part_pages, exhibits=outcomes,
         fingerprint=dossier.fingerprint, numbers=numbers, oversized=oversized,
         volume_sizes=tuple(sizes_written))
 

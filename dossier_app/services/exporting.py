@@ -20,13 +20,13 @@ from .files import check_target, os_error_to_user
 from .rates import store_rate_table
 from .readiness import readiness
 
-__all__ = ["ExhibitsRefused", "ExportReport", "ProgressStep", "blocking", "blocking_findings", "export_case",
-           "stage_label"]
+__all__ = ["ExhibitsRefused", "ExportReport", "ProgressStep", "blocking", "blocking_findings",
+           "check_split_folder", "export_case", "stage_label"]
 
 
 def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None = None, lang: str = "fr",
                 include_exhibits: bool = True, max_mb: float | None = None, renumber: bool = False,
-                communication: date | None = None,
+                communication: date | None = None, split: bool = False,
                 progress: Callable[[ProgressStep], bool | None] | None = None) -> ExportReport:
     """Write the dossier; the numbers it used are stored and kept from then on (spec "Numbering").
 
@@ -35,8 +35,12 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
 
     Until a first export the numbers are provisional and follow the exhibits' dates; after it, an
     exhibit added later takes the next free number, unless ``renumber`` starts afresh.
+
+    With ``split``, ``output`` is a folder (new, or empty) that receives the bordereau and one PDF per
+    pièce (``export --split``); the report's ``volumes`` are those files.
     """
-    check_target(output)
+    if not split:
+        check_target(output)
     before = repo.read_case_file(store, case_id)
     was_fixed = repo.numbering_fixed(store, case_id)
     fresh = renumber or not was_fixed
@@ -49,15 +53,24 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
         return export_dossier(
             case_file, lambda x: store.blobs.path(x.sha256),
             ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb,
-                          communication=communication), output,
+                          communication=communication, split=split), output,
             claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress,
-            scratch=temporary_folder(store.home), check_target=check_target)
+            scratch=temporary_folder(store.home), check_target=None if split else check_target)
     except BaseException as exc:
         _store_numbers(store, case_id, {x.id: x.number for x in before.exhibits if x.id is not None}, was_fixed)
         if isinstance(exc, OSError):
             # Scratch files (images turned into pages, e-mails laid out) can fill the disk too.
             raise os_error_to_user(exc, output) from exc
         raise
+
+
+def check_split_folder(folder: Path) -> None:
+    """What ``export --split`` refuses before it writes (a file, a folder holding files, a missing
+    parent), said in the interface's language: the window says it before it starts."""
+    from ..export.split import check_folder
+    from ..i18n import active
+
+    check_folder(folder, active())
 
 
 def blocking(findings: list[Finding]) -> list[Finding]:

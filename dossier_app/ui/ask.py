@@ -68,6 +68,13 @@ class Ask:
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(Path.home() / suggested), filters)
         return Path(name) if name else None
 
+    def folder(self, title: str) -> Path | None:
+        """A folder chosen (the dialog can make a new one); None when the user cancels."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(self.parent, title, str(Path.home()))
+        return Path(name) if name else None
+
     def files(self, title: str) -> list[Path]:
         from PySide6.QtWidgets import QFileDialog
 

@@ -49,6 +49,7 @@ class Answers:
     open_with: Path | None = None
     save_with: Path | None = None
     files_with: list[Path] = field(default_factory=list)
+    folder_with: Path | None = None
     errors: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
     confirmations: list[str] = field(default_factory=list)
@@ -78,6 +79,9 @@ class Answers:
 
     def files(self, title: str) -> list[Path]:
         return self.files_with
+
+    def folder(self, title: str) -> Path | None:
+        return self.folder_with
 
 
 @pytest.fixture

@@ -47,8 +47,9 @@ class Choices:
     lang: str
     include_exhibits: bool
     max_mb: float | None
-    target: Path
+    target: Path  # with ``split``, the folder to create (or an empty one)
     renumber: bool = False
+    split: bool = False  # the bordereau and one PDF per pièce (``export --split``)
 
 
 def file_name(title: str) -> str:
@@ -119,6 +120,7 @@ class ExportController(QObject):
         dialog.communication.day_changed.connect(self._communication_changed)
         dialog.target.textEdited.connect(lambda _text: setattr(self, "_chosen_by_dialog", None))
         dialog.browse.clicked.connect(self._browse)
+        dialog.split.toggled.connect(self._split_toggled)
         dialog.export.clicked.connect(self._check_first)
         dialog.export_anyway.clicked.connect(self._write)
         dialog.fix_first.clicked.connect(self._fix_first)
@@ -158,8 +160,29 @@ class ExportController(QObject):
         if not self._syncing:
             self._following = False
 
+    def _split_toggled(self, split: bool) -> None:
+        """The target follows the choice: « titre.pdf » for one file, the folder « titre » for one per pièce."""
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.show_split(split)
+        dialog.say_error("")
+        self._chosen_by_dialog = None
+        text = dialog.target.text().strip()
+        if split and text.lower().endswith(".pdf"):
+            dialog.target.setText(text[:-4].rstrip())
+        elif not split and text and not text.lower().endswith(".pdf"):
+            dialog.target.setText(text + ".pdf")
+
     def _browse(self) -> None:
         if self.dialog is None:
+            return
+        if self.dialog.split.isChecked():
+            folder = self.ask.folder(_("Dossier où écrire le bordereau et les pièces"))
+            if folder is not None:
+                # A folder already holding files is never filled: a new one named after the case goes inside.
+                empty = folder.is_dir() and not any(folder.iterdir())
+                self.dialog.target.setText(str(folder if empty else folder / self.default_target().stem))
             return
         chosen = self.ask.save_file(_("Exporter le dossier PDF"), self.dialog.target.text().strip()
                                     or str(self.default_target()), _("Documents PDF (*.pdf)"))
@@ -204,6 +227,16 @@ class ExportController(QObject):
         target = Path(text).expanduser()
         if not target.is_absolute():
             target = self.default_target().parent / target
+        if dialog.split.isChecked():
+            from ...services.exporting import check_split_folder
+
+            try:
+                check_split_folder(target)
+            except UserError as exc:
+                dialog.say_error(exc.message)
+                return None
+            return Choices(dialog.as_of.day(), dialog.communication.day(), str(dialog.language.currentData()),
+                           True, max_mb, target, dialog.renumber.isChecked(), split=True)
         if target.suffix.lower() != ".pdf" and not target.is_dir():
             target = target.with_name(target.name + ".pdf")
         try:
@@ -293,7 +326,8 @@ class ExportController(QObject):
                 report: ExportReport = child_process.export_case(
                     home, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
                     include_exhibits=choices.include_exhibits, max_mb=choices.max_mb,
-                    communication=choices.communication, renumber=choices.renumber, progress=step)
+                    communication=choices.communication, renumber=choices.renumber, split=choices.split,
+                    progress=step)
                 return report
             except exporting.ExhibitsRefused as refused:
                 return refused  # its outcomes are listed in the dialog, each with its reason
@@ -347,7 +381,7 @@ class ExportController(QObject):
             return
         self.report = result
         self.settings.setValue("export/last_folder", str(choices.target.parent))
-        self.status(_("Dossier exporté : {path}").format(path=result.volumes[0]))
+        self.status(_("Dossier exporté : {path}").format(path=choices.target if choices.split else result.volumes[0]))
         self.ended.emit("written")
         if dialog is None:
             return
@@ -355,19 +389,28 @@ class ExportController(QObject):
         lines = [ngettext("Dossier écrit : {pages} page.", "Dossier écrit : {pages} pages.",
                           result.pages).format(pages=result.pages),
                  ngettext("{count} pièce jointe.", "{count} pièces jointes.", count).format(count=count)]
-        if len(result.volumes) > 1:
+        if choices.split:
+            lines.append(ngettext("{count} fichier dans le dossier {folder} :", "{count} fichiers dans le dossier {folder} :",
+                                  len(result.volumes)).format(count=len(result.volumes), folder=choices.target))
+        elif len(result.volumes) > 1:
             lines.append(ngettext("En {count} tome :", "En {count} tomes :",
                                   len(result.volumes)).format(count=len(result.volumes)))
-        lines += [str(path) for path in result.volumes]
+        if not choices.split:
+            lines += [str(path) for path in result.volumes]
         dialog.summary.setText("\n".join(lines))
         dialog.notes.clear()
+        if choices.split:  # in the list, which scrolls: one line per file, however many pièces
+            dialog.notes.addItems([path.name for path in result.volumes])
         for outcome in result.exhibits:
             if outcome.status == "repaired":
                 dialog.notes.addItem(_("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
             if outcome.signed:
                 dialog.notes.addItem(_("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
         for number in result.oversized:
-            dialog.notes.addItem(_("Pièce n° {number} : plus grande que la taille maximale à elle seule, elle remplit un tome.").format(number=number))
+            if choices.split:
+                dialog.notes.addItem(_("Pièce n° {number} : son fichier dépasse à lui seul la taille maximale.").format(number=number))
+            else:
+                dialog.notes.addItem(_("Pièce n° {number} : plus grande que la taille maximale à elle seule, elle remplit un tome.").format(number=number))
         dialog.notes.setVisible(dialog.notes.count() > 0)
         dialog.show_state("done")
 

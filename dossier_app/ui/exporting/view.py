@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -78,12 +79,24 @@ class ExportDialog(QDialog):
         size_row.addWidget(QLabel(_("Mo par fichier")))
         size_row.addStretch(1)
         form.addRow(_("Taille maximale :"), size_row)
+        # One PDF, or a folder for the courts' and lawyers' electronic channels (``export --split``).
+        kinds = QVBoxLayout()
+        kinds.setSpacing(2)
+        self.single = QRadioButton(_("Un seul fichier PDF"))
+        self.single.setChecked(True)
+        self.split = QRadioButton(_("Un fichier par pièce (envoi électronique)"))
+        self.split.setToolTip(_("Un dossier avec le bordereau, puis chaque pièce tamponnée dans son propre PDF "
+                                "(« 01_facture-….pdf »), pour le RPVA ou un envoi par courriel."))
+        kinds.addWidget(self.single)
+        kinds.addWidget(self.split)
+        form.addRow(_("Format :"), kinds)
         target_row = QHBoxLayout()
         self.target = QLineEdit()
         self.browse = QPushButton(_("Parcourir\u2026"))
         target_row.addWidget(self.target, 1)
         target_row.addWidget(self.browse)
-        form.addRow(_("Fichier à écrire :"), target_row)
+        self.target_label = QLabel(_("Fichier à écrire :"))
+        form.addRow(self.target_label, target_row)
         self.stack.addWidget(self.choosing)
 
         # 2. What blocks, before anything is written.
@@ -172,6 +185,13 @@ class ExportDialog(QDialog):
             self.export.setDefault(True)
         elif state == "done":
             self.close_button.setDefault(True)
+
+    def show_split(self, split: bool) -> None:
+        """The target is a folder with one file per pièce, which always holds the pièces."""
+        self.target_label.setText(_("Dossier à créer :") if split else _("Fichier à écrire :"))
+        if split:
+            self.with_exhibits.setChecked(True)
+        self.with_exhibits.setEnabled(not split)
 
     def say_error(self, text: str) -> None:
         self.error.setText(text)
