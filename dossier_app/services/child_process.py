@@ -64,7 +64,8 @@ def _receive(stream: IO[bytes]) -> Any:
 
 
 def command() -> list[str]:
-    """How the child is started: this module under the same interpreter (a frozen build passes its own)."""
+    """How the child is started: this module under the same interpreter.  A frozen build (issue 17) will
+    need its own way in, as the import worker will (``imports/isolated.py``)."""
     return [sys.executable, "-m", "dossier_app.services.child_process"]
 
 
