@@ -33,7 +33,7 @@ def _sentence(text: str) -> str:
 PLAIN_COMMANDS: tuple[tuple[str, str], ...] = (
     (N_("vérifiez les fichiers des pièces"), "dossier verify"),
     (N_("donnez son mot de passe à la pièce"), "dossier exhibit set --password"),
-    (N_("en donnant son mot de passe"), "dossier import --password"),
+    (N_("avec son mot de passe"), "dossier import --password"),
 )
 
 

@@ -77,7 +77,7 @@ def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
     except pikepdf.PasswordError as exc:
         if password:
             raise PasswordNeeded(_("PDF protégé : ce mot de passe n'est pas le bon")) from exc
-        raise PasswordNeeded(_("protégé par mot de passe : ajoutez-le en donnant son mot de passe")) from exc
+        raise PasswordNeeded(_("protégé par mot de passe : ajoutez-le avec son mot de passe")) from exc
     except (pikepdf.PdfError, RuntimeError, ValueError, OSError) as exc:
         log.info("qpdf cannot open %s: %s", path, exc)
         raise Refused(_("PDF endommagé au point d'être illisible")) from exc

@@ -18,7 +18,7 @@ def test_each_corpus_file(corpus: Path, name: str) -> None:
     found = analyze(corpus / name)
     assert found.media_type in SUPPORTED
     if found.refused:
-        assert found.refused == "protégé par mot de passe : ajoutez-le en donnant son mot de passe"
+        assert found.refused == "protégé par mot de passe : ajoutez-le avec son mot de passe"
     else:
         assert found.pages and found.pages >= 1 and found.title
 

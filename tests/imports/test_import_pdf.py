@@ -54,7 +54,7 @@ def test_the_file_name_date_beats_the_metadata(files) -> None:
 def test_encrypted_pdf_needs_its_password(files) -> None:
     path = files.pdf("secret.pdf", ["Facture du 04/10/2016"], password="s3cret")
     refused = analyze(path, today=TODAY)
-    assert refused.refused == "protégé par mot de passe : ajoutez-le en donnant son mot de passe"
+    assert refused.refused == "protégé par mot de passe : ajoutez-le avec son mot de passe"
     assert refused.media_type == "application/pdf"
     assert analyze(path, password="wrong").refused == "PDF protégé : ce mot de passe n'est pas le bon"
     found = analyze(path, password="s3cret", today=TODAY)
@@ -65,7 +65,7 @@ def test_encrypted_pdf_needs_its_password(files) -> None:
 def test_refusals_speak_english_when_asked(files) -> None:
     activate("en")
     path = files.pdf("secret.pdf", [], password="s3cret")
-    assert analyze(path).refused == "protected by a password: add it by giving its password"
+    assert analyze(path).refused == "protected by a password: add it with its password"
 
 
 def test_javascript_and_attached_files_are_noted_not_refused(files) -> None:
