@@ -187,19 +187,16 @@ class ClaimsController(QObject):
             self.missing_day = None
             view.unknown_rate.hide()
             return
-        from ...domain.claims_report import half_year_label
-        from ...domain.rates import SEMESTER_RULE_FROM, HalfYear
+        from ...domain.claims_report import half_year_label, missing_rates
 
         which = ", ".join(half_year_label(h) for h in result.unknown_rate_half_years)
-        # As the command's notes: from 2013 the statutory rate is read on 1 January and 1 July.
-        unknown = [p.source.statutory for c in result.invoices for p in c.periods
-                   if p.source.statutory is not None and not p.source.statutory.known]
-        missing = sorted({HalfYear.of(s.read_on) for s in unknown if s.read_on >= SEMESTER_RULE_FROM})
-        if missing:
-            self.missing_day = missing[0].start
+        # The ECB rates to add, as the command's notes and the readiness check name them.
+        missing = missing_rates(result)
+        if missing is not None:
+            self.missing_day = missing.half_years[0].start
             text = _("Aucun taux BCE n'est encore connu pour le {which} : les pénalités de ces jours sont calculées "
                      "avec le dernier taux connu ({rate}), à vérifier. Ajoutez le taux en vigueur le {day}, même "
-                     "s'il n'a pas changé.").format(which=which, rate=tr.percent(unknown[-1].ecb.rate),
+                     "s'il n'a pas changé.").format(which=which, rate=tr.percent(missing.example) if missing.example is not None else "—",
                                                     day=tr.long_day(self.missing_day))
         else:
             self.missing_day = None
