@@ -308,7 +308,7 @@ def _write_exhibit(store: Store, exhibit: Exhibit, target: Path, taken: os.stat_
         if digest.hexdigest() != exhibit.sha256:
             label = _("la pièce n° {number}").format(number=exhibit.number) if exhibit.number \
                 else _("la pièce")
-            raise UserError(_("{label} « {title} » : son fichier a été modifié dans le stockage ; « dossier verify » détaille. Rien n'a été écrit pour elle.").format(label=label, title=exhibit.title))
+            raise UserError(_("{label} « {title} » : son fichier a été modifié dans le stockage ; vérifiez les fichiers des pièces. Rien n'a été écrit pour elle.").format(label=label, title=exhibit.title))
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -98,3 +98,32 @@ def test_problems_name_the_right_items_even_when_an_earlier_one_is_refused(dossi
     assert "exhibits[1].path: fichier introuvable" in run.err
     assert "aucun événement n'a l'identifiant « k1 »" not in run.err
     assert "events[1].invoices" not in run.err
+
+
+def test_a_file_altered_in_the_store_stops_dump_in_plain_words_and_the_command_names_verify(
+        dossier, home: Path, tmp_path: Path) -> None:
+    import pytest
+
+    from dossier_app.domain.errors import UserError
+    from dossier_app.services import interchange
+    from dossier_app.services.store_access import open_home
+    from dossier_app.store import repository
+
+    dossier("load", str(write_case(tmp_path / "in")))
+    store = open_home(home)
+    try:
+        stored = store.blobs.path(repository.read_exhibits(store, 1)[0].sha256)
+        stored.chmod(0o644)
+        stored.write_text("autre chose", encoding="utf-8")
+        out = tmp_path / "out"
+        out.mkdir()
+        # The words the window shows: no command in them.
+        with pytest.raises(UserError) as refused:
+            interchange.dump_case(store, 1, out / "a.json", out / "files")
+        said = refused.value.message
+    finally:
+        store.close()
+    assert "vérifiez les fichiers des pièces" in said and "dossier verify" not in said
+    run = dossier("dump", "1", "-o", str(out / "b.json"), "--files", str(out / "files2"))
+    assert run.code == 1
+    assert "vérifiez les fichiers des pièces (« dossier verify »)" in run.err
