@@ -128,7 +128,7 @@ def test_creating_a_case_can_be_undone_and_redone(qtbot, open_window, store, sma
     qtbot.keyClick(window.cases.view, Qt.Key.Key_Z, CTRL)
     assert len(case_lines(store)) == 2
     assert window.answers.errors and "Martin c/ Hébergeur" in window.answers.errors[-1]
-    from dossier_app.ui.readiness.controller import menu_path
+    from dossier_app.ui.menu_words import menu_path
 
     assert menu_path(window.actions_.delete_case) in window.answers.errors[-1]  # where to delete it, as the menu says
     # …and the step stays done: no « Rétablir » that would make a second one.

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from dossier_app import i18n
-from dossier_app.ui.readiness.controller import menu_path
+from dossier_app.ui.menu_words import menu_path
 
 
 def _letter(text: str) -> str | None:

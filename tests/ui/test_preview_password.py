@@ -74,7 +74,7 @@ def test_undoing_an_exhibit_edit_keeps_the_password_that_opens_it(qtbot, open_wi
 def test_the_locked_preview_names_the_menu_entry_as_the_menu_says_it(qtbot, open_window, store, small_case,
                                                                       tmp_path):
     """The way to give the password is read from the action, never typed: renamed, the sentence follows."""
-    from dossier_app.ui.readiness.controller import menu_path
+    from dossier_app.ui.menu_words import menu_path
 
     sha = protected_exhibit(store, small_case, tmp_path)
     window = open_window()

@@ -242,7 +242,7 @@ class CasesController(QObject):
             return False
         line = next((x for x in self.model.lines if x.id == ref.case_id), None)
         title = one_line(line.title) if line else str(ref.case_id)
-        from ..readiness.controller import menu_path
+        from ..menu_words import menu_path
 
         keep = menu_path(self._actions.dump_case) if self._actions else _("Enregistrer au format d'échange")
         if not self.ask.confirm(
@@ -327,7 +327,7 @@ class CasesController(QObject):
                           case, previous, self._creation_moved)
         step.quiet = quiet
         if self._actions is not None:
-            from ..readiness.controller import menu_path
+            from ..menu_words import menu_path
 
             step.delete_where = menu_path(self._actions.delete_case)
         self.undo.push(step)  # placed: it does nothing
@@ -373,7 +373,7 @@ class CasesController(QObject):
 
 def welcome_text(demo: bool, a: WindowActions) -> str:
     """The banner's words; the menu entries named as the menus say them (read from the actions)."""
-    from ..readiness.controller import menu_path
+    from ..menu_words import menu_path
 
     if demo:
         return _("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. Pour commencer la vôtre : {new_case}, puis glissez vos documents dans la fenêtre.").format(new_case=menu_path(a.new_case))

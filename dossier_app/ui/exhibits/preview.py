@@ -103,7 +103,7 @@ class ExhibitPreview(QStackedWidget):
         if self.give_password is None:
             self.clear(_("Ce PDF est protégé par un mot de passe : ses pages ne s'affichent qu'avec lui. Donnez son mot de passe à la pièce en la modifiant."))
         else:
-            from ..readiness.controller import menu_path  # the menus' words, read from the action
+            from ..menu_words import menu_path  # the menus' words, read from the action
 
             self.clear(_("Ce PDF est protégé par un mot de passe : ses pages ne s'affichent qu'avec lui. Pour le donner : {where}.").format(where=menu_path(self.give_password)))
         self._source = source

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -14,6 +14,7 @@ from ... import __version__
 from ...i18n import _
 from ...resources import find
 from ...store import Store
+from ..menu_words import on_a_keyboard
 from ..window_actions import WindowActions, on
 from .guide import guide_html, guide_title, menu_words
 from .view import AboutDialog, GuideWindow, ShortcutsDialog
@@ -23,17 +24,6 @@ if TYPE_CHECKING:  # importlib.metadata is read when About opens, not before the
 
 DISTRIBUTION = "dossier-app"
 FONT_LICENCE = "LICENSE-DejaVu.txt"
-
-
-FIRST_SPECIAL_KEY = 0x01000060  # Qt's keys from here on (Back, Open, Find, Undo…) are on few keyboards
-
-
-def on_a_keyboard(key: QKeySequence) -> bool:
-    """Whether a person types it on an ordinary keyboard: not the Open or Find key of a multimedia one."""
-    combination = key[0]  # type: ignore[index]  # the stubs do not say that a sequence is indexable
-    typed: bool = combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier or (
-        int(combination.key().value) < FIRST_SPECIAL_KEY)
-    return typed
 
 
 def keys_of(action: QAction) -> str:

@@ -13,15 +13,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QTabWidget
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QTabWidget
 
 from ...domain.dates import short_day
 from ...i18n import _, language, ngettext, using
 from ..case_session import CaseSession, Change
 from ..cases.controller import CasesController
 from ..exhibits.controller import ExhibitsController
-from ..help.controller import on_a_keyboard
+from ..menu_words import menu_path
 from ..timeline.controller import TimelineController
 from ..window_actions import WindowActions, on
 from ..workers import Latest, Progress
@@ -69,26 +69,6 @@ HOWS: dict[str, tuple[str, ...]] = {
     "numbering_gap": ("export_dossier",),  # its « Renuméroter les pièces » box
 }
 RATE_CODES = ("as_of_rate_unknown", "rate_unknown")
-
-
-def menu_path(action: QAction) -> str:
-    """Where ``action`` is in the menus, as the user reads it there: « Pièces › Lier la pièce à des
-    événements… (Ctrl+Maj+L) »; its last menu when it is in several (« Ajouter des pièces… » in Pièces)."""
-    menus = [o for o in action.associatedObjects() if isinstance(o, QMenu)]
-    entry = _plain(action.text())
-    keys = [k for k in action.shortcuts() if on_a_keyboard(k)]
-    if not menus:
-        return entry
-    menu = _plain(menus[-1].title())
-    if not keys:
-        return _("{menu} › {entry}").format(menu=menu, entry=entry)
-    return _("{menu} › {entry} ({keys})").format(
-        menu=menu, entry=entry, keys=keys[0].toString(QKeySequence.SequenceFormat.NativeText))
-
-
-def _plain(text: str) -> str:
-    """A menu's or an action's text without the « & » of its shortcut letter."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class ReadinessController(QObject):
