@@ -23,6 +23,13 @@ def safe_leaf(original: str) -> str:
     return leaf
 
 
+def title_stem(title: str) -> str:
+    """A file name's stem a person recognises, from a case's title (the dump and the archive suggest it):
+    letters, digits, spaces and dashes kept, anything else « _ », 60 characters at most."""
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
+    return keep[:60] or "affaire"
+
+
 def distinct_names(files: Iterable[tuple[str, str]]) -> dict[str, str]:
     """A distinct, safe leaf name per file, from (sha256, original name), in the order given."""
     names: dict[str, str] = {}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ...domain.file_names import title_stem
 from ...i18n import _
 from ...services.store_access import open_home
 from ...store import Store
@@ -21,7 +22,7 @@ from ..case_session import CaseSession
 from ..cases.controller import CasesController
 from ..window_actions import WindowActions, on
 from ..workers import Progress, Task
-from .view import busy_dialog, file_stem
+from .view import busy_dialog
 
 if TYPE_CHECKING:
     from ...services import archive, verify
@@ -54,7 +55,7 @@ class ArchiveController(QObject):
         if case_id is None or self.busy:
             return
         title = next((line.title for line in self.cases.model.lines if line.id == case_id), "")
-        suggested = self._folder() / f"{file_stem(title)}.dossier"
+        suggested = self._folder() / f"{title_stem(title)}.dossier"
         path = self.ask.save_file(_("Archiver l'affaire"), str(suggested), _("Archive Dossier (*.dossier)"))
         if path is None:
             return

@@ -18,8 +18,3 @@ def busy_dialog(parent: QWidget, title: str, text: str) -> QProgressDialog:
     dialog.setAutoReset(False)
     return dialog
 
-
-def file_stem(title: str) -> str:
-    """A file name a person recognises, from the case's title, with nothing a file system refuses."""
-    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
-    return keep[:60] or "affaire"

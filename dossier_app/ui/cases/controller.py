@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 
 from ...domain.errors import Problem, UserError
+from ...domain.file_names import title_stem
 from ...i18n import _, ngettext
 from ...services import session
 from ...services.session import Outstanding
@@ -287,7 +288,7 @@ class CasesController(QObject):
         if ref is None:
             return None
         line = next((x for x in self.model.lines if x.id == ref.case_id), None)
-        suggested = _file_name(line.title if line else "affaire") + ".json"
+        suggested = title_stem(line.title if line else "affaire") + ".json"
         path = self.ask.save_file(_("Enregistrer au format d'échange"), suggested,
                                   _("Affaire (*.json)"))
         if path is None:
@@ -379,7 +380,3 @@ def welcome_text(demo: bool, a: WindowActions) -> str:
         return _("Bienvenue ! Ceci est une affaire de démonstration, pour voir comment Dossier s'utilise. Pour commencer la vôtre : {new_case}, puis glissez vos documents dans la fenêtre.").format(new_case=menu_path(a.new_case))
     return _("Aucune affaire pour l'instant. Créez la vôtre : {new_case}, ou ouvrez un fichier d'affaire : {open_file}.").format(new_case=menu_path(a.new_case), open_file=menu_path(a.open_case_file))
 
-
-def _file_name(title: str) -> str:
-    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
-    return keep[:60] or "affaire"
