@@ -47,7 +47,7 @@ def _megabytes(text: str) -> float:
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
     # The PDF libraries load only when a dossier is exported: every other command starts faster.
-    from ..services.exporting import blocking_findings, export_case, stage_label
+    from ..services.exporting import blocking_findings, exhibit_notes, export_case, stage_label
     from .hints import line
 
     if args.output is None and args.split is None:
@@ -83,11 +83,8 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     for path in report.volumes:
         ctx.out(str(path))
     ctx.out(tr.gettext("{pages} pages, {value} pièces, empreinte {fingerprint}").format(pages=report.pages, value=len(report.exhibits) - len(report.refused), fingerprint=report.fingerprint))
-    for outcome in report.exhibits:
-        if outcome.status == "repaired":
-            ctx.err(tr.gettext("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
-        if outcome.signed:
-            ctx.err(tr.gettext("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
+    for note in exhibit_notes(report, tr):
+        ctx.err(note)
     for number in report.oversized if args.split else ():
         ctx.err(tr.gettext("Pièce n° {number} : son fichier à lui seul dépasse --max-mb").format(number=number))
     for number in () if args.split else report.oversized:

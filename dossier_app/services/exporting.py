@@ -84,6 +84,18 @@ def blocking_findings(store: Store, case_id: int, as_of: date | None = None) -> 
     return blocking(readiness(store, case_id, as_of))
 
 
+def exhibit_notes(report: ExportReport, words: Translator) -> list[str]:
+    """What the export did to a pièce that the user must know (repaired, signature not kept), a line
+    each, for both faces; the size notes each face words with its own name for the limit."""
+    lines = []
+    for outcome in report.exhibits:
+        if outcome.status == "repaired":
+            lines.append(words.gettext("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
+        if outcome.signed:
+            lines.append(words.gettext("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
+    return lines
+
+
 def stage_label(stage: str, words: Translator) -> str:
     """What a person reads for one stage of the export (``ProgressStep.stage``), in ``words``' language."""
     stages = {"prepare": words.gettext("Lecture des pièces\u2026"),

@@ -401,11 +401,9 @@ class ExportController(QObject):
         dialog.notes.clear()
         if choices.split:  # in the list, which scrolls: one line per file, however many pièces
             dialog.notes.addItems([path.name for path in result.volumes])
-        for outcome in result.exhibits:
-            if outcome.status == "repaired":
-                dialog.notes.addItem(_("Pièce n° {number} : PDF endommagé, réparé").format(number=outcome.number))
-            if outcome.signed:
-                dialog.notes.addItem(_("Pièce n° {number} : signée électroniquement, signature non conservée (noté au bordereau)").format(number=outcome.number))
+        from ...services.exporting import exhibit_notes
+
+        dialog.notes.addItems(exhibit_notes(result, active()))
         for number in result.oversized:
             if choices.split:
                 dialog.notes.addItem(_("Pièce n° {number} : son fichier dépasse à lui seul la taille maximale.").format(number=number))
