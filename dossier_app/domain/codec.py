@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ..i18n import _, ngettext
 from . import json_input
@@ -29,12 +29,14 @@ from .dates import (
 from .errors import Problem
 from .model import (
     ACTORS,
+    DEMAND_KINDS,
     EVENT_CLASSES,
     ROLES,
     Case,
     CaseFile,
     Contract,
     Counsel,
+    Demand,
     Event,
     Exhibit,
     ExhibitLink,
@@ -45,7 +47,7 @@ from .model import (
     PaymentTerms,
     kind_fields,
 )
-from .money import format_amount, format_rate, parse_amount, parse_rate
+from .money import Cents, format_amount, format_rate, parse_amount, parse_rate
 from .pages import citation_problem
 from .siren import normalize_siren, siren_problem
 
@@ -183,10 +185,11 @@ _join = json_input.join
 # --- decoding ---------------------------------------------------------------------------
 
 PARTY_KEYS = ("name", "legal_form", "siren", "address", "representative")
-COUNSEL_KEYS = ("name", "firm", "email", "phone")
+COUNSEL_KEYS = ("name", "firm", "email", "phone", "city", "bar")
+DEMAND_KEYS = ("kind", "text", "what", "penalty_per_day", "from_days", "amount")
 CONTRACT_KEYS = ("reference", "signed_on", "payment_terms", "late_penalty_rate", "notes")
 CASE_KEYS = ("title", "our_role", "us", "them", "summary", "court", "docket", "hearing",
-             "procedure", "counsel", "contract")
+             "procedure", "counsel", "opposing_counsel", "demands", "contract")
 EXHIBIT_KEYS = ("path", "title", "date", "events", "sha256", "include", "password", "number")
 
 
@@ -233,12 +236,9 @@ def decode_case(c: Collector, path: str, value: Any) -> Case | None:
         return None
     us = decode_party(c, _join(path, "us"), data["us"]) if "us" in data else None
     them = decode_party(c, _join(path, "them"), data["them"]) if "them" in data else None
-    counsel = None
-    if data.get("counsel") is not None:
-        cdata = c.obj(_join(path, "counsel"), data["counsel"], COUNSEL_KEYS, ("name",))
-        if cdata is not None:
-            texts = {k: c.text(_join(_join(path, "counsel"), k), cdata.get(k)) for k in COUNSEL_KEYS}
-            counsel = Counsel(name=texts["name"] or "", firm=texts["firm"], email=texts["email"], phone=texts["phone"])
+    counsel = decode_counsel(c, _join(path, "counsel"), data.get("counsel"))
+    opposing = decode_counsel(c, _join(path, "opposing_counsel"), data.get("opposing_counsel"))
+    demands = decode_demands(c, _join(path, "demands"), data.get("demands"))
     contract = None
     if data.get("contract") is not None:
         cpath = _join(path, "contract")
@@ -266,7 +266,63 @@ def decode_case(c: Collector, path: str, value: Any) -> Case | None:
         procedure=c.text(_join(path, "procedure"), data.get("procedure")),
         counsel=counsel,
         contract=contract,
+        opposing_counsel=opposing,
+        demands=demands,
     )
+
+
+def decode_counsel(c: Collector, path: str, value: Any) -> Counsel | None:
+    if value is None:
+        return None
+    data = c.obj(path, value, COUNSEL_KEYS, ("name",))
+    if data is None:
+        return None
+    texts = {k: c.text(_join(path, k), data.get(k)) for k in COUNSEL_KEYS}
+    return Counsel(name=texts["name"] or "", firm=texts["firm"], email=texts["email"], phone=texts["phone"],
+                   city=texts["city"], bar=texts["bar"])
+
+
+def _money(c: Collector, path: str, value: Any) -> Cents | None:
+    if value is None:
+        return None
+    amount = c.convert(path, value, parse_amount)
+    if amount is not None and amount < 0:
+        c.add(path, _("un montant ne peut pas être négatif ici"))
+        return None
+    return cast(Cents, amount)
+
+
+def decode_demands(c: Collector, path: str, value: Any) -> tuple[Demand, ...]:
+    """What we ask the judge, in order; each kind with what it needs (case-format ``demands``)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        c.add(path, _("une liste de demandes est attendue"))
+        return ()
+    out = []
+    for index, item in enumerate(value):
+        ipath = f"{path}[{index}]"
+        data = c.obj(ipath, item, DEMAND_KEYS, ("kind",))
+        if data is None:
+            continue
+        kind = c.choice(_join(ipath, "kind"), data.get("kind"), DEMAND_KINDS)
+        demand = Demand(
+            kind=kind or "other",
+            text=c.text(_join(ipath, "text"), data.get("text")),
+            what=c.text(_join(ipath, "what"), data.get("what")),
+            penalty_per_day=_money(c, _join(ipath, "penalty_per_day"), data.get("penalty_per_day")),
+            from_days=c.integer(_join(ipath, "from_days"), data.get("from_days"), maximum=MAX_DAYS)
+            if data.get("from_days") is not None else None,
+            amount=_money(c, _join(ipath, "amount"), data.get("amount")),
+        )
+        if kind is None:
+            continue
+        needs = {"restitution": "what", "restore_service": "what", "article_700": "amount", "other": "text"}
+        if kind in needs and getattr(demand, needs[kind]) is None:
+            c.add(_join(ipath, needs[kind]), _("cette demande a besoin de « {key} »").format(key=needs[kind]))
+            continue
+        out.append(demand)
+    return tuple(out)
 
 
 def _decode_field(c: Collector, path: str, spec: FieldSpec, value: Any) -> Any:
@@ -561,7 +617,21 @@ def encode_case(case: Case) -> dict[str, Any]:
         "hearing": format_day_or_instant(case.hearing) if case.hearing is not None else None,
         "procedure": case.procedure,
         "counsel": _drop_none({k: getattr(case.counsel, k) for k in COUNSEL_KEYS}) if case.counsel else None,
+        "opposing_counsel": _drop_none({k: getattr(case.opposing_counsel, k) for k in COUNSEL_KEYS})
+        if case.opposing_counsel else None,
+        "demands": [encode_demand(d) for d in case.demands] or None,
         "contract": contract,
+    })
+
+
+def encode_demand(demand: Demand) -> dict[str, Any]:
+    return _drop_none({
+        "kind": demand.kind,
+        "text": demand.text,
+        "what": demand.what,
+        "penalty_per_day": format_amount(demand.penalty_per_day) if demand.penalty_per_day is not None else None,
+        "from_days": demand.from_days,
+        "amount": format_amount(demand.amount) if demand.amount is not None else None,
     })
 
 

@@ -64,6 +64,24 @@ class Counsel:
     firm: str | None = None
     email: str | None = None
     phone: str | None = None
+    city: str | None = None  # where the bordereau is signed ("Fait à …")
+    bar: str | None = None  # e.g. "barreau de Laval"
+
+
+DemandKind = Literal["restitution", "restore_service", "provision", "article_700", "costs", "other"]
+DEMAND_KINDS: tuple[DemandKind, ...] = get_args(DemandKind)
+
+
+@dataclass(frozen=True)
+class Demand:
+    """One thing we ask the judge (case-format ``demands``); amounts in cents."""
+
+    kind: DemandKind
+    text: str | None = None
+    what: str | None = None  # restitution: the accesses or credentials, named; restore_service: the service
+    penalty_per_day: Cents | None = None  # restitution: an astreinte per day of delay
+    from_days: int | None = None  # restitution: the astreinte runs this many days after the order
+    amount: Cents | None = None  # provision (None: the claims' total on the as-of date), article_700
 
 
 TermsForm = Literal["on_receipt", "days", "days_end_of_month", "end_of_month_days"]
@@ -124,6 +142,8 @@ class Case:
     counsel: Counsel | None = None
     contract: Contract | None = None
     id: int | None = None
+    opposing_counsel: Counsel | None = None  # to whom the pièces are communicated
+    demands: tuple[Demand, ...] = ()
 
 
 # --- events -----------------------------------------------------------------------------

@@ -19,6 +19,10 @@ class ExportOptions:
     # the bordereau alone, then one PDF per pièce; ``max_mb`` then only says which pièce is over it.
     split: bool = False
     communication: date | None = None  # the bordereau's "Fait le …" (spec: ``--date``); None: the as-of date
+    # A later, complementary bordereau (spec part 6): its number, and the first pièce it lists
+    # ("bordereau n° 2, pièces complémentaires n° 13 à 17"); 1 and None: the first, listing every pièce.
+    bordereau: int = 1
+    complement_from: int | None = None
     # The spec lets an export go on without an unreadable exhibit only once it is excluded; a caller
     # that wants a best-effort bundle anyway (the corpus test, a preview) says so here.
     skip_refused: bool = False

@@ -22,6 +22,7 @@ def part_titles(w: Translator) -> dict[str, str]:
         "facts": w.gettext("Exposé des faits"),
         "chronology": w.gettext("Chronologie"),
         "claims": w.gettext("Décompte des sommes dues"),
+        "demands": w.gettext("Demandes"),
         "bordereau": w.gettext("Bordereau de communication de pièces"),
         "exhibits": w.gettext("Pièces"),
     }
@@ -79,7 +80,7 @@ def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w = d.words
     titles = part_titles(w)
     flow: list[Flowable] = part_heading("contents", titles["contents"])
-    for key in ("cover", "contents", "facts", "chronology", "claims", "bordereau"):
+    for key in ("cover", "contents", "facts", "chronology", "claims", "demands", "bordereau"):
         flow.append(ContentsLine(markup(titles[key]), _page_text(d, layout, f"part:{key}"),
                                  f"part:{key}"))
     if not d.with_exhibits:

@@ -17,12 +17,13 @@ from .contents import contents_story
 from .context import Dossier, ExhibitEntry, Layout
 from .cover import cover_story
 from .decompte import claims_story
+from .demands import demands_story
 from .facts import facts_story
 from .sheets import Furniture, Sheets, build
 from .volumes import tome_story
 
 MAX_BUILDS = 6
-PART_KEYS = ("cover", "contents", "facts", "chronology", "claims", "bordereau")
+PART_KEYS = ("cover", "contents", "facts", "chronology", "claims", "demands", "bordereau")
 
 
 @dataclass
@@ -37,7 +38,8 @@ def _story(d: Dossier, layout: Layout) -> list[Flowable]:
     if d.volumes > 1:
         volume_note = d.words.gettext("<b>Tome 1 / {volumes}</b>").format(volumes=d.volumes)
     story = (cover_story(d, layout, volume_note) + contents_story(d, layout) + facts_story(d, layout)
-             + chronology_story(d, layout) + claims_story(d, layout) + bordereau_story(d, layout))
+             + chronology_story(d, layout) + claims_story(d, layout) + demands_story(d, layout)
+             + bordereau_story(d, layout))
     while story and isinstance(story[-1], PageBreak):
         story.pop()
     return story
