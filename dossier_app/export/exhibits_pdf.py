@@ -13,6 +13,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from ..domain.passwords import password_forms
 from ..i18n import Translator
 
 
@@ -31,6 +32,7 @@ class PdfFacts:
     repaired: bool
     warnings: tuple[str, ...] = ()
     encrypted: bool = False
+    password: str | None = None  # the form of the password that opened it (see ``open_pdf``)
 
 
 def _qpdf_message(exc: Exception, path: Path) -> str:
@@ -39,23 +41,37 @@ def _qpdf_message(exc: Exception, path: Path) -> str:
 
 
 def open_pdf(path: Path, password: str | None, words: Translator) -> pikepdf.Pdf:
-    """Open for reading; ``Refused`` when it is locked or beyond repair."""
-    try:
-        with warnings.catch_warnings():
-            # A password kept for a file that is not (or no longer) encrypted is harmless: pikepdf
-            # would print a warning naming its own source file on the user's terminal.
-            warnings.filterwarnings("ignore", message="A password was provided, but no password was needed",
-                                    category=UserWarning)
-            return pikepdf.open(path, password=password or "")
-    except pikepdf.PasswordError as exc:
-        raise Refused(words.gettext("PDF chiffré : mot de passe incorrect") if password else words.gettext(
-            "PDF chiffré sans mot de passe : donnez son mot de passe à la pièce, ou excluez-la")) from exc
-    except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
-        raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
+    """Open for reading; ``Refused`` when it is locked or beyond repair.
+
+    The password is tried as given, then SASLprep-normalised (PDF 2.0, ``domain.passwords``).
+    """
+    return open_pdf_with(path, password, words)[0]
+
+
+def open_pdf_with(path: Path, password: str | None, words: Translator) -> tuple[pikepdf.Pdf, str | None]:
+    """``open_pdf`` and the form of the password that opened the file (None: none given)."""
+    forms = password_forms(password) if password else [""]
+    for index, form in enumerate(forms):
+        try:
+            with warnings.catch_warnings():
+                # A password kept for a file that is not (or no longer) encrypted is harmless: pikepdf
+                # would print a warning naming its own source file on the user's terminal.
+                warnings.filterwarnings("ignore", message="A password was provided, but no password was needed",
+                                        category=UserWarning)
+                return pikepdf.open(path, password=form), (form if password else None)
+        except pikepdf.PasswordError as exc:
+            if index + 1 < len(forms):
+                continue
+            raise Refused(words.gettext("PDF chiffré : mot de passe incorrect") if password else words.gettext(
+                "PDF chiffré sans mot de passe : donnez son mot de passe à la pièce, ou excluez-la")) from exc
+        except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
+            raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
+    raise AssertionError("unreachable: at least one form is tried")
 
 
 def inspect_pdf(path: Path, password: str | None, words: Translator) -> PdfFacts:
-    with open_pdf(path, password, words) as pdf:
+    opened, used = open_pdf_with(path, password, words)
+    with opened as pdf:
         try:
             pages = len(pdf.pages)
             signed = is_signed(pdf)
@@ -67,7 +83,7 @@ def inspect_pdf(path: Path, password: str | None, words: Translator) -> PdfFacts
             raise Refused(words.gettext("PDF sans aucune page"))
         notes = tuple(str(w) for w in pdf.get_warnings())
         encrypted = bool(pdf.is_encrypted)
-    return PdfFacts(pages, signed, bool(notes), notes, encrypted)
+    return PdfFacts(pages, signed, bool(notes), notes, encrypted, used)
 
 
 def is_signed(pdf: pikepdf.Pdf) -> bool:

@@ -11,19 +11,23 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+
+from ..domain.bounds import MAX_IMAGE_PIXELS
 from ..domain.model import Exhibit
 from ..i18n import Translator
 from .csv_pages import csv_to_pdf
 from .email_pages import EmailReader, email_to_pdfs
 from .exhibits_pdf import Refused, inspect_pdf
-from .images import image_to_pdf
+from .images import image_to_pdf, too_big
 from .text_pages import text_to_pdf
 from .words import LINE_TITLE, plain
 
 PDF, JPEG, PNG, TIFF, EML, TEXT = ("application/pdf", "image/jpeg", "image/png", "image/tiff",
                                    "message/rfc822", "text/plain")
 CSV = "text/csv"
-IMAGES = (JPEG, PNG, TIFF, "image/gif", "image/bmp")
+GIF = "image/gif"
+IMAGES = (JPEG, PNG, TIFF, GIF, "image/bmp")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ def media_type_of(exhibit: Exhibit, path: Path) -> str:
         return PNG
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return TIFF
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
     if path.suffix.lower() == ".eml" or exhibit.original_name.lower().endswith(".eml"):
         return EML
     return TEXT
@@ -83,6 +89,66 @@ def same_file(path: Path, sha256: str) -> bool:
     return digest.hexdigest() == sha256.lower()
 
 
+def first_frame(source: Path, target: Path, words: Translator, caption: str) -> tuple[Path, str]:
+    """An animated GIF's first image alone (written losslessly to ``target``), and the caption that
+    says so: an animation is not a document, its frames as pages would be near-identical sheets.
+    A still GIF is printed as it is."""
+    try:
+        with Image.open(source) as image:
+            frames = getattr(image, "n_frames", 1)
+            if frames <= 1:
+                return source, caption
+            if image.size[0] * image.size[1] > MAX_IMAGE_PIXELS:
+                raise too_big(words)
+            image.seek(0)
+            image.save(target, format="PNG")
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
+        raise Refused(words.gettext("image illisible ({exc})").format(exc=exc)) from exc
+    note = words.ngettext("animation : {frames} image, la première est reproduite",
+                          "animation : {frames} images, la première est reproduite", frames).format(frames=frames)
+    return target, f"{caption} — {note}"
+
+
+def drawn(media: str, path: Path, original_name: str, caption: str, workdir: Path, stem: str, words: Translator,
+          read_email: EmailReader | None) -> tuple[list[Source], int]:
+    """An image, e-mail or text exhibit drawn into PDFs in ``workdir``, and the pages they make.
+
+    The one count of a drawn exhibit's pages: the import stores it (``printed_pages``) and the export
+    prints it, so that ``exhibit list``, the citations and the bordereau say the same number.
+    """
+    if media in IMAGES:
+        target = workdir / f"{stem}.pdf"
+        picture, label = path, caption
+        if media == GIF:
+            picture, label = first_frame(path, workdir / f"{stem}-1.png", words, caption)
+        return [Source(target)], image_to_pdf(picture, target, words, label)
+    if media == EML:
+        outputs, pages = email_to_pdfs(path, workdir, stem, words, read_email, caption)
+        return [Source(p) for p in outputs], pages
+    if media.startswith("text/"):
+        target = workdir / f"{stem}.pdf"
+        table_pages = None
+        if media == CSV or original_name.lower().endswith(".csv"):
+            table_pages = csv_to_pdf(path, target, caption)
+        return [Source(target)], table_pages or text_to_pdf(path, target, caption)
+    raise Refused(words.gettext("type de fichier non pris en charge ({media})").format(media=media))
+
+
+def printed_pages(media: str, path: Path, original_name: str, words: Translator, workdir: Path,
+                  read_email: EmailReader | None) -> int:
+    """How many pages the export will give a drawn exhibit (``drawn``, in a scratch folder of
+    ``workdir`` removed after); ``Refused`` when the export could not draw it."""
+    import shutil
+    import tempfile
+
+    scratch = Path(tempfile.mkdtemp(prefix="pages-", dir=workdir))
+    try:
+        return drawn(media, path, original_name, plain(original_name, LINE_TITLE), scratch, "x", words,
+                     read_email)[1]
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def prepare(exhibit: Exhibit, number: int, path: Path, words: Translator, workdir: Path,
             read_email: EmailReader | None) -> Prepared:
     prepared = Prepared(exhibit, number)
@@ -98,29 +164,15 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Translator, workdi
             facts = inspect_pdf(path, exhibit.password, words)
             # The password only goes along when it is needed, so that the assembly opens the file
             # the way it is.
-            prepared.sources = [Source(path, exhibit.password if facts.encrypted else None)]
+            prepared.sources = [Source(path, facts.password if facts.encrypted else None)]
             prepared.pages = facts.pages
             prepared.signed = facts.signed
             prepared.status = "repaired" if facts.repaired else "included"
             if facts.repaired:
                 prepared.reason = "; ".join(facts.warnings[:3])
-        elif media in IMAGES:
-            target = workdir / f"{stem}.pdf"
-            prepared.pages = image_to_pdf(path, target, words, caption)
-            prepared.sources = [Source(target)]
-        elif media == EML:
-            outputs, pages = email_to_pdfs(path, workdir, stem, words, read_email, caption)
-            prepared.sources = [Source(p) for p in outputs]
-            prepared.pages = pages
-        elif media.startswith("text/"):
-            target = workdir / f"{stem}.pdf"
-            table_pages = None
-            if media == CSV or exhibit.original_name.lower().endswith(".csv"):
-                table_pages = csv_to_pdf(path, target, caption)
-            prepared.pages = table_pages or text_to_pdf(path, target, caption)
-            prepared.sources = [Source(target)]
         else:
-            raise Refused(words.gettext("type de fichier non pris en charge ({media})").format(media=media))
+            prepared.sources, prepared.pages = drawn(media, path, exhibit.original_name, caption, workdir, stem,
+                                                     words, read_email)
     except Refused as refusal:
         prepared.status = "refused"
         prepared.reason = refusal.reason

@@ -17,12 +17,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..i18n import N_, _, ngettext
 from . import clues, titles
 from .analysis import Analysis, DateClue, PasswordNeeded, Refused
+from .csv_tables import is_invoice_list, table_problem
 from .email_files import MAX_NESTING, nesting_depth, read_email
 from .french_dates import date_in_file_name, find_dates
 from .images import read_image
 from .kinds import kind_for_email, kind_for_screenshot, kind_from_text
 from .pdf import read_pdf
-from .sniff import CSV, EML, HEAD_SIZE, JPEG, PDF, PNG, TEXT, TIFF, sniff
+from .sniff import CSV, EML, GIF, HEAD_SIZE, JPEG, PDF, PNG, TEXT, TIFF, sniff
 from .text_files import TEXT_CAP, decode_text, estimated_pages
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,10 @@ MAX_TEXT_BYTES = 5 * 1024 * 1024
 # a file is a disk image, a sparse trap or /proc/kcore, and merely hashing it would take minutes.
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 
-_EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg", ".jpe"), PNG: (".png",), TIFF: (".tif", ".tiff")}
+_EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg", ".jpe"), PNG: (".png",), TIFF: (".tif", ".tiff"),
+               GIF: (".gif",)}
 _BINARY_EXTENSIONS = tuple(e for extensions in _EXTENSIONS.values() for e in extensions)
-_CONTENT = {PDF: N_("un PDF"), JPEG: N_("une image JPEG"), PNG: N_("une image PNG"), TIFF: N_("une image TIFF"),
+_CONTENT = {PDF: N_("un PDF"), JPEG: N_("une image JPEG"), PNG: N_("une image PNG"), TIFF: N_("une image TIFF"), GIF: N_("une image GIF"),
             EML: N_("un courriel"), TEXT: N_("du texte"), CSV: N_("du texte")}
 # The business is French: an e-mail sent at 23:30 UTC on the 4th was sent on the 5th in Laval.
 _BUSINESS_ZONE = "Europe/Paris"
@@ -54,6 +56,7 @@ def analyze(path: Path, password: str | None = None, today: date | None = None) 
         with path.open("rb") as stream:
             head = stream.read(HEAD_SIZE)
         media_type = sniff(head, path.name)
+        _refuse_text_in_disguise(path, media_type, head)
         found = _by_type(path, media_type, password, size)
     except Refused as refusal:
         return Analysis(path=path, media_type=media_type, size=size, title=title, refused=str(refusal),
@@ -109,6 +112,21 @@ def _misnamed(suffix: str, media_type: str) -> bool:
     return suffix in _BINARY_EXTENSIONS
 
 
+def _refuse_text_in_disguise(path: Path, media_type: str, head: bytes) -> None:
+    """A text named like a PDF or a picture is a failed download or an error page far more often than
+    a document: printed as text, the pièce would read « oops » where the judge expects a contract.
+    Refused, saying what it holds, so that the user fetches the real document (or renames the file
+    ``.txt`` when the text itself is the proof)."""
+    suffix = path.suffix.lower()
+    if media_type not in (TEXT, CSV) or suffix not in _BINARY_EXTENSIONS:
+        return
+    start = " ".join(decode_text(head[:200]).split())
+    start = start[:40] + ("…" if len(start) > 40 else "")
+    if suffix == ".pdf":
+        raise Refused(_("ce n'est pas un PDF, malgré son nom : le fichier ne contient que du texte (« {start} ») ; reprenez le document d'origine (un téléchargement a pu échouer), ou renommez-le en .txt pour le garder comme texte").format(start=start))
+    raise Refused(_("ce n'est pas une image, malgré son nom en « {suffix} » : le fichier ne contient que du texte (« {start} ») ; reprenez l'image d'origine, ou renommez-le en .txt pour le garder comme texte").format(suffix=suffix, start=start))
+
+
 def _check_regular(path: Path) -> int:
     try:
         info = path.stat()
@@ -133,7 +151,7 @@ def too_big() -> str:
 def _by_type(path: Path, media_type: str, password: str | None, size: int) -> _Found:
     if media_type == PDF:
         return _pdf(path, password)
-    if media_type in (JPEG, PNG, TIFF):
+    if media_type in (JPEG, PNG, TIFF, GIF):
         return _image(path, media_type)
     if media_type == EML:
         return _email(path, size)
@@ -152,7 +170,7 @@ def _image(path: Path, media_type: str) -> _Found:
     facts = read_image(path, media_type)
     words = f"{_name_words(path)} {facts.words}"
     kind = kind_for_screenshot(words) if media_type == PNG else kind_from_text(words)
-    return _Found(facts.pages, kind=kind, dates=facts.dates)
+    return _Found(facts.pages, kind=kind, dates=facts.dates, notes=facts.notes)
 
 
 def _email(path: Path, size: int) -> _Found:
@@ -181,7 +199,15 @@ def _text(path: Path, media_type: str, size: int) -> _Found:
         raise Refused(_("texte de plus de {value} Mo : trop long pour une pièce").format(value=MAX_TEXT_BYTES // 2**20))
     text = decode_text(path.read_bytes())
     if media_type == CSV:
-        return _Found(estimated_pages(text), kind="invoice")
+        if is_invoice_list(text):
+            return _Found(estimated_pages(text), kind="invoice")
+        problem = table_problem(text)
+        if problem:
+            raise Refused(problem)
+        # A bank statement, an export of payments: the table itself is the proof, printed as it is.
+        kind = kind_from_text(text[:TEXT_CAP]) or kind_from_text(_name_words(path))
+        return _Found(estimated_pages(text), kind=kind, dates=clues.from_text(find_dates(text[:TEXT_CAP])),
+                      notes=[_("tableau CSV (pas une liste de factures : il y faudrait les colonnes numero, date et montant_ttc) : ajouté comme pièce, imprimé en tableau tel quel")])
     head = text[:TEXT_CAP]
     kind = kind_from_text(head) or kind_from_text(_name_words(path))
     return _Found(estimated_pages(text), kind=kind, dates=clues.from_text(find_dates(head)))

@@ -1,4 +1,4 @@
-"""Photos, scans and screenshots (JPEG, PNG, TIFF): size, pages, dates the device wrote.
+"""Photos, scans and screenshots (JPEG, PNG, TIFF, GIF): size, pages, dates the device wrote.
 
 Pillow reads the header first and the pixels only when asked: dimensions are checked
 before any pixel is decoded, so a small file claiming a gigantic image is refused
@@ -18,10 +18,10 @@ from pathlib import Path
 from PIL import ExifTags, Image
 
 from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
-from ..i18n import _
+from ..i18n import _, ngettext
 from .analysis import DateClue, Refused
 from .clues import CREATED, MODIFIED, RECORDED
-from .sniff import JPEG, PNG, TIFF
+from .sniff import GIF, JPEG, PNG, TIFF
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ MAX_PIXELS = MAX_IMAGE_PIXELS
 DECODE_PIXELS = 40_000_000
 # A multi-page TIFF beyond this is not a scan of a letter.
 
-_FORMATS = {JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF"}
+_FORMATS = {JPEG: "JPEG", PNG: "PNG", TIFF: "TIFF", GIF: "GIF"}
 _EXIF_DAY = re.compile(r"^\s*(\d{4})[:\-/](\d{2})[:\-/](\d{2})")
 _XMP_CREATED = re.compile(r"(?:DateCreated|CreateDate|DateTimeOriginal)\s*(?:>|=\s*[\"'])\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -45,6 +45,7 @@ class ImageFacts:
     height: int
     words: str = ""  # titles and descriptions the file carries, for the kind
     dates: list[DateClue] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def read_image(path: Path, media_type: str) -> ImageFacts:
@@ -68,19 +69,31 @@ def _facts(image: Image.Image, media_type: str) -> ImageFacts:
     width, height = _checked_size(image)
     frames = getattr(image, "n_frames", 1) if media_type == TIFF else 1
     if frames > MAX_IMAGE_FRAMES:
-        raise Refused(_("TIFF de {frames} pages : trop pour une pièce").format(frames=frames))
+        raise Refused(_("TIFF de {frames} pages : trop pour une pièce ; découpez-le en plusieurs fichiers").format(frames=frames))
     if frames > 1:
         # A small first page may hide a gigantic second one: each frame's header is read, none decoded.
         for frame in range(1, frames):
             image.seek(frame)
             _checked_size(image)
         image.seek(0)
+    # A GIF prints its first image only: an animation is not a document, and its frames as pages
+    # would be dozens of near-identical sheets. The user is told, the count is the printed one.
     facts = ImageFacts(pages=frames, width=width, height=height)
+    animated = int(getattr(image, "n_frames", 1)) if media_type == GIF else 1
+    if animated > 1:
+        facts.notes.append(animation_note(animated))
+        image.seek(0)
     _exif(image, facts)
     if media_type == PNG:
         _png_text(image, facts)
     _decode(image, media_type)
     return facts
+
+
+def animation_note(frames: int) -> str:
+    """What the caption and the import say of an animated GIF: only its first image is printed."""
+    return ngettext("animation : {frames} image, la première est reproduite",
+                    "animation : {frames} images, la première est reproduite", frames).format(frames=frames)
 
 
 def _checked_size(image: Image.Image) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from typing import BinaryIO
 import pikepdf
 import pypdf
 
+from ..domain.passwords import password_forms
 from ..i18n import _, ngettext
 from .analysis import DateClue, PasswordNeeded, Refused
 from .clues import CREATED, MODIFIED
@@ -63,6 +64,13 @@ def _read(path: Path, password: str | None) -> PdfFacts:
         if pages == 0:
             raise Refused(_("PDF sans aucune page"))
         facts = PdfFacts(pages=pages, encrypted=pdf.is_encrypted)
+        try:
+            # What the export reads before it calls a PDF "réparé" (``export.exhibits_pdf.inspect_pdf``):
+            # every page's content entry. Read here too, the import says "repaired" when the export will.
+            for page in pdf.pages:
+                page.obj.get("/Contents")
+        except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError) as exc:
+            raise Refused(_("PDF endommagé : une de ses pages est illisible ; reprenez le document d'origine ou imprimez-le en PDF")) from exc
         if pdf.get_warnings():
             facts.notes.append(_("PDF endommagé, réparé à la lecture : vérifiez que rien n'y manque"))
         _metadata(pdf, facts)
@@ -73,7 +81,7 @@ def _read(path: Path, password: str | None) -> PdfFacts:
 
 def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
     try:
-        return pikepdf.open(stream, password=password or "")
+        return open_with_forms(stream, password)
     except pikepdf.PasswordError as exc:
         if password:
             raise PasswordNeeded(_("PDF protégé : ce mot de passe n'est pas le bon")) from exc
@@ -81,6 +89,20 @@ def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
     except (pikepdf.PdfError, RuntimeError, ValueError, OSError) as exc:
         log.info("qpdf cannot open %s: %s", path, exc)
         raise Refused(_("PDF endommagé au point d'être illisible")) from exc
+
+
+def open_with_forms(stream: BinaryIO, password: str | None) -> pikepdf.Pdf:
+    """Open with the password as given, then SASLprep-normalised (PDF 2.0): a no-break space or a
+    decomposed accent typed or pasted must open the file as the export will (``domain.passwords``)."""
+    forms = password_forms(password) if password else [""]
+    for form in forms[:-1]:
+        try:
+            stream.seek(0)
+            return pikepdf.open(stream, password=form)
+        except pikepdf.PasswordError:
+            continue
+    stream.seek(0)
+    return pikepdf.open(stream, password=forms[-1])
 
 
 def _metadata(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
@@ -209,7 +231,7 @@ def password_problem(path: Path, password: str | None) -> str | None:
     """Why ``password`` is wrong for the PDF at ``path`` (a protected PDF needs its own; an open one
     needs none), or None when it is right or the file cannot tell."""
     try:
-        with open(path, "rb") as stream, pikepdf.open(stream, password=password or "") as pdf:
+        with open(path, "rb") as stream, open_with_forms(stream, password) as pdf:
             protected = pdf.is_encrypted
     except pikepdf.PasswordError:
         return (_("ce mot de passe n'ouvre pas le PDF : vérifiez-le") if password

@@ -15,11 +15,12 @@ PDF = "application/pdf"
 JPEG = "image/jpeg"
 PNG = "image/png"
 TIFF = "image/tiff"
+GIF = "image/gif"
 EML = "message/rfc822"
 TEXT = "text/plain"
 CSV = "text/csv"
 
-SUPPORTED = (PDF, JPEG, PNG, TIFF, EML, TEXT, CSV)
+SUPPORTED = (PDF, JPEG, PNG, TIFF, GIF, EML, TEXT, CSV)
 
 # How much of the head of a file the decision needs; the %PDF marker may follow junk.
 HEAD_SIZE = 4096
@@ -41,9 +42,11 @@ def sniff(head: bytes, name: str) -> str:
         return PNG
     if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
         return TIFF
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
     _refuse_known_binary(head)
     if not _is_text(head):
-        raise Refused(_("type de fichier non pris en charge (ni PDF, ni image JPEG, PNG ou TIFF, ni courriel, ni texte)"))
+        raise Refused(_("type de fichier non pris en charge (ni PDF, ni image JPEG, PNG, TIFF ou GIF, ni courriel, ni texte) : enregistrez-le en PDF ou en image pour en faire une pièce"))
     if _MARKUP.match(head.lstrip(b"\xef\xbb\xbf")):
         raise Refused(_("page web, XML ou RTF : imprimez-la en PDF pour en faire une pièce"))
     if lower.endswith(".eml") or _looks_like_email(head):
@@ -59,9 +62,9 @@ def _refuse_known_binary(head: bytes) -> None:
         raise Refused(_("archive ZIP ou document bureautique (docx, xlsx, odt\u2026) : enregistrez-le en PDF"))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise Refused(_("ancien document Office ou message Outlook (doc, xls, msg) : enregistrez-le en PDF"))
-    if head.startswith((b"GIF87a", b"GIF89a", b"BM")) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
+    if head.startswith(b"BM") or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") \
             or head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif"):
-        raise Refused(_("format d'image non pris en charge : convertissez-la en JPEG ou PNG"))
+        raise Refused(_("format d'image non pris en charge (BMP, WebP, HEIC ou AVIF) : convertissez-la en JPEG ou PNG"))
 
 
 def _is_text(head: bytes) -> bool:

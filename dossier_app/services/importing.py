@@ -142,13 +142,20 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
             items.append(ImportItem(path, "refused", analysis.refused, sha, notes=said, locked=analysis.locked))
             continue
         name = readable_name(path.name)
+        pages = analysis.pages
+        if analysis.media_type not in (None, "application/pdf"):
+            try:
+                pages = _printed_pages(store.home, analysis.media_type, path, name)
+            except _NotDrawn as refusal:
+                items.append(ImportItem(path, "refused", str(refusal), sha, notes=said))
+                continue
         exhibit = Exhibit(sha256=sha, title=_storable(analysis.title, name), original_name=_storable(name, "?"),
                           date=analysis.suggested_date, password=password if analysis.encrypted else None,
-                          media_type=analysis.media_type, pages=analysis.pages,
+                          media_type=analysis.media_type, pages=pages,
                           suggested_kind=analysis.suggested_kind, size=analysis.size)
         invoices: tuple[Invoice, ...] = ()
         notes = (*said, *analysis.notes)
-        if analysis.media_type == "text/csv":
+        if analysis.media_type == "text/csv" and _invoice_list(path):
             try:
                 invoices, csv_notes = _csv_invoices(path, planned)
             except _CsvRefused as refusal:
@@ -168,6 +175,27 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         items.append(ImportItem(path, "add", None, sha, exhibit, invoices, notes, analysis.date_source,
                                 state=before, follow=candidate.follow))
     return items
+
+
+class _NotDrawn(Exception):
+    """The export could not draw this file: refused now rather than at the export."""
+
+
+def _printed_pages(home: Path, media_type: str, path: Path, name: str) -> int:
+    """The pages an image, e-mail or text will take in the exported dossier, counted by drawing it
+    as the export does (``export.prepare.printed_pages``): ``exhibit list``, the page citations and
+    the bordereau then say one number (an estimate from the text disagreed on e-mails with
+    attachments, long lines, tables, animated GIFs)."""
+    from ..export.exhibits_pdf import Refused as ExportRefused
+    from ..export.prepare import printed_pages
+    from ..i18n import language, translator
+    from ..imports.email_files import read_email
+
+    try:
+        return printed_pages(media_type, path, name, translator(language()), temporary_folder(home),
+                             read_email)
+    except ExportRefused as refusal:
+        raise _NotDrawn(refusal.reason) from refusal
 
 
 class _Changed(Exception):
@@ -275,6 +303,17 @@ def _csv_invoices(path: Path, planned: _NewInvoices) -> tuple[tuple[Invoice, ...
             number=row.number, amount_incl_tax=row.amount_incl_tax, amount_excl_tax=row.amount_excl_tax,
             vat=row.vat, due_date=row.due_date, disputed=bool(row.disputed), actor=None))
     return tuple(invoices), tuple(notes)
+
+
+def _invoice_list(path: Path) -> bool:
+    """A CSV whose header names invoice columns becomes invoices; any other table stays a pièce."""
+    from ..imports.csv_tables import is_invoice_list
+    from ..imports.text_files import decode_text
+
+    try:
+        return is_invoice_list(decode_text(path.read_bytes()))
+    except OSError:
+        return True  # unreadable now: the invoice reader says so in its own words
 
 
 class _CsvRefused(Exception):

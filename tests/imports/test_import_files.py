@@ -47,7 +47,7 @@ def test_unreadable_file(files, monkeypatch) -> None:
 @pytest.mark.parametrize(("name", "data", "reason"), [
     ("lettre.docx", b"PK\x03\x04" + b"\x00" * 40, "document bureautique"),
     ("lettre.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "ancien document Office"),
-    ("anim.gif", b"GIF89a" + b"\x00" * 40, "format d'image"),
+    ("dessin.bmp", b"BM" + b"\x00" * 40, "format d'image"),
     ("page.html", b"<!DOCTYPE html><html><body>x</body></html>", "page web"),
     ("prog.exe", b"MZ\x90\x00" + bytes(range(256)), "type de fichier non pris en charge"),
 ])
@@ -85,7 +85,9 @@ def test_a_huge_text_is_refused(files) -> None:
     assert analyze(files.write("huge.txt", b"a" * (5 * 1024 * 1024 + 1))).refused
 
 
-def test_text_saved_under_a_pdf_name_is_noted(files) -> None:
+def test_text_saved_under_a_pdf_name_is_refused_saying_what_it_holds(files) -> None:
+    # A failed download kept as a pièce would print « Erreur 404 » where the judge expects an invoice.
     found = analyze(files.write("facture.pdf", "Erreur 404 : document introuvable"))
     assert found.media_type == "text/plain"
-    assert found.notes == ("le nom finit par « .pdf » mais le contenu est du texte",)
+    assert found.refused is not None and "pas un PDF" in found.refused
+    assert "« Erreur 404 : document introuvable »" in found.refused and "renommez-le en .txt" in found.refused
