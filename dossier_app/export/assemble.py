@@ -17,6 +17,7 @@ from .contents import part_titles
 from .context import Dossier, Layout
 from .exhibits_pdf import open_pdf
 from .layout import PART_KEYS
+from .lean import finish, note_version
 from .prepare import Prepared
 from .sheets import Sheets
 from .stamping import Stamper, StampFont
@@ -49,6 +50,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             warnings.simplefilter("ignore", category=getattr(pikepdf, "PageCopyWarning", UserWarning))
             pages: list[Dictionary] = []  # the output's pages: indexing out.pages walks the page tree
             with pikepdf.open(BytesIO(plan.opening.pdf)) as opening:
+                note_version(out, opening.pdf_version)
                 for source_page in opening.pages:
                     page = cast(Dictionary, out.copy_foreign(source_page.obj))  # a page's copy is a page
                     _add_page(out, page)
@@ -69,7 +71,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             out.Root[Name.Lang] = String(d.words.lang)
             out.save(target, deterministic_id=True, compress_streams=True,
                      stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                     progress=save_progress)
+                     progress=save_progress, min_version=finish(out))
     finally:
         out.close()
 
@@ -86,6 +88,7 @@ def copy_exhibit(out: pikepdf.Pdf, pages: list[Dictionary], stamper: Stamper, d:
         # data at once, so the bundle never needs the source again, and holding every source open
         # until the save is what made the export's peak memory the plain merge's plus the stamps.
         with open_pdf(source.path, source.password, d.words) as pdf:
+            note_version(out, pdf.pdf_version)
             sanitizer = Sanitizer(pdf)
             for source_page in pdf.pages:
                 # Cleaned in the source, before the copy: what it takes out is never copied at

@@ -1,21 +1,26 @@
 """Images as exhibits: each picture (each frame of a TIFF) fitted on its own A4 page.
 
-A JPEG goes in as it is (reportlab embeds its bytes without decoding them); its EXIF
-orientation is honoured by turning the page's drawing, not the pixels.  PNG and TIFF frames
-are stored losslessly.
+A JPEG goes in as it is: its bytes, DCT-encoded, no ASCII85 around them; its EXIF orientation
+is honoured by turning the page's drawing, not the pixels.  PNG and TIFF frames are stored
+losslessly (Flate), a bilevel scan as one bit per pixel, a 16-bit greyscale scaled to 8 bits.  A
+GIF prints its first frame.  Each picture is named inside the PDF after its content, never after
+a file's path: the same case gives the same bytes from any data folder.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
+import io
 import struct
 import warnings
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.bounds import MAX_IMAGE_FRAMES, MAX_IMAGE_PIXELS
@@ -89,21 +94,64 @@ def _pages(image: Image.Image, source: Path, target: Path, words: Translator, ca
     canvas.setTitle(caption)
     pages = 0
     orientation = image.getexif().get(0x0112, 1) if image.format == "JPEG" else 1
+    if image.format == "GIF":
+        frames = 1  # an animation's frames are not pages: the first one is the picture
     for index, frame in enumerate(ImageSequence.Iterator(image)):
+        if index >= frames:
+            break
         label = caption if frames == 1 else f"{caption} — {index + 1}/{frames}"
         if image.format == "JPEG" and frames == 1:
-            reader: ImageReader | str = str(source)  # a file name: reportlab embeds the JPEG bytes as they are
+            picture = _jpeg(source.read_bytes(), frame.mode)
         else:
-            reader = ImageReader(_flattened(frame))
-        _draw(canvas, reader, frame.size, ORIENTATIONS.get(orientation, (0, False)), frame.info, label)
+            picture = _lossless(frame)
+        _draw(canvas, picture, frame.size, ORIENTATIONS.get(orientation, (0, False)), frame.info, label)
         pages += 1
     canvas.save()
     return pages
 
 
+def _picture(data: bytes, filters: tuple[str, ...], width: int, height: int, bits: int, space: str,
+             inverted: bool = False) -> Any:  # reportlab's PDFImageXObject
+    """An image XObject as reportlab writes it, named after its bytes and parameters."""
+    digest = hashlib.sha256(repr((filters, width, height, bits, space, inverted)).encode() + data).hexdigest()
+    picture = PDFImageXObject(f"img{digest[:32]}")
+    picture.streamContent = data
+    picture._filters = filters
+    picture.width, picture.height = width, height
+    picture.bitsPerComponent = bits
+    picture.colorSpace = space
+    picture.mask = None
+    picture._dotrans = 1 if inverted else 0  # an Adobe CMYK JPEG keeps its inverted inks
+    return picture
+
+
+def _jpeg(data: bytes, mode: str) -> Any:
+    """The JPEG file's bytes themselves, DCT-encoded."""
+    space = {"L": "DeviceGray", "CMYK": "DeviceCMYK"}.get(mode, "DeviceRGB")
+    with Image.open(io.BytesIO(data)) as header:
+        width, height = header.size
+    return _picture(data, ("DCTDecode",), width, height, 8, space, inverted=space == "DeviceCMYK")
+
+
+def _lossless(frame: Image.Image) -> Any:
+    """A frame's pixels, Flate-compressed: bilevel stays one bit per pixel (1 is white, as in
+    PDF's DeviceGray), greyscale stays grey, 16-bit greyscale is scaled to 8 bits."""
+    pixels = _flattened(frame)
+    bits, space = {"1": (1, "DeviceGray"), "L": (8, "DeviceGray"), "CMYK": (8, "DeviceCMYK")}.get(
+        pixels.mode, (8, "DeviceRGB"))
+    width, height = pixels.size
+    return _picture(zlib.compress(pixels.tobytes(), 6), ("FlateDecode",), width, height, bits, space)
+
+
 def _flattened(frame: Image.Image) -> Image.Image:
     if frame.mode in ("RGB", "L", "CMYK", "1"):
         return frame.copy()
+    if frame.mode.startswith("I;16") or frame.mode == "I":
+        # Scaled, not clipped: a full-range 16-bit scan would otherwise print white.
+        wide = frame.convert("I")
+        top = int(cast(tuple[int, int], wide.getextrema())[1])
+        full = 65535 if frame.mode != "I" else next(limit for limit in (255, 65535, top) if top <= limit)
+        return wide.point(lambda value: value * (255 / full)).convert("L")
     if frame.mode in ("RGBA", "LA", "P", "PA"):
         rgba = frame.convert("RGBA")
         white = Image.new("RGB", rgba.size, "white")
@@ -112,7 +160,24 @@ def _flattened(frame: Image.Image) -> Image.Image:
     return frame.convert("RGB")
 
 
-def _draw(canvas: Canvas, reader: ImageReader | str, size: tuple[int, int], orientation: tuple[int, bool],
+def _place(canvas: Canvas, picture: Any, x: float, y: float, width: float, height: float) -> None:
+    """``canvas.drawImage`` for a picture made here: registered once under its own name."""
+    document = canvas._doc
+    name = document.getXObjectName(picture.name)
+    if document.idToObject.get(name) is None:
+        canvas._setXObjects(picture)
+        document.Reference(picture, name)
+        document.addForm(picture.name, picture)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    canvas._code.append(f"/{name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(picture.name)  # the page's resources name it
+
+
+def _draw(canvas: Canvas, picture: Any, size: tuple[int, int], orientation: tuple[int, bool],
           info: dict[str | tuple[int, int], Any], caption: str) -> None:  # PIL's Image.info
     turn, mirrored = orientation
     pixels_w, pixels_h = size
@@ -131,7 +196,7 @@ def _draw(canvas: Canvas, reader: ImageReader | str, size: tuple[int, int], orie
     if mirrored:
         canvas.scale(-1, 1)
     draw_w, draw_h = pixels_w * scale, pixels_h * scale
-    canvas.drawImage(reader, -draw_w / 2, -draw_h / 2, draw_w, draw_h)
+    _place(canvas, picture, -draw_w / 2, -draw_h / 2, draw_w, draw_h)
     canvas.restoreState()
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(0.3)

@@ -29,6 +29,7 @@ from .assemble import _add_page, _destination, copy_exhibit
 from .contents import part_titles
 from .context import Dossier
 from .layout import Built
+from .lean import finish, note_version
 from .prepare import Prepared
 from .stamping import Stamper, StampFont
 from .words import LINE_TITLE, exhibit, plain
@@ -120,7 +121,7 @@ def _save(out: pikepdf.Pdf, d: Dossier, title: str, target: Path) -> None:
     out.Root[Name.PageMode] = Name.UseOutlines
     out.Root[Name.Lang] = String(d.words.lang)
     out.save(target, deterministic_id=True, compress_streams=True,
-             stream_decode_level=pikepdf.StreamDecodeLevel.none)
+             stream_decode_level=pikepdf.StreamDecodeLevel.none, min_version=finish(out))
 
 
 def _write_bordereau(d: Dossier, built: Built, names: list[str], target: Path) -> int:
@@ -132,6 +133,7 @@ def _write_bordereau(d: Dossier, built: Built, names: list[str], target: Path) -
     try:
         pages: list[Dictionary] = []
         with pikepdf.open(BytesIO(built.parts.pdf)) as parts:
+            note_version(out, parts.pdf_version)
             for source_page in list(parts.pages)[first:]:
                 page = cast(Dictionary, out.copy_foreign(source_page.obj))  # a page's copy is a page
                 _add_page(out, page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from reportlab.lib import colors
@@ -9,7 +10,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus import paragraph, tables
 
+from ..i18n import NARROW_NBSP
 from .fonts import BOLD, ITALIC, MONO, SANS, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -28,6 +31,34 @@ MUTED = colors.HexColor("#505050")
 
 BODY_SIZE = 9.5
 SMALL_SIZE = 8
+
+
+# Reportlab's paragraphs cut words at every Unicode space but the no-break space, the narrow one
+# included, and join them back with ordinary spaces: « 3\u202f012,00\u202f€ » printed as
+# « 3 012,00 € » with plain spaces, and could break inside the amount at the end of a cell.
+_BREAKING = re.compile(f"[{re.escape(paragraph._wsc.replace(NARROW_NBSP, ''))}]+").split
+_reportlab_split = paragraph.split
+
+
+def _split(text: str | bytes, delim: str | bytes | None = None) -> list[str]:
+    """``reportlab.platypus.paragraph.split``, with U+202F kept inside its word like U+00A0."""
+    if delim is None:
+        text = text if isinstance(text, str) else text.decode("utf8")
+        if NARROW_NBSP in text:
+            return list(_BREAKING(text))
+    words: list[str] = _reportlab_split(text, delim)
+    return words
+
+
+def _house_rules() -> None:
+    """What every reportlab drawing of the export needs: narrow no-break spaces kept, and table
+    cells that start in DejaVu (reportlab's cell style starts in Helvetica, which a table then
+    names on its page even when every cell is a paragraph in another font)."""
+    paragraph.split = _split
+    tables.CellStyle.fontname = SANS
+
+
+_house_rules()  # on import: every module that draws with reportlab takes its geometry from here
 
 
 @cache
