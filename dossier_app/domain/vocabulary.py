@@ -96,6 +96,18 @@ SEVERITY_TERMS: tuple[Term, ...] = (
     Term("info", N_("info")),
 )
 
+# What we ask the judge (case-format ``demands``), in the model's order (``DEMAND_KINDS``).  Not in
+# ``GROUPS``: "other" there is a step of a procedure; a demand's kind is named by ``demand_label``.
+DEMAND_TERMS: tuple[Term, ...] = (
+    Term("restitution", N_("Restitution d'accès ou d'identifiants"), N_("Restitution")),
+    Term("restore_service", N_("Rétablissement d'un service"), N_("Rétablissement")),
+    Term("provision", N_("Provision sur la créance"), N_("Provision")),
+    Term("article_700", N_("Article 700 du CPC (frais d'avocat)"), N_("Article 700")),
+    Term("costs", N_("Dépens")),
+    Term("other", N_("Autre demande"), N_("Autre")),
+)
+DEMAND_CODES: tuple[str, ...] = tuple(term.code for term in DEMAND_TERMS)
+
 GROUPS: dict[str, tuple[Term, ...]] = {
     "kind": KIND_TERMS,
     "actor": ACTOR_TERMS,
@@ -139,4 +151,12 @@ def label(code: str | None, *, short: bool = False, tr: Translator | None = None
     if not code:
         return ""
     term = TERMS.get(code)
+    return term.label(short=short, tr=tr) if term is not None else code
+
+
+def demand_label(code: str | None, *, short: bool = False, tr: Translator | None = None) -> str:
+    """The words for a demand's kind, as ``label`` says the other codes."""
+    if not code:
+        return ""
+    term = next((t for t in DEMAND_TERMS if t.code == code), None)
     return term.label(short=short, tr=tr) if term is not None else code

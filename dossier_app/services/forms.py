@@ -7,7 +7,7 @@ once; the command line has its own door (the interchange format) to the same dom
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import fields
 from datetime import datetime
 from decimal import Decimal
@@ -15,7 +15,14 @@ from typing import Any
 
 from ..domain.dates import parse_user_day
 from ..domain.errors import Problem
-from ..domain.model import EVENT_CLASSES, Event, FieldSpec, kind_fields
+from ..domain.model import (
+    DEMAND_KINDS,
+    EVENT_CLASSES,
+    Demand,
+    Event,
+    FieldSpec,
+    kind_fields,
+)
 from ..domain.money import parse_rate, parse_user_amount
 from ..domain.siren import siren_problem
 from ..i18n import _
@@ -148,3 +155,42 @@ def event_values(event: Event) -> dict[str, Any]:
     """Every field of an event, to fill a form with it."""
     return {f.name: getattr(event, f.name) for f in fields(event) if f.name != "id"}
 
+
+# What each kind of demand asks for (case-format ``demands``); ``text`` may precise any of them and is
+# the whole demand of an "other".  The codec refuses a demand without its required field
+# (tests/ui/test_case_form_demands.py keeps the two equal).
+DEMAND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "restitution": (FieldSpec("what", "text", True), FieldSpec("penalty_per_day", "amount", False),
+                    FieldSpec("from_days", "int", False)),
+    # An astreinte is asked for a service restored as for accesses handed back (export/demands.py words both).
+    "restore_service": (FieldSpec("what", "text", True), FieldSpec("penalty_per_day", "amount", False),
+                        FieldSpec("from_days", "int", False)),
+    "provision": (FieldSpec("amount", "amount", False),),
+    "article_700": (FieldSpec("amount", "amount", True),),
+    "costs": (),
+    "other": (FieldSpec("text", "text", True),),
+}
+DEMAND_FIELD_NAMES: tuple[str, ...] = ("what", "penalty_per_day", "from_days", "amount", "text")
+
+
+def demand_fields(kind: str) -> tuple[FieldSpec, ...]:
+    """The fields a form shows for a demand of this kind, ``text`` last (optional unless it is the demand)."""
+    own = DEMAND_FIELDS[kind]
+    if any(spec.name == "text" for spec in own):
+        return own
+    return (*own, FieldSpec("text", "text", False))
+
+
+def build_demand(kind: str, values: Mapping[str, Any], keep: Collection[str] = ()) -> tuple[Demand | None, list[Problem]]:
+    """A demand from parsed form values (``None`` for an empty field): its kind's fields, and those
+    of ``keep`` (fields another kind has that this demand came with from a file, shown so as not to lose them)."""
+    if kind not in DEMAND_KINDS:
+        raise ValueError(kind)
+    specs = demand_fields(kind)
+    problems = [Problem(spec.name, required_message()) for spec in specs
+                if spec.required and values.get(spec.name) in (None, "")]
+    if problems:
+        return None, problems
+    kept = {name: values.get(name) for name in DEMAND_FIELD_NAMES
+            if name in keep or any(spec.name == name for spec in specs)}
+    return Demand(kind=kind, **kept), []

@@ -1,7 +1,9 @@
-"""The form of a case: parties (SIREN checked as typed), contract and payment terms, court, counsel."""
+"""The form of a case: parties (SIREN checked as typed), contract and payment terms, court, both counsel,
+what we ask the judge."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QTabWidget,
@@ -28,10 +29,13 @@ from ...domain.siren import normalize_siren
 from ...i18n import _
 from ...services import forms
 from ..labels import one_line
-from ..unsaved import KeepsTyping
+from ..unsaved import KeepsTyping, typed_state
+from .demands import DemandsEditor
+from .fields import ERROR_STYLE, LineField
 
 Submit = Callable[[Case], list[Problem]]
-ERROR_STYLE = "color: #b2182b;"
+COUNSEL_FIELDS = ("name", "firm", "email", "phone", "city", "bar")
+DEMAND_PATH = re.compile(r"demands\[(?P<index>\d+)\](?:\.(?P<field>\w+))?")
 TERMS = ("", "on_receipt", "days", "days_end_of_month", "end_of_month_days")
 
 
@@ -43,45 +47,6 @@ def terms_label(form: str) -> str:
         "days_end_of_month": _("N jours fin de mois"),
         "end_of_month_days": _("fin de mois + N jours"),
     }[form]
-
-
-class LineField:
-    """A line edit whose text is checked as typed by ``parse`` (which raises ``ValueError``)."""
-
-    def __init__(self, parse: Callable[[str], Any] | None = None, placeholder: str = "") -> None:
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText(placeholder)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.parse = parse
-        self.edit.textChanged.connect(self.check)
-        self.box = QWidget()
-        layout = QVBoxLayout(self.box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.error)
-
-    def value(self) -> Any:
-        text = self.edit.text().strip()
-        if not text:
-            return None
-        return self.parse(text) if self.parse else text
-
-    def check(self) -> bool:
-        try:
-            self.value()
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return False
-        self.show_error(None)
-        return True
-
-    def show_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
 
 
 def _siren(text: str) -> str:
@@ -103,7 +68,7 @@ class CaseForm(KeepsTyping):
         super().__init__(parent)
         self.submit = submit
         self.setWindowTitle(_("Nouvelle affaire") if case is None else one_line(case.title))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self.fields: dict[str, LineField] = {}
         tabs = QTabWidget()
         tabs.addTab(self._parties_tab(), _("Parties"))
@@ -112,6 +77,8 @@ class CaseForm(KeepsTyping):
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(_("Votre récit du litige, en quelques paragraphes : il ouvrira le dossier."))
         tabs.addTab(self.summary, _("Récit"))
+        self.demands = DemandsEditor()
+        tabs.addTab(self.demands, _("Demandes"))
         self.tabs = tabs
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
@@ -182,20 +149,32 @@ class CaseForm(KeepsTyping):
         self.terms.currentIndexChanged.connect(self._terms_changed)
         self._terms_changed()
         self._add(form, "contract.late_penalty_rate", _("Taux des pénalités (%/an)"),
-                  forms.parse_user_rate, _("vide : taux légal"))
+                  forms.parse_user_rate, _("vide : taux de l'article L441-10 (BCE + 10 points)"))
         self._add(form, "contract.notes", _("Notes"))
         return page
 
     def _court_tab(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
         self._add(form, "court", _("Tribunal"), placeholder=_("Tribunal de commerce de Laval"))
         self._add(form, "docket", _("N° RG"))
         self._add(form, "hearing", _("Audience"), _hearing, "04/10/2016 09:30")
         self._add(form, "procedure", _("Procédure"), placeholder=_("référé, injonction de payer\u2026"))
-        for key, label in (("name", _("Avocat")), ("firm", _("Cabinet")),
-                           ("email", _("Courriel")), ("phone", _("Téléphone"))):
-            self._add(form, f"counsel.{key}", label)
+        outer.addLayout(form)
+        row = QHBoxLayout()
+        for key, title in (("counsel", _("Notre avocat")), ("opposing_counsel", _("Avocat adverse"))):
+            group = QGroupBox(title)
+            box = QFormLayout(group)
+            for attr, label, hint in (
+                    ("name", _("Avocat"), ""), ("firm", _("Cabinet"), ""),
+                    ("email", _("Courriel"), ""), ("phone", _("Téléphone"), ""),
+                    ("city", _("Ville"), _("où le bordereau est signé") if key == "counsel" else ""),
+                    ("bar", _("Barreau"), _("barreau de Laval"))):
+                self._add(box, f"{key}.{attr}", label, placeholder=hint)
+            row.addWidget(group)
+        outer.addLayout(row)
+        outer.addStretch(1)
         return page
 
     def _terms_changed(self) -> None:
@@ -223,10 +202,11 @@ class CaseForm(KeepsTyping):
         put("docket", case.docket)
         put("hearing", format_day_or_instant(case.hearing) if case.hearing is not None else None)
         put("procedure", case.procedure)
-        counsel = case.counsel or Counsel("")
-        for attr in ("name", "firm", "email", "phone"):
-            put(f"counsel.{attr}", getattr(counsel, attr) or None)
+        for key, counsel in (("counsel", case.counsel), ("opposing_counsel", case.opposing_counsel)):
+            for attr in COUNSEL_FIELDS:
+                put(f"{key}.{attr}", getattr(counsel or Counsel(""), attr) or None)
         self.summary.setPlainText(case.summary or "")
+        self.demands.set_demands(case.demands)
 
     def collect(self) -> Case | None:
         values: dict[str, Any] = {}
@@ -237,11 +217,17 @@ class CaseForm(KeepsTyping):
             except ValueError as exc:
                 field.show_error(str(exc))
                 ok = False
-        for name in ("title", "us.name", "them.name"):
+        required = ["title", "us.name", "them.name"]
+        for key in ("counsel", "opposing_counsel"):
+            # A firm or an e-mail without the name would be lost: the name is asked for.
+            if any(values[f"{key}.{attr}"] is not None for attr in COUNSEL_FIELDS):
+                required.append(f"{key}.name")
+        for name in required:
             if not values.get(name):
                 self.fields[name].show_error(forms.required_message())
                 ok = False
-        if not ok:
+        demands = self.demands.collect()
+        if not ok or demands is None:
             self._focus_first_error()
             return None
 
@@ -254,22 +240,27 @@ class CaseForm(KeepsTyping):
         contract_values = (values["contract.reference"], values["contract.signed_on"], terms,
                            values["contract.late_penalty_rate"], values["contract.notes"])
         contract = Contract(*contract_values) if any(v is not None for v in contract_values) else None
-        counsel = None
-        if values["counsel.name"]:
-            counsel = Counsel(values["counsel.name"], values["counsel.firm"], values["counsel.email"],
-                              values["counsel.phone"])
+        def counsel(key: str) -> Counsel | None:
+            if not values[f"{key}.name"]:
+                return None
+            return Counsel(**{attr: values[f"{key}.{attr}"] for attr in COUNSEL_FIELDS})
+
         return Case(title=values["title"], our_role=self.role.currentData(), us=party("us"), them=party("them"),
                     summary=self.summary.toPlainText().strip() or None, court=values["court"],
                     docket=values["docket"], hearing=values["hearing"], procedure=values["procedure"],
-                    counsel=counsel, contract=contract)
+                    counsel=counsel("counsel"), contract=contract, opposing_counsel=counsel("opposing_counsel"),
+                    demands=demands)
 
     def show_problems(self, problems: list[Problem]) -> None:
         general = []
         for problem in problems:
             name = problem.path.removeprefix("case.").removeprefix("case")
             field = self.fields.get(name)
+            demand = DEMAND_PATH.fullmatch(name)
             if field is not None:
                 field.show_error(problem.message)
+            elif demand and self.demands.show_problem(int(demand["index"]), demand["field"], problem):
+                pass
             else:
                 general.append(str(problem))
         self.general.setText("\n".join(general))
@@ -278,7 +269,7 @@ class CaseForm(KeepsTyping):
 
     def _focus_first_error(self) -> None:
         for field in self.fields.values():
-            if field.error.isVisible():
+            if not field.error.isHidden():  # on a tab not shown, too
                 page = field.box.parentWidget()
                 while page is not None and self.tabs.indexOf(page) < 0:
                     page = page.parentWidget()
@@ -286,6 +277,22 @@ class CaseForm(KeepsTyping):
                     self.tabs.setCurrentWidget(page)
                 field.edit.setFocus()
                 return
+        row = self.demands.first_wrong_row()
+        if row is not None:
+            self.tabs.setCurrentWidget(self.demands)
+            self.demands.reveal_row(row)
+
+    # What was typed, for the question before closing: the demands as a list, not the one field shown.
+    def _typed(self) -> tuple[object, ...]:
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return (*(typed_state(page) for page in pages if page is not None and page is not self.demands),
+                self.demands.state())
+
+    def mark_clean(self) -> None:
+        self._clean = self._typed()
+
+    def has_changes(self) -> bool:
+        return self._clean is not None and self._typed() != self._clean
 
     def reveal(self, name: str) -> None:
         """Show the tab that holds the field ``name`` (a field's name, or "contract.payment_terms") and
