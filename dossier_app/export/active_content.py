@@ -23,6 +23,7 @@ copy itself.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from typing import cast
@@ -160,6 +161,7 @@ class Sanitizer:
 
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self._pdf = pdf
+        self.flattened = flatten_forms(pdf)  # form fields made part of their pages
         self._seen: set[tuple[int, int]] = set()
         self._active: set[tuple[int, int]] = set()
         self.removed = 0  # active things taken out
@@ -168,6 +170,7 @@ class Sanitizer:
     def clean_page(self, page: Dictionary) -> int:
         """Take out of ``page`` and of all it brings along what is active; returns how many went."""
         before = self.removed
+        inherit(page)
         seen, active, get_object = self._seen, self._active, self._pdf.get_object
         if page.is_indirect:
             seen.add(page.objgen)
@@ -254,6 +257,47 @@ class Sanitizer:
                         self.removed += 1
                     elif isinstance(value, Dictionary | Array) and not value.is_indirect:
                         todo.append(value)
+
+
+INHERITED = (Name.MediaBox, Name.CropBox, Name.Resources, Name.Rotate)
+
+
+def inherit(page: Dictionary) -> None:
+    """Give the page the boxes, resources and rotation it inherits from the page tree.
+
+    A page's copy leaves its /Parent behind, and with it what the page only inherits: a MediaBox
+    or Resources held by the tree would be lost (a page of no size, text without its fonts).
+    """
+    missing = [key for key in INHERITED if key not in page]
+    node = page.get(Name.Parent)
+    hops = 0
+    while missing and isinstance(node, Dictionary) and hops < 64:
+        for key in list(missing):
+            if key in node:
+                page[key] = node[key]
+                missing.remove(key)
+        node = node.get(Name.Parent)
+        hops += 1
+
+
+def flatten_forms(pdf: pikepdf.Pdf) -> bool:
+    """Form fields print with the values they show (spec "Faithfulness"): each field's appearance,
+    made by qpdf where the value has none, is drawn into its page's content and the field goes.
+
+    Only in a document with an interactive form; other annotations are left as they are.
+    """
+    form = pdf.Root.get(Name.AcroForm)
+    if not isinstance(form, Dictionary) or not len(form.get(Name.Fields, Array())):
+        return False
+    with contextlib.suppress(pikepdf.PdfError, RuntimeError, ValueError, TypeError):
+        pdf.generate_appearance_streams()  # else the fields keep the appearances they came with
+    try:
+        pdf.flatten_annotations("print")
+    except (pikepdf.PdfError, RuntimeError, ValueError, TypeError):
+        return False
+    if Name.AcroForm in pdf.Root:
+        del pdf.Root[Name.AcroForm]
+    return True
 
 
 def _empty(obj: Dictionary | Array | Stream) -> None:
