@@ -100,7 +100,8 @@ def copy_exhibit(out: pikepdf.Pdf, pages: list[Dictionary], stamper: Stamper, d:
                 _add_page(out, page)
                 pages.append(page)
                 stamper.stamp(page, stamp_label(d, prepared.number, offset + 1, prepared.pages),
-                              f"{global_first + offset} / {layout.total}")
+                              f"{global_first + offset} / {layout.total}",
+                              d.case.counsel.name if d.case.counsel else "")
                 offset += 1
     return removed
 
