@@ -31,7 +31,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help=_("n'écrit rien tant qu'un point bloquant de « dossier check » demeure"))
     p.add_argument("--date", type=day_arg, dest="communication",
                    help=_("date de communication des pièces, « Fait le » du bordereau (par défaut la date d'arrêté)"))
+    p.add_argument("--bordereau", type=_bordereau_number, metavar="N", default=1,
+                   help=_("numéro du bordereau de communication (par défaut 1) ; 2 ou plus pour un bordereau complémentaire"))
+    p.add_argument("--from", type=_piece_number, metavar="N", dest="complement_from",
+                   help=_("bordereau complémentaire : ne liste et ne joint que les pièces à partir du n° N (avec --bordereau 2 ou plus)"))
     p.set_defaults(func=export, usage_error=p.error)
+
+
+def _bordereau_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("« {text} » : un numéro de bordereau est 1, 2, 3…").format(text=text))
+    return value
+
+
+def _piece_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("« {text} » : un numéro de pièce est 1, 2, 3…").format(text=text))
+    return value
 
 
 def _megabytes(text: str) -> float:
@@ -47,12 +71,28 @@ def _megabytes(text: str) -> float:
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
     # The PDF libraries load only when a dossier is exported: every other command starts faster.
-    from ..services.exporting import blocking_findings, exhibit_notes, export_case, stage_label
+    from ..services.exporting import (
+        blocking_findings,
+        check_bordereau,
+        check_output,
+        check_split_folder,
+        exhibit_notes,
+        export_case,
+        stage_label,
+    )
     from .hints import line
 
     if args.output is None and args.split is None:
         args.usage_error(_("il manque : -o/--output FICHIER.pdf, ou --split DOSSIER"))
+    if args.complement_from is not None and args.bordereau < 2:
+        args.usage_error(_("--from {number} fait un bordereau complémentaire : donnez aussi son numéro, --bordereau 2 ou plus").format(number=args.complement_from))
     case_id = ctx.case_id(args.case)
+    # What is refused in one line is said before the findings (nothing would be written anyway).
+    check_bordereau(ctx.store, case_id, args.bordereau, args.complement_from, args.renumber)
+    if args.split is not None:
+        check_split_folder(args.split)
+    else:
+        check_output(args.output)
     # Before writing, what makes the dossier wrong on paper, as ``check`` says it (the window shows the same).
     blocking = blocking_findings(ctx.store, case_id, args.as_of)
     for finding in blocking:
@@ -79,7 +119,8 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     report = export_case(ctx.store, case_id, args.split or args.output, as_of=args.as_of,
                          lang=lang, include_exhibits=not args.no_exhibits,
                          max_mb=args.max_mb, renumber=args.renumber, communication=args.communication,
-                         split=args.split is not None, progress=progress)
+                         split=args.split is not None, bordereau=args.bordereau,
+                         complement_from=args.complement_from, progress=progress)
     for path in report.volumes:
         ctx.out(str(path))
     ctx.out(tr.gettext("{pages} pages, {value} pièces, empreinte {fingerprint}").format(pages=report.pages, value=len(report.exhibits) - len(report.refused), fingerprint=report.fingerprint))

@@ -27,6 +27,7 @@ from .api import (
     ProgressStep,
 )
 from .assemble import VolumePlan, write_volume
+from .communication import Communicated
 from .context import Dossier, ExhibitEntry
 from .email_pages import EmailReader
 from .layout import PART_KEYS, Built, lay_out
@@ -38,7 +39,7 @@ from .volumes import pack, volume_paths
 from .words import exhibit
 
 Progress = Callable[[ProgressStep], bool | None]
-MB = 1024 * 1024
+MB = 1_000_000  # the Mo the courts' and lawyers' channels count (RPVA: 4 Mo, 10 Mo), not a MiB
 FONT_OVERHEAD = 40_000  # the stamp font and the outline of a volume, roughly
 
 
@@ -78,6 +79,9 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
     case_file = paper_copy(case_file)
     numbered = assign_numbers(case_file.exhibits)
     included = sorted((x for x in numbered if x.include and x.number is not None), key=lambda x: x.number or 0)
+    earlier = earlier_pieces(options.bordereau, options.complement_from, included, words)
+    if earlier:
+        included = included[len(earlier):]
     order = {id(e): i for i, e in enumerate(case_file.events)}
     events = tuple(sorted((e for e in case_file.events if e.date <= options.as_of),
                           key=lambda e: event_sort_key(e, order[id(e)])))
@@ -97,7 +101,7 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
             raise ExhibitsRefused("\n".join([words.gettext("Export impossible, pièces illisibles :"), *lines]), outcomes)
         usable = [p for p in prepared if not p.refused]
 
-        dossier = _dossier(words, case_file, options, events, usable, claims, {})
+        dossier = _dossier(words, case_file, options, events, usable, claims, {}, earlier=earlier)
         running = f"{case_file.case.title}"
         note = words.gettext("Arrêté au ") + words.long_day(options.as_of)
         report("parts", words.gettext("Mise en page"), 0, 1)
@@ -121,7 +125,7 @@ def export_dossier(case_file: CaseFile, exhibit_path: Callable[[Exhibit], Path],
                 volumes_of = {n: v for v, numbers in enumerate(packing.volumes, 1) for n in numbers}
                 oversized = packing.oversized
                 dossier = _dossier(words, case_file, options, events, usable, claims, volumes_of,
-                                   volumes=len(packing.volumes))
+                                   volumes=len(packing.volumes), earlier=earlier)
                 built = lay_out(dossier, running, note)
             targets = volume_paths(output, dossier.volumes if options.max_mb else None)
             if check_target is not None:
@@ -165,12 +169,35 @@ def release_memory() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def earlier_pieces(bordereau: int, first: int | None, included: list[Exhibit], words: Translator) -> list[Exhibit]:
+    """The pièces an earlier bordereau communicated (those numbered before ``first``), once the
+    bordereau's number and first pièce are known to make sense; the refusal in one line otherwise.
+
+    ``included``: the exhibits the dossier carries, numbered, in number order."""
+    if bordereau < 1:
+        raise ExportError(words.gettext("numéro de bordereau impossible ({number}) : le premier bordereau porte le n° 1").format(number=bordereau))
+    if first is None:
+        return []
+    if bordereau < 2:
+        raise ExportError(words.gettext("un bordereau complémentaire porte le n° 2 ou plus : le bordereau n° 1 liste toutes les pièces"))
+    numbers = [x.number for x in included]
+    if first not in numbers:
+        if not numbers:
+            raise ExportError(words.gettext("aucune pièce ne porte le n° {number} : le dossier n'a aucune pièce jointe").format(number=first))
+        raise ExportError(words.gettext("aucune pièce jointe ne porte le n° {number} (pièces n° {low} à {high})").format(number=first, low=numbers[0], high=numbers[-1]))
+    return [x for x in included if (x.number or 0) < first]
+
+
 def _dossier(words: Translator, case_file: CaseFile, options: ExportOptions, events, usable: list[Prepared],  # type: ignore[no-untyped-def]
-             claims: ClaimsResult | None, volumes_of: dict[int, int], volumes: int = 1) -> Dossier:
+             claims: ClaimsResult | None, volumes_of: dict[int, int], volumes: int = 1,
+             earlier: list[Exhibit] | None = None) -> Dossier:
     entries = tuple(ExhibitEntry(p.exhibit, p.number, p.pages, p.signed, p.status, volumes_of.get(p.number, 1))
                     for p in usable)
-    return Dossier(words, case_file, options.as_of, events, entries, claims,
-                   with_exhibits=options.include_exhibits, volumes=volumes, communication=options.communication)
+    # Pièces an earlier bordereau communicated: cited by their numbers, never read nor carried.
+    before = tuple(ExhibitEntry(x, x.number or 0, 0) for x in earlier or ())
+    return Communicated(words, case_file, options.as_of, events, entries, claims,
+                        with_exhibits=options.include_exhibits, volumes=volumes, communication=options.communication,
+                        bordereau=options.bordereau, complement_from=options.complement_from, earlier=before)
 
 
 def _outcome(p: Prepared, volume: int | None = None) -> ExhibitOutcome:

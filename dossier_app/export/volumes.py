@@ -43,8 +43,8 @@ def pack(sizes: list[tuple[int, int]], first_base: int, next_base: int, limit: i
 
 
 def volume_paths(output: Path, count: int | None) -> list[Path]:
-    """``NAME.pdf`` without volumes; ``NAME-1.pdf``, ``NAME-2.pdf``… with them."""
-    if count is None:
+    """``NAME.pdf`` without volumes, or with one only; ``NAME-1.pdf``, ``NAME-2.pdf``… with two or more."""
+    if count is None or count <= 1:
         return [output]
     return [output.with_name(f"{output.stem}-{i}{output.suffix or '.pdf'}") for i in range(1, count + 1)]
 
@@ -60,7 +60,9 @@ def tome_story(d: Dossier, layout: Layout, volume: int, entries: list[ExhibitEnt
     flow += [Spacer(1, 12 * mm), Paragraph(markup(case.title), s["cover-title"]), Spacer(1, 3 * mm),
              Paragraph(w.gettext("{us} contre {them}").format(us=markup(case.us.name), them=markup(case.them.name)), s["cover-line"]),
              Spacer(1, 10 * mm), Paragraph(f"<b>{title}</b>", s["cover-title"]), Spacer(1, 2 * mm)]
-    if entries:
+    if len(entries) == 1:
+        flow.append(Paragraph(w.gettext("pièce n°\u00a0{number}").format(number=entries[0].number), s["cover-line"]))
+    elif entries:
         span = w.gettext("pièces n°\u00a0{number} à {number2}").format(number=entries[0].number, number2=entries[-1].number)
         flow.append(Paragraph(span, s["cover-line"]))
     flow.append(Spacer(1, 10 * mm))

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.checks import BLOCKING, Finding
+from ..domain.errors import UserError
 from ..domain.numbering import assign_numbers
 from ..export import ExhibitsRefused, ExportOptions, ExportReport, ProgressStep, export_dossier
 from ..i18n import Translator
@@ -21,17 +22,21 @@ from .rates import store_rate_table
 from .readiness import readiness
 
 __all__ = ["ExhibitsRefused", "ExportReport", "ProgressStep", "blocking", "blocking_findings",
-           "check_split_folder", "export_case", "stage_label"]
+           "check_bordereau", "check_output", "check_split_folder", "export_case", "stage_label"]
 
 
 def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None = None, lang: str = "fr",
                 include_exhibits: bool = True, max_mb: float | None = None, renumber: bool = False,
-                communication: date | None = None, split: bool = False,
-                progress: Callable[[ProgressStep], bool | None] | None = None) -> ExportReport:
+                communication: date | None = None, split: bool = False, bordereau: int = 1,
+                complement_from: int | None = None, progress: Callable[[ProgressStep], bool | None] | None = None) -> ExportReport:
     """Write the dossier; the numbers it used are stored and kept from then on (spec "Numbering").
 
     ``communication`` is the day the bordereau says the pièces are communicated ("Fait le …",
     ``export --date``); without it, the as-of date.
+
+    ``bordereau`` is the bordereau's number; with ``complement_from`` it is a complementary one
+    (``export --bordereau 2 --from 13``): it lists, and the dossier carries, only the pièces from that
+    number on, the earlier ones being already communicated.  A number no included pièce has is refused.
 
     Until a first export the numbers are provisional and follow the exhibits' dates; after it, an
     exhibit added later takes the next free number, unless ``renumber`` starts afresh.
@@ -53,7 +58,8 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
         return export_dossier(
             case_file, lambda x: store.blobs.path(x.sha256),
             ExportOptions(as_of=day, lang=lang, include_exhibits=include_exhibits, max_mb=max_mb,
-                          communication=communication, split=split), output,
+                          communication=communication, split=split, bordereau=bordereau,
+                          complement_from=complement_from), output,
             claims=claims_for(case_file, day, store_rate_table(store)), read_email=read_email, progress=progress,
             scratch=temporary_folder(store.home), check_target=None if split else check_target)
     except BaseException as exc:
@@ -62,6 +68,29 @@ def export_case(store: Store, case_id: int, output: Path, *, as_of: date | None 
             # Scratch files (images turned into pages, e-mails laid out) can fill the disk too.
             raise os_error_to_user(exc, output) from exc
         raise
+
+
+def check_bordereau(store: Store, case_id: int, bordereau: int = 1, complement_from: int | None = None,
+                    renumber: bool = False) -> None:
+    """What ``export`` refuses in its bordereau's number and first pièce (``--bordereau``, ``--from``),
+    said in the interface's language before anything else is done, with the numbers the export will use."""
+    from ..export.export import earlier_pieces
+    from ..i18n import active
+
+    exhibits = repo.read_case_file(store, case_id).exhibits
+    numbered = assign_numbers(exhibits, renumber=renumber or not repo.numbering_fixed(store, case_id))
+    included = sorted((x for x in numbered if x.include and x.number is not None), key=lambda x: x.number or 0)
+    earlier_pieces(bordereau, complement_from, included, active())
+
+
+def check_output(output: Path) -> None:
+    """What ``export -o`` refuses in its target (a link, a folder, a missing parent…), said before the
+    readiness check's findings: nothing would be written anyway."""
+    from ..i18n import _
+
+    check_target(output)
+    if not output.parent.is_dir():
+        raise UserError(_("Le dossier de {output} n'existe pas : créez-le ou choisissez un autre emplacement.").format(output=output))
 
 
 def check_split_folder(folder: Path) -> None:
@@ -73,10 +102,17 @@ def check_split_folder(folder: Path) -> None:
     check_folder(folder, active())
 
 
+# Not blocking to ``check`` (a case under way may have them), but printed false in the PDF: a pièce
+# dated far from what it proves (its date is in the bordereau), a hearing date already past (on the cover).
+WRONG_ON_PAPER = frozenset({"exhibit_date_far", "hearing_past"})
+
+
 def blocking(findings: list[Finding]) -> list[Finding]:
     """Of the readiness check's findings, those that make the dossier wrong on paper: both faces list
     them before writing, and ``export --strict`` writes nothing while any remains (spec "Before writing")."""
-    return [f for f in findings if f.severity == BLOCKING]
+    # Said as blocking where the export lists them (« BLOQUANT: … », « 2 points bloquants »).
+    return [f if f.severity == BLOCKING else dataclasses.replace(f, severity=BLOCKING)
+            for f in findings if f.severity == BLOCKING or f.code in WRONG_ON_PAPER]
 
 
 def blocking_findings(store: Store, case_id: int, as_of: date | None = None) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""``export --date``: the bordereau's "Fait le …" is the communication date, the as-of date elsewhere."""
+"""``export --date``: the bordereau's "Fait à …, le …" is the communication date, the as-of date elsewhere."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def test_the_communication_date_signs_the_bordereau(tmp_path: Path, capsys: pyte
     assert code == 0, err
     qpdf_check(output)
     whole = " ".join(" ".join(page_texts(output)).split())
-    assert "Fait le 10 novembre 2025" in whole
-    assert "Fait le 3 novembre 2025" not in whole
+    assert ", le 10 novembre 2025" in whole and "communiquées le 10 novembre 2025" in whole
+    assert ", le 3 novembre 2025" not in whole
     assert "3 novembre 2025" in whole  # the as-of date stays the as-of date (cover, décompte)
 
 

@@ -73,8 +73,8 @@ def test_every_bordereau_line_is_there(exported) -> None:
     start = report.part_pages["cover"] + report.part_pages["contents"] + report.part_pages["facts"] \
         + report.part_pages["chronology"] + report.part_pages["claims"] + 1
     text = pdf_text(output, start, start + report.part_pages["bordereau"] - 1)
-    assert "Fait le 3 novembre 2025" in text
-    assert "Signature du conseil" in text
+    assert "Fait à Laval, le 3 novembre 2025" in text  # the town of our address: counsel gives none
+    assert "Signature et cachet du conseil" in text
     for exhibit in case_file.exhibits:
         assert f"Pièce n° {exhibit.number} — {exhibit.title}" in " ".join(text.split()), exhibit.title
         assert exhibit.sha256[:12] in text

@@ -55,7 +55,7 @@ def test_split_export_of_the_demo(demo: tuple[Path, str], tmp_path: Path,
     for name in expected:
         qpdf_check(folder / name)
     bordereau = " ".join(" ".join(page_texts(folder / expected[0])).split())
-    assert "Bordereau de communication de pièces" in bordereau and "Fait le 3 novembre 2025" in bordereau
+    assert "Bordereau de communication de pièces" in bordereau and ", le 3 novembre 2025" in bordereau
     assert "Pièce n° 1 — p. 1/" not in bordereau
     assert outline_titles(folder / expected[0]) == ["Bordereau de communication de pièces"]
     for x, name in zip(exhibits, expected[1:], strict=True):

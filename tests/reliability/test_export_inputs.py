@@ -212,7 +212,7 @@ def test_a_huge_but_finite_max_mb_makes_one_volume(dossier, tmp_path: Path) -> N
     case = _load(dossier, tmp_path)
     run = _export(dossier, case, tmp_path / "dossier.pdf", "--max-mb", "1e300", "--as-of", AS_OF)
     assert run.code == 0, run.err
-    assert [p.name for p in tmp_path.glob("dossier*.pdf")] == ["dossier-1.pdf"]
+    assert [p.name for p in tmp_path.glob("dossier*.pdf")] == ["dossier.pdf"]  # one volume: no suffix
 
 
 def test_dates_at_both_ends_of_what_is_allowed(dossier, tmp_path: Path) -> None:

@@ -100,9 +100,13 @@ def test_export_from_the_menu_writes_the_dossier_and_remembers_its_folder(qtbot,
     folder.mkdir()
     target = folder / "dossier Lemoine.pdf"
     _type(qtbot, dialog.target, str(folder / "dossier Lemoine"))  # .pdf added
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    # The demo's pièce n° 1 is dated a year before what it proves: said before writing, exported anyway.
+    qtbot.waitUntil(lambda: dialog.export_anyway.isVisible(), timeout=60000)
+    assert any("vérifiez sa date" in dialog.findings.item(i).text() for i in range(dialog.findings.count()))
     timer, ticks = _gaps(qtbot)
     with qtbot.waitSignal(window.exporting.ended, timeout=180000) as ended:
-        qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
     timer.stop()
     assert ended.args == ["written"], dialog.error.text()
     worst = max(b - a for a, b in itertools.pairwise(ticks)) * 1000
@@ -116,7 +120,7 @@ def test_export_from_the_menu_writes_the_dossier_and_remembers_its_folder(qtbot,
     text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert "Arrêté au 3 novembre 2025" in text
-    assert "Fait le 12 novembre 2025" in text
+    assert ", le 12 novembre 2025" in text and "communiquées le 12 novembre 2025" in text
     assert "Dossier écrit :" in dialog.summary.text() and str(target) in dialog.summary.text()
     assert "pièces" in dialog.summary.text()
     assert window.statusBar().currentMessage() == f"Dossier exporté : {target}"
@@ -139,6 +143,8 @@ def test_cancel_leaves_no_file(qtbot, open_window, store, tmp_path):
     target = tmp_path / "annule.pdf"
     _type(qtbot, dialog.target, str(target))
     qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.export_anyway.isVisible(), timeout=60000)  # the demo's pièce n° 1
+    qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
     # The readiness check first, then the export itself: its bar counts per mille, its part named.
     qtbot.waitUntil(lambda: dialog.bar.maximum() == 1000 and dialog.bar.value() > 0 and dialog.step.text() != "",
                     timeout=60000)

@@ -50,6 +50,8 @@ class Choices:
     target: Path  # with ``split``, the folder to create (or an empty one)
     renumber: bool = False
     split: bool = False  # the bordereau and one PDF per pièce (``export --split``)
+    bordereau: int = 1  # a complementary bordereau: its number (``--bordereau``) …
+    complement_from: int | None = None  # … and its first pièce (``--from``)
 
 
 def file_name(title: str) -> str:
@@ -115,6 +117,7 @@ class ExportController(QObject):
             field.set_day(today)
         dialog.language.setCurrentIndex(max(0, dialog.language.findData(language())))
         dialog.max_mb.setText(str(self.settings.value("export/max_mb", "") or ""))
+        dialog.complement_from.setValue(self._last_number())
         dialog.target.setText(str(self.default_target()))
         dialog.as_of.day_changed.connect(self._as_of_changed)
         dialog.communication.day_changed.connect(self._communication_changed)
@@ -149,6 +152,15 @@ class ExportController(QObject):
                 break
         title = read_case(self.session.store, self.session.case_id).title if self.session.case_id else ""
         return folder / file_name(title)
+
+    def _last_number(self) -> int:
+        """The highest pièce number given so far: a complementary bordereau starts there or after."""
+        from ...services.exhibits import exhibits
+
+        if self.session.case_id is None:
+            return 1
+        numbers = [x.number for x in exhibits(self.session.store, self.session.case_id) if x.include and x.number]
+        return max(numbers, default=1)
 
     def _as_of_changed(self, day: date) -> None:
         if self.dialog is not None and self._following:
@@ -219,6 +231,18 @@ class ExportController(QObject):
                 dialog.say_error(_("Taille maximale : un nombre de Mo positif est attendu (ou rien, pour aucune limite)."))
                 dialog.max_mb.setFocus()
                 return None
+        bordereau, complement_from = 1, None
+        if dialog.complement.isChecked():
+            from ...services.exporting import check_bordereau
+
+            bordereau, complement_from = dialog.bordereau.value(), dialog.complement_from.value()
+            try:
+                check_bordereau(self.session.store, self.session.case_id or 0, bordereau, complement_from,
+                                dialog.renumber.isChecked())
+            except UserError as exc:
+                dialog.say_error(_("Bordereau complémentaire : {problem}").format(problem=exc.message))
+                dialog.complement_from.setFocus()
+                return None
         text = dialog.target.text().strip()
         if not text:
             dialog.say_error(_("Choisissez le fichier à écrire."))
@@ -236,7 +260,8 @@ class ExportController(QObject):
                 dialog.say_error(exc.message)
                 return None
             return Choices(dialog.as_of.day(), dialog.communication.day(), str(dialog.language.currentData()),
-                           True, max_mb, target, dialog.renumber.isChecked(), split=True)
+                           True, max_mb, target, dialog.renumber.isChecked(), split=True, bordereau=bordereau,
+                           complement_from=complement_from)
         if target.suffix.lower() != ".pdf" and not target.is_dir():
             target = target.with_name(target.name + ".pdf")
         try:
@@ -252,7 +277,8 @@ class ExportController(QObject):
                 _("Remplacer")):
             return None
         return Choices(dialog.as_of.day(), dialog.communication.day(), str(dialog.language.currentData()),
-                       dialog.with_exhibits.isChecked(), max_mb, target, dialog.renumber.isChecked())
+                       dialog.with_exhibits.isChecked(), max_mb, target, dialog.renumber.isChecked(),
+                       bordereau=bordereau, complement_from=complement_from)
 
     # Before writing: the readiness check.
 
@@ -327,7 +353,7 @@ class ExportController(QObject):
                     home, case_id, choices.target, as_of=choices.as_of, lang=choices.lang,
                     include_exhibits=choices.include_exhibits, max_mb=choices.max_mb,
                     communication=choices.communication, renumber=choices.renumber, split=choices.split,
-                    progress=step)
+                    bordereau=choices.bordereau, complement_from=choices.complement_from, progress=step)
                 return report
             except exporting.ExhibitsRefused as refused:
                 return refused  # its outcomes are listed in the dialog, each with its reason

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -79,6 +80,25 @@ class ExportDialog(QDialog):
         size_row.addWidget(QLabel(_("Mo par fichier")))
         size_row.addStretch(1)
         form.addRow(_("Taille maximale :"), size_row)
+        # A later bordereau (``export --bordereau N --from N``): only the pièces sent since the last one.
+        complement_row = QHBoxLayout()
+        self.complement = QCheckBox(_("Bordereau complémentaire"))
+        self.complement.setToolTip(_("Pour communiquer de nouvelles pièces après un premier bordereau : le bordereau "
+                                     "porte son numéro et le dossier ne joint que les pièces à partir du numéro choisi."))
+        self.bordereau_label = QLabel(_("n°"))
+        self.bordereau = QSpinBox()
+        self.bordereau.setRange(2, 999)
+        self.bordereau.setAccessibleName(_("Numéro du bordereau"))
+        self.from_label = QLabel(_("à partir de la pièce n°"))
+        self.complement_from = QSpinBox()
+        self.complement_from.setRange(1, 9999)
+        self.complement_from.setAccessibleName(_("Première pièce du bordereau complémentaire"))
+        for widget in (self.complement, self.bordereau_label, self.bordereau, self.from_label, self.complement_from):
+            complement_row.addWidget(widget)
+        complement_row.addStretch(1)
+        self.complement.toggled.connect(self.show_complement)
+        self.show_complement(False)
+        form.addRow(_("Bordereau :"), complement_row)
         # One PDF, or a folder for the courts' and lawyers' electronic channels (``export --split``).
         kinds = QVBoxLayout()
         kinds.setSpacing(2)
@@ -192,6 +212,11 @@ class ExportDialog(QDialog):
         if split:
             self.with_exhibits.setChecked(True)
         self.with_exhibits.setEnabled(not split)
+
+    def show_complement(self, complement: bool) -> None:
+        """The number and the first pièce matter only for a complementary bordereau."""
+        for widget in (self.bordereau_label, self.bordereau, self.from_label, self.complement_from):
+            widget.setEnabled(complement)
 
     def say_error(self, text: str) -> None:
         self.error.setText(text)
