@@ -232,8 +232,9 @@ def _decode_word(data: bytes, charset: str, hint: str | None) -> str:
 
 def decode_8bit(data: bytes, hint: str | None = None) -> str:
     """Bytes whose charset is not said (or not true): ASCII as it is; else UTF-8 when they are
-    UTF-8; else ``hint`` when it is a charset other than the Western ones; else Windows-1252,
-    and Latin-1 for the five bytes Windows-1252 does not define. Never a replacement character."""
+    UTF-8; else ``hint`` when it is a charset other than the Western ones; else UTF-8 where it
+    reads and Windows-1252 elsewhere, Latin-1 for the five bytes Windows-1252 does not define.
+    Never a replacement character."""
     if data.isascii():
         return data.decode("ascii")
     try:
@@ -246,8 +247,20 @@ def decode_8bit(data: bytes, hint: str | None = None) -> str:
                 return data.decode(hint)
         except (LookupError, ValueError):  # unknown, or not that charset after all
             pass
-    text = data.decode("cp1252", errors="surrogateescape")
-    return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
+    # UTF-8 where the bytes are UTF-8 (an emoji pasted into a Windows-1252 subject), the rest byte by byte.
+    return data.decode("utf-8", errors=_WINDOWS_1252)
+
+
+def _as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 could not read, in Windows-1252, or Latin-1 where it defines none."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    text = error.object[error.start:error.end].decode("cp1252", errors="surrogateescape")
+    return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text), error.end
+
+
+_WINDOWS_1252 = "dossier-windows-1252"
+codecs.register_error(_WINDOWS_1252, _as_windows_1252)
 
 
 def _after_headers(data: bytes) -> bytes:

@@ -138,3 +138,15 @@ def test_the_subject_titles_the_pièce_in_the_bordereau_the_sommaire_and_the_boo
     assert "\ufffd" not in text and "Ã" not in text
     assert any(title in entry for entry in outline_titles(output))
     assert page_count(output) > 1
+
+
+def test_without_the_symbols_font_emoji_are_named(monkeypatch) -> None:
+    from dossier_app.export import fonts, symbols
+
+    monkeypatch.setattr(fonts, "SYMBOL_FILES", ())
+    fonts.symbol_font.cache_clear()
+    try:
+        assert symbols.runs("Merci 👍\ufe0f !") == [("Merci [THUMBS UP SIGN] !", None)]
+        assert symbols.with_symbols("a &amp; 🚀") == "a &amp; [ROCKET]"
+    finally:
+        fonts.symbol_font.cache_clear()

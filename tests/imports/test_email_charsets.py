@@ -140,3 +140,9 @@ def test_the_stored_title_is_the_subject_as_written(tmp_path: Path, capsys) -> N
     listed = json.loads(capsys.readouterr().out)
     rows = listed if isinstance(listed, list) else listed.get("exhibits", [])
     assert [row["title"] for row in rows] == ["Relance – facture n° F-12 impayée (50 €) “urgent”"]
+
+
+def test_an_emoji_in_a_windows_1252_subject_keeps_both(files) -> None:
+    data = b"Subject: Relance \x96 impay\xe9e \xf0\x9f\x98\xa1\n\nx\n"
+    assert read_email(data).subject == "Relance – impayée 😡"
+    assert analyze(files.write("mixte.eml", data), today=TODAY).title == "Relance – impayée 😡"
