@@ -203,11 +203,18 @@ def test_a_case_opened_and_saved_unchanged_stays_the_same(qtbot, open_window, st
     assert not form.isVisible()
     assert cases.read_case(store, case_id) == before
     assert window.undo.count() == steps
-    # Cancel after a move asks first.
+    # Moved from the keyboard (Alt+Down in the list), then Annuler: asked first, and kept when the user says no.
     form = edit_form(window)
-    form.demands.list.setCurrentRow(2)
-    click(qtbot, form.demands.down_button)
-    assert form.has_changes()
+    form.reveal("demands")
+    assert form.tabs.currentWidget() is form.demands
+    qtbot.waitUntil(form.demands.list.hasFocus)
+    qtbot.keyClick(form.demands.list, Qt.Key.Key_Down)
+    qtbot.keyClick(form.demands.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert lines(form.demands)[1].startswith("2. Dépens") and lines(form.demands)[2].startswith("3. Rétablissement")
+    assert form.demands.list.currentRow() == 2 and form.has_changes()
+    window.answers.confirm_with = False
+    click(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert form.isVisible() and window.answers.confirmations
 
 
 def test_the_demandes_tab_fits_a_small_laptop_screen(qtbot, open_window, store, tmp_path: Path) -> None:

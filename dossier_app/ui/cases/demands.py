@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -136,6 +137,12 @@ class DemandsEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_by(-1))
         self.down_button.clicked.connect(lambda: self.move_by(1))
         self.remove_button.clicked.connect(self.remove)
+        # From the list, the keyboard moves the demand selected as the buttons do.
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.list, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda step=step: self.move_by(step))
+        self.up_button.setToolTip(QKeySequence("Alt+Up").toString(QKeySequence.SequenceFormat.NativeText))
+        self.down_button.setToolTip(QKeySequence("Alt+Down").toString(QKeySequence.SequenceFormat.NativeText))
         side = QVBoxLayout()
         for button in (self.add_button, self.up_button, self.down_button, self.remove_button):
             side.addWidget(button)
@@ -190,7 +197,10 @@ class DemandsEditor(QWidget):
         if row < 0 or not 0 <= target < len(self.drafts):
             return
         self.drafts[row], self.drafts[target] = self.drafts[target], self.drafts[row]
+        focus = self.list.hasFocus()
         self._rebuild(target)
+        if focus:
+            self.list.setFocus()
 
     def remove(self) -> None:
         row = self.list.currentRow()

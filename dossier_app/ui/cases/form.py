@@ -295,8 +295,12 @@ class CaseForm(KeepsTyping):
         return self._clean is not None and self._typed() != self._clean
 
     def reveal(self, name: str) -> None:
-        """Show the tab that holds the field ``name`` (a field's name, or "contract.payment_terms") and
+        """Show the tab that holds the field ``name`` (a field's name, "contract.payment_terms" or "demands") and
         put the cursor in it: the readiness check leads here to what it found missing."""
+        if name == "demands":
+            self.tabs.setCurrentWidget(self.demands)
+            (self.demands.list if self.demands.drafts else self.demands.add_button).setFocus()
+            return
         widget: QWidget = self.terms if name == "contract.payment_terms" else self.fields[name].edit
         page = widget.parentWidget()
         while page is not None and self.tabs.indexOf(page) < 0:
