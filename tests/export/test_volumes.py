@@ -65,3 +65,51 @@ def test_volumes_stay_under_the_cap_and_open_with_a_cover(tmp_path: Path) -> Non
         last = [t for t in texts if t.strip()][-1]
         assert f"{total} / {total}" in last or index < len(report.volumes)
     assert seen == {1, 2, 3, 4, 5}
+
+
+def _heavy_case(tmp_path: Path, count: int) -> tuple[CaseFile, dict[str, Path]]:
+    files = [heavy_pdf(tmp_path / f"doc{n}.pdf", n) for n in range(1, count + 1)]
+    exhibits = tuple(exhibit(path, f"Document {n}", date(2025, 1, n), n) for n, path in enumerate(files, 1))
+    return CaseFile(CASE, (), exhibits), {x.sha256: path for x, path in zip(exhibits, files, strict=True)}
+
+
+def test_one_volume_is_named_as_asked(tmp_path: Path) -> None:
+    case_file, paths = _heavy_case(tmp_path, 2)
+    output = tmp_path / "dossier.pdf"
+    report = export_dossier(case_file, lambda x: paths[x.sha256],
+                            ExportOptions(as_of=date(2025, 11, 3), max_mb=20), output)
+    assert report.volumes == (output,) and output.is_file()
+    assert not list(tmp_path.glob("dossier-*.pdf"))
+    qpdf_check(output)
+
+
+def test_the_cap_counts_mo_of_a_million_bytes(tmp_path: Path) -> None:
+    """A cap between the dossier's size in Mo and in MiB: counted in Mo, it no longer fits in one file."""
+    case_file, paths = _heavy_case(tmp_path, 3)
+    whole = tmp_path / "entier.pdf"
+    export_dossier(case_file, lambda x: paths[x.sha256], ExportOptions(as_of=date(2025, 11, 3)), whole)
+    size = whole.stat().st_size
+    cap = size / 1_020_000  # size > cap × 1 000 000, size < cap × 1 048 576
+    output = tmp_path / "dossier.pdf"
+    report = export_dossier(case_file, lambda x: paths[x.sha256],
+                            ExportOptions(as_of=date(2025, 11, 3), max_mb=cap), output)
+    assert len(report.volumes) >= 2, (size, cap)
+    for path in report.volumes:
+        assert path.stat().st_size <= cap * 1_000_000, (path, cap)
+
+
+def test_a_tome_of_one_piece_names_that_piece(tmp_path: Path) -> None:
+    case_file, paths = _heavy_case(tmp_path, 2)
+    output = tmp_path / "dossier.pdf"
+    report = export_dossier(case_file, lambda x: paths[x.sha256],
+                            ExportOptions(as_of=date(2025, 11, 3), max_mb=0.45), output)
+    count = len(report.volumes)
+    alone = 0
+    for index, path in enumerate(report.volumes[1:], 2):
+        numbers = [o.number for o in report.exhibits if o.volume == index]
+        cover = " ".join(page_texts(path)[0].split())
+        assert f"Tome {index} / {count}" in cover
+        if len(numbers) == 1:
+            alone += 1
+            assert f"pièce n° {numbers[0]}" in cover and "pièces n°" not in cover, cover
+    assert alone >= 1
