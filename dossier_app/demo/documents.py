@@ -207,6 +207,7 @@ def bill_pdf(bill: Bill, invoices: dict[str, Bill]) -> bytes:
                      para(euros(line.quantity * line.unit_excl_tax), CELL_RIGHT)])
     table = Table(rows, colWidths=[106 * mm, 14 * mm, 27 * mm, 27 * mm])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 10),  # named, not reportlab's default cell font
         ("BACKGROUND", (0, 0), (-1, 0), PALE),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#D8D2F2")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -280,6 +281,7 @@ def statement_pdf(until: date) -> bytes:
                      para(euros(running), CELL_RIGHT)])
     table = Table(rows, colWidths=[22 * mm, 21 * mm, 65 * mm, 22 * mm, 22 * mm, 22 * mm])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 10),  # named, not reportlab's default cell font
         ("BACKGROUND", (0, 0), (-1, 0), PALE),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#D8D2F2")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

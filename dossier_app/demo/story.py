@@ -187,6 +187,23 @@ identifiants et de rétablir la messagerie. Nous ne refusons pas de payer ce qui
 de régler dès la restitution des accès le solde non contesté, soit {round_euros(UNDISPUTED_DUE)}.\
 """
 
+# What the atelier asks the judge: the credentials named as the contract's article 9 and the
+# mise en demeure name them, the mail service still cut, a provision on its loss, costs.
+DEMANDS = [
+    {"kind": "restitution",
+     "what": "les identifiants administrateur du site (WordPress), les accès à l'hébergement, au compte du bureau "
+             f"d'enregistrement et à la zone DNS du domaine {DOMAIN}",
+     "penalty_per_day": "200.00", "from_days": 8},
+    {"kind": "restore_service",
+     "what": f"les messageries contact@{DOMAIN} et claire@{DOMAIN}",
+     "penalty_per_day": "200.00", "from_days": 3},
+    {"kind": "provision", "amount": "3000.00",
+     "text": "à valoir sur la réparation du préjudice causé par la coupure de la messagerie et la suspension "
+             "du site"},
+    {"kind": "article_700", "amount": "2500.00"},
+    {"kind": "costs", "text": "qui comprendront le coût du procès-verbal de constat du 14 octobre 2025"},
+]
+
 CASE = {
     "title": "Atelier Lemoine c/ Pixelune — site, DNS et messagerie",
     "our_role": "client",
@@ -199,10 +216,20 @@ CASE = {
     "procedure": "référé — trouble manifestement illicite (art. 873 CPC)",
     "counsel": {
         "name": "Maître Hélène Guérin",
-        "firm": "Guérin Avocats, barreau de Laval",
+        "firm": "Guérin Avocats",
         "email": "h.guerin@guerin-avocats.example",
         "phone": "02 61 91 00 42",
+        "city": "Laval",
+        "bar": "barreau de Laval",
     },
+    "opposing_counsel": {
+        "name": "Maître Bertrand Houdayer",
+        "firm": "Houdayer & Associés",
+        "email": "b.houdayer@houdayer-associes.example",
+        "city": "Laval",
+        "bar": "barreau de Laval",
+    },
+    "demands": DEMANDS,
     "contract": {
         "reference": CONTRACT_REF,
         "signed_on": "2025-03-04",

@@ -151,7 +151,8 @@ def notes(result: ClaimsResult, lang: str | None = None, how: RateHow | None = N
     if result.floor_half_years:
         which = ", ".join(half_year_label(h, tr.lang) for h in result.floor_half_years)
         out.append(tr.gettext("Le taux contractuel est inférieur à trois fois le taux d'intérêt légal au {which} : "
-                              "le taux légal de l'article L441-10 est appliqué.").format(which=which))
+                              "le taux de l'article L441-10 du Code de commerce (taux de refinancement de la BCE "
+                              "majoré de 10 points) est appliqué.").format(which=which))
     if result.totals.credit:
         out.append(tr.gettext("Versé au-delà de toutes les factures : {amount}, au crédit de celui qui a "
                               "payé.").format(amount=tr.money(result.totals.credit)))

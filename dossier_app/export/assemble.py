@@ -129,22 +129,32 @@ def _destination(pages: list[Dictionary], page_index: int, top: float | None = N
 
 def _links(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, layout: Layout, plan: VolumePlan,
            starts: dict[int, int]) -> None:
-    """The opening pages' recorded links made into annotations pointing at the final pages."""
-    by_volume = {e.number: e.volume for e in d.entries}
+    """The opening pages' recorded links made into annotations pointing at the final pages.
+
+    "exhibit:N" goes to pièce N's first page, "exhibit:N:P" (a citation of pages P…) to its page
+    P (its last page when P is past it), in this volume or, with a GoToR, in the volume holding it.
+    """
+    entries = {e.number: e for e in d.entries}
     for link in plan.opening.links:
         kind, _, rest = link.target.partition(":")
         annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in link.rect]),
                                 Border=Array([0, 0, 0]))
+        number_text, _, page_text = rest.partition(":")
+        number = int(number_text) if kind == "exhibit" and number_text.isdigit() else None
+        entry = entries.get(number) if number is not None else None
+        offset = 0  # the cited page within the pièce, from 0
+        if entry is not None and page_text.isdigit():
+            offset = max(0, min(int(page_text), entry.pages) - 1)
         if kind == "part" and link.target in plan.opening.anchors:
             page_index, y = plan.opening.anchors[link.target]
             annotation[Name.Dest] = _destination(pages, page_index, round(y + 40, 2))
-        elif kind == "exhibit" and int(rest) in starts:
-            annotation[Name.Dest] = _destination(pages, starts[int(rest)])
-        elif kind == "exhibit" and by_volume.get(int(rest)) and d.with_exhibits:
-            volume = by_volume[int(rest)]
-            first = layout.exhibit_pages[int(rest)] - layout.volume_first_pages.get(volume, 1)
+        elif number is not None and number in starts:
+            annotation[Name.Dest] = _destination(pages, starts[number] + offset)
+        elif entry is not None and d.with_exhibits:
+            volume = entry.volume
+            first = layout.exhibit_pages[entry.number] - layout.volume_first_pages.get(volume, 1)
             annotation[Name.A] = Dictionary(S=Name.GoToR, F=String(plan.file_names[volume - 1]),
-                                            D=Array([first, Name.Fit]), NewWindow=False)
+                                            D=Array([first + offset, Name.Fit]), NewWindow=False)
         else:
             continue
         page = pages[link.page]

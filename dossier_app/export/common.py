@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, T
 
 from ..domain.model import Party
 from ..domain.siren import normalize_siren
-from ..i18n import Translator
+from ..i18n import NBSP, Translator
 from .fonts import BOLD, SANS
 from .sheets import Anchor
 from .styles import ACCENT, FRAME_WIDTH, LIGHT_SHADE, RULE, SHADE, styles
@@ -28,15 +28,55 @@ def part_heading(key: str, title: str, subtitle: str = "") -> list[Flowable]:
     return flow
 
 
+def first_page(pages: str | None) -> int | None:
+    """The first page a citation such as "2-3" or "1, 4-5" names (None: none, or not a number)."""
+    head = (pages or "").split(",")[0].split("-")[0].strip()
+    return int(head) if head.isdigit() and int(head) > 0 else None
+
+
+def exhibit_target(number: int, pages: str | None = None) -> str:
+    """Where a citation links: "exhibit:7", or "exhibit:7:3" for a citation of pages 3-4."""
+    page = first_page(pages)
+    return f"exhibit:{number}" if page is None else f"exhibit:{number}:{page}"
+
+
 def exhibit_link(words: Translator, number: int, pages: str | None = None) -> str:
     text = exhibit(words, number)
     if pages:
         text += f", p.\u00a0{markup(pages)}"
-    return f'<a href="#exhibit:{number}">{text}</a>'
+    return f'<a href="#{exhibit_target(number, pages)}">{text}</a>'
+
+
+def _and(words: Translator, items: list[str]) -> str:
+    """"a", "a et b", "a, b et c"."""
+    if len(items) == 1:
+        return items[0]
+    return words.gettext("{items} et {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def citations_markup(words: Translator, cited: list[tuple[int, str | None]]) -> str:
-    return ", ".join(exhibit_link(words, n, p) for n, p in cited)
+    """The pièces that prove something, as a judgment cites them, each number a link:
+    "Pièce n° 7", "Pièces n° 7 et 8", "Pièce n° 7, p. 1-2, et pièce n° 8"."""
+    numbers = list(dict.fromkeys(n for n, _ in cited))
+    if not any(p for _, p in cited):
+        label = words.ngettext("Pièce n°{NBSP}{numbers}", "Pièces n°{NBSP}{numbers}", len(numbers))
+        before, _, after = label.format(NBSP=NBSP, numbers="\x00").partition("\x00")
+        links = [f'<a href="#exhibit:{n}">{markup(before) if i == 0 else ""}{n}</a>' for i, n in enumerate(numbers)]
+        return _and(words, links) + markup(after)
+    items = []
+    for n, pages in cited:
+        if pages:
+            items.append(words.gettext("pièce n°{NBSP}{number}, p.{NBSP}{pages}").format(
+                NBSP=NBSP, number=n, pages=markup(pages)))
+        else:
+            items.append(words.gettext("pièce n°{NBSP}{number}").format(NBSP=NBSP, number=n))
+    items[0] = items[0][:1].upper() + items[0][1:]
+    links = [f'<a href="#{exhibit_target(n, p)}">{item}</a>' for (n, p), item in zip(cited, items, strict=True)]
+    if len(links) == 1:
+        return links[0]
+    # A page citation is an incise: the comma that opens it closes it before "et".
+    join = words.gettext("{items}, et {last}") if cited[-2][1] else words.gettext("{items} et {last}")
+    return join.format(items=", ".join(links[:-1]), last=links[-1])
 
 
 def party_lines(words: Translator, party: Party) -> list[str]:

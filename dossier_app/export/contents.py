@@ -81,6 +81,8 @@ def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
     titles = part_titles(w)
     flow: list[Flowable] = part_heading("contents", titles["contents"])
     for key in ("cover", "contents", "facts", "chronology", "claims", "demands", "bordereau"):
+        if key == "demands" and not d.case.demands:
+            continue  # the part is absent (export/demands.py): no line for it
         flow.append(ContentsLine(markup(titles[key]), _page_text(d, layout, f"part:{key}"),
                                  f"part:{key}"))
     if not d.with_exhibits:

@@ -63,7 +63,7 @@ class Dossier:
             for link in entry.exhibit.links:
                 if link.event_id == event_id:
                     out.append((entry.number, link.pages))
-        return sorted(out)
+        return sorted(out, key=lambda cited: (cited[0], cited[1] or ""))
 
     @property
     def fingerprint(self) -> str:

@@ -22,28 +22,42 @@ from .words import markup
 
 def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w, s = d.words, styles()
-    subtitle = w.gettext("Arrêté au {day} \u2014 pénalités de retard (art. L441-10 du Code de commerce) et indemnité forfaitaire pour frais de recouvrement (art. D441-5)").format(day=w.long_day(d.as_of))
+    client = d.claims is not None and d.claims.our_role == "client"
+    if client:
+        # We owe on these invoices: what we print offers the undisputed principal, and nothing
+        # else may read as our admission (claims.md, "Output").
+        subtitle = w.gettext("Arrêté au {day} \u2014 offre de règlement du principal non contesté, sous toutes réserves et sans reconnaissance").format(day=w.long_day(d.as_of))
+    else:
+        subtitle = w.gettext("Arrêté au {day} \u2014 pénalités de retard (art. L441-10 du Code de commerce) et indemnité forfaitaire pour frais de recouvrement (art. D441-5)").format(day=w.long_day(d.as_of))
     flow: list[Flowable] = part_heading("claims", part_titles(w)["claims"], subtitle)
     claims = d.claims
     if claims is None or not claims.invoices:
         flow.append(Paragraph(w.gettext("Aucune facture n\u2019est enregistrée : il n\u2019y a rien à décompter."), s["note"]))
         flow.append(PageBreak())
         return flow
-    if claims.our_role == "client":
-        flow.append(Paragraph(w.gettext("Ce décompte montre ce que les factures du prestataire indiquent comme dû par notre société, afin d\u2019en offrir le paiement pour la part non contestée."), s["body"]))
+    if client:
+        flow.append(Paragraph(w.gettext("Ce décompte reprend les factures émises par {them}. {us} offre d\u2019en régler le principal non contesté ; les pénalités et indemnités que {them} pourrait réclamer n\u2019en sont qu\u2019une estimation, sous toutes réserves et sans reconnaissance.").format(them=markup(d.case.them.name), us=markup(d.case.us.name)), s["body"]))
 
     if claims.undisputed:
         flow.append(Paragraph(w.gettext("Factures"), s["heading"]))
-        flow.append(_invoice_table(d, claims.undisputed))
+        flow.append(_invoice_table(d, claims.undisputed, penalties=not client))
     if claims.disputed:
-        flow.append(Paragraph(w.gettext("Factures contestées \u2014 hors provision"),
-                              s["heading"]))
-        flow.append(Paragraph(w.gettext("Calculées de la même manière mais tenues à part : le juge des référés n\u2019accorde une provision que pour ce qui n\u2019est pas sérieusement contestable."), s["note"]))
-        flow.append(_invoice_table(d, claims.disputed, reasons=True))
+        flow.append(Paragraph(w.gettext("Factures contestées (à part)"), s["heading"]))
+        if client:
+            flow.append(Paragraph(w.gettext("Leur montant est sérieusement contesté, pour les raisons indiquées : elles ne sont pas comprises dans l\u2019offre."), s["note"]))
+        else:
+            flow.append(Paragraph(w.gettext("Calculées de la même manière mais tenues à part : le juge des référés n\u2019accorde une provision que pour ce qui n\u2019est pas sérieusement contestable."), s["note"]))
+        flow.append(_invoice_table(d, claims.disputed, reasons=True, penalties=not client))
     flow.append(Spacer(1, 3 * mm))
-    flow.append(KeepTogether(_totals(w, claims)))
+    if client:
+        flow.append(KeepTogether(_offer(d, claims)))
+        flow.append(Paragraph(w.gettext("Estimation de la réclamation adverse, sous toutes réserves et sans reconnaissance"), s["heading"]))
+        flow.append(KeepTogether(_estimate(d, claims)))
+    else:
+        flow.append(KeepTogether(_totals(w, claims)))
 
-    flow.append(Paragraph(w.gettext("Détail des pénalités"), s["heading"]))
+    flow.append(Paragraph(w.gettext("Détail de l\u2019estimation des pénalités") if client
+                          else w.gettext("Détail des pénalités"), s["heading"]))
     flow.append(Paragraph(w.gettext("Intérêts simples, jamais capitalisés : principal × taux × jours / 365, par période de principal et de taux constants ; chaque facture est arrondie une seule fois au centime. Un paiement s\u2019impute sur le principal, non sur les pénalités déjà courues."), s["note"]))
     if claims.unassigned_payments:
         flow.append(KeepTogether(_unassigned(d, claims)))
@@ -57,11 +71,16 @@ def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
     return flow
 
 
-def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool = False) -> Flowable:
+def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool = False,
+                   penalties: bool = True) -> Flowable:
+    """The invoices, one row each; without ``penalties`` (we are the client) the penalty and
+    indemnity columns are left out: they belong to the estimate of the other side's claim."""
     w, s = d.words, styles()
     head = [w.gettext("Facture"), w.gettext("Échéance"), w.gettext("Montant TTC"),
-            w.gettext("Avoirs"), w.gettext("Réglé"), w.gettext("Restant dû"),
-            w.gettext("Retard"), w.gettext("Pénalités"), w.gettext("Indemnité")]
+            w.gettext("Avoirs"), w.gettext("Réglé"),
+            w.gettext("Restant dû") if penalties else w.gettext("Non réglé"), w.gettext("Retard")]
+    if penalties:
+        head += [w.gettext("Pénalités"), w.gettext("Indemnité")]
     rows: list[list[object]] = [[Paragraph(h, s["cell-small-head" if i < 2 else "cell-small-head-right"])
                                  for i, h in enumerate(head)]]
     spans: list[tuple[object, ...]] = []
@@ -73,8 +92,8 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
             *(Paragraph(w.money(v), s["cell-small-right"]) for v in (claim.amount, claim.credited, claim.paid,
                                                                        claim.outstanding)),
             Paragraph(w.days(claim.days_late), s["cell-small-right"]),
-            Paragraph(w.money(claim.penalties), s["cell-small-right"]),
-            Paragraph(w.money(claim.indemnity), s["cell-small-right"]),
+            *([Paragraph(w.money(claim.penalties), s["cell-small-right"]),
+               Paragraph(w.money(claim.indemnity), s["cell-small-right"])] if penalties else []),
         ])
         notes = []
         if cited:
@@ -82,15 +101,17 @@ def _invoice_table(d: Dossier, claims: tuple[InvoiceClaim, ...], reasons: bool =
         if reasons and claim.dispute_reason:
             notes.append(w.gettext("Contestation : ") + f"<i>{markup(claim.dispute_reason)}</i>")
         if notes:
-            rows.append([Paragraph(" — ".join(notes), s["cell-small"])] + [""] * 8)
+            rows.append([Paragraph(" — ".join(notes), s["cell-small"])] + [""] * (len(head) - 1))
             row = len(rows) - 1
             spans += [("SPAN", (0, row), (-1, row)), ("LINEABOVE", (0, row), (-1, row), 0, colors.white),
                       ("TOPPADDING", (0, row), (-1, row), 0)]
     totals = [sum(getattr(c, name) for c in claims) for name in ("amount", "credited", "paid", "outstanding")]
-    rows.append([Paragraph("<b>" + w.gettext("Total") + "</b>", s["cell-small"]), "",
-                 *(Paragraph(f"<b>{w.money(v)}</b>", s["cell-small-right"]) for v in totals), "",
-                 Paragraph(f"<b>{w.money(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
-                 Paragraph(f"<b>{w.money(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])])
+    last: list[object] = [Paragraph("<b>" + w.gettext("Total") + "</b>", s["cell-small"]), "",
+                          *(Paragraph(f"<b>{w.money(v)}</b>", s["cell-small-right"]) for v in totals), ""]
+    if penalties:
+        last += [Paragraph(f"<b>{w.money(sum(c.penalties for c in claims))}</b>", s["cell-small-right"]),
+                 Paragraph(f"<b>{w.money(sum(c.indemnity for c in claims))}</b>", s["cell-small-right"])]
+    rows.append(last)
     widths, size = _invoice_widths(rows, head)
     if size != s["cell-small-right"].fontSize:  # only when millions in every column would not fit
         for cells in rows[1:]:
@@ -137,16 +158,15 @@ def _invoice_widths(rows: list[list[object]], head: list[str]) -> tuple[list[flo
 
 
 def _totals(w: Translator, claims: ClaimsResult) -> list[Flowable]:
-    s, t = styles(), claims.totals
+    """What we claim, as the provider: the undisputed principal, its penalties and indemnities."""
+    t = claims.totals
     rows: list[list[str]] = [
         [w.gettext("Principal restant dû (non contesté)"),
          w.money(t.outstanding_undisputed)],
         [w.gettext("Pénalités de retard"), w.money(t.penalties_undisputed)],
         [w.gettext("Indemnités forfaitaires de recouvrement"),
          w.money(t.indemnities_undisputed)],
-        [(w.gettext("TOTAL DÛ SELON LES FACTURES, PART NON CONTESTÉE, AU ") if claims.our_role == "client" else
-          w.gettext("TOTAL RÉCLAMABLE AU ")) + w.short_day(claims.as_of),
-         w.money(t.grand_total)],
+        [w.gettext("TOTAL RÉCLAMABLE AU ") + w.short_day(claims.as_of), w.money(t.grand_total)],
     ]
     memo: list[list[str]] = []
     if t.outstanding_disputed or t.penalties_disputed or t.indemnities_disputed:
@@ -155,6 +175,44 @@ def _totals(w: Translator, claims: ClaimsResult) -> list[Flowable]:
     if t.credit:
         memo.append([w.gettext("Trop-perçu à restituer au débiteur"),
                      w.money(t.credit)])
+    return [_summary(rows, memo)]
+
+
+def _offer(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
+    """What we offer, as the client: the undisputed principal still unpaid, and nothing else."""
+    w, t = d.words, claims.totals
+    rows = [[w.gettext("OFFRE DE RÈGLEMENT DU PRINCIPAL NON CONTESTÉ AU {day}").format(day=w.short_day(claims.as_of)),
+             w.money(t.outstanding_undisputed)]]
+    memo: list[list[str]] = []
+    if t.outstanding_disputed:
+        memo.append([w.gettext("Pour mémoire : principal des factures contestées, non compris dans l\u2019offre"),
+                     w.money(t.outstanding_disputed)])
+    if t.credit:
+        memo.append([w.gettext("Versé au-delà de toutes les factures, à restituer à {us}").format(us=d.case.us.name),
+                     w.money(t.credit)])
+    return [_summary(rows, memo)]
+
+
+def _estimate(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
+    """The penalties and indemnities the other side might claim: an estimate, never added to a total."""
+    w, s, t = d.words, styles(), claims.totals
+    them = d.case.them.name
+    rows = [[w.gettext("Pénalités de retard que {them} pourrait réclamer sur les factures non contestées").format(them=them),
+             w.money(t.penalties_undisputed)],
+            [w.gettext("Indemnités forfaitaires de recouvrement (art. D441-5) qu\u2019elle pourrait réclamer sur ces factures"),
+             w.money(t.indemnities_undisputed)]]
+    if t.penalties_disputed or t.indemnities_disputed:
+        rows.append([w.gettext("Pénalités et indemnités sur les factures contestées"),
+                     w.money(t.penalties_disputed + t.indemnities_disputed)])
+    table = grid([[Paragraph(markup(a), s["cell"]), Paragraph(b, s["cell-right"])] for a, b in rows],
+                 full_width(120, 45), header_rows=0)
+    note = Paragraph(w.gettext("Ces montants ne sont ni offerts ni reconnus : ils indiquent seulement ce que {them} pourrait réclamer, au taux de l\u2019article L441-10 du Code de commerce (taux de refinancement de la BCE majoré de 10 points) ou au taux contractuel.").format(them=markup(them)), s["note"])
+    return [table, Spacer(1, 1 * mm), note]
+
+
+def _summary(rows: list[list[str]], memo: list[list[str]]) -> Flowable:
+    """A two-column table whose last row of ``rows`` stands out as the figure that matters."""
+    s = styles()
     table_rows = [[Paragraph(markup(a), s["cell"]), Paragraph(b, s["cell-right"])] for a, b in rows + memo]
     total_row = len(rows) - 1
     table_rows[total_row] = [Paragraph(f"<b>{markup(rows[total_row][0])}</b>", s["cell"]),
@@ -165,7 +223,7 @@ def _totals(w: Translator, claims: ClaimsResult) -> list[Flowable]:
         ("LINEABOVE", (0, total_row), (-1, total_row), 1, ACCENT),
         ("LINEBELOW", (0, total_row), (-1, total_row), 1, ACCENT),
     ])
-    return [table]
+    return table
 
 
 def _periods(w: Translator, claim: InvoiceClaim) -> list[Flowable]:
@@ -221,7 +279,7 @@ def _describe_source(w: Translator, period: PenaltyPeriod) -> str:
     statutory = source.statutory
     text = ""
     if statutory is not None:
-        text = w.gettext("taux légal (art. L441-10) : taux BCE de {rate} en vigueur le {day}, majoré de 10 points = {rate2} \u2014 source : {source}").format(rate=w.percent(statutory.ecb.rate), day=w.long_day(statutory.read_on), rate2=w.percent(statutory.rate), source=markup(statutory.ecb.source))
+        text = w.gettext("taux de l\u2019article L441-10 du Code de commerce (taux de refinancement de la BCE majoré de 10 points) : {rate} en vigueur le {day} + 10 points = {rate2} \u2014 source : {source}").format(rate=w.percent(statutory.ecb.rate), day=w.long_day(statutory.read_on), rate2=w.percent(statutory.rate), source=markup(statutory.ecb.source))
         if not statutory.known:
             text += w.gettext(" <b>(taux de cette date pas encore connu : le dernier taux publié connu est utilisé)</b>")
     if source.kind == "statutory_floor" and source.legal is not None and source.contract_rate is not None:
