@@ -95,14 +95,16 @@ def first_frame(source: Path, target: Path, words: Translator, caption: str) -> 
     A still GIF is printed as it is."""
     try:
         with Image.open(source) as image:
+            if image.size[0] * image.size[1] > MAX_IMAGE_PIXELS:
+                raise too_big(words)
             frames = getattr(image, "n_frames", 1)
             if frames <= 1:
                 return source, caption
-            if image.size[0] * image.size[1] > MAX_IMAGE_PIXELS:
-                raise too_big(words)
             image.seek(0)
             image.save(target, format="PNG")
-    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise too_big(words) from exc
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise Refused(words.gettext("image illisible ({exc})").format(exc=exc)) from exc
     note = words.ngettext("animation : {frames} image, la première est reproduite",
                           "animation : {frames} images, la première est reproduite", frames).format(frames=frames)

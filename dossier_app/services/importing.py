@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -27,6 +28,8 @@ from ..store.home import temporary_folder
 from .crash_log import write_crash_log
 from .events import event_id_prefix
 from .store_access import FileWrites, writing
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ..imports.analysis import Analysis
@@ -144,11 +147,7 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
         name = readable_name(path.name)
         pages = analysis.pages
         if analysis.media_type not in (None, "application/pdf"):
-            try:
-                pages = _printed_pages(store.home, analysis.media_type, path, name)
-            except _NotDrawn as refusal:
-                items.append(ImportItem(path, "refused", str(refusal), sha, notes=said))
-                continue
+            pages = _printed_pages(store.home, analysis.media_type, path, name) or pages
         exhibit = Exhibit(sha256=sha, title=_storable(analysis.title, name), original_name=_storable(name, "?"),
                           date=analysis.suggested_date, password=password if analysis.encrypted else None,
                           media_type=analysis.media_type, pages=pages,
@@ -177,15 +176,13 @@ def _plan(store: Store, case_id: int, paths: Iterable[Path], password: str | Non
     return items
 
 
-class _NotDrawn(Exception):
-    """The export could not draw this file: refused now rather than at the export."""
-
-
-def _printed_pages(home: Path, media_type: str, path: Path, name: str) -> int:
+def _printed_pages(home: Path, media_type: str, path: Path, name: str) -> int | None:
     """The pages an image, e-mail or text will take in the exported dossier, counted by drawing it
     as the export does (``export.prepare.printed_pages``): ``exhibit list``, the page citations and
     the bordereau then say one number (an estimate from the text disagreed on e-mails with
-    attachments, long lines, tables, animated GIFs)."""
+    attachments, long lines, tables, animated GIFs). None when it cannot be drawn now: the analysis's
+    count stays, and the export says why it cannot print it (a file changed meanwhile is refused
+    by the checks that follow)."""
     from ..export.exhibits_pdf import Refused as ExportRefused
     from ..export.prepare import printed_pages
     from ..i18n import language, translator
@@ -194,8 +191,11 @@ def _printed_pages(home: Path, media_type: str, path: Path, name: str) -> int:
     try:
         return printed_pages(media_type, path, name, translator(language()), temporary_folder(home),
                              read_email)
-    except ExportRefused as refusal:
-        raise _NotDrawn(refusal.reason) from refusal
+    except (ExportRefused, OSError):
+        return None
+    except Exception:  # a drawing bug must not stop the import: the export meets it and says so
+        log.exception("could not count the printed pages of %s", path)
+        return None
 
 
 class _Changed(Exception):
