@@ -218,3 +218,29 @@ def test_no_demands_no_part(tmp_path: Path) -> None:
     texts = page_texts(output)
     assert "Demandes" not in flat("\n".join(texts))
     assert "Demandes" not in outline_titles(output)
+
+
+def test_a_page_citation_links_to_the_cited_page_in_another_volume(tmp_path: Path) -> None:
+    home, output = tmp_path / "home", tmp_path / "vol.pdf"
+    case_id = run(home, "demo").strip().split()[-1]
+    run(home, "export", case_id, "-o", str(output), "--as-of", DEMO_AS_OF, "--max-mb", "0.3")
+    first = tmp_path / "vol-1.pdf"
+    texts = page_texts(first)
+    facts_page = next(i for i, t in enumerate(texts) if "Les faits essentiels" in t)
+    found = []
+    with pikepdf.open(first) as pdf:
+        page = pdf.pages[facts_page]
+        height = float(page.mediabox[3])
+        for annot in page.obj.get("/Annots", []):
+            if "/A" not in annot or annot.A.S != "/GoToR":
+                continue
+            x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+            done = subprocess.run(
+                ["pdftotext", "-f", str(facts_page + 1), "-l", str(facts_page + 1), "-x", str(int(x0)),
+                 "-y", str(int(height - y1)), "-W", str(int(x1 - x0) + 1), "-H", str(int(y1 - y0) + 1),
+                 str(first), "-"], capture_output=True, check=True)
+            if "Pièce n° 11, p. 3" in flat(normalize(done.stdout.decode("utf-8"))):
+                found.append((str(annot.A.F), int(annot.A.D[0])))
+    assert found
+    for name, index in found:
+        assert "Pièce n° 11 — p. 3/" in page_texts(tmp_path / name)[index]
