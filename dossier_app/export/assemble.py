@@ -1,4 +1,9 @@
-"""Writing one volume with pikepdf: generated pages, stamped exhibits, outline, labels, links."""
+"""Writing one volume with pikepdf: generated pages, stamped exhibits, outline, labels, links.
+
+A volume of up to ``BATCH_FROM`` pages is one pikepdf document saved at the end, the fastest way.
+A longer one is written batch by batch (``export/concat.py``), so that its pages are never all
+held at once: a 10 000-page volume then takes about a tenth of the memory.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
 from .active_content import Sanitizer
+from .concat import BundleWriter, OutlineEntry, pdf_text
 from .contents import part_titles
 from .context import Dossier, Layout
 from .exhibits_pdf import open_pdf
@@ -24,6 +30,9 @@ from .stamping import Stamper, StampFont
 from .words import LINE_TITLE, exhibit, plain
 
 Tick = Callable[[int], None]  # told the number of the exhibit being added; raises to cancel
+Destination = Callable[[int, "float | None"], pikepdf.Object]  # a page of the volume (and a top) → a link's /Dest
+BATCH_FROM = 1500  # pages in a volume from which it is written batch by batch
+BATCH_PAGES = 250  # pages per batch
 
 
 @dataclass
@@ -42,6 +51,9 @@ def stamp_label(d: Dossier, number: int, page: int, pages: int) -> str:
 
 def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, font: StampFont,
                  tick: Tick, save_progress: Callable[[int], None] | None = None) -> None:
+    if plan.opening.pages + sum(p.pages for p in plan.exhibits) >= BATCH_FROM:
+        _write_in_batches(d, layout, plan, target, font, tick, save_progress)
+        return
     out = pikepdf.new()
     try:
         with warnings.catch_warnings():
@@ -49,12 +61,7 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
             # bundle wants exactly that (fields stay visible through their appearance streams).
             warnings.simplefilter("ignore", category=getattr(pikepdf, "PageCopyWarning", UserWarning))
             pages: list[Dictionary] = []  # the output's pages: indexing out.pages walks the page tree
-            with pikepdf.open(BytesIO(plan.opening.pdf)) as opening:
-                note_version(out, opening.pdf_version)
-                for source_page in opening.pages:
-                    page = cast(Dictionary, out.copy_foreign(source_page.obj))  # a page's copy is a page
-                    _add_page(out, page)
-                    pages.append(page)
+            _copy_opening(out, pages, plan)
             first_number = 1 if plan.index == 1 else layout.volume_first_pages[plan.index]
             stamper = Stamper(out, font)
             starts: dict[int, int] = {}
@@ -62,9 +69,13 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
                 tick(prepared.number)
                 starts[prepared.number] = len(pages)
                 plan.removed[prepared.number] = copy_exhibit(out, pages, stamper, d, layout, prepared)
-            _links(out, pages, d, layout, plan, starts)
-            _outline(out, pages, d, plan, starts)
-            _labels(out, d, plan, starts, first_number)
+
+            def destination(index: int, top: float | None) -> pikepdf.Object:
+                return _destination(pages, index, top)
+
+            _links(out, pages, d, layout, plan, starts, destination)
+            _outline(out, _outline_entries(d, plan, starts), destination)
+            out.Root[Name.PageLabels] = Dictionary(Nums=Array(_label_nums(d, plan, starts, first_number)))
             out.docinfo[Name.Title] = String(plain(d.case.title, LINE_TITLE))
             out.docinfo[Name.Creator] = String("Dossier")
             out.Root[Name.PageMode] = Name.UseOutlines
@@ -74,6 +85,81 @@ def write_volume(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, fon
                      progress=save_progress, min_version=finish(out))
     finally:
         out.close()
+
+
+def _copy_opening(out: pikepdf.Pdf, pages: list[Dictionary], plan: VolumePlan) -> None:
+    with pikepdf.open(BytesIO(plan.opening.pdf)) as opening:
+        note_version(out, opening.pdf_version)
+        for source_page in opening.pages:
+            page = cast(Dictionary, out.copy_foreign(source_page.obj))  # a page's copy is a page
+            _add_page(out, page)
+            pages.append(page)
+
+
+def _write_in_batches(d: Dossier, layout: Layout, plan: VolumePlan, target: Path, font: StampFont,
+                      tick: Tick, save_progress: Callable[[int], None] | None) -> None:
+    """The same volume as ``write_volume`` writes, its pages going out ``BATCH_PAGES`` at a time.
+
+    Links from the opening pages point at pages not yet written: they name their destination,
+    and the names are resolved when the page tree is complete.
+    """
+    first_number = 1 if plan.index == 1 else layout.volume_first_pages[plan.index]
+    starts: dict[int, int] = {}
+    page_count = plan.opening.pages
+    for prepared in plan.exhibits:
+        starts[prepared.number] = page_count
+        page_count += prepared.pages
+    names: dict[str, tuple[int, float | None]] = {}
+
+    def named(index: int, top: float | None) -> pikepdf.Object:
+        name = f"p{index}" if top is None else f"p{index}@{top:g}"
+        names[name] = (index, top)
+        return String(name)
+
+    scratch = target.with_name(target.name + ".batch")
+    with open(target, "wb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=getattr(pikepdf, "PageCopyWarning", UserWarning))
+        writer = BundleWriter(handle, scratch)
+        batch = pikepdf.new()
+        try:
+            pages: list[Dictionary] = []
+            _copy_opening(batch, pages, plan)
+            _links(batch, pages, d, layout, plan, starts, named)
+            stamper = Stamper(batch, font)
+            for prepared in plan.exhibits:
+                tick(prepared.number)
+                if len(writer.pages) + len(pages) != starts[prepared.number]:
+                    raise RuntimeError(f"pièce {prepared.number}: its pages were counted wrong")
+                plan.removed[prepared.number] = copy_exhibit(batch, pages, stamper, d, layout, prepared)
+                if len(pages) >= BATCH_PAGES:
+                    writer.add_batch(batch, finish(batch))
+                    batch.close()
+                    batch, pages = pikepdf.new(), []
+                    stamper = Stamper(batch, font)
+                    if save_progress is not None:
+                        save_progress(min(99, 100 * len(writer.pages) // max(page_count, 1)))
+            if pages:
+                writer.add_batch(batch, finish(batch))
+        finally:
+            batch.close()
+        labels = []
+        for index, label in zip(_label_nums(d, plan, starts, first_number)[::2],
+                                _label_nums(d, plan, starts, first_number)[1::2], strict=True):
+            labels.append((cast(int, index), _label_text(cast(Dictionary, label))))
+        writer.finish(outline=_outline_entries(d, plan, starts), dests=names, labels=labels,
+                      catalog_extra=b"/PageMode /UseOutlines /Lang " + pdf_text(d.words.lang),
+                      info=b"<< /Title " + pdf_text(plain(d.case.title, LINE_TITLE)) + b" /Creator (Dossier) >>")
+    if save_progress is not None:
+        save_progress(100)
+
+
+def _label_text(label: Dictionary) -> bytes:
+    text = b"<< /S /D"
+    if Name.St in label:
+        text += b" /St %d" % int(label.St)
+    if Name.P in label:
+        text += b" /P " + pdf_text(str(label.P))
+    return text + b" >>"
 
 
 def copy_exhibit(out: pikepdf.Pdf, pages: list[Dictionary], stamper: Stamper, d: Dossier, layout: Layout,
@@ -128,7 +214,7 @@ def _destination(pages: list[Dictionary], page_index: int, top: float | None = N
 
 
 def _links(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, layout: Layout, plan: VolumePlan,
-           starts: dict[int, int]) -> None:
+           starts: dict[int, int], destination: Destination) -> None:
     """The opening pages' recorded links made into annotations pointing at the final pages.
 
     "exhibit:N" goes to pièce N's first page, "exhibit:N:P" (a citation of pages P…) to its page
@@ -147,9 +233,9 @@ def _links(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, layout: Layout
             offset = max(0, min(int(page_text), entry.pages) - 1)
         if kind == "part" and link.target in plan.opening.anchors:
             page_index, y = plan.opening.anchors[link.target]
-            annotation[Name.Dest] = _destination(pages, page_index, round(y + 40, 2))
+            annotation[Name.Dest] = destination(page_index, round(y + 40, 2))
         elif number is not None and number in starts:
-            annotation[Name.Dest] = _destination(pages, starts[number] + offset)
+            annotation[Name.Dest] = destination(starts[number] + offset, None)
         elif entry is not None and d.with_exhibits:
             volume = entry.volume
             first = layout.exhibit_pages[entry.number] - layout.volume_first_pages.get(volume, 1)
@@ -163,35 +249,40 @@ def _links(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, layout: Layout
         page.Annots.append(out.make_indirect(annotation))
 
 
-def _outline(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, plan: VolumePlan,
-             starts: dict[int, int]) -> None:
-    """One item per part (or the tome's cover) and one per exhibit, under "Pièces".
-
-    Destinations are given as [page /Fit] arrays, which is what pikepdf makes of a page index,
-    without its lookup of the page by index (a walk of the page tree for each item).
-    """
+def _outline_entries(d: Dossier, plan: VolumePlan, starts: dict[int, int]) -> list[OutlineEntry]:
+    """One item per part (or the tome's cover) and one per exhibit, under "Pièces"."""
     titles = part_titles(d.words)
+    entries: list[OutlineEntry] = []
+    if plan.index == 1:
+        for key in PART_KEYS:
+            anchor = plan.opening.anchors.get(f"part:{key}")
+            if anchor is not None:
+                entries.append(OutlineEntry(titles[key], anchor[0]))
+    else:
+        entries.append(OutlineEntry(d.words.gettext("Tome {index} / {count}").format(index=plan.index, count=plan.count), 0))
+    if plan.exhibits:
+        entries.append(OutlineEntry(titles["exhibits"], starts[plan.exhibits[0].number], tuple(
+            OutlineEntry(f"{exhibit(d.words, p.number)} — {plain(p.exhibit.title, LINE_TITLE)}", starts[p.number])
+            for p in plan.exhibits)))
+    return entries
+
+
+def _outline(out: pikepdf.Pdf, entries: list[OutlineEntry], destination: Destination) -> None:
+    """The outline as pikepdf writes it; destinations are [page /Fit] arrays, which is what pikepdf
+    makes of a page index, without its lookup of the page by index (a walk of the page tree)."""
+    def item(entry: OutlineEntry) -> OutlineItem:
+        made = OutlineItem(entry.title, cast(Array, destination(entry.page, None)))
+        made.children.extend(item(child) for child in entry.children)
+        return made
+
     with out.open_outline() as outline:
-        if plan.index == 1:
-            for key in PART_KEYS:
-                anchor = plan.opening.anchors.get(f"part:{key}")
-                if anchor is not None:
-                    outline.root.append(OutlineItem(titles[key], _destination(pages, anchor[0])))
-        else:
-            outline.root.append(OutlineItem(d.words.gettext("Tome {index} / {count}").format(index=plan.index, count=plan.count), _destination(pages, 0)))
-        if plan.exhibits:
-            folder = OutlineItem(titles["exhibits"], _destination(pages, starts[plan.exhibits[0].number]))
-            for prepared in plan.exhibits:
-                folder.children.append(OutlineItem(
-                    f"{exhibit(d.words, prepared.number)} — {plain(prepared.exhibit.title, LINE_TITLE)}",
-                    _destination(pages, starts[prepared.number])))
-            outline.root.append(folder)
+        outline.root.extend(item(entry) for entry in entries)
 
 
-def _labels(out: pikepdf.Pdf, d: Dossier, plan: VolumePlan, starts: dict[int, int], first_number: int) -> None:
+def _label_nums(d: Dossier, plan: VolumePlan, starts: dict[int, int], first_number: int) -> list[object]:
     """Viewers show "P4-2" for the second page of pièce 4, and the dossier's own numbers elsewhere."""
     prefix = d.words.gettext("P")
     nums: list[object] = [0, Dictionary(S=Name.D, St=first_number)]
     for prepared in plan.exhibits:
         nums += [starts[prepared.number], Dictionary(S=Name.D, P=String(f"{prefix}{prepared.number}-"))]
-    out.Root[Name.PageLabels] = Dictionary(Nums=Array(nums))
+    return nums

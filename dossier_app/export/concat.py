@@ -73,6 +73,7 @@ class BundleWriter:
     """A PDF written as it goes: ``add_batch`` for each batch of pages, then ``finish``."""
 
     def __init__(self, stream: BinaryIO, scratch: Path) -> None:
+        """``scratch``: the file each batch is saved to on its way (beside the bundle), removed after."""
         self._out = stream
         self._scratch = scratch
         self._digest = hashlib.md5(usedforsecurity=False)
@@ -112,7 +113,7 @@ class BundleWriter:
         for version in (pdf.pdf_version, min_version or "1.3"):
             if _version_key(version) > _version_key(self._version):
                 self._version = version
-        path = self._scratch / "batch.pdf"
+        path = self._scratch
         pdf.save(path, object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True,
                  stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True)
         try:
@@ -246,9 +247,9 @@ class BundleWriter:
             if index + 1 < len(numbers):
                 parts.append(b"/Next %d 0 R" % numbers[index + 1])
             if entry.children:
-                # Closed (a negative count): a long list of pièces stays folded under its part.
                 first, last, count = self._write_items(entry.children, number)
-                parts.append(b"/First %d 0 R /Last %d 0 R /Count -%d" % (first, last, count))
+                parts.append(b"/First %d 0 R /Last %d 0 R /Count %d" % (first, last, count))
+                visible += count
             self.write_object(number, b"<< " + b" ".join(parts) + b" >>")
         return numbers[0], numbers[-1], visible
 

@@ -30,7 +30,7 @@ def _bundle(sources: list[Path], target: Path, per_batch: int, min_version: str 
             **finish: object) -> list[int]:
     starts = []
     with open(target, "wb") as out:
-        writer = BundleWriter(out, target.parent)
+        writer = BundleWriter(out, target.with_name(target.name + ".batch"))
         batch, count = pikepdf.new(), 0
         for source in sources:
             with pikepdf.open(source) as pdf:
