@@ -3,9 +3,6 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/debian-packages.txt")
-# The font for the symbols and emoji DejaVu lacks, in e-mails printed into the dossier (Symbola,
-# "free for any use"): without it they print as their Unicode names in brackets.
-wanted+=(fonts-symbola)
 missing=()
 for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
