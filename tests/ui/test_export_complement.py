@@ -94,3 +94,26 @@ def test_a_first_piece_no_piece_has_is_said_in_one_line(qtbot, open_window, stor
     # Unticked, the number no longer matters: a plain first bordereau again.
     _click_box(qtbot, dialog.complement)
     assert not dialog.complement_from.isEnabled()
+
+
+def test_what_is_wrong_on_paper_is_listed_before_writing(qtbot, open_window, store, tmp_path) -> None:
+    """A hearing already past (on the cover) and a pièce dated a year from what it proves (in the bordereau)."""
+    import json
+
+    path = write_four_pieces(tmp_path / "in")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["case"]["hearing"] = "2024-05-20T14:00"
+    document["exhibits"][0]["date"] = "2023-03-15"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    case_id = load_case(store, path)
+    window = open_window(str(case_id))
+    dialog = _open_dialog(window, qtbot)
+    target = tmp_path / "bloque.pdf"
+    _type(qtbot, dialog.target, str(target))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.fix_first.isVisible(), timeout=60000)
+    shown = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert any(line.startswith("La date d'audience (20/05/2024) est passée") for line in shown), shown
+    assert any("Facture 2024-003" in line and "vérifiez sa date" in line for line in shown), shown
+    assert dialog.findings_title.text().startswith("2 points rendent le dossier faux")
+    assert not target.exists()

@@ -82,6 +82,15 @@ def _gaps(qtbot):
     return timer, ticks
 
 
+def _past_findings(qtbot, dialog) -> None:
+    """What makes the dossier wrong on paper is listed first (the demo's pièce n° 1 is dated a year before
+    the invoice it proves); the user exports anyway.  Without findings, the export is already under way."""
+    qtbot.waitUntil(lambda: dialog.export_anyway.isVisible() or dialog.bar.maximum() == 1000
+                    or dialog.stack.currentWidget() is dialog.done_page, timeout=60000)
+    if dialog.export_anyway.isVisible():
+        qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
+
+
 def test_export_from_the_menu_writes_the_dossier_and_remembers_its_folder(qtbot, open_window, store, tmp_path,
                                                                           opened):
     case_id = create_demo(store)
@@ -100,13 +109,10 @@ def test_export_from_the_menu_writes_the_dossier_and_remembers_its_folder(qtbot,
     folder.mkdir()
     target = folder / "dossier Lemoine.pdf"
     _type(qtbot, dialog.target, str(folder / "dossier Lemoine"))  # .pdf added
-    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
-    # The demo's pièce n° 1 is dated a year before what it proves: said before writing, exported anyway.
-    qtbot.waitUntil(lambda: dialog.export_anyway.isVisible(), timeout=60000)
-    assert any("vérifiez sa date" in dialog.findings.item(i).text() for i in range(dialog.findings.count()))
     timer, ticks = _gaps(qtbot)
     with qtbot.waitSignal(window.exporting.ended, timeout=180000) as ended:
-        qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+        _past_findings(qtbot, dialog)
     timer.stop()
     assert ended.args == ["written"], dialog.error.text()
     worst = max(b - a for a, b in itertools.pairwise(ticks)) * 1000
@@ -143,8 +149,7 @@ def test_cancel_leaves_no_file(qtbot, open_window, store, tmp_path):
     target = tmp_path / "annule.pdf"
     _type(qtbot, dialog.target, str(target))
     qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.export_anyway.isVisible(), timeout=60000)  # the demo's pièce n° 1
-    qtbot.mouseClick(dialog.export_anyway, Qt.MouseButton.LeftButton)
+    _past_findings(qtbot, dialog)
     # The readiness check first, then the export itself: its bar counts per mille, its part named.
     qtbot.waitUntil(lambda: dialog.bar.maximum() == 1000 and dialog.bar.value() > 0 and dialog.step.text() != "",
                     timeout=60000)
