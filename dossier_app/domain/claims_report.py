@@ -156,7 +156,9 @@ def notes(result: ClaimsResult, lang: str | None = None, how: RateHow | None = N
     if result.totals.credit:
         out.append(tr.gettext("Versé au-delà de toutes les factures : {amount}, au crédit de celui qui a "
                               "payé.").format(amount=tr.money(result.totals.credit)))
-    if result.disputed:
+    if result.disputed and result.our_role == "client":
+        out.append(tr.gettext("Les factures contestées sont présentées à part et exclues de l'offre."))
+    elif result.disputed:
         out.append(tr.gettext("Les factures contestées sont présentées à part et exclues du total réclamable."))
     if result.unassigned_met_disputed:
         # Said only where the rule made a difference, so that every other document stays as it was.
@@ -276,18 +278,32 @@ def _heading(result: ClaimsResult, tr: Translator) -> str:
 
 def _render_totals(result: ClaimsResult, tr: Translator) -> str:
     totals = result.totals
-    client = result.our_role == "client"
-    rows = [
-        (tr.gettext("Principal non contesté restant dû"), totals.outstanding_undisputed),
-        (tr.gettext("Principal contesté restant dû"), totals.outstanding_disputed),
-        (tr.gettext("Pénalités de retard (non contesté)"), totals.penalties_undisputed),
-        (tr.gettext("Indemnités forfaitaires de 40 € (non contesté)"), totals.indemnities_undisputed),
-        (tr.gettext("Total dû selon les factures (non contesté)") if client
-         else tr.gettext("Total réclamable (non contesté)"), totals.grand_total),
-    ]
+    if result.our_role == "client":
+        # Nothing here may read as our own admission (claims.md "Output"): the undisputed principal
+        # is an offer, the other side's penalties and indemnities an estimate, never a total owed.
+        rows = [
+            (tr.gettext("Principal non contesté non réglé"), totals.outstanding_undisputed),
+            (tr.gettext("Principal contesté non réglé"), totals.outstanding_disputed),
+            (tr.gettext("Offre de règlement du principal non contesté"), totals.outstanding_undisputed),
+            (tr.gettext("Pénalités de retard (estimation adverse)"), totals.penalties_undisputed),
+            (tr.gettext("Indemnités de 40 € (estimation adverse)"), totals.indemnities_undisputed),
+        ]
+    else:
+        rows = [
+            (tr.gettext("Principal non contesté restant dû"), totals.outstanding_undisputed),
+            (tr.gettext("Principal contesté restant dû"), totals.outstanding_disputed),
+            (tr.gettext("Pénalités de retard (non contesté)"), totals.penalties_undisputed),
+            (tr.gettext("Indemnités forfaitaires de 40 € (non contesté)"), totals.indemnities_undisputed),
+            (tr.gettext("Total réclamable (non contesté)"), totals.grand_total),
+        ]
     if totals.penalties_disputed or totals.indemnities_disputed:
-        rows.insert(4, (tr.gettext("Pénalités et indemnités sur factures contestées"),
-                        Cents(totals.penalties_disputed + totals.indemnities_disputed)))
+        rows.insert(4 if result.our_role != "client" else 5,
+                    (tr.gettext("Pénalités et indemnités sur factures contestées"),
+                     Cents(totals.penalties_disputed + totals.indemnities_disputed)))
     if totals.credit:
         rows.append((tr.gettext("Trop-versé (crédit du payeur)"), totals.credit))
-    return render([tr.gettext("Totaux"), ""], [[label, tr.money(cents)] for label, cents in rows], right=(1,))
+    table = render([tr.gettext("Totaux"), ""], [[label, tr.money(cents)] for label, cents in rows], right=(1,))
+    if result.our_role == "client":
+        table += "\n" + tr.gettext("Estimation adverse : ce que l'autre partie pourrait réclamer en plus du principal, "
+                                   "sous toutes réserves et sans reconnaissance.")
+    return table

@@ -43,8 +43,12 @@ def test_claims_table_agrees_with_json_on_the_demo(dossier) -> None:
     doc = json.loads(dossier("claims", demo, "--as-of", "2026-03-31", "--json").out)
     table = dossier("claims", demo, "--as-of", "2026-03-31")
     assert table.code == 0, table.err
-    for key in ("outstanding_undisputed", "outstanding_disputed", "penalties", "indemnities", "grand_total"):
+    for key in ("outstanding_undisputed", "outstanding_disputed", "penalties", "indemnities"):
         assert _french(doc["totals"][key]) in table.out, key
+    # We are the client in the demo: an offer of the undisputed principal, never a total owed.
+    offer = next(r for r in table.out.splitlines() if r.startswith("Offre de règlement du principal non contesté"))
+    assert _french(doc["totals"]["outstanding_undisputed"]) in offer
+    assert "total" not in table.out.lower().replace("totaux", "")
     for line in doc["invoices"]:
         row = next(r for r in table.out.splitlines() if r.startswith(line["number"]))
         for key in ("amount", "paid", "outstanding", "penalties", "indemnity"):

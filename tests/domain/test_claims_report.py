@@ -66,7 +66,9 @@ def test_table_in_english():
 def test_client_wording():
     table = claims_table(result(role="client"))
     assert "ce que les factures disent que nous devons" in table
-    assert "Total dû selon les factures" in table
+    assert "Offre de règlement du principal non contesté" in table
+    assert "sous toutes réserves et sans reconnaissance" in table
+    assert "total" not in table.lower().replace("totaux", "")
 
 
 def test_notes_say_what_the_reader_must_know():
