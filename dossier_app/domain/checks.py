@@ -303,9 +303,11 @@ def _after_as_of(inputs: _Inputs) -> Iterator[Finding]:
 
 
 def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
+    client = inputs.claims.our_role == "client"
     for claim in inputs.claims.disputed:
-        yield Finding(INFO, "disputed_invoice", _("Facture n° {number} contestée : présentée à part, hors du total réclamable.").format(number=claim.number),
-            event_id=claim.event_id)
+        text = (_("Facture n° {number} contestée : présentée à part, hors de l'offre de règlement.") if client
+                else _("Facture n° {number} contestée : présentée à part, hors du total réclamable."))
+        yield Finding(INFO, "disputed_invoice", text.format(number=claim.number), event_id=claim.event_id)
     if inputs.claims.totals.credit:
         amount = format_euros(inputs.claims.totals.credit)
         yield Finding(INFO, "credit", _("{amount} ont été versés au-delà de toutes les factures : c'est un crédit de celui qui a payé.").format(amount=amount))

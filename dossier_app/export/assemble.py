@@ -251,7 +251,7 @@ def _links(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, layout: Layout
 
 def _outline_entries(d: Dossier, plan: VolumePlan, starts: dict[int, int]) -> list[OutlineEntry]:
     """One item per part (or the tome's cover) and one per exhibit, under "Pièces"."""
-    titles = part_titles(d.words)
+    titles = part_titles(d.words, d.case.our_role)
     entries: list[OutlineEntry] = []
     if plan.index == 1:
         for key in PART_KEYS:

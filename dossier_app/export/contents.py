@@ -15,13 +15,15 @@ from .words import LINE_TITLE, exhibit, markup, plain
 PAGE_COLUMN = 22 * mm
 
 
-def part_titles(w: Translator) -> dict[str, str]:
+def part_titles(w: Translator, our_role: str = "provider") -> dict[str, str]:
+    """Each part's title; as the client, the décompte is the invoices' account, never "sums due"
+    (nothing we print may read as our own admission: claims.md, "Output")."""
     return {
         "cover": w.gettext("Couverture"),
         "contents": w.gettext("Sommaire"),
         "facts": w.gettext("Exposé des faits"),
         "chronology": w.gettext("Chronologie"),
-        "claims": w.gettext("Décompte des sommes dues"),
+        "claims": w.gettext("Décompte des factures") if our_role == "client" else w.gettext("Décompte des sommes dues"),
         "demands": w.gettext("Demandes"),
         "bordereau": w.gettext("Bordereau de communication de pièces"),
         "exhibits": w.gettext("Pièces"),
@@ -78,7 +80,7 @@ def _page_text(d: Dossier, layout: Layout, key: str, volume: int = 1) -> str:
 
 def contents_story(d: Dossier, layout: Layout) -> list[Flowable]:
     w = d.words
-    titles = part_titles(w)
+    titles = part_titles(w, d.case.our_role)
     flow: list[Flowable] = part_heading("contents", titles["contents"])
     for key in ("cover", "contents", "facts", "chronology", "claims", "demands", "bordereau"):
         if key == "demands" and not d.case.demands:

@@ -97,6 +97,7 @@ class Layout:
         kind, _, rest = key.partition(":")
         if kind == "part":
             return self.part_pages.get(rest)
-        if kind == "exhibit":
-            return self.exhibit_pages.get(int(rest))
+        number = rest.partition(":")[0]  # "exhibit:N", or "exhibit:N:P" citing its pages
+        if kind == "exhibit" and number.isdigit():
+            return self.exhibit_pages.get(int(number))
         return None

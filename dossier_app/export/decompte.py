@@ -29,7 +29,7 @@ def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
         subtitle = w.gettext("Arrêté au {day} \u2014 offre de règlement du principal non contesté, sous toutes réserves et sans reconnaissance").format(day=w.long_day(d.as_of))
     else:
         subtitle = w.gettext("Arrêté au {day} \u2014 pénalités de retard (art. L441-10 du Code de commerce) et indemnité forfaitaire pour frais de recouvrement (art. D441-5)").format(day=w.long_day(d.as_of))
-    flow: list[Flowable] = part_heading("claims", part_titles(w)["claims"], subtitle)
+    flow: list[Flowable] = part_heading("claims", part_titles(w, d.case.our_role)["claims"], subtitle)
     claims = d.claims
     if claims is None or not claims.invoices:
         flow.append(Paragraph(w.gettext("Aucune facture n\u2019est enregistrée : il n\u2019y a rien à décompter."), s["note"]))

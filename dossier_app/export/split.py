@@ -140,11 +140,12 @@ def _write_bordereau(d: Dossier, built: Built, names: list[str], target: Path) -
                 pages.append(page)
         for link in built.parts.links:
             kind, _, rest = link.target.partition(":")
-            if link.page < first or kind != "exhibit" or int(rest) not in file_of:
+            number_text = rest.partition(":")[0]  # "exhibit:N" or, citing pages, "exhibit:N:P"
+            if link.page < first or kind != "exhibit" or not number_text.isdigit() or int(number_text) not in file_of:
                 continue
             annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in link.rect]),
                                     Border=Array([0, 0, 0]),
-                                    A=Dictionary(S=Name.GoToR, F=String(file_of[int(rest)]),
+                                    A=Dictionary(S=Name.GoToR, F=String(file_of[int(number_text)]),
                                                  D=Array([0, Name.Fit]), NewWindow=False))
             page = pages[link.page - first]
             if Name.Annots not in page:

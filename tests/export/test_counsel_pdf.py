@@ -74,7 +74,8 @@ def test_as_client_the_decompte_offers_the_undisputed_principal_and_no_total_owe
     assert claims["our_role"] == "client"
     whole = flat("\n".join(texts))
     assert "total dû" not in whole.lower() and "TOTAL RÉCLAMABLE" not in whole
-    decompte = flat(part_pages(texts, "Décompte des sommes dues"))
+    decompte = flat(part_pages(texts, "Décompte des factures"))
+    assert "sommes dues" not in flat(texts[1])  # as the client, the sommaire never says we owe
     offer = re.search(r"OFFRE DE RÈGLEMENT DU PRINCIPAL NON CONTESTÉ AU 30/11/2025 ([\d ]+,\d\d €)", decompte)
     assert offer is not None, decompte[:2000]
     assert offer.group(1) == fr_money(claims["totals"]["outstanding_undisputed"])
@@ -106,10 +107,10 @@ def test_the_demandes_of_the_demo_each_on_its_own_numbered_line(demo) -> None:
     assert "Condamner la société Pixelune aux entiers dépens" in lines
     # In the sommaire and the outline, between the décompte and the bordereau.
     contents = flat(texts[1])
-    assert contents.index("Décompte des sommes dues") < contents.index("Demandes") \
+    assert contents.index("Décompte des factures") < contents.index("Demandes") \
         < contents.index("Bordereau de communication de pièces")
     titles = outline_titles(output)
-    assert titles.index("Demandes") == titles.index("Décompte des sommes dues") + 1
+    assert titles.index("Demandes") == titles.index("Décompte des factures") + 1
 
 
 def test_citations_read_as_a_judgment_writes_them(demo) -> None:
@@ -117,7 +118,7 @@ def test_citations_read_as_a_judgment_writes_them(demo) -> None:
     facts = flat(part_pages(texts, "Exposé des faits"))
     assert "(Pièce n° 7, p. 1-2, et pièce n° 8)" in facts
     assert "(Pièce n° 11, p. 3)" in facts
-    decompte = flat(part_pages(texts, "Décompte des sommes dues"))
+    decompte = flat(part_pages(texts, "Décompte des factures"))
     assert "Pièces n° 1 et 12" in decompte
     assert "Pièce n° 1, Pièce n°" not in flat("\n".join(texts))
 

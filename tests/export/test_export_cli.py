@@ -40,7 +40,7 @@ def test_export_of_the_demo_case(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
     texts = page_texts(output)
     whole = " ".join(" ".join(texts).split())
-    for part in ("Sommaire", "Exposé des faits", "Chronologie", "Frise chronologique", "Décompte des sommes dues",
+    for part in ("Sommaire", "Exposé des faits", "Chronologie", "Frise chronologique", "Décompte des factures",
                  "Bordereau de communication de pièces", "le 3 novembre 2025", "Fait à "):
         assert part in whole, part
     with pikepdf.open(output) as pdf:

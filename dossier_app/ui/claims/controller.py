@@ -222,6 +222,7 @@ class ClaimsController(QObject):
         title = _("Facture {number}, échue le {day}").format(number=claim.number, day=tr.long_day(claim.due_date))
         if claim.disputed:
             title += "\n" + (_("Contestée : {reason}").format(reason=claim.dispute_reason) if claim.dispute_reason
+                             else _("Contestée : tenue à part, hors de l'offre de règlement.") if self.result is not None and self.result.our_role == "client"
                              else _("Contestée : tenue à part, hors du total réclamable."))
         view.detail_title.setText(title)
         view.periods_model.set_periods(claim.periods)
