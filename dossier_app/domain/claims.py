@@ -18,6 +18,7 @@ from fractions import Fraction
 from .claims_allocation import Allocation, UnassignedPayment, allocate
 from .claims_penalties import DENOMINATOR, ONE_DAY, PenaltyPeriod, RatePlan, round_half_up
 from .claims_terms import due_date
+from .contract_claims import ContractClaims, contract_claims
 from .model import CaseFile, Invoice
 from .money import Cents
 from .rates import HalfYear, RateTable
@@ -90,6 +91,9 @@ class ClaimsResult:
     # One of them was set while a disputed invoice was unpaid (or a payer's credit reached one):
     # the rule skipped the disputed invoices first, and the explanation says so.
     unassigned_met_disputed: bool = False
+    # What the other side owes under the contract's own clauses, whatever our role (claims.md,
+    # added 2026-12): apart from the invoices' figures, never added to their totals.
+    contract: ContractClaims = ContractClaims()
 
     @property
     def undisputed(self) -> tuple[InvoiceClaim, ...]:
@@ -121,6 +125,7 @@ def compute_claims(case_file: CaseFile, as_of: date, rates: RateTable) -> Claims
         floor_half_years=tuple(sorted({p.half_year for p in periods if p.source.kind == "statutory_floor"})),
         unassigned_payments=tuple(ledger.unassigned),
         unassigned_met_disputed=ledger.met_disputed,
+        contract=contract_claims(case_file, as_of),
     )
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from ..i18n import _, ngettext
@@ -31,11 +32,13 @@ from .model import (
     ACTORS,
     DEMAND_KINDS,
     EVENT_CLASSES,
+    PENALTY_KINDS,
     ROLES,
     Case,
     CaseFile,
     Contract,
     Counsel,
+    CreditStep,
     Demand,
     Event,
     Exhibit,
@@ -45,6 +48,8 @@ from .model import (
     Outage,
     Party,
     PaymentTerms,
+    PenaltyClause,
+    ServiceLevel,
     kind_fields,
 )
 from .money import Cents, format_amount, format_rate, parse_amount, parse_rate
@@ -187,7 +192,10 @@ _join = json_input.join
 PARTY_KEYS = ("name", "legal_form", "siren", "address", "representative")
 COUNSEL_KEYS = ("name", "firm", "email", "phone", "city", "bar")
 DEMAND_KEYS = ("kind", "text", "what", "penalty_per_day", "from_days", "amount")
-CONTRACT_KEYS = ("reference", "signed_on", "payment_terms", "late_penalty_rate", "notes")
+CONTRACT_KEYS = ("reference", "signed_on", "payment_terms", "late_penalty_rate", "notes", "penalties", "sla")
+PENALTY_KEYS = ("kind", "amount", "for", "event", "from_event", "until_event", "cap")
+SLA_KEYS = ("availability", "monthly_fee", "services", "credits")
+CREDIT_KEYS = ("below", "percent")
 CASE_KEYS = ("title", "our_role", "us", "them", "summary", "court", "docket", "hearing",
              "procedure", "counsel", "opposing_counsel", "demands", "contract")
 EXHIBIT_KEYS = ("path", "title", "date", "events", "sha256", "include", "password", "number")
@@ -252,6 +260,8 @@ def decode_case(c: Collector, path: str, value: Any) -> Case | None:
                 late_penalty_rate=c.convert(_join(cpath, "late_penalty_rate"), cdata["late_penalty_rate"], parse_rate)
                 if cdata.get("late_penalty_rate") is not None else None,
                 notes=c.text(_join(cpath, "notes"), cdata.get("notes")),
+                penalties=decode_penalties(c, _join(cpath, "penalties"), cdata.get("penalties")),
+                sla=decode_sla(c, _join(cpath, "sla"), cdata.get("sla")),
             )
     hearing = c.day(_join(path, "hearing"), data.get("hearing"), parse_day_or_instant)
     return Case(
@@ -269,6 +279,72 @@ def decode_case(c: Collector, path: str, value: Any) -> Case | None:
         opposing_counsel=opposing,
         demands=demands,
     )
+
+
+def parse_percent(text: Any) -> Decimal:
+    """A percentage of 0 to 100 as a string: ``"99.5"``."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{1,3}(\.\d{1,4})?", text.strip()) \
+            or Decimal(text.strip()) > 100:
+        raise ValueError(_("{text!r} n'est pas un pourcentage de 0 à 100 (exemple : \"99.5\")").format(text=text))
+    return Decimal(text.strip())
+
+
+def decode_penalties(c: Collector, path: str, value: Any) -> tuple[PenaltyClause, ...]:
+    """The contract's penalty clauses (case-format ``contract.penalties``), each with what its kind needs."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        c.add(path, _("une liste de clauses de pénalité est attendue"))
+        return ()
+    out = []
+    for index, item in enumerate(value):
+        ipath = f"{path}[{index}]"
+        data = c.obj(ipath, item, PENALTY_KEYS, ("kind", "amount", "for"))
+        if data is None:
+            continue
+        kind = c.choice(_join(ipath, "kind"), data.get("kind"), PENALTY_KINDS)
+        amount = _money(c, _join(ipath, "amount"), data.get("amount"))
+        purpose = c.text(_join(ipath, "for"), data.get("for"))
+        refs = {k: c.text(_join(ipath, k), data.get(k)) for k in ("event", "from_event", "until_event")}
+        cap = _money(c, _join(ipath, "cap"), data.get("cap"))
+        if kind == "flat" and refs["event"] is None:
+            c.add(_join(ipath, "event"), _("une pénalité forfaitaire a besoin de l'événement du manquement (« event »)"))
+            continue
+        if kind == "per_day" and refs["from_event"] is None:
+            c.add(_join(ipath, "from_event"), _("une pénalité par jour a besoin de l'événement d'où elle court (« from_event »)"))
+            continue
+        if kind is None or amount is None or purpose is None:
+            continue
+        out.append(PenaltyClause(kind, amount, purpose, refs["event"], refs["from_event"], refs["until_event"], cap))
+    return tuple(out)
+
+
+def decode_sla(c: Collector, path: str, value: Any) -> ServiceLevel | None:
+    if value is None:
+        return None
+    data = c.obj(path, value, SLA_KEYS, ("availability", "monthly_fee"))
+    if data is None:
+        return None
+    availability = c.convert(_join(path, "availability"), data.get("availability"), parse_percent)
+    fee = _money(c, _join(path, "monthly_fee"), data.get("monthly_fee"))
+    services = c.strings(_join(path, "services"), data.get("services")) if data.get("services") is not None else ()
+    credits = []
+    raw = data.get("credits")
+    if raw is not None and not isinstance(raw, list):
+        c.add(_join(path, "credits"), _("une liste de paliers est attendue"))
+        raw = None
+    for index, item in enumerate(raw or ()):
+        ipath = f"{_join(path, 'credits')}[{index}]"
+        step = c.obj(ipath, item, CREDIT_KEYS, CREDIT_KEYS)
+        if step is None:
+            continue
+        below = c.convert(_join(ipath, "below"), step.get("below"), parse_percent)
+        percent = c.convert(_join(ipath, "percent"), step.get("percent"), parse_percent)
+        if below is not None and percent is not None:
+            credits.append(CreditStep(below, percent))
+    if availability is None or fee is None:
+        return None
+    return ServiceLevel(availability, fee, tuple(services or ()), tuple(credits))
 
 
 def decode_counsel(c: Collector, path: str, value: Any) -> Counsel | None:
@@ -605,6 +681,8 @@ def encode_case(case: Case) -> dict[str, Any]:
             "payment_terms": str(k.payment_terms) if k.payment_terms else None,
             "late_penalty_rate": format_rate(k.late_penalty_rate) if k.late_penalty_rate is not None else None,
             "notes": k.notes,
+            "penalties": [encode_penalty(p) for p in k.penalties] or None,
+            "sla": encode_sla(k.sla) if k.sla is not None else None,
         })
     return _drop_none({
         "title": case.title,
@@ -621,6 +699,27 @@ def encode_case(case: Case) -> dict[str, Any]:
         if case.opposing_counsel else None,
         "demands": [encode_demand(d) for d in case.demands] or None,
         "contract": contract,
+    })
+
+
+def encode_penalty(clause: PenaltyClause) -> dict[str, Any]:
+    return _drop_none({
+        "kind": clause.kind,
+        "amount": format_amount(clause.amount),
+        "for": clause.purpose,
+        "event": clause.event,
+        "from_event": clause.from_event,
+        "until_event": clause.until_event,
+        "cap": format_amount(clause.cap) if clause.cap is not None else None,
+    })
+
+
+def encode_sla(sla: ServiceLevel) -> dict[str, Any]:
+    return _drop_none({
+        "availability": format_rate(sla.availability),
+        "monthly_fee": format_amount(sla.monthly_fee),
+        "services": list(sla.services) or None,
+        "credits": [{"below": format_rate(x.below), "percent": format_rate(x.percent)} for x in sla.credits] or None,
     })
 
 

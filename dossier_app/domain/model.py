@@ -119,6 +119,46 @@ class PaymentTerms:
         }[self.form]
 
 
+PenaltyKind = Literal["flat", "per_day"]
+PENALTY_KINDS: tuple[PenaltyKind, ...] = get_args(PenaltyKind)
+
+
+@dataclass(frozen=True)
+class PenaltyClause:
+    """A penalty the contract sets (case-format ``contract.penalties``; claims.md "under the contract").
+
+    ``flat``: ``amount`` once, when the breach ``event`` is dated on or before the as-of date.
+    ``per_day``: ``amount`` per day from the day after ``from_event`` (or its formal notice's
+    deadline) to ``until_event`` or the as-of date, never more than ``cap``.
+    """
+
+    kind: PenaltyKind
+    amount: Cents
+    purpose: str  # the file's "for": what the clause is for, as the contract words it
+    event: str | None = None
+    from_event: str | None = None
+    until_event: str | None = None
+    cap: Cents | None = None
+
+
+@dataclass(frozen=True)
+class CreditStep:
+    """A month's availability strictly under ``below`` (percent) gives ``percent`` of the fee."""
+
+    below: Decimal
+    percent: Decimal
+
+
+@dataclass(frozen=True)
+class ServiceLevel:
+    """The availability the contract promises and its service credits (case-format ``contract.sla``)."""
+
+    availability: Decimal  # percent, e.g. 99.5
+    monthly_fee: Cents
+    services: tuple[str, ...] = ()  # the outages' services counted; all when empty
+    credits: tuple[CreditStep, ...] = ()
+
+
 @dataclass(frozen=True)
 class Contract:
     reference: str | None = None
@@ -126,6 +166,8 @@ class Contract:
     payment_terms: PaymentTerms | None = None
     late_penalty_rate: Decimal | None = None
     notes: str | None = None
+    penalties: tuple[PenaltyClause, ...] = ()
+    sla: ServiceLevel | None = None
 
 
 @dataclass(frozen=True)
