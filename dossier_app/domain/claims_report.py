@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from ..i18n import Translator, active, translator
 from .claims import ClaimsResult, InvoiceClaim
 from .claims_allocation import UnassignedPayment
 from .claims_penalties import PenaltyPeriod, RateSource
+from .contract_claims import ContractClaims, ContractLine
+from .model import ServiceLevel
 from .money import Cents, format_amount, format_rate
 from .rates import SEMESTER_RULE_FROM, HalfYear
 from .text_table import render
@@ -172,7 +175,7 @@ def notes(result: ClaimsResult, lang: str | None = None, how: RateHow | None = N
 def claims_document(result: ClaimsResult, how: RateHow | None = None) -> dict[str, Any]:
     """The ``claims --json`` document: amounts as strings with two decimals, dates ISO (``how``: see ``notes``)."""
     totals = result.totals
-    return {
+    document = {
         "format": JSON_FORMAT,
         "case": result.case_title,
         "our_role": result.our_role,
@@ -193,6 +196,12 @@ def claims_document(result: ClaimsResult, how: RateHow | None = None) -> dict[st
         "contract_rate_below_floor": [str(h) for h in result.floor_half_years],
         "notes": notes(result, how=how),
     }
+    if not result.contract.lines:  # absent without clauses: such a case's document is as it always was
+        return document
+    keys = list(document)
+    after = keys.index("totals") + 1
+    return ({key: document[key] for key in keys[:after]} | {"contract": contract_json(result.contract)}
+            | {key: document[key] for key in keys[after:]})
 
 
 def _invoice_json(claim: InvoiceClaim) -> dict[str, Any]:
@@ -245,7 +254,9 @@ def _period_json(period: PenaltyPeriod) -> dict[str, Any]:
 
 # --- terminal table -------------------------------------------------------------------
 
-def claims_table(result: ClaimsResult, lang: str | None = None, how: RateHow | None = None) -> str:
+def claims_table(result: ClaimsResult, lang: str | None = None, how: RateHow | None = None,
+                 sla: ServiceLevel | None = None) -> str:
+    """The terminal table; ``sla``, when given, lets a service credit name the threshold it fell under."""
     tr = _tr(lang)
     money = tr.money
     lines = [_heading(result, tr), ""]
@@ -264,6 +275,8 @@ def claims_table(result: ClaimsResult, lang: str | None = None, how: RateHow | N
     if not result.invoices:
         lines.append(tr.gettext("Aucune facture à cette date."))
     lines += ["", _render_totals(result, tr), ""]
+    if result.contract.lines:  # absent without clauses, so that such a case reads as it always did
+        lines += [_render_contract(result, tr, sla), ""]
     lines += [f"- {note}" for note in notes(result, tr.lang, how)]
     return "\n".join(lines)
 
@@ -307,3 +320,123 @@ def _render_totals(result: ClaimsResult, tr: Translator) -> str:
         table += "\n" + tr.gettext("Estimation adverse : ce que l'autre partie pourrait réclamer en plus du principal, "
                                    "sous toutes réserves et sans reconnaissance.")
     return table
+
+
+
+# --- what the other side owes under the contract ----------------------------------------
+
+def contract_heading(our_role: str, lang: str | None = None, them: str | None = None) -> str:
+    """« Sommes dues par Pixelune au titre du contrat »; without a name, the other side by its role
+    (as the provider, the clauses are in our favour too: the client owes them to us)."""
+    tr = _tr(lang)
+    if them:
+        return tr.gettext("Sommes dues par {them} au titre du contrat").format(them=them)
+    if our_role == "client":
+        return tr.gettext("Sommes dues par le prestataire au titre du contrat")
+    return tr.gettext("Sommes dues par le client au titre du contrat")
+
+
+def contract_line_title(line: ContractLine, lang: str | None = None) -> str:
+    """The clause as the contract words it; a service credit names the services it counts."""
+    tr = _tr(lang)
+    if line.kind != "sla":
+        return line.purpose
+    if line.purpose:
+        return tr.gettext("Crédit de service ({services})").format(services=line.purpose)
+    return tr.gettext("Crédit de service")
+
+
+def credit_threshold(line: ContractLine, sla: ServiceLevel | None) -> Decimal | None:
+    """The ``below`` a month's availability fell under: the lowest one it is strictly under
+    (claims.md), read from the contract's service level (None: not known, or no credit)."""
+    if sla is None or line.availability is None or line.percent is None:
+        return None
+    under = [step.below for step in sla.credits if line.availability < step.below]
+    return min(under) if under else None
+
+
+def availability_text(tr: Translator, value: Decimal) -> str:
+    """An availability as computed, cut (never rounded up) to two decimals: what is shown under a
+    threshold is under it, as the computed value is."""
+    return tr.percent(value.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
+
+
+def contract_computation(line: ContractLine, lang: str | None = None, below: Decimal | None = None) -> str:
+    """How a line's amount comes: its dates or month and its arithmetic, in one phrase."""
+    tr = _tr(lang)
+    if line.kind == "flat":
+        return tr.gettext("pénalité forfaitaire")
+    if line.kind == "per_day":
+        assert line.start is not None and line.end is not None and line.per_day is not None
+        text = tr.ngettext("du {start} au {end}, {days} jour × {per_day}",
+                           "du {start} au {end}, {days} jours × {per_day}", line.days).format(
+            start=tr.short_day(line.start), end=tr.short_day(line.end), days=line.days,
+            per_day=tr.money(line.per_day))
+        if line.capped and line.cap is not None:
+            text = tr.gettext("{computation} = {product}, plafonné à {cap}").format(
+                computation=text, product=tr.money(line.days * line.per_day), cap=tr.money(line.cap))
+        if line.running:
+            text = tr.gettext("{computation}, en cours").format(computation=text)
+        return text
+    assert line.month is not None and line.availability is not None
+    month = tr.month(line.month.year, line.month.month, short=False)
+    shown = availability_text(tr, line.availability)
+    if line.percent is None or line.fee is None:
+        return tr.gettext("{month} : disponibilité {availability}, aucun crédit").format(
+            month=month, availability=shown)
+    if below is None:
+        return tr.gettext("{month} : disponibilité {availability} → {percent} de {fee}").format(
+            month=month, availability=shown, percent=tr.percent(line.percent, decimals=0), fee=tr.money(line.fee))
+    return tr.gettext("{month} : disponibilité {availability} < {below} → {percent} de {fee}").format(
+        month=month, availability=shown, below=tr.percent(below, decimals=0),
+        percent=tr.percent(line.percent, decimals=0), fee=tr.money(line.fee))
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _cents(value: Cents | None) -> str | None:
+    return None if value is None else format_amount(value)
+
+
+def contract_json(contract: ContractClaims) -> dict[str, Any]:
+    """``claims --json``'s "contract": one object per line, amounts "123.45", dates ISO, month "2025-10"."""
+    return {
+        "lines": [{
+            "kind": line.kind,
+            "purpose": line.purpose,
+            "amount": format_amount(line.amount),
+            "event": line.event_id,
+            "until_event": line.until_event_id,
+            "from": _iso(line.start),
+            "to": _iso(line.end),
+            "days": line.days,
+            "per_day": _cents(line.per_day),
+            "cap": _cents(line.cap),
+            "capped": line.capped,
+            "running": line.running,
+            "month": line.month.strftime("%Y-%m") if line.month else None,
+            "downtime_seconds": line.downtime_seconds,
+            "month_seconds": line.month_seconds,
+            "availability": _decimal(line.availability),
+            "percent": _decimal(line.percent),
+            "fee": _cents(line.fee),
+        } for line in contract.lines],
+        "total": format_amount(contract.total),
+    }
+
+
+def _render_contract(result: ClaimsResult, tr: Translator, sla: ServiceLevel | None) -> str:
+    rows = [[contract_line_title(line, tr.lang),
+             contract_computation(line, tr.lang, credit_threshold(line, sla)),
+             tr.money(line.amount)] for line in result.contract.lines]
+    rows.append([tr.gettext("Total dû au titre du contrat"), "", tr.money(result.contract.total)])
+    table = render([tr.gettext("clause"), tr.gettext("calcul"), tr.gettext("montant")], rows, right=(2,))
+    note = tr.gettext("Sommes tenues à part des factures : elles ne sont ni ajoutées à leurs totaux ni "
+                      "déduites de ceux-ci.")
+    return "\n".join([contract_heading(result.our_role, tr.lang), table, note])
