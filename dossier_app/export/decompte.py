@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -10,7 +12,16 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from ..domain.claims import ClaimsResult, InvoiceClaim
 from ..domain.claims_penalties import PenaltyPeriod, RateSource
-from ..domain.claims_report import allocation_rule, half_year_label
+from ..domain.claims_report import (
+    allocation_rule,
+    contract_computation,
+    contract_heading,
+    contract_line_title,
+    credit_threshold,
+    half_year_label,
+)
+from ..domain.contract_claims import ContractLine
+from ..domain.model import Outage, ServiceLevel
 from ..i18n import Translator
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
@@ -32,7 +43,10 @@ def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
     flow: list[Flowable] = part_heading("claims", part_titles(w, d.case.our_role)["claims"], subtitle)
     claims = d.claims
     if claims is None or not claims.invoices:
-        flow.append(Paragraph(w.gettext("Aucune facture n\u2019est enregistrée : il n\u2019y a rien à décompter."), s["note"]))
+        if claims is not None and claims.contract.lines:  # no invoice, but clauses that ran
+            flow += contract_story(d, claims)
+        else:
+            flow.append(Paragraph(w.gettext("Aucune facture n\u2019est enregistrée : il n\u2019y a rien à décompter."), s["note"]))
         flow.append(PageBreak())
         return flow
     if client:
@@ -55,6 +69,8 @@ def claims_story(d: Dossier, layout: Layout) -> list[Flowable]:
         flow.append(KeepTogether(_estimate(d, claims)))
     else:
         flow.append(KeepTogether(_totals(w, claims)))
+    if claims.contract.lines:  # our own claim, whatever our role: no « sans reconnaissance » here
+        flow += contract_story(d, claims)
 
     flow.append(Paragraph(w.gettext("Détail de l\u2019estimation des pénalités") if client
                           else w.gettext("Détail des pénalités"), s["heading"]))
@@ -301,3 +317,105 @@ def rate_sources(w: Translator, claims: ClaimsResult) -> list[str]:
     if not lines:
         lines.append(w.gettext("Aucune pénalité n\u2019a couru."))
     return lines
+
+
+# --- what the other side owes under the contract (claims.md, added 2026-12) ---------------
+
+def contract_story(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
+    """« Sommes dues par [them] au titre du contrat »: each clause quoted, its computation, the
+    pièces that prove its dates, and the total; apart from the invoices' figures."""
+    w, s = d.words, styles()
+    us, them, day = markup(d.case.us.name), markup(d.case.them.name), w.long_day(claims.as_of)
+    if not claims.invoices:
+        intro = w.gettext("Sommes dues à {us} par {them} en application des clauses du contrat, arrêtées au {day}.")
+    elif claims.our_role == "client":
+        intro = w.gettext("Sommes dues à {us} par {them} en application des clauses du contrat, arrêtées au {day}. Elles sont tenues à part des factures et ne sont pas déduites de l\u2019offre ci-dessus.")
+    else:
+        intro = w.gettext("Sommes dues à {us} par {them} en application des clauses du contrat, arrêtées au {day}. Elles sont tenues à part des factures et ne sont pas comprises dans le total réclamable ci-dessus.")
+    sla = d.case.contract.sla if d.case.contract else None
+    head = [w.gettext("Clause du contrat"), w.gettext("Calcul"), w.gettext("Montant")]
+    rows: list[list[object]] = [[Paragraph(h, s["cell-head" if i < 2 else "cell-head-right"])
+                                 for i, h in enumerate(head)]]
+    for line in claims.contract.lines:
+        rows.append([Paragraph("<br/>".join(_clause_lines(d, line, sla)), s["cell"]),
+                     Paragraph("<br/>".join(_computation_lines(w, line, sla)), s["cell"]),
+                     Paragraph(w.money(line.amount), s["cell-right"])])
+    rows.append([Paragraph("<b>" + markup(w.gettext("Total dû au titre du contrat")) + "</b>", s["cell"]), "",
+                 Paragraph(f"<b>{w.money(claims.contract.total)}</b>", s["cell-right"])])
+    table = grid(rows, full_width(66, 78, 21), extra=[
+        ("SPAN", (0, -1), (1, -1)), ("BACKGROUND", (0, -1), (-1, -1), SHADE),
+        ("LINEABOVE", (0, -1), (-1, -1), 1, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1, ACCENT)])
+    title = Paragraph(markup(contract_heading(claims.our_role, w.lang, them=d.case.them.name)), s["heading"])
+    return [KeepTogether([title, Paragraph(intro.format(us=us, them=them, day=day), s["note"]),
+                          Spacer(1, 1 * mm), table]), Spacer(1, 3 * mm)]
+
+
+def _event_reference(d: Dossier, event_id: str | None) -> str | None:
+    """"Mise en demeure du 2 octobre 2025 (Pièce n° 3)", escaped; None when the case lacks it."""
+    w = d.words
+    event = next((e for e in d.case_file.events if e.id == event_id), None)
+    if event is None:
+        return None
+    text = w.gettext("{title}, le {day}").format(title=markup(event.title), day=w.long_day(event.date))
+    cited = d.citations(event.id)
+    return f"{text} ({citations_markup(w, cited)})" if cited else text
+
+
+def _clause_lines(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> list[str]:
+    w = d.words
+    if line.kind == "sla":
+        out = [f"<b>{markup(contract_line_title(line, w.lang))}</b>"]
+        if sla is not None:
+            out.append(w.gettext("Disponibilité promise : {availability}").format(
+                availability=w.percent(sla.availability, decimals=0)))
+        cited = _outage_citations(d, line, sla)
+        if cited:
+            out.append(w.gettext("Pannes : {pieces}").format(pieces=citations_markup(w, cited)))
+        return out
+    out = ["<b>" + w.gettext("« {purpose} »").format(purpose=markup(line.purpose)) + "</b>"]
+    if line.kind == "flat":
+        breach = _event_reference(d, line.event_id)
+        if breach:
+            out.append(w.gettext("Manquement : {event}").format(event=breach))
+        return out
+    start = _event_reference(d, line.event_id)
+    if start:
+        out.append(w.gettext("Point de départ : {event}").format(event=start))
+    stop = _event_reference(d, line.until_event_id) if line.until_event_id else None
+    if stop:
+        out.append(w.gettext("Arrêtée par : {event}").format(event=stop))
+    if line.running and not line.capped and line.per_day is not None:
+        out.append(w.gettext("Toujours en cours : {per_day} de plus par jour après le {day}").format(
+            per_day=w.money(line.per_day), day=w.long_day(d.as_of)))
+    return out
+
+
+def _computation_lines(w: Translator, line: ContractLine, sla: ServiceLevel | None) -> list[str]:
+    out = [markup(contract_computation(line, w.lang, credit_threshold(line, sla)))]
+    if line.kind == "sla" and line.month_seconds:
+        out.append(w.gettext("indisponibilité totale de {downtime} sur un mois de {length}").format(
+            downtime=w.duration(timedelta(seconds=line.downtime_seconds)),
+            length=w.duration(timedelta(seconds=line.month_seconds))))
+    return out
+
+
+def _outage_citations(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> list[tuple[int, str | None]]:
+    """The pièces proving the outages counted in a credit's month: total outages (or of no stated
+    scope) of the services the service level counts, that overlap the month."""
+    if line.month is None:
+        return []
+    first = line.month
+    after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    services = set(sla.services) if sla is not None else set()
+    cited: dict[tuple[int, str | None], None] = {}
+    for event in d.case_file.events:
+        if not isinstance(event, Outage) or event.scope == "partial":
+            continue
+        if services and not services.intersection(event.services):
+            continue
+        end = event.end.date() if event.end is not None else None
+        if event.start.date() >= after or (end is not None and end < first):
+            continue
+        for citation in d.citations(event.id):
+            cited.setdefault(citation, None)
+    return sorted(cited, key=lambda citation: (citation[0], citation[1] or ""))

@@ -1,0 +1,150 @@
+"""The décompte's « Sommes dues par [them] au titre du contrat » (issue 18): each clause quoted, its
+computation, the pièces proving its dates, the total; absent when nothing runs under the contract.
+
+The lines are built by hand (``dataclasses.replace`` on a computed result): the rendering is tested
+whatever the computation; tests/cli/test_claims_contract.py runs the whole way.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from dossier_app.domain.claims import compute_claims
+from dossier_app.domain.contract_claims import ContractClaims, ContractLine
+from dossier_app.domain.model import (
+    Access,
+    Case,
+    CaseFile,
+    Contract,
+    CreditStep,
+    Exhibit,
+    ExhibitLink,
+    Outage,
+    Party,
+    PaymentTerms,
+    PenaltyClause,
+    RegisteredLetter,
+    ServiceLevel,
+)
+from dossier_app.domain.money import Cents
+from dossier_app.export import ExportOptions, export_dossier
+from dossier_app.export.contents import part_titles
+from dossier_app.i18n import translator
+from tests.export.export_helpers import make_pdf, normalize, sha
+from tests.support.claims_builders import invoice, payment, shipped_rates
+
+AS_OF = date(2025, 11, 30)
+NOTICE = RegisteredLetter(id="mise-en-demeure", date=date(2025, 10, 1), title="Mise en demeure de restituer les accès",
+                          formal_notice=True, deadline_days=8, first_presented_on=date(2025, 10, 3))
+RESTORED = Access(id="restitution", date=date(2025, 11, 20), title="Accès restitués", account="hébergement",
+                  action="restored")
+OUTAGE = Outage(id="panne", date=date(2025, 10, 14), title="Messagerie coupée", start=datetime(2025, 10, 14, 8, 0),
+                end=datetime(2025, 10, 14, 17, 18, 45), services=("messagerie",))
+SLA = ServiceLevel(Decimal("99.5"), Cents(12_000), ("messagerie",),
+                   (CreditStep(Decimal("99.5"), Decimal("10")), CreditStep(Decimal("99"), Decimal("25"))))
+# Deadline 11/10 (8 days from the first presentation on 3/10), restitution on 20/11: from 12/10 to
+# 20/11, both counted, 20 + 20 = 40 days × 150 € = 6 000 €, capped at 4 500 €.
+PER_DAY = ContractLine(kind="per_day", purpose="Retard dans la restitution des accès (article 9)",
+                       amount=Cents(450_000), event_id="mise-en-demeure", until_event_id="restitution",
+                       start=date(2025, 10, 12), end=date(2025, 11, 20), days=40, per_day=Cents(15_000),
+                       cap=Cents(450_000), capped=True)
+# October 2025 lasts 745 h (the clocks go back on the 26th): 9 h 18 min 45 s down = 33 525 s of
+# 2 682 000 s, 98,75 % available, under 99 %: 25 % of 120,00 € = 30,00 €.
+CREDIT = ContractLine(kind="sla", purpose="messagerie", amount=Cents(3000), month=date(2025, 10, 1),
+                      downtime_seconds=33_525, month_seconds=2_682_000, availability=Decimal("98.75"),
+                      percent=Decimal("25"), fee=Cents(12_000))
+FLAT = ContractLine(kind="flat", purpose="Transfert de l'hébergement chez un tiers sans accord", amount=Cents(1_000_000),
+                    event_id="transfert")
+
+
+def _case(tmp_path: Path, role: str, invoices: bool = True) -> tuple[CaseFile, dict[str, Path]]:
+    files = {name: make_pdf(tmp_path / f"{name}.pdf", 1, name) for name in ("lrar", "restitution", "panne")}
+    links = {"lrar": "mise-en-demeure", "restitution": "restitution", "panne": "panne"}
+    exhibits = tuple(Exhibit(sha256=sha(path), title=name, original_name=path.name, number=n,
+                             links=(ExhibitLink(links[name]),), pages=1, media_type="application/pdf")
+                     for n, (name, path) in enumerate(files.items(), start=1))
+    contract = Contract(payment_terms=PaymentTerms.parse("30_days"), sla=SLA,
+                        penalties=(PenaltyClause("per_day", Cents(15_000), PER_DAY.purpose,
+                                                 from_event="mise-en-demeure", until_event="restitution",
+                                                 cap=Cents(450_000)),))
+    events = [NOTICE, RESTORED, OUTAGE]
+    if invoices:
+        events += [invoice("f1", "2025-09-01", "1200.00", number="F1"), payment("p1", "2025-10-15", "200.00")]
+    header = Case("Atelier c/ Pixelune", role, Party("Atelier Lemoine"),  # type: ignore[arg-type]
+                  Party("Pixelune", legal_form="SAS"), contract=contract)
+    return CaseFile(header, tuple(events), exhibits), {sha(p): p for p in files.values()}
+
+
+def _decompte(tmp_path: Path, role: str, lines: tuple[ContractLine, ...], lang: str = "fr",
+              invoices: bool = True) -> str:
+    case_file, paths = _case(tmp_path, role, invoices)
+    # The invoices' figures from the engine, the contract's lines as given (whatever its computation).
+    assert case_file.case.contract is not None
+    plain = replace(case_file, case=replace(case_file.case, contract=replace(case_file.case.contract, penalties=(),
+                                                                             sla=None)))
+    claims = replace(compute_claims(plain, AS_OF, shipped_rates()), contract=ContractClaims(lines))
+    output = tmp_path / f"dossier-{role}-{lang}.pdf"
+    export_dossier(case_file, lambda x: paths[x.sha256], ExportOptions(as_of=AS_OF, lang=lang), output,
+                   claims=claims)
+    # In the content's order (-raw): a table's cells one after the other, not side by side.
+    raw = subprocess.run(["pdftotext", "-raw", str(output), "-"], capture_output=True, check=True).stdout
+    text = " ".join(normalize(raw.decode("utf-8")).split())
+    bordereau = "Bordereau de communication de pièces" if lang == "fr" else "List of exhibits communicated"
+    return text[text.index(part_titles(translator(lang), role)["claims"] + " "):text.rindex(bordereau)]
+
+
+@pytest.mark.parametrize("role", ["provider", "client"])
+def test_each_clause_quoted_with_its_computation_and_proof(tmp_path: Path, role: str) -> None:
+    text = _decompte(tmp_path, role, (PER_DAY, CREDIT))
+    part = text[text.index("Sommes dues par Pixelune au titre du contrat"):]
+    assert "Sommes dues à Atelier Lemoine par Pixelune en application des clauses du contrat, arrêtées au 30 novembre 2025." in part
+    assert "« Retard dans la restitution des accès (article 9) »" in part
+    assert "du 12/10/2025 au 20/11/2025, 40 jours × 150,00 € = 6 000,00 €, plafonné à 4 500,00 €" in part
+    assert "Point de départ : Mise en demeure de restituer les accès, le 1er octobre 2025 (Pièce n° 1)" in part
+    assert "Arrêtée par : Accès restitués, le 20 novembre 2025 (Pièce n° 2)" in part
+    assert "Crédit de service (messagerie)" in part and "Disponibilité promise : 99,5 %" in part
+    assert "octobre 2025 : disponibilité 98,75 % < 99 % → 25 % de 120,00 €" in part
+    # October 2025 is an hour longer: 31 days and 1 hour.
+    assert "indisponibilité totale de 9 h 18 min sur un mois de 31 j 1 h" in part
+    assert "Pannes : Pièce n° 3" in part
+    assert "Total dû au titre du contrat 4 530,00 €" in part
+    # Our claim, whatever our role: no reserve, no estimate.
+    assert "sans reconnaissance" not in part and "estimation" not in part.split("Détail")[0].lower()
+    if role == "provider":
+        assert "ne sont pas comprises dans le total réclamable ci-dessus" in part
+        # The invoices' total is the invoices' alone: 1 000,00 € + penalties + 40 € indemnity.
+        total = text[text.index("TOTAL RÉCLAMABLE AU 30/11/2025"):].split("€")[0]
+        assert "4 5" not in total and "1 0" in total
+    else:
+        assert "ne sont pas déduites de l’offre ci-dessus" in part
+        offer = text[text.index("OFFRE DE RÈGLEMENT DU PRINCIPAL NON CONTESTÉ AU 30/11/2025"):]
+        assert offer.split("€")[0].endswith("1 000,00 ")
+
+
+def test_a_flat_penalty_without_invoices_is_not_rien_a_decompter(tmp_path: Path) -> None:
+    text = _decompte(tmp_path, "client", (FLAT,), invoices=False)
+    assert "il n’y a rien à décompter" not in text
+    assert "« Transfert de l'hébergement chez un tiers sans accord »" in text
+    assert "pénalité forfaitaire" in text
+    assert "Total dû au titre du contrat 10 000,00 €" in text
+
+
+def test_absent_when_nothing_runs_under_the_contract(tmp_path: Path) -> None:
+    text = _decompte(tmp_path, "provider", ())
+    assert "au titre du contrat" not in text and "Clause du contrat" not in text
+
+
+def test_in_english(tmp_path: Path) -> None:
+    text = _decompte(tmp_path, "client", (PER_DAY, CREDIT), lang="en")
+    part = text[text.index("Owed by Pixelune under the contract"):]
+    assert "Owed to Atelier Lemoine by Pixelune under the clauses of the contract, as of 30 November 2025." in part
+    assert "“Retard dans la restitution des accès (article 9)”" in part
+    assert "from 2025-10-12 to 2025-11-20, 40 days × €150.00 = €6,000.00, capped at €4,500.00" in part
+    assert "October 2025: availability 98.75% < 99% → 25% of €120.00" in part
+    assert "Total owed under the contract €4,530.00" in part
