@@ -20,6 +20,12 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "event_without_exhibit": ("dossier link",),
     "exhibit_unlinked": ("dossier link",),
     "numbering_gap": ("dossier export --renumber",),
+    # The contract's clauses (contract.penalties, contract.sla): the case's contract is replaced by « case set ».
+    "clause_event_missing": ("dossier event add", "dossier case set"),
+    "penalty_running": ("dossier event add",),
+    "penalty_without_end": ("dossier case set",),
+    "sla_outage_ongoing": ("dossier event set",),
+    "sla_month_unproved": ("dossier link",),
 }
 
 

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
 from .claims_report import MissingRate, half_year_label, missing_ecb_hint, percent
 from .claims_terms import legal_cap, terms_beyond_cap
-from .dates import day_of, short_day
+from .dates import day_of, month_label, short_day
 from .model import (
     CaseFile,
     CreditNote,
@@ -70,6 +70,13 @@ class _Inputs:
     integrity: IntegrityFacts
     proved: frozenset[str]  # events some included exhibit proves
     excluded_only: frozenset[str]  # events proved only by exhibits left out of the bundle
+
+    @property
+    def credited_outages(self) -> frozenset[str]:
+        """The outages a month's service credit (more than 0) rests on: ``_sla_months`` says what proof
+        they lack, with the money at stake, instead of the findings about any event."""
+        return frozenset(i for line in self.claims.contract.lines if line.kind == "sla" and line.amount > 0
+                         for i in line.outage_ids)
 
 
 def check_case(case_file: CaseFile, as_of: date, rates: RateTable, claims: ClaimsResult,
@@ -159,9 +166,12 @@ def _needs_proof(event: Event) -> bool:
 def _unproved(inputs: _Inputs) -> Iterator[Finding]:
     claimed = {c.event_id for c in inputs.claims.undisputed if c.total > 0}
     provider = inputs.case_file.case.our_role == "provider"
+    credited = inputs.credited_outages
     for event in inputs.case_file.events:
         if not _needs_proof(event) or event.id in inputs.proved:
             continue
+        if event.id in credited and event.id not in inputs.excluded_only:
+            continue  # _sla_months
         if event.id in inputs.excluded_only:
             yield Finding(WARNING, "proof_excluded", _("Les seules pièces qui prouvent {event} sont exclues du dossier imprimé.").format(event=_event(event)),
                 event_id=event.id)
@@ -265,9 +275,55 @@ def _unknown_rates(inputs: _Inputs) -> Iterator[Finding]:
 
 
 def _outages(inputs: _Inputs) -> Iterator[Finding]:
+    credited = inputs.credited_outages
     for event in inputs.case_file.events:
-        if isinstance(event, Outage) and event.end is None and event.id not in inputs.proved:
+        if isinstance(event, Outage) and event.end is None and event.id not in inputs.proved | credited:
             yield Finding(WARNING, "outage_unproved", _("Coupure {event} : toujours en cours d'après le dossier, et aucune pièce ne la prouve (constat, capture d'écran).").format(event=_event(event)), event_id=event.id)
+
+
+def _contract_clauses(inputs: _Inputs) -> Iterator[Finding]:
+    """The contract's penalty clauses: one whose event is not in the case, one still running."""
+    contract = inputs.case_file.case.contract
+    if contract is None:
+        return
+    for clause in contract.penalties:
+        wanted = clause.event if clause.kind == "flat" else clause.from_event
+        if wanted and inputs.case_file.event(wanted) is None:
+            yield Finding(WARNING, "clause_event_missing", _("Clause « {purpose} » du contrat : elle renvoie à l'événement « {id} », qui n'est pas dans la chronologie, et rien n'est réclamé à ce titre ; ajoutez cet événement, ou corrigez son identifiant dans la clause.").format(purpose=clause.purpose, id=wanted))
+    for line in inputs.claims.contract.lines:
+        if line.kind != "per_day" or not line.running or line.capped or line.clause is None or line.start is None:
+            continue
+        clause = contract.penalties[line.clause]
+        facts = {"purpose": clause.purpose, "short_day": short_day(inputs.as_of), "per_day": format_euros(clause.amount),
+                 "start": short_day(line.start), "amount": format_euros(line.amount)}
+        if clause.until_event is None:
+            yield Finding(WARNING, "penalty_without_end", _("Pénalité « {purpose} » : elle court toujours au {short_day} ({per_day} par jour depuis le {start}, soit {amount}) et la clause ne dit pas quel événement l'arrête ; indiquez-le dans la clause (la restitution des accès, par exemple).").format(**facts))
+        elif inputs.case_file.event(clause.until_event) is None:
+            yield Finding(INFO, "penalty_running", _("Pénalité « {purpose} » : elle court toujours au {short_day} ({per_day} par jour depuis le {start}, soit {amount}) ; le jour où elle s'arrête, ajoutez à la chronologie l'événement « {until} » que la clause attend (la restitution des accès, par exemple).").format(until=clause.until_event, **facts),
+                event_id=line.event_id)
+        # an until event after the as-of date: « événement postérieur à la date de calcul » says it
+
+
+def _sla_months(inputs: _Inputs) -> Iterator[Finding]:
+    """Service credits: an outage counted with no end, a month's credit resting on outages nothing proves."""
+    lines = [line for line in inputs.claims.contract.lines if line.kind == "sla"]
+    ongoing = {i for line in lines for i in line.ongoing_ids}
+    for event in inputs.case_file.events:
+        if isinstance(event, Outage) and event.id in ongoing:
+            yield Finding(WARNING, "sla_outage_ongoing", _("Coupure {event} : sans heure de fin, elle est comptée dans le crédit de service jusqu'à la fin du {short_day} ; indiquez l'heure du rétablissement dès qu'il a lieu.").format(event=_event(event), short_day=short_day(inputs.as_of)), event_id=event.id)
+    for line in lines:
+        if line.amount <= 0 or line.month is None:
+            continue
+        unproved = [e for i in line.outage_ids if (e := inputs.case_file.event(i)) is not None
+                    and i not in inputs.proved and i not in inputs.excluded_only]
+        if not unproved:
+            continue
+        events = ", ".join(_event(e) for e in unproved)
+        yield Finding(WARNING, "sla_month_unproved", ngettext(
+            "Crédit de service de {month} ({amount}) : aucune pièce ne prouve la coupure {events} ; liez-y un constat, des captures d'écran ou les messages qui l'établissent.",
+            "Crédit de service de {month} ({amount}) : aucune pièce ne prouve les coupures {events} ; liez-y des constats, des captures d'écran ou les messages qui les établissent.",
+            len(unproved)).format(month=month_label(line.month.year, line.month.month, short=False),
+                                  amount=format_euros(line.amount), events=events), event_id=unproved[0].id)
 
 
 def _exhibit_dates(inputs: _Inputs) -> Iterator[Finding]:
@@ -318,5 +374,5 @@ def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
 
 CHECKS: tuple[Callable[[_Inputs], Iterator[Finding]], ...] = (
     _empty, _files, _case_header, _unproved, _notice_proof, _notice_deadline, _terms, _rate_floor, _unknown_rates,
-    _outages, _exhibit_dates, _numbering, _after_as_of, _money_notes,
+    _outages, _contract_clauses, _sla_months, _exhibit_dates, _numbering, _after_as_of, _money_notes,
 )

@@ -7,7 +7,7 @@ credits) out, each with its dates and its arithmetic, in integer cents rounded o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -56,6 +56,7 @@ class ContractLine:
     below: Decimal | None = None  # sla: the threshold the month's availability is under (None: no credit)
     outage_ids: tuple[str, ...] = ()  # sla: the outages counted in the month
     ongoing_ids: tuple[str, ...] = ()  # sla: those with no end, counted up to the end of the as-of day
+    clause: int | None = None  # flat, per_day: the clause's place in ``contract.penalties``
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,10 @@ def contract_claims(case_file: CaseFile, as_of: date) -> ContractClaims:
     if contract is None or (not contract.penalties and contract.sla is None):
         return ContractClaims()
     lines: list[ContractLine] = []
-    for clause in contract.penalties:
+    for index, clause in enumerate(contract.penalties):
         line = _flat(case_file, clause, as_of) if clause.kind == "flat" else _per_day(case_file, clause, as_of)
         if line is not None:
-            lines.append(line)
+            lines.append(replace(line, clause=index))
     if contract.sla is not None:
         lines.extend(service_credits(case_file, contract.sla, as_of))
     return ContractClaims(tuple(lines))

@@ -41,6 +41,8 @@ CASE_FIELDS: dict[str, str] = {
     "other_side_no_address": "them.address",
     "terms_beyond_cap": "contract.payment_terms",  # the contract's terms (an invoice's names its event)
     "rate_below_floor": "contract.late_penalty_rate",
+    "clause_event_missing": "contract.penalties",  # the contract tab's clauses
+    "penalty_without_end": "contract.penalties",
 }
 
 # What the window offers to do what a finding asks, by code: its actions (WindowActions' names), shown
@@ -67,6 +69,11 @@ HOWS: dict[str, tuple[str, ...]] = {
     "as_of_rate_unknown": ("add_rate",),  # when an ECB rate is what is missing (missing_rate)
     "rate_unknown": ("add_rate",),
     "numbering_gap": ("export_dossier",),  # its « Renuméroter les pièces » box
+    "clause_event_missing": ("new_event", "edit_case"),  # add the event, or correct the clause's id
+    "penalty_running": ("new_event",),  # the event that stops it (the restitution), when it happens
+    "penalty_without_end": ("edit_case",),
+    "sla_outage_ongoing": ("edit_event",),  # its end
+    "sla_month_unproved": ("link_exhibits",),
 }
 RATE_CODES = ("as_of_rate_unknown", "rate_unknown")
 
