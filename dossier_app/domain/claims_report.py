@@ -348,7 +348,9 @@ def contract_line_title(line: ContractLine, lang: str | None = None) -> str:
 
 def credit_threshold(line: ContractLine, sla: ServiceLevel | None) -> Decimal | None:
     """The ``below`` a month's availability fell under: the lowest one it is strictly under
-    (claims.md), read from the contract's service level (None: not known, or no credit)."""
+    (claims.md), as the line says, else read from the contract's service level (None: no credit)."""
+    if line.below is not None:
+        return line.below
     if sla is None or line.availability is None or line.percent is None:
         return None
     under = [step.below for step in sla.credits if line.availability < step.below]
@@ -365,7 +367,9 @@ def contract_computation(line: ContractLine, lang: str | None = None, below: Dec
     """How a line's amount comes: its dates or month and its arithmetic, in one phrase."""
     tr = _tr(lang)
     if line.kind == "flat":
-        return tr.gettext("pénalité forfaitaire")
+        if line.event_date is None:
+            return tr.gettext("pénalité forfaitaire")
+        return tr.gettext("pénalité forfaitaire, manquement du {day}").format(day=tr.short_day(line.event_date))
     if line.kind == "per_day":
         assert line.start is not None and line.end is not None and line.per_day is not None
         text = tr.ngettext("du {start} au {end}, {days} jour × {per_day}",
@@ -374,7 +378,8 @@ def contract_computation(line: ContractLine, lang: str | None = None, below: Dec
             per_day=tr.money(line.per_day))
         if line.capped and line.cap is not None:
             text = tr.gettext("{computation} = {product}, plafonné à {cap}").format(
-                computation=text, product=tr.money(line.days * line.per_day), cap=tr.money(line.cap))
+                computation=text, product=tr.money(line.gross if line.gross is not None else line.days * line.per_day),
+                cap=tr.money(line.cap))
         if line.running:
             text = tr.gettext("{computation}, en cours").format(computation=text)
         return text
@@ -426,6 +431,12 @@ def contract_json(contract: ContractClaims) -> dict[str, Any]:
             "availability": _decimal(line.availability),
             "percent": _decimal(line.percent),
             "fee": _cents(line.fee),
+            "event_date": _iso(line.event_date),
+            "deadline": _iso(line.deadline),
+            "gross": _cents(line.gross),
+            "below": _decimal(line.below),
+            "outages": list(line.outage_ids),
+            "ongoing": list(line.ongoing_ids),
         } for line in contract.lines],
         "total": format_amount(contract.total),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -21,7 +21,7 @@ from ..domain.claims_report import (
     half_year_label,
 )
 from ..domain.contract_claims import ContractLine
-from ..domain.model import Outage, ServiceLevel
+from ..domain.model import ServiceLevel
 from ..i18n import Translator
 from .common import citations_markup, full_width, grid, part_heading
 from .contents import part_titles
@@ -368,9 +368,14 @@ def _clause_lines(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> l
         if sla is not None:
             out.append(w.gettext("Disponibilité promise : {availability}").format(
                 availability=w.percent(sla.availability, decimals=0)))
-        cited = _outage_citations(d, line, sla)
+        cited = _outage_citations(d, line)
         if cited:
             out.append(w.gettext("Pannes : {pieces}").format(pieces=citations_markup(w, cited)))
+        if line.ongoing_ids:
+            out.append(w.ngettext("Une panne sans fin connue, comptée jusqu\u2019à la fin du {day}",
+                                  "{count} pannes sans fin connue, comptées jusqu\u2019à la fin du {day}",
+                                  len(line.ongoing_ids)).format(count=len(line.ongoing_ids),
+                                                                 day=w.long_day(d.as_of)))
         return out
     out = ["<b>" + w.gettext("« {purpose} »").format(purpose=markup(line.purpose)) + "</b>"]
     if line.kind == "flat":
@@ -381,6 +386,8 @@ def _clause_lines(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> l
     start = _event_reference(d, line.event_id)
     if start:
         out.append(w.gettext("Point de départ : {event}").format(event=start))
+    if line.deadline is not None:
+        out.append(w.gettext("Délai de la mise en demeure expiré le {day}").format(day=w.long_day(line.deadline)))
     stop = _event_reference(d, line.until_event_id) if line.until_event_id else None
     if stop:
         out.append(w.gettext("Arrêtée par : {event}").format(event=stop))
@@ -399,23 +406,7 @@ def _computation_lines(w: Translator, line: ContractLine, sla: ServiceLevel | No
     return out
 
 
-def _outage_citations(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> list[tuple[int, str | None]]:
-    """The pièces proving the outages counted in a credit's month: total outages (or of no stated
-    scope) of the services the service level counts, that overlap the month."""
-    if line.month is None:
-        return []
-    first = line.month
-    after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    services = set(sla.services) if sla is not None else set()
-    cited: dict[tuple[int, str | None], None] = {}
-    for event in d.case_file.events:
-        if not isinstance(event, Outage) or event.scope == "partial":
-            continue
-        if services and not services.intersection(event.services):
-            continue
-        end = event.end.date() if event.end is not None else None
-        if event.start.date() >= after or (end is not None and end < first):
-            continue
-        for citation in d.citations(event.id):
-            cited.setdefault(citation, None)
+def _outage_citations(d: Dossier, line: ContractLine) -> list[tuple[int, str | None]]:
+    """The pièces proving the outages counted in a credit's month, each once."""
+    cited = dict.fromkeys(citation for event_id in line.outage_ids for citation in d.citations(event_id))
     return sorted(cited, key=lambda citation: (citation[0], citation[1] or ""))

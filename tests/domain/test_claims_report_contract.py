@@ -158,3 +158,18 @@ def test_availability_is_cut_never_rounded_up(value, shown):
 def test_a_month_above_every_threshold_gives_no_credit():
     line = replace(SLA, availability=Decimal("99.81"), percent=None, amount=Cents(0))
     assert contract_computation(line, "fr", None) == f"octobre 2025 : disponibilité 99,81{NBSP}%, aucun crédit"
+
+
+def test_what_the_engine_adds_is_shown_and_given():
+    # The engine's lines carry the breach's day, the notice's deadline, the sum before the cap,
+    # the threshold and the outages counted.
+    flat = replace(FLAT, event_date=date(2025, 9, 12))
+    capped = replace(CAPPED, deadline=date(2025, 10, 11), event_date=date(2025, 10, 1), gross=Cents(1_000_000))
+    sla = replace(SLA, below=Decimal("99"), outage_ids=("p1", "p2"), ongoing_ids=("p2",))
+    table = claims_table(result(flat, capped, sla))  # no service level given: the line's threshold
+    assert "pénalité forfaitaire, manquement du 12/09/2025" in table
+    assert f"disponibilité 98,75{NBSP}% < 99{NBSP}% →" in table
+    lines = claims_document(result(flat, capped, sla))["contract"]["lines"]
+    assert lines[0]["event_date"] == "2025-09-12"
+    assert (lines[1]["deadline"], lines[1]["gross"]) == ("2025-10-11", "10000.00")
+    assert (lines[2]["below"], lines[2]["outages"], lines[2]["ongoing"]) == ("99", ["p1", "p2"], ["p2"])

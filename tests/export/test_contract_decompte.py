@@ -53,14 +53,15 @@ SLA = ServiceLevel(Decimal("99.5"), Cents(12_000), ("messagerie",),
 PER_DAY = ContractLine(kind="per_day", purpose="Retard dans la restitution des accès (article 9)",
                        amount=Cents(450_000), event_id="mise-en-demeure", until_event_id="restitution",
                        start=date(2025, 10, 12), end=date(2025, 11, 20), days=40, per_day=Cents(15_000),
-                       cap=Cents(450_000), capped=True)
+                       cap=Cents(450_000), capped=True, event_date=date(2025, 10, 1), deadline=date(2025, 10, 11),
+                       gross=Cents(600_000))
 # October 2025 lasts 745 h (the clocks go back on the 26th): 9 h 18 min 45 s down = 33 525 s of
 # 2 682 000 s, 98,75 % available, under 99 %: 25 % of 120,00 € = 30,00 €.
 CREDIT = ContractLine(kind="sla", purpose="messagerie", amount=Cents(3000), month=date(2025, 10, 1),
                       downtime_seconds=33_525, month_seconds=2_682_000, availability=Decimal("98.75"),
-                      percent=Decimal("25"), fee=Cents(12_000))
+                      percent=Decimal("25"), fee=Cents(12_000), below=Decimal("99"), outage_ids=("panne",))
 FLAT = ContractLine(kind="flat", purpose="Transfert de l'hébergement chez un tiers sans accord", amount=Cents(1_000_000),
-                    event_id="transfert")
+                    event_id="transfert", event_date=date(2025, 9, 12))
 
 
 def _case(tmp_path: Path, role: str, invoices: bool = True) -> tuple[CaseFile, dict[str, Path]]:
@@ -107,6 +108,7 @@ def test_each_clause_quoted_with_its_computation_and_proof(tmp_path: Path, role:
     assert "« Retard dans la restitution des accès (article 9) »" in part
     assert "du 12/10/2025 au 20/11/2025, 40 jours × 150,00 € = 6 000,00 €, plafonné à 4 500,00 €" in part
     assert "Point de départ : Mise en demeure de restituer les accès, le 1er octobre 2025 (Pièce n° 1)" in part
+    assert "Délai de la mise en demeure expiré le 11 octobre 2025" in part
     assert "Arrêtée par : Accès restitués, le 20 novembre 2025 (Pièce n° 2)" in part
     assert "Crédit de service (messagerie)" in part and "Disponibilité promise : 99,5 %" in part
     assert "octobre 2025 : disponibilité 98,75 % < 99 % → 25 % de 120,00 €" in part
@@ -131,7 +133,7 @@ def test_a_flat_penalty_without_invoices_is_not_rien_a_decompter(tmp_path: Path)
     text = _decompte(tmp_path, "client", (FLAT,), invoices=False)
     assert "il n’y a rien à décompter" not in text
     assert "« Transfert de l'hébergement chez un tiers sans accord »" in text
-    assert "pénalité forfaitaire" in text
+    assert "pénalité forfaitaire, manquement du 12/09/2025" in text
     assert "Total dû au titre du contrat 10 000,00 €" in text
 
 
@@ -148,3 +150,10 @@ def test_in_english(tmp_path: Path) -> None:
     assert "from 2025-10-12 to 2025-11-20, 40 days × €150.00 = €6,000.00, capped at €4,500.00" in part
     assert "October 2025: availability 98.75% < 99% → 25% of €120.00" in part
     assert "Total owed under the contract €4,530.00" in part
+
+
+def test_an_outage_still_going_on_is_said(tmp_path: Path) -> None:
+    running = replace(CREDIT, ongoing_ids=("panne",))
+    text = _decompte(tmp_path, "provider", (running,))
+    assert "Une panne sans fin connue, comptée jusqu’à la fin du 30 novembre 2025" in text
+    assert "Pannes : Pièce n° 3" in text
