@@ -297,9 +297,9 @@ def _contract_clauses(inputs: _Inputs) -> Iterator[Finding]:
         facts = {"purpose": clause.purpose, "short_day": short_day(inputs.as_of), "per_day": format_euros(clause.amount),
                  "start": short_day(line.start), "amount": format_euros(line.amount)}
         if clause.until_event is None:
-            yield Finding(WARNING, "penalty_without_end", _("Pénalité « {purpose} » : elle court toujours au {short_day} ({per_day} par jour depuis le {start}, soit {amount}) et la clause ne dit pas quel événement l'arrête ; indiquez-le dans la clause (la restitution des accès, par exemple).").format(**facts))
+            yield Finding(WARNING, "penalty_without_end", _("Pénalité « {purpose} » : elle court toujours au {short_day} ({per_day} par jour depuis le {start}, soit {amount}) et la clause ne dit pas quel événement l'arrête (la restitution des accès, par exemple) : indiquez-le dans la clause.").format(**facts))
         elif inputs.case_file.event(clause.until_event) is None:
-            yield Finding(INFO, "penalty_running", _("Pénalité « {purpose} » : elle court toujours au {short_day} ({per_day} par jour depuis le {start}, soit {amount}) ; le jour où elle s'arrête, ajoutez à la chronologie l'événement « {until} » que la clause attend (la restitution des accès, par exemple).").format(until=clause.until_event, **facts),
+            yield Finding(INFO, "penalty_running", _("Pénalité « {purpose} » : elle court toujours au {short_day} ({per_day} par jour depuis le {start}, soit {amount}) ; le jour où elle s'arrête (à la restitution des accès, par exemple), ajoutez à la chronologie l'événement « {until} » que la clause attend.").format(until=clause.until_event, **facts),
                 event_id=line.event_id)
         # an until event after the as-of date: « événement postérieur à la date de calcul » says it
 
@@ -320,8 +320,8 @@ def _sla_months(inputs: _Inputs) -> Iterator[Finding]:
             continue
         events = ", ".join(_event(e) for e in unproved)
         yield Finding(WARNING, "sla_month_unproved", ngettext(
-            "Crédit de service de {month} ({amount}) : aucune pièce ne prouve la coupure {events} ; liez-y un constat, des captures d'écran ou les messages qui l'établissent.",
-            "Crédit de service de {month} ({amount}) : aucune pièce ne prouve les coupures {events} ; liez-y des constats, des captures d'écran ou les messages qui les établissent.",
+            "Crédit de service pour {month} ({amount}) : aucune pièce ne prouve la coupure {events} ; liez-y un constat, des captures d'écran ou les messages qui l'établissent.",
+            "Crédit de service pour {month} ({amount}) : aucune pièce ne prouve les coupures {events} ; liez-y des constats, des captures d'écran ou les messages qui les établissent.",
             len(unproved)).format(month=month_label(line.month.year, line.month.month, short=False),
                                   amount=format_euros(line.amount), events=events), event_id=unproved[0].id)
 

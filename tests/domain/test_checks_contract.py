@@ -54,8 +54,8 @@ def test_a_penalty_still_running_says_so_and_what_stops_it():
     assert (finding.severity, finding.event_id) == (INFO, "refus")
     assert finding.message == ("Pénalité « retard de restitution » : elle court toujours au 30/06/2025 "
                                "(150,00\u00a0€ par jour depuis le 11/06/2025, soit 3\u202f000,00\u00a0€) ; le jour "
-                               "où elle s'arrête, ajoutez à la chronologie l'événement « restitution » que la "
-                               "clause attend (la restitution des accès, par exemple).")
+                               "où elle s'arrête (à la restitution des accès, par exemple), ajoutez à la chronologie "
+                               "l'événement « restitution » que la clause attend.")
     # Once the restitution is in the case, or the cap reached, nothing more to say.
     restored = replace(waiting, events=(*waiting.events, access("restitution", "2025-06-20")))
     assert found(run(restored, as_of="2025-06-30"), "penalty_running") == []
@@ -66,7 +66,7 @@ def test_a_penalty_still_running_says_so_and_what_stops_it():
     endless = with_contract(refused, exhibits=proof, penalties=(per_day("150.00", "retard", "refus"),))
     (finding,) = found(run(endless, as_of="2025-06-30"), "penalty_without_end")
     assert finding.severity == WARNING and finding.event_id is None
-    assert "la clause ne dit pas quel événement l'arrête ; indiquez-le dans la clause" in finding.message
+    assert "la clause ne dit pas quel événement l'arrête (la restitution des accès, par exemple) : indiquez-le" in finding.message
 
 
 def test_an_outage_counted_with_no_end_is_said_once_and_its_months_credit_without_proof():
@@ -79,7 +79,7 @@ def test_an_outage_counted_with_no_end_is_said_once_and_its_months_credit_withou
                                "le crédit de service jusqu'à la fin du 30/06/2025 ; indiquez l'heure du "
                                "rétablissement dès qu'il a lieu.")
     # 28 June 18:00 → 1 July 00:00 = 54 h of 720 h: 92.5 % → 25 % of 1 200 € = 300 €.
-    assert unproved.message == ("Crédit de service de juin 2025 (300,00\u00a0€) : aucune pièce ne prouve la coupure "
+    assert unproved.message == ("Crédit de service pour juin 2025 (300,00\u00a0€) : aucune pièce ne prouve la coupure "
                                 "« Coupure panne » du 28/06/2025 ; liez-y un constat, des captures d'écran ou les "
                                 "messages qui l'établissent.")
     # Proved: only the missing end is left.
@@ -100,7 +100,7 @@ def test_a_months_credit_names_every_outage_nothing_proves():
     findings = run(file, as_of="2025-06-30")
     (finding,) = found(findings, "sla_month_unproved")
     # 4 + 4 + 1 = 9 h of 720 h: 98.75 % → 25 % of 1 200 € = 300 €.
-    assert finding.message.startswith("Crédit de service de juin 2025 (300,00\u00a0€) : aucune pièce ne prouve "
+    assert finding.message.startswith("Crédit de service pour juin 2025 (300,00\u00a0€) : aucune pièce ne prouve "
                                       "les coupures « Coupure a » du 10/06/2025, « Coupure b » du 11/06/2025 ;")
     assert finding.event_id == "a"
     # Not said twice: no « aucune pièce ne prouve » about each of them.
