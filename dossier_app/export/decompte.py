@@ -372,7 +372,7 @@ def _clause_lines(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> l
         if cited:
             out.append(w.gettext("Pannes : {pieces}").format(pieces=citations_markup(w, cited)))
         if line.ongoing_ids:
-            out.append(w.ngettext("Une panne sans fin connue, comptée jusqu\u2019à la fin du {day}",
+            out.append(w.ngettext("{count} panne sans fin connue, comptée jusqu\u2019à la fin du {day}",
                                   "{count} pannes sans fin connue, comptées jusqu\u2019à la fin du {day}",
                                   len(line.ongoing_ids)).format(count=len(line.ongoing_ids),
                                                                  day=w.long_day(d.as_of)))

@@ -155,5 +155,5 @@ def test_in_english(tmp_path: Path) -> None:
 def test_an_outage_still_going_on_is_said(tmp_path: Path) -> None:
     running = replace(CREDIT, ongoing_ids=("panne",))
     text = _decompte(tmp_path, "provider", (running,))
-    assert "Une panne sans fin connue, comptée jusqu’à la fin du 30 novembre 2025" in text
+    assert "1 panne sans fin connue, comptée jusqu’à la fin du 30 novembre 2025" in text
     assert "Pannes : Pièce n° 3" in text
