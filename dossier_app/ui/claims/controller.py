@@ -131,6 +131,7 @@ class ClaimsController(QObject):
             view.set_totals([])
             view.notes.setText("")
             self._show_unknown_rate(None)
+            self._show_contract(None)
             self._show_claim(None)
             return
         view.state.setText("" if result.invoices else _("Aucune facture à cette date."))
@@ -140,6 +141,7 @@ class ClaimsController(QObject):
         # The unknown rate has its own words and button above; the other notes stay as the command says them.
         view.notes.setText("\n".join(f"\u2022 {note}" for note in notes(replace(result, unknown_rate_half_years=()))))
         self._show_unknown_rate(result)
+        self._show_contract(result)
         row = view.model.row_of(self.chosen) if self.chosen is not None else None
         if row is None:
             claims = [c for c in result.invoices if c.periods] or list(result.invoices)
@@ -180,6 +182,34 @@ class ClaimsController(QObject):
         if t.credit:
             rows.append((_("Trop-versé (crédit du payeur)"), money(t.credit), False))
         return rows
+
+    def _show_contract(self, result: ClaimsResult | None) -> None:
+        """What the other side owes under the contract, apart from the invoices (claims.md, 2026-12), in the
+        words of ``claims``'s own section."""
+        lines = result.contract.lines if result is not None else ()
+        case_id = self.session.case_id
+        if result is None or not lines or case_id is None:
+            self.view.set_contract("", [], "", "", "")
+            return
+        from ...domain.claims_report import (
+            contract_computation,
+            contract_heading,
+            contract_line_title,
+            credit_threshold,
+        )
+        from ...services import cases
+
+        # The other side's name and the contract's credit steps: the case block, read here (the claims
+        # result carries the figures, not the words around them).
+        case = cases.read_case(self.session.store, case_id)
+        sla = case.contract.sla if case.contract is not None else None
+        money = active().money
+        rows = [(contract_line_title(line), contract_computation(line, below=credit_threshold(line, sla)),
+                 money(line.amount)) for line in lines]
+        self.view.set_contract(contract_heading(result.our_role, them=case.them.name), rows,
+                               _("Sommes tenues à part des factures : elles ne sont ni ajoutées à leurs totaux ni "
+                                 "déduites de ceux-ci."),
+                               _("Total dû au titre du contrat"), money(result.contract.total))
 
     def _show_unknown_rate(self, result: ClaimsResult | None) -> None:
         view, tr = self.view, active()
@@ -312,3 +342,4 @@ class ClaimsController(QObject):
         else:
             # Every view of the case hears of it (the readiness check's rate findings, the amounts).
             self.session.tell(Change(case=True))
+

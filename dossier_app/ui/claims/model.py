@@ -161,3 +161,34 @@ def _source_text(period: PenaltyPeriod) -> str:
     from ...domain.claims_report import rate_source_text
 
     return rate_source_text(period.source)
+
+
+C_PURPOSE, C_WORDS, C_AMOUNT = range(3)
+
+
+class ContractModel(RowsModel):
+    """What the other side owes under the contract: one line per clause (or month of service credit), its
+    clause's purpose, its dates and arithmetic in words, its amount; the words are the controller's."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, str]] = []
+        self._headers = (_("Clause"), _("Période et calcul"), _("Montant"))
+
+    def _row_list(self) -> Sized:
+        return self.rows
+
+    def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == C_AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -31,13 +31,24 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _
 from ..day_field import DayField, pydate, qdate
-from .model import NUMBER, P_SOURCE, InvoicesModel, PeriodsModel
+from .model import (
+    C_AMOUNT,
+    C_PURPOSE,
+    C_WORDS,
+    NUMBER,
+    P_SOURCE,
+    ContractModel,
+    InvoicesModel,
+    PeriodsModel,
+)
 
 __all__ = ["ClaimsView", "DayField", "pydate", "qdate"]  # the rates dialog takes its date field from here
 
 LINES_IN_SIGHT = 12  # invoice lines shown whole, without a scroll bar, up to that many
 LINES_AT_LEAST = 3  # on a short window the table keeps this many in sight and scrolls
 PERIODS_AT_LEAST = 2  # and the detail's table this many
+CONTRACT_LINES_IN_SIGHT = 6  # the contract's lines shown whole, up to that many, then its table scrolls
+CONTRACT_PURPOSE_SHARE = 0.3  # a clause's purpose takes at most this share of the width, then wraps
 NOTES_AT_LEAST = 300  # narrower than this beside the totals, the notes go under them
 WARNING_STYLE = "QFrame#unknownRate { background: #fff4e5; border: 1px solid #f0b96b; border-radius: 4px; }"
 
@@ -163,6 +174,41 @@ class ClaimsView(QWidget):
         self.upper_layout.addWidget(self.table, 1)
         self.upper_layout.addWidget(self.below_table)
 
+        # Under the totals, apart from the invoices: what the other side owes under the contract, in a
+        # table as tall as its lines (hidden when there are none).
+        self.contract_box = QWidget()
+        self.contract_layout = contract_layout = QVBoxLayout(self.contract_box)
+        contract_layout.setContentsMargins(0, 6, 0, 0)
+        contract_layout.setSpacing(4)
+        self.contract_title = _wrapping()
+        self.contract_model = ContractModel(self)
+        self.contract_table = _table()
+        self.contract_table.setModel(self.contract_model)
+        self.contract_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # A long clause or its arithmetic wraps onto a second line of its row rather than end in « … ».
+        self.contract_table.setWordWrap(True)
+        self.contract_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        contract_header = self.contract_table.horizontalHeader()
+        contract_header.setSectionResizeMode(C_PURPOSE, QHeaderView.ResizeMode.Fixed)  # set by _fit_contract
+        contract_header.setSectionResizeMode(C_WORDS, QHeaderView.ResizeMode.Stretch)
+        contract_header.setSectionResizeMode(C_AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        total = QHBoxLayout()
+        total.setSpacing(16)
+        self.contract_total_label = QLabel()
+        self.contract_total = QLabel()
+        self.contract_total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.contract_total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.contract_apart = _wrapping()  # why this total is not among the invoices'
+        self.contract_apart.setStyleSheet("color: palette(dark);")
+        total.addWidget(self.contract_apart, 1)
+        total.addWidget(self.contract_total_label, 0, Qt.AlignmentFlag.AlignTop)
+        total.addWidget(self.contract_total, 0, Qt.AlignmentFlag.AlignTop)
+        contract_layout.addWidget(self.contract_title)
+        contract_layout.addWidget(self.contract_table)
+        contract_layout.addLayout(total)
+        self.contract_box.hide()
+        self.upper_layout.addWidget(self.contract_box)
+
         # Below it: the chosen invoice's penalty periods, in what is left.
         self.detail_title = _wrapping()
         self.periods_model = PeriodsModel(self)
@@ -222,8 +268,11 @@ class ClaimsView(QWidget):
         scroll_bar = self.table.horizontalScrollBar()
         across = scroll_bar.sizeHint().height() if scroll_bar.maximum() > 0 else 0  # columns wider than the pane
         margins = self.upper_layout.contentsMargins()
+        contract = 0
+        if not self.contract_box.isHidden():  # its lines whole, its title wrapped at the width there is
+            contract = self.upper_layout.spacing() + self.contract_layout.heightForWidth(width)
         return (margins.top() + _table_height(self.table, lines) + across + self.upper_layout.spacing()
-                + self.below_layout.heightForWidth(width) + margins.bottom())
+                + self.below_layout.heightForWidth(width) + contract + margins.bottom())
 
     def _lower_least(self, width: int, labels: tuple[QLabel, ...] = ()) -> int:
         """The detail's height at ``width``: its words wrapped, PERIODS_AT_LEAST periods in sight."""
@@ -248,10 +297,18 @@ class ClaimsView(QWidget):
         if self.below_layout.direction() != direction:
             self.below_layout.setDirection(direction)
         room = sum(self.splitter.sizes())
+        # The detail keeps its title and a few periods in sight; its sources may need a scroll.
+        detail = self._lower_least(width, (self.detail_title,))
+        limit = max(room - detail, room // 2) if not self.user_sized else self.splitter.sizes()[0]
+        if not self.contract_box.isHidden():
+            self.upper_pane.place()  # the table at the width there is, then its rows at their heights
+            self._fit_contract()
+            # Short of room, the contract's lines scroll (one kept in sight) before the invoices' do.
+            over = self.wanted_upper_height(width) - limit
+            if room > 0 and over > 0:
+                self._fit_contract(over)
         if not self.user_sized and room > 0:
-            # The detail keeps its title and a few periods in sight; its sources may need a scroll.
-            detail = self._lower_least(width, (self.detail_title,))
-            upper = min(self.wanted_upper_height(width), max(room - detail, room // 2))
+            upper = min(self.wanted_upper_height(width), limit)
             if self.splitter.sizes() != [upper, room - upper]:
                 self.splitter.setSizes([upper, room - upper])
         self.upper_pane.place()
@@ -290,6 +347,46 @@ class ClaimsView(QWidget):
             self.totals_grid.addWidget(right, row, 1)
             left.show()
             right.show()
+
+    def set_contract(self, title: str, rows: list[tuple[str, str, str]], apart: str, total_label: str,
+                     total: str) -> None:
+        """The contract's section: its title, a line per clause (purpose, words, amount), why it stands apart,
+        its total; hidden when there are no lines."""
+        self.contract_model.set_rows(rows)
+        self.contract_title.setText(f"<b>{_escape(title)}</b>" if rows else "")
+        self.contract_apart.setText(apart if rows else "")
+        self.contract_total_label.setText(f"<b>{_escape(total_label)}</b>" if rows else "")
+        self.contract_total.setText(f"<b>{_escape(total)}</b>" if rows else "")
+        self.contract_box.setVisible(bool(rows))
+        self._fit_contract()
+        self._fitting.start()
+
+    def _fit_contract(self, over: int = 0) -> None:
+        """The contract's table as tall as its rows (up to CONTRACT_LINES_IN_SIGHT), each row as tall as its
+        words wrapped at the columns' widths there are now; ``over`` pixels shorter when the pane lacks them,
+        never less than its first line."""
+        table = self.contract_table
+        purpose = min(table.sizeHintForColumn(C_PURPOSE),
+                      max(int(table.viewport().width() * CONTRACT_PURPOSE_SHARE), table.fontMetrics().averageCharWidth() * 20))
+        if table.columnWidth(C_PURPOSE) != purpose:
+            table.setColumnWidth(C_PURPOSE, purpose)
+        single = table.verticalHeader().defaultSectionSize()  # a line's row as tall as the invoices'
+        padding = single - table.fontMetrics().height()
+        for row in range(self.contract_model.rowCount()):
+            height = max(single, table.sizeHintForRow(row) + padding - 2)
+            if table.rowHeight(row) != height:
+                table.setRowHeight(row, height)
+        rows = min(self.contract_model.rowCount(), CONTRACT_LINES_IN_SIGHT)
+        least = _table_height(table, 0) + (table.rowHeight(0) if rows else 0)
+        height = max(least, _table_height(table, 0) + sum(table.rowHeight(row) for row in range(rows)) - over)
+        if table.height() != height or table.minimumHeight() != height:
+            table.setFixedHeight(height)
+
+    def contract_lines(self) -> list[list[str]]:
+        """What the contract's table says, line by line."""
+        model = self.contract_model
+        return [[model.data(model.index(row, column)) for column in range(model.columnCount())]
+                for row in range(model.rowCount())]
 
     def totals_text(self) -> str:
         """What the totals say, line by line (as a reader would copy them)."""
