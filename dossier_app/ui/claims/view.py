@@ -198,8 +198,7 @@ class ClaimsView(QWidget):
         self.contract_total = QLabel()
         self.contract_total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.contract_total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.contract_apart = _wrapping()  # why this total is not among the invoices'
-        self.contract_apart.setStyleSheet("color: palette(dark);")
+        self.contract_apart = _wrapping()  # why this total is not among the invoices' (in the text's own colour: read)
         total.addWidget(self.contract_apart, 1)
         total.addWidget(self.contract_total_label, 0, Qt.AlignmentFlag.AlignTop)
         total.addWidget(self.contract_total, 0, Qt.AlignmentFlag.AlignTop)
