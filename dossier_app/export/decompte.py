@@ -340,7 +340,9 @@ def contract_story(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
         rows.append([Paragraph("<br/>".join(_clause_lines(d, line, sla)), s["cell"]),
                      Paragraph("<br/>".join(_computation_lines(w, line, sla)), s["cell"]),
                      Paragraph(w.money(line.amount), s["cell-right"])])
-    rows.append([Paragraph("<b>" + markup(w.gettext("Total dû au titre du contrat")) + "</b>", s["cell"]), "",
+    # Named by its debtor: as the client, no line of ours may read as a « total dû » by us.
+    total = w.gettext("Total des sommes dues par {them} au titre du contrat").format(them=them)
+    rows.append([Paragraph(f"<b>{total}</b>", s["cell"]), "",
                  Paragraph(f"<b>{w.money(claims.contract.total)}</b>", s["cell-right"])])
     table = grid(rows, full_width(66, 78, 21), extra=[
         ("SPAN", (0, -1), (1, -1)), ("BACKGROUND", (0, -1), (-1, -1), SHADE),

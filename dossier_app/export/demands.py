@@ -81,16 +81,43 @@ def _order(d: Dossier, demand: Demand, them: str, us: str) -> str:
     return text.format(them=them, us=us, what=what)
 
 
+def provision_parts(d: Dossier) -> tuple[int, int]:
+    """What a provision without an amount claims, on the as-of date: (from the invoices, under the
+    contract). As the provider, the claims' undisputed total (principal, penalties, indemnities);
+    as the client the invoices are what we owe, not what we claim: nothing from them. Whatever our
+    role, what the other side owes under the contract's clauses (claims.md, added 2026-12)."""
+    claims = d.claims
+    if claims is None:
+        return 0, 0
+    invoices = claims.totals.grand_total if claims.our_role != "client" else 0
+    return max(invoices, 0), max(claims.contract.total, 0)
+
+
 def provision_amount(d: Dossier, demand: Demand) -> int | None:
-    """The provision asked: the demand's amount, else, when we are the provider, the claims'
-    undisputed total on the as-of date (principal, penalties, indemnities). As the client the
-    invoices are what we owe, not what we claim: without an amount, counsel sets it."""
+    """The provision asked: the demand's amount, else the sum of ``provision_parts`` (None when it
+    comes to nothing: counsel sets it)."""
     if demand.amount is not None:
         return demand.amount
-    claims = d.claims
-    if claims is None or claims.our_role == "client" or claims.totals.grand_total <= 0:
-        return None
-    return claims.totals.grand_total
+    total = sum(provision_parts(d))
+    return total if total > 0 else None
+
+
+def _drawn_provision(d: Dossier, them: str, us: str, cents: int) -> str:
+    """The provision drawn from the décompte, saying what it is to be set against."""
+    w = d.words
+    invoices, contract = provision_parts(d)
+    link = '<a href="#part:claims">' + w.gettext("voir le décompte") + "</a>"
+    values = {"them": them, "us": us, "amount": amount(w, cents), "day": w.long_day(d.as_of), "see": link}
+    if invoices and not contract:
+        return w.gettext("Condamner {them} à payer à {us} une provision de {amount} à valoir sur les factures non contestées, les pénalités de retard et les indemnités forfaitaires de recouvrement arrêtées au {day} ({see})").format(**values)
+    if invoices:
+        return w.gettext("Condamner {them} à payer à {us} une provision de {amount} à valoir sur les factures non contestées, les pénalités de retard, les indemnités forfaitaires de recouvrement et les sommes dues au titre du contrat arrêtées au {day} ({see})").format(**values)
+    kinds = {line.kind == "sla" for line in d.claims.contract.lines if line.amount} if d.claims else set()
+    if kinds == {True}:
+        return w.gettext("Condamner {them} à payer à {us} une provision de {amount} à valoir sur les crédits de service dus au titre du contrat, arrêtés au {day} ({see})").format(**values)
+    if kinds == {False}:
+        return w.gettext("Condamner {them} à payer à {us} une provision de {amount} à valoir sur les pénalités contractuelles arrêtées au {day} ({see})").format(**values)
+    return w.gettext("Condamner {them} à payer à {us} une provision de {amount} à valoir sur les pénalités contractuelles et les crédits de service dus au titre du contrat, arrêtés au {day} ({see})").format(**values)
 
 
 def demand_line(d: Dossier, demand: Demand) -> str:
@@ -108,8 +135,7 @@ def demand_line(d: Dossier, demand: Demand) -> str:
         if cents is None:
             line = w.gettext("Condamner {them} à payer à {us} une provision, dont le montant est à fixer par le conseil").format(them=them, us=us)
         elif demand.amount is None and not extra:  # drawn from the décompte
-            link = '<a href="#part:claims">' + w.gettext("voir le décompte") + "</a>"
-            line = w.gettext("Condamner {them} à payer à {us} une provision de {amount} à valoir sur les factures non contestées, les pénalités de retard et les indemnités forfaitaires de recouvrement arrêtées au {day} ({see})").format(them=them, us=us, amount=amount(w, cents), day=w.long_day(d.as_of), see=link)
+            line = _drawn_provision(d, them, us, cents)
         else:
             line = w.gettext("Condamner {them} à payer à {us} une provision de {amount}").format(them=them, us=us, amount=amount(w, cents))
             if not extra:

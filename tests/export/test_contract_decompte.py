@@ -23,6 +23,7 @@ from dossier_app.domain.model import (
     CaseFile,
     Contract,
     CreditStep,
+    Demand,
     Exhibit,
     ExhibitLink,
     Outage,
@@ -64,7 +65,8 @@ FLAT = ContractLine(kind="flat", purpose="Transfert de l'hébergement chez un ti
                     event_id="transfert", event_date=date(2025, 9, 12))
 
 
-def _case(tmp_path: Path, role: str, invoices: bool = True) -> tuple[CaseFile, dict[str, Path]]:
+def _case(tmp_path: Path, role: str, invoices: bool = True,
+          demands: tuple[Demand, ...] = ()) -> tuple[CaseFile, dict[str, Path]]:
     files = {name: make_pdf(tmp_path / f"{name}.pdf", 1, name) for name in ("lrar", "restitution", "panne")}
     links = {"lrar": "mise-en-demeure", "restitution": "restitution", "panne": "panne"}
     exhibits = tuple(Exhibit(sha256=sha(path), title=name, original_name=path.name, number=n,
@@ -78,13 +80,14 @@ def _case(tmp_path: Path, role: str, invoices: bool = True) -> tuple[CaseFile, d
     if invoices:
         events += [invoice("f1", "2025-09-01", "1200.00", number="F1"), payment("p1", "2025-10-15", "200.00")]
     header = Case("Atelier c/ Pixelune", role, Party("Atelier Lemoine"),  # type: ignore[arg-type]
-                  Party("Pixelune", legal_form="SAS"), contract=contract)
+                  Party("Pixelune", legal_form="SAS"), contract=contract, demands=demands)
     return CaseFile(header, tuple(events), exhibits), {sha(p): p for p in files.values()}
 
 
-def _decompte(tmp_path: Path, role: str, lines: tuple[ContractLine, ...], lang: str = "fr",
-              invoices: bool = True) -> str:
-    case_file, paths = _case(tmp_path, role, invoices)
+def _export(tmp_path: Path, role: str, lines: tuple[ContractLine, ...], lang: str = "fr",
+            invoices: bool = True, demands: tuple[Demand, ...] = ()) -> str:
+    """The dossier's text from the décompte to the bordereau."""
+    case_file, paths = _case(tmp_path, role, invoices, demands)
     # The invoices' figures from the engine, the contract's lines as given (whatever its computation).
     assert case_file.case.contract is not None
     plain = replace(case_file, case=replace(case_file.case, contract=replace(case_file.case.contract, penalties=(),
@@ -98,6 +101,19 @@ def _decompte(tmp_path: Path, role: str, lines: tuple[ContractLine, ...], lang: 
     text = " ".join(normalize(raw.decode("utf-8")).split())
     bordereau = "Bordereau de communication de pièces" if lang == "fr" else "List of exhibits communicated"
     return text[text.index(part_titles(translator(lang), role)["claims"] + " "):text.rindex(bordereau)]
+
+
+def _decompte(tmp_path: Path, role: str, lines: tuple[ContractLine, ...], lang: str = "fr",
+              invoices: bool = True) -> str:
+    return _export(tmp_path, role, lines, lang, invoices)
+
+
+def _provision(tmp_path: Path, role: str, lines: tuple[ContractLine, ...], lang: str = "fr",
+               invoices: bool = True, demand: Demand | None = None) -> str:
+    text = _export(tmp_path, role, lines, lang, invoices, (demand or Demand("provision"),))
+    title = part_titles(translator(lang))["demands"]
+    demands = text[text.index(title + " "):]
+    return demands[demands.index("1. "):].split(" 2. ")[0]
 
 
 @pytest.mark.parametrize("role", ["provider", "client"])
@@ -115,7 +131,8 @@ def test_each_clause_quoted_with_its_computation_and_proof(tmp_path: Path, role:
     # October 2025 is an hour longer: 31 days and 1 hour.
     assert "indisponibilité totale de 9 h 18 min sur un mois de 31 j 1 h" in part
     assert "Pannes : Pièce n° 3" in part
-    assert "Total dû au titre du contrat 4 530,00 €" in part
+    assert "Total des sommes dues par Pixelune au titre du contrat 4 530,00 €" in part
+    assert "total dû" not in part.lower()  # as the client, nothing reads as a total we owe
     # Our claim, whatever our role: no reserve, no estimate.
     assert "sans reconnaissance" not in part and "estimation" not in part.split("Détail")[0].lower()
     if role == "provider":
@@ -134,7 +151,7 @@ def test_a_flat_penalty_without_invoices_is_not_rien_a_decompter(tmp_path: Path)
     assert "il n’y a rien à décompter" not in text
     assert "« Transfert de l'hébergement chez un tiers sans accord »" in text
     assert "pénalité forfaitaire, manquement du 12/09/2025" in text
-    assert "Total dû au titre du contrat 10 000,00 €" in text
+    assert "Total des sommes dues par Pixelune au titre du contrat 10 000,00 €" in text
 
 
 def test_absent_when_nothing_runs_under_the_contract(tmp_path: Path) -> None:
@@ -149,7 +166,7 @@ def test_in_english(tmp_path: Path) -> None:
     assert "“Retard dans la restitution des accès (article 9)”" in part
     assert "from 2025-10-12 to 2025-11-20, 40 days × €150.00 = €6,000.00, capped at €4,500.00" in part
     assert "October 2025: availability 98.75% < 99% → 25% of €120.00" in part
-    assert "Total owed under the contract €4,530.00" in part
+    assert "Total owed by Pixelune under the contract €4,530.00" in part
 
 
 def test_an_outage_still_going_on_is_said(tmp_path: Path) -> None:
@@ -157,3 +174,51 @@ def test_an_outage_still_going_on_is_said(tmp_path: Path) -> None:
     text = _decompte(tmp_path, "provider", (running,))
     assert "1 panne sans fin connue, comptée jusqu’à la fin du 30 novembre 2025" in text
     assert "Pannes : Pièce n° 3" in text
+
+
+# --- the provision demand without an amount -------------------------------------------
+# The invoices' figures here, computed by the engine: F1, 1 200,00 € due 1/10/2025, 200,00 € paid on
+# 15/10: 1 000,00 € + 20,90 € of penalties + 40,00 € = 1 060,90 € (test above's décompte).
+
+def test_as_the_provider_the_provision_adds_the_contract_to_the_invoices(tmp_path: Path) -> None:
+    line = _provision(tmp_path, "provider", (PER_DAY, CREDIT))
+    # 1 060,90 € + 4 530,00 € = 5 590,90 €
+    assert line.startswith("1. Condamner la société Pixelune à payer à Atelier Lemoine une provision de 5 590,90 € "
+                           "à valoir sur les factures non contestées, les pénalités de retard, les indemnités "
+                           "forfaitaires de recouvrement et les sommes dues au titre du contrat arrêtées au "
+                           "30 novembre 2025 (voir le décompte)"), line
+
+
+def test_as_the_provider_without_clauses_the_provision_is_as_before(tmp_path: Path) -> None:
+    line = _provision(tmp_path, "provider", ())
+    assert line.startswith("1. Condamner la société Pixelune à payer à Atelier Lemoine une provision de 1 060,90 € "
+                           "à valoir sur les factures non contestées, les pénalités de retard et les indemnités "
+                           "forfaitaires de recouvrement arrêtées au 30 novembre 2025 (voir le décompte)"), line
+
+
+@pytest.mark.parametrize(("lines", "total", "what"), [
+    ((PER_DAY,), "4 500,00 €", "les pénalités contractuelles arrêtées au"),
+    ((CREDIT,), "30,00 €", "les crédits de service dus au titre du contrat, arrêtés au"),
+    ((PER_DAY, CREDIT), "4 530,00 €", "les pénalités contractuelles et les crédits de service dus au titre du contrat, "
+                                      "arrêtés au"),
+])
+def test_as_the_client_the_provision_claims_the_contract_alone(tmp_path: Path, lines, total, what) -> None:
+    line = _provision(tmp_path, "client", lines)
+    # Never the invoices we owe (1 000,00 € of principal), only what the provider owes us.
+    assert line.startswith(f"1. Condamner la société Pixelune à payer à Atelier Lemoine une provision de {total} "
+                           f"à valoir sur {what} 30 novembre 2025 (voir le décompte)"), line
+
+
+def test_as_the_client_without_clauses_counsel_sets_it(tmp_path: Path) -> None:
+    line = _provision(tmp_path, "client", ())
+    assert "une provision, dont le montant est à fixer par le conseil" in line
+
+
+def test_an_amount_given_is_kept(tmp_path: Path) -> None:
+    line = _provision(tmp_path, "client", (PER_DAY,), demand=Demand("provision", amount=Cents(300_000)))
+    assert "une provision de 3 000,00 €, à valoir sur sa créance" in line
+
+
+def test_provision_in_english(tmp_path: Path) -> None:
+    line = _provision(tmp_path, "client", (PER_DAY,), lang="en")
+    assert "an interim payment of €4,500.00 on account of the contractual penalties as of 30 November 2025" in line
