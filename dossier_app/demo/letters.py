@@ -17,15 +17,20 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
+from dossier_app.domain.money import NBSP
+
 from .documents import HEIGHT, WIDTH, Meta, finish, flow, new_canvas, para, spaced
 from .story import (
     CONTRACT_REF,
     DOMAIN,
+    MAILBOX_SLA,
     MONTHLY_HOSTING,
     NOTICE_TRACKING,
     QUOTE,
     QUOTE_DECLINED,
     REDESIGN,
+    REVERSIBILITY_CAP,
+    REVERSIBILITY_PER_DAY,
     SHOP,
     THEM,
     UNDISPUTED_DUE,
@@ -33,6 +38,7 @@ from .story import (
     VAT_PERCENT,
     euros,
     printed_tracking,
+    round_euros,
 )
 
 SERIF = ParagraphStyle("serif", fontName="Times-Roman", fontSize=11, leading=14.5, alignment=TA_JUSTIFY)
@@ -82,6 +88,11 @@ def initials(c: Canvas, seed: int) -> None:
 
 # --- the contract --------------------------------------------------------------------------
 
+def percent(text: str) -> str:
+    """A percentage of the case file (``"99.5"``) as the contract prints it: ``99,5 %``."""
+    return f"{text.replace('.', ',')}{NBSP}%"
+
+
 def contract_pdf() -> bytes:
     """Three pages; the third, the quote, was scanned sideways and is turned by /Rotate."""
     buffer = io.BytesIO()
@@ -116,7 +127,11 @@ def contract_pdf() -> bytes:
          "semaine, plafonnée à 5 % du prix de la refonte, imputée par avoir sur la facture de solde."),
         ("Article 7 — Maintenance",
          "Mises à jour de sécurité, sauvegarde quotidienne conservée trente jours, assistance par courriel "
-         "et par téléphone les jours ouvrés, rétablissement du service dans les quatre heures ouvrées."),
+         "et par téléphone les jours ouvrés, rétablissement du service dans les quatre heures ouvrées. "
+         f"Disponibilité garantie de la messagerie : {percent(MAILBOX_SLA['availability'])} par mois ; en "
+         f"dessous, avoir de {percent(MAILBOX_SLA['credits'][0]['percent'])} de la redevance du mois, "
+         f"{percent(MAILBOX_SLA['credits'][1]['percent'])} en dessous de "
+         f"{percent(MAILBOX_SLA['credits'][1]['below'])}."),
     ]
     articles_2 = [
         ("Article 8 — Durée et résiliation",
@@ -126,7 +141,10 @@ def contract_pdf() -> bytes:
          f"Le Client est et demeure seul titulaire du nom de domaine {DOMAIN}, du site livré et de ses "
          "contenus. Le Prestataire lui remet, sur simple demande et au plus tard à la fin du contrat, "
          "l'ensemble des identifiants et codes d'accès (administration du site, hébergement, bureau "
-         "d'enregistrement, zone DNS, messagerie) ainsi qu'une sauvegarde complète du site."),
+         "d'enregistrement, zone DNS, messagerie) ainsi qu'une sauvegarde complète du site. Passé le délai "
+         "fixé par une mise en demeure restée sans effet, il doit une pénalité de "
+         f"{round_euros(REVERSIBILITY_PER_DAY)} par jour de retard, dans la limite de "
+         f"{round_euros(REVERSIBILITY_CAP)}."),
         ("Article 10 — Litiges",
          "Le contrat est soumis au droit français. Tout litige relève du Tribunal de commerce de Laval."),
     ]

@@ -204,6 +204,24 @@ DEMANDS = [
     {"kind": "costs", "text": "qui comprendront le coût du procès-verbal de constat du 14 octobre 2025"},
 ]
 
+# Article 9's reversibility clause: a penalty per day while the accesses the mise en demeure of 4 September
+# demanded are not handed back (its deadline: eight days from its first presentation, 5 September). Nothing
+# in the story hands them back: it runs to the décompte's date, within its cap.
+REVERSIBILITY_PER_DAY = Cents(15000)
+REVERSIBILITY_CAP = Cents(1500000)
+REVERSIBILITY: dict[str, Any] = {
+    "kind": "per_day", "amount": format_amount(REVERSIBILITY_PER_DAY),
+    "for": "retard de restitution des identifiants et codes d'accès (article 9)",
+    "from_event": "med", "cap": format_amount(REVERSIBILITY_CAP),
+}
+# Article 7's mailbox availability: 99,5 % a month, an avoir on the monthly fee below it. Only the mailbox's
+# outages count: not the site's, nor the quote form's (a partial one).
+MAILBOX_SERVICES = [f"messagerie contact@{DOMAIN}", f"messagerie claire@{DOMAIN}"]
+MAILBOX_SLA: dict[str, Any] = {
+    "availability": "99.5", "monthly_fee": format_amount(Cents(MONTHLY_HOSTING)), "services": MAILBOX_SERVICES,
+    "credits": [{"below": "99.5", "percent": "10"}, {"below": "99", "percent": "25"}],
+}
+
 CASE = {
     "title": "Atelier Lemoine c/ Pixelune — site, DNS et messagerie",
     "our_role": "client",
@@ -238,6 +256,8 @@ CASE = {
                  f"hébergement, maintenance et messagerie {round_euros(MONTHLY_HOSTING)} HT par mois, "
                  "facturés par trimestre. Article 9 : le client est propriétaire du domaine et du site, "
                  "identifiants remis sur simple demande.",
+        "penalties": [REVERSIBILITY],
+        "sla": MAILBOX_SLA,
     },
 }
 
@@ -366,7 +386,7 @@ def events() -> list[dict[str, Any]]:
                         "message d'erreur. Toujours coupée.",
          "actor": "them", "key_fact": True, "tags": ["coupure"],
          "start": "2025-10-02T06:45",
-         "services": [f"messagerie contact@{DOMAIN}", f"messagerie claire@{DOMAIN}"], "scope": "total"},
+         "services": MAILBOX_SERVICES, "scope": "total"},
         {"id": "coupure-site", "kind": "outage", "date": "2025-10-06",
          "title": "Site remplacé par une page « site suspendu »",
          "description": "Les visiteurs ne voient plus que « Ce site est suspendu. Contactez votre prestataire. »",

@@ -108,6 +108,14 @@ DEMAND_TERMS: tuple[Term, ...] = (
 )
 DEMAND_CODES: tuple[str, ...] = tuple(term.code for term in DEMAND_TERMS)
 
+# The contract's penalty clauses (case-format ``contract.penalties``), in the model's order
+# (``PENALTY_KINDS``); named by ``penalty_label``.
+PENALTY_TERMS: tuple[Term, ...] = (
+    Term("flat", N_("pénalité forfaitaire"), N_("forfaitaire")),
+    Term("per_day", N_("pénalité par jour de retard"), N_("par jour")),
+)
+PENALTY_CODES: tuple[str, ...] = tuple(term.code for term in PENALTY_TERMS)
+
 GROUPS: dict[str, tuple[Term, ...]] = {
     "kind": KIND_TERMS,
     "actor": ACTOR_TERMS,
@@ -159,4 +167,12 @@ def demand_label(code: str | None, *, short: bool = False, tr: Translator | None
     if not code:
         return ""
     term = next((t for t in DEMAND_TERMS if t.code == code), None)
+    return term.label(short=short, tr=tr) if term is not None else code
+
+
+def penalty_label(code: str | None, *, short: bool = False, tr: Translator | None = None) -> str:
+    """The words for a penalty clause's kind, as ``label`` says the other codes."""
+    if not code:
+        return ""
+    term = next((t for t in PENALTY_TERMS if t.code == code), None)
     return term.label(short=short, tr=tr) if term is not None else code

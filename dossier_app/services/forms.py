@@ -7,23 +7,28 @@ once; the command line has its own door (the interchange format) to the same dom
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ..domain.dates import parse_user_day
+from ..domain.dates import parse_user_day, short_day
 from ..domain.errors import Problem
 from ..domain.model import (
     DEMAND_KINDS,
     EVENT_CLASSES,
+    PENALTY_KINDS,
+    CreditStep,
     Demand,
     Event,
     FieldSpec,
+    Outage,
+    PenaltyClause,
+    ServiceLevel,
     kind_fields,
 )
-from ..domain.money import parse_rate, parse_user_amount
+from ..domain.money import Cents, parse_rate, parse_user_amount
 from ..domain.siren import siren_problem
 from ..i18n import _
 
@@ -194,3 +199,92 @@ def build_demand(kind: str, values: Mapping[str, Any], keep: Collection[str] = (
     kept = {name: values.get(name) for name in DEMAND_FIELD_NAMES
             if name in keep or any(spec.name == name for spec in specs)}
     return Demand(kind=kind, **kept), []
+
+
+# --- the contract's clauses (case-format ``contract.penalties`` and ``contract.sla``) -----------------------
+
+# What each kind of penalty clause asks for: its amount, what it is for, the events it hangs on.  The codec
+# refuses a clause without them (tests/ui/test_case_form_clauses.py keeps the two equal).
+PENALTY_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "flat": (FieldSpec("amount", "amount", True), FieldSpec("purpose", "text", True),
+             FieldSpec("event", "event", True)),
+    "per_day": (FieldSpec("amount", "amount", True), FieldSpec("purpose", "text", True),
+                FieldSpec("from_event", "event", True), FieldSpec("until_event", "event", False),
+                FieldSpec("cap", "amount", False)),
+}
+PENALTY_FIELD_NAMES: tuple[str, ...] = ("amount", "purpose", "event", "from_event", "until_event", "cap")
+# The file's name of a clause's field, where it differs from the model's (problems name the file's).
+PENALTY_FILE_NAMES: dict[str, str] = {"purpose": "for"}
+
+
+def penalty_fields(kind: str) -> tuple[FieldSpec, ...]:
+    return PENALTY_FIELDS[kind]
+
+
+def build_penalty(kind: str, values: Mapping[str, Any],
+                  keep: Collection[str] = ()) -> tuple[PenaltyClause | None, list[Problem]]:
+    """A penalty clause from parsed form values (``None`` for an empty field or no event chosen): its kind's
+    fields, and those of ``keep`` (fields another kind has that the clause came with from a file)."""
+    if kind not in PENALTY_KINDS:
+        raise ValueError(kind)
+    specs = penalty_fields(kind)
+    problems = [Problem(spec.name, required_message()) for spec in specs
+                if spec.required and values.get(spec.name) in (None, "")]
+    if problems:
+        return None, problems
+    kept: dict[str, Any] = {name: values.get(name) for name in PENALTY_FIELD_NAMES
+                            if name in keep or any(spec.name == name for spec in specs)}
+    return PenaltyClause(kind=kind, **kept), []
+
+
+def parse_user_percent(text: str) -> Decimal:
+    """A percentage of 0 to 100 as a person types it: ``99,5``, ``99.5 %``, ``10``."""
+    raw = text.strip().removesuffix("%").strip().replace(",", ".")
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,4})?", raw) or Decimal(raw) > 100:
+        raise ValueError(_("« {text} » n'est pas un pourcentage de 0 à 100 (exemple : 99,5)").format(text=text.strip()))
+    return Decimal(raw)
+
+
+def format_user_percent(value: Decimal) -> str:
+    """A percentage as a French form shows it: ``99,5``, ``10``."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def build_service_level(availability: Decimal | None, monthly_fee: Cents | None, services: Sequence[str],
+                        credits: Sequence[tuple[Decimal | None, Decimal | None]]) -> tuple[ServiceLevel | None,
+                                                                                           list[Problem]]:
+    """The service level from parsed form values; ``None`` without a problem when nothing is filled.
+    Problems name ``availability``, ``monthly_fee`` or ``credits[N].below`` / ``credits[N].percent``."""
+    if availability is None and monthly_fee is None and not any(b is not None or p is not None for b, p in credits):
+        return None, []
+    problems = [Problem(name, required_message())
+                for name, value in (("availability", availability), ("monthly_fee", monthly_fee)) if value is None]
+    steps = []
+    for index, (below, percent) in enumerate(credits):
+        if below is None and percent is None:
+            continue  # an empty row left in the table
+        for name, value in (("below", below), ("percent", percent)):
+            if value is None:
+                problems.append(Problem(f"credits[{index}].{name}", required_message()))
+        if below is not None and percent is not None:
+            steps.append(CreditStep(below, percent))
+    if problems or availability is None or monthly_fee is None:
+        return None, problems
+    return ServiceLevel(availability, monthly_fee, tuple(services), tuple(steps)), []
+
+
+def event_choice(event: Event) -> str:
+    """An event as a list to choose from names it: ``30/09/2025 — Mise en demeure de restituer les accès``."""
+    title = " ".join(event.title.split())
+    return f"{short_day(event.date)} — {title}"
+
+
+def outage_services(events: Iterable[Event]) -> tuple[str, ...]:
+    """The services the case's outages name, each once, in the order they first appear."""
+    seen: dict[str, None] = {}
+    for event in sorted(events, key=lambda e: e.date):
+        if isinstance(event, Outage):
+            for service in event.services:
+                seen.setdefault(service, None)
+    return tuple(seen)

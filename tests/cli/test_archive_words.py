@@ -13,8 +13,8 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("fr", f"12 pièces, 371{NNBSP}060{NBSP}octets — SHA-256 "),
-    ("en", "12 exhibits, 371,060 bytes — SHA-256 "),
+    ("fr", f"12 pièces, 371{NNBSP}398{NBSP}octets — SHA-256 "),
+    ("en", "12 exhibits, 371,398 bytes — SHA-256 "),
 ])
 def test_archive_of_the_demo(dossier, tmp_path: Path, lang: str, said: str) -> None:
     assert dossier("demo").code == 0

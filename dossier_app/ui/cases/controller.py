@@ -213,7 +213,8 @@ class CasesController(QObject):
             self.undo.push(EditCase(ref, replace(old, id=None), case))
             return []
 
-        return self._open(CaseForm(submit, old, parent=self.panel.window()))
+        events = cases.read_case_file(self.store, ref.case_id).events  # the clauses' events are chosen from them
+        return self._open(CaseForm(submit, old, parent=self.panel.window(), events=events))
 
     def rename_case(self) -> bool:
         ref = self.current()

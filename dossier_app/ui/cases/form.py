@@ -4,7 +4,7 @@ what we ask the judge."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -23,19 +23,21 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_day_or_instant, parse_user_day, short_day
 from ...domain.errors import Problem
-from ...domain.model import TERMS_FORMS, Case, Contract, Counsel, Party, PaymentTerms
+from ...domain.model import TERMS_FORMS, Case, Contract, Counsel, Event, Party, PaymentTerms
 from ...domain.money import format_rate
 from ...domain.siren import normalize_siren
 from ...i18n import _
 from ...services import forms
 from ..labels import one_line
 from ..unsaved import KeepsTyping, typed_state
+from .clauses import ClausesEditor
 from .demands import DemandsEditor
 from .fields import ERROR_STYLE, LineField
 
 Submit = Callable[[Case], list[Problem]]
 COUNSEL_FIELDS = ("name", "firm", "email", "phone", "city", "bar")
 DEMAND_PATH = re.compile(r"demands\[(?P<index>\d+)\](?:\.(?P<field>\w+))?")
+CLAUSES_PATH = re.compile(r"contract\.(?P<rest>(?:penalties|sla)\b.*)")
 TERMS = ("", "on_receipt", "days", "days_end_of_month", "end_of_month_days")
 
 
@@ -64,7 +66,8 @@ def _hearing(text: str) -> Any:
 
 
 class CaseForm(KeepsTyping):
-    def __init__(self, submit: Submit, case: Case | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Submit, case: Case | None = None, parent: QWidget | None = None,
+                 events: Iterable[Event] = ()) -> None:
         super().__init__(parent)
         self.submit = submit
         self.setWindowTitle(_("Nouvelle affaire") if case is None else one_line(case.title))
@@ -73,6 +76,10 @@ class CaseForm(KeepsTyping):
         tabs = QTabWidget()
         tabs.addTab(self._parties_tab(), _("Parties"))
         tabs.addTab(self._contract_tab(), _("Contrat"))
+        self.clauses = ClausesEditor()
+        self.clauses.set_events(events)
+        self.clauses.set_contract((), None)
+        tabs.addTab(self.clauses, _("Clauses"))
         tabs.addTab(self._court_tab(), _("Tribunal et avocat"))
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(_("Votre récit du litige, en quelques paragraphes : il ouvrira le dossier."))
@@ -94,6 +101,8 @@ class CaseForm(KeepsTyping):
         layout.addWidget(tabs)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
+        # The Clauses tab's two columns side by side: the form is never narrower than they need.
+        self.setMinimumWidth(max(680, layout.minimumSize().width()))
         if case is not None:
             self.fill(case)
 
@@ -198,6 +207,7 @@ class CaseForm(KeepsTyping):
         put("contract.late_penalty_rate",
             format_rate(contract.late_penalty_rate) if contract.late_penalty_rate is not None else None)
         put("contract.notes", contract.notes)
+        self.clauses.set_contract(contract.penalties, contract.sla)
         put("court", case.court)
         put("docket", case.docket)
         put("hearing", format_day_or_instant(case.hearing) if case.hearing is not None else None)
@@ -227,7 +237,8 @@ class CaseForm(KeepsTyping):
                 self.fields[name].show_error(forms.required_message())
                 ok = False
         demands = self.demands.collect()
-        if not ok or demands is None:
+        clauses = self.clauses.collect()
+        if not ok or demands is None or clauses is None:
             self._focus_first_error()
             return None
 
@@ -237,9 +248,11 @@ class CaseForm(KeepsTyping):
 
         form = self.terms.currentData()
         terms = PaymentTerms(form, self.days.value() if form != "on_receipt" else 0) if form in TERMS_FORMS else None
+        penalties, sla = clauses
         contract_values = (values["contract.reference"], values["contract.signed_on"], terms,
                            values["contract.late_penalty_rate"], values["contract.notes"])
-        contract = Contract(*contract_values) if any(v is not None for v in contract_values) else None
+        contract = (Contract(*contract_values, penalties=penalties, sla=sla)
+                    if any(v is not None for v in contract_values) or penalties or sla is not None else None)
         def counsel(key: str) -> Counsel | None:
             if not values[f"{key}.name"]:
                 return None
@@ -257,9 +270,11 @@ class CaseForm(KeepsTyping):
             name = problem.path.removeprefix("case.").removeprefix("case")
             field = self.fields.get(name)
             demand = DEMAND_PATH.fullmatch(name)
+            clause = CLAUSES_PATH.fullmatch(name)
             if field is not None:
                 field.show_error(problem.message)
-            elif demand and self.demands.show_problem(int(demand["index"]), demand["field"], problem):
+            elif (demand and self.demands.show_problem(int(demand["index"]), demand["field"], problem)) or (
+                    clause and self.clauses.show_problem(clause["rest"], problem)):
                 pass
             else:
                 general.append(str(problem))
@@ -277,6 +292,10 @@ class CaseForm(KeepsTyping):
                     self.tabs.setCurrentWidget(page)
                 field.edit.setFocus()
                 return
+        if self.clauses.has_errors():
+            self.tabs.setCurrentWidget(self.clauses)
+            self.clauses.focus_first_error()
+            return
         row = self.demands.first_wrong_row()
         if row is not None:
             self.tabs.setCurrentWidget(self.demands)
@@ -285,8 +304,9 @@ class CaseForm(KeepsTyping):
     # What was typed, for the question before closing: the demands as a list, not the one field shown.
     def _typed(self) -> tuple[object, ...]:
         pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        return (*(typed_state(page) for page in pages if page is not None and page is not self.demands),
-                self.demands.state())
+        return (*(typed_state(page) for page in pages
+                  if page is not None and page is not self.demands and page is not self.clauses),
+                self.demands.state(), self.clauses.state())
 
     def mark_clean(self) -> None:
         self._clean = self._typed()
@@ -300,6 +320,11 @@ class CaseForm(KeepsTyping):
         if name == "demands":
             self.tabs.setCurrentWidget(self.demands)
             (self.demands.list if self.demands.drafts else self.demands.add_button).setFocus()
+            return
+        clause = CLAUSES_PATH.fullmatch(name)
+        if clause:
+            self.tabs.setCurrentWidget(self.clauses)
+            self.clauses.reveal(clause["rest"])
             return
         widget: QWidget = self.terms if name == "contract.payment_terms" else self.fields[name].edit
         page = widget.parentWidget()
