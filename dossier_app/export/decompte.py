@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from reportlab.lib import colors
@@ -400,6 +401,8 @@ def _clause_lines(d: Dossier, line: ContractLine, sla: ServiceLevel | None) -> l
 
 
 def _computation_lines(w: Translator, line: ContractLine, sla: ServiceLevel | None) -> list[str]:
+    if line.kind == "flat":  # the breach and its day are in the clause's cell, with their pièce
+        line = replace(line, event_date=None)
     out = [markup(contract_computation(line, w.lang, credit_threshold(line, sla)))]
     if line.kind == "sla" and line.month_seconds:
         out.append(w.gettext("indisponibilité totale de {downtime} sur un mois de {length}").format(
