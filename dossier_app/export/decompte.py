@@ -345,7 +345,13 @@ def contract_story(d: Dossier, claims: ClaimsResult) -> list[Flowable]:
     total = w.gettext("Total des sommes dues par {them} au titre du contrat").format(them=them)
     rows.append([Paragraph(f"<b>{total}</b>", s["cell"]), "",
                  Paragraph(f"<b>{w.money(claims.contract.total)}</b>", s["cell-right"])])
-    table = grid(rows, full_width(66, 78, 21), extra=[
+    # The amounts never wrap (« 14 530,00 / € »): their column as wide as the widest, bold total included.
+    size = s["cell-right"].fontSize
+    figures = [w.money(line.amount) for line in claims.contract.lines] + [w.money(claims.contract.total)]
+    need = max([text_width(f, BOLD, size) for f in figures] + [text_width(head[2], BOLD, size)]) + PAD
+    clause = (FRAME_WIDTH - need) * 46 / 100
+    computation = FRAME_WIDTH - need - clause
+    table = grid(rows, [clause, computation, need], extra=[
         ("SPAN", (0, -1), (1, -1)), ("BACKGROUND", (0, -1), (-1, -1), SHADE),
         ("LINEABOVE", (0, -1), (-1, -1), 1, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1, ACCENT)])
     title = Paragraph(markup(contract_heading(claims.our_role, w.lang, them=d.case.them.name)), s["heading"])
