@@ -428,7 +428,9 @@ def contract_json(contract: ContractClaims) -> dict[str, Any]:
             "month": line.month.strftime("%Y-%m") if line.month else None,
             "downtime_seconds": line.downtime_seconds,
             "month_seconds": line.month_seconds,
-            "availability": _decimal(line.availability),
+            # Cut (never rounded up) to four decimals, as shown cut to two: 98.9999 is never "99".
+            "availability": _decimal(line.availability.quantize(Decimal("0.0001"), rounding=ROUND_DOWN))
+            if line.availability is not None else None,
             "percent": _decimal(line.percent),
             "fee": _cents(line.fee),
             "event_date": _iso(line.event_date),
