@@ -80,7 +80,7 @@ def inspect_pdf(path: Path, password: str | None, words: Translator) -> PdfFacts
         except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError) as exc:
             raise Refused(words.gettext("PDF endommagé que qpdf ne sait pas réparer ({qpdf_message})").format(qpdf_message=_qpdf_message(exc, path))) from exc
         if pages == 0:
-            raise Refused(words.gettext("PDF sans aucune page"))
+            raise Refused(words.gettext("PDF sans aucune page : récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF"))
         notes = tuple(str(w) for w in pdf.get_warnings())
         encrypted = bool(pdf.is_encrypted)
     return PdfFacts(pages, signed, bool(notes), notes, encrypted, used)

@@ -138,7 +138,7 @@ def _check_regular(path: Path) -> int:
         # Reading a pipe or a device would block or never end.
         raise Refused(_("pas un fichier ordinaire (tube, périphérique\u2026)"))
     if info.st_size == 0:
-        raise Refused(_("fichier vide (0 octet)"))
+        raise Refused(_("fichier vide (0 octet) : récupérez à nouveau l'original (pièce jointe, téléchargement)"))
     if info.st_size > MAX_FILE_BYTES:
         raise Refused(too_big())
     return info.st_size

@@ -62,7 +62,7 @@ def read_image(path: Path, media_type: str) -> ImageFacts:
             raise
         except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, struct.error… on bad files
             log.info("Pillow cannot read %s: %r", path, exc)
-            raise Refused(_("image endommagée ou incomplète")) from exc
+            raise Refused(_("image endommagée ou incomplète : récupérez à nouveau l'original, ou ouvrez-la et enregistrez-la en JPEG ou PNG")) from exc
 
 
 def _facts(image: Image.Image, media_type: str) -> ImageFacts:

@@ -60,9 +60,9 @@ def _read(path: Path, password: str | None) -> PdfFacts:
         try:
             pages = len(pdf.pages)
         except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
-            raise Refused(_("PDF endommagé : sa liste de pages est illisible")) from exc
+            raise Refused(_("PDF endommagé : sa liste de pages est illisible ; récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF")) from exc
         if pages == 0:
-            raise Refused(_("PDF sans aucune page"))
+            raise Refused(_("PDF sans aucune page : récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF"))
         facts = PdfFacts(pages=pages, encrypted=pdf.is_encrypted)
         try:
             # What the export reads before it calls a PDF "réparé" (``export.exhibits_pdf.inspect_pdf``):
@@ -88,7 +88,7 @@ def _open(stream: BinaryIO, path: Path, password: str | None) -> pikepdf.Pdf:
         raise PasswordNeeded(_("protégé par mot de passe : ajoutez-le avec son mot de passe")) from exc
     except (pikepdf.PdfError, RuntimeError, ValueError, OSError) as exc:
         log.info("qpdf cannot open %s: %s", path, exc)
-        raise Refused(_("PDF endommagé au point d'être illisible")) from exc
+        raise Refused(_("PDF endommagé au point d'être illisible : récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF")) from exc
 
 
 def open_with_forms(stream: BinaryIO, password: str | None) -> pikepdf.Pdf:

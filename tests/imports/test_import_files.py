@@ -13,7 +13,7 @@ TODAY = date(2024, 6, 1)
 
 def test_zero_bytes(files) -> None:
     found = analyze(files.write("vide.pdf", b""))
-    assert (found.refused, found.size) == ("fichier vide (0 octet)", 0)
+    assert (found.refused, found.size) == ("fichier vide (0 octet) : récupérez à nouveau l'original (pièce jointe, téléchargement)", 0)
 
 
 def test_missing_file(tmp_path) -> None:

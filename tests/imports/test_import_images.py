@@ -44,12 +44,12 @@ def test_absurd_dimensions_are_refused_without_a_warning_escaping(files) -> None
 def test_a_truncated_jpeg_is_refused(files) -> None:
     data = files.image("whole.jpg", "JPEG", size=(800, 600)).read_bytes()
     found = analyze(files.write("cut.jpg", data[: len(data) // 2]))
-    assert found.refused == "image endommagée ou incomplète"
+    assert found.refused == "image endommagée ou incomplète : récupérez à nouveau l'original, ou ouvrez-la et enregistrez-la en JPEG ou PNG"
 
 
 def test_a_truncated_png_is_refused(files) -> None:
     data = files.image("whole.png", "PNG", size=(300, 300)).read_bytes()
-    assert analyze(files.write("cut.png", data[:200])).refused == "image endommagée ou incomplète"
+    assert analyze(files.write("cut.png", data[:200])).refused == "image endommagée ou incomplète : récupérez à nouveau l'original, ou ouvrez-la et enregistrez-la en JPEG ou PNG"
 
 
 def test_content_decides_not_the_name(files) -> None:

@@ -84,8 +84,8 @@ def test_a_truncated_pdf_is_repaired_or_refused_never_raised(files, keep: float)
 
 def test_a_pdf_cut_right_after_its_header_is_refused(files) -> None:
     found = analyze(files.write("cut.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<"))
-    assert found.refused in ("PDF endommagé au point d'être illisible", "PDF sans aucune page",
-                             "PDF endommagé : sa liste de pages est illisible")
+    assert found.refused in ("PDF endommagé au point d'être illisible : récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF", "PDF sans aucune page : récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF",
+                             "PDF endommagé : sa liste de pages est illisible ; récupérez à nouveau l'original, ou ouvrez-le et imprimez-le en PDF")
 
 
 def test_garbage_after_a_pdf_header(files) -> None:
