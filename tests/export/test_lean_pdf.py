@@ -91,7 +91,7 @@ def test_the_demo_header_says_pdf_1_4_as_its_parts_do(demo) -> None:
 
 def part_pages(path: Path, key: str) -> range:
     """The pages (from 0) of one generated part, found by the outline."""
-    titles = part_titles(translator("fr"))
+    titles = part_titles(translator("fr"), "client")  # the demo: we are the client
     with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
         starts = [(item.title, pdf.pages.index(pikepdf.Page(item.destination[0]))) for item in outline.root]
     for (title, start), (_, end) in pairwise(starts):

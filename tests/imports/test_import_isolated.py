@@ -60,4 +60,4 @@ def test_many_files_one_worker(corpus) -> None:
 
 def test_the_worker_speaks_the_callers_language(files) -> None:
     activate("en")
-    assert analyze_isolated(files.write("vide.pdf", b"")).refused == "empty file (0 bytes)"
+    assert analyze_isolated(files.write("vide.pdf", b"")).refused == "empty file (0 bytes): fetch the original again (attachment, download)"
