@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.add_argument("case")
     ls.add_argument("--json", action="store_true", help=_("sortie JSON"))
     ls.set_defaults(func=list_exhibits)
-    s = ex.add_parser("set", help=_("modifie titre, date, inclusion, mot de passe"))
+    s = ex.add_parser("set", help=_("modifie titre, date, inclusion, mot de passe, images d'une animation"))
     s.add_argument("case")
     s.add_argument("exhibit")
     s.add_argument("--title")
@@ -37,6 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group.add_argument("--include", dest="include", action="store_true", default=None)
     group.add_argument("--exclude", dest="include", action="store_false")
     s.add_argument("--password")
+    frames = s.add_mutually_exclusive_group()
+    frames.add_argument("--all-frames", dest="all_frames", action="store_true", default=None,
+                        help=_("une image animée : chaque image sur sa page"))
+    frames.add_argument("--first-frame", dest="all_frames", action="store_false",
+                        help=_("une image animée : la première image seule (par défaut)"))
     s.set_defaults(func=set_exhibit)
     rm = ex.add_parser("rm", help=_("retire une pièce de l'affaire (son fichier reste tant qu'une autre affaire l'utilise)"))
     rm.add_argument("case")
@@ -120,10 +125,15 @@ def set_exhibit(ctx: Context, args: argparse.Namespace) -> int:
     password: str | Unchanged | None = KEEP if args.password is None else (args.password or None)
     updated = exhibits.edit_exhibit(
         ctx.store, case_id, args.exhibit, title=KEEP if args.title is None else args.title, day=day,
-        include=KEEP if args.include is None else args.include, password=password)
+        include=KEEP if args.include is None else args.include, password=password,
+        all_frames=KEEP if args.all_frames is None else args.all_frames)
     shown = short_day(updated.date) if updated.date else _("sans date")
     state = _("dans le dossier imprimé") if updated.include else _("hors du dossier imprimé")
     ctx.out(_("{title} ({day}), {state}.").format(title=updated.title, day=shown, state=state))
+    if args.all_frames is not None:
+        pages = updated.pages or 1
+        ctx.out(ngettext("Animation imprimée sur {pages} page.", "Animation imprimée sur {pages} pages.",
+                         pages).format(pages=pages))
     return 0
 
 

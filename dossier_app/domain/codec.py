@@ -198,7 +198,9 @@ SLA_KEYS = ("availability", "monthly_fee", "services", "credits")
 CREDIT_KEYS = ("below", "percent")
 CASE_KEYS = ("title", "our_role", "us", "them", "summary", "court", "docket", "hearing",
              "procedure", "counsel", "opposing_counsel", "demands", "contract")
-EXHIBIT_KEYS = ("path", "title", "date", "events", "sha256", "include", "password", "number")
+EXHIBIT_KEYS = ("path", "title", "date", "events", "sha256", "include", "password", "number", "frames")
+# An animated image's pages: ``"all"`` its every image, one a page; absent (or ``"first"``) its first alone.
+FRAMES = ("first", "all")
 
 
 @dataclass(frozen=True)
@@ -506,6 +508,9 @@ def decode_exhibit(c: Collector, path: str, value: Any) -> DecodedExhibit | None
                 if link:
                     links.append(link)
     number = c.integer(_join(path, "number"), data.get("number"), minimum=1)
+    frames = data.get("frames")
+    if frames is not None and frames not in FRAMES:
+        c.add(_join(path, "frames"), _("« all » (chaque image de l'animation) ou « first » (la première) est attendu"))
     exhibit = Exhibit(
         sha256=sha or "",
         title=c.text(_join(path, "title"), data.get("title")) or "",
@@ -515,6 +520,7 @@ def decode_exhibit(c: Collector, path: str, value: Any) -> DecodedExhibit | None
         include=True if data.get("include") is None else bool(c.boolean(_join(path, "include"), data.get("include"))),
         password=c.text(_join(path, "password"), data.get("password"), empty_ok=True),
         number=number,
+        all_frames=frames == "all",
     )
     return DecodedExhibit(file_path or "", exhibit)
 
@@ -748,6 +754,8 @@ def encode_exhibit(exhibit: Exhibit, path: str) -> dict[str, Any]:
         out["password"] = exhibit.password
     if exhibit.number is not None:
         out["number"] = exhibit.number
+    if exhibit.all_frames:
+        out["frames"] = "all"
     return out
 
 

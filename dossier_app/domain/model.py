@@ -361,6 +361,8 @@ class Exhibit:
     suggested_kind: str | None = None
     size: int | None = None
     id: int | None = None
+    # An animation prints its first image; its every image, each on its own page, only when asked.
+    all_frames: bool = False
 
 
 @dataclass(frozen=True)

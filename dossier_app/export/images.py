@@ -3,7 +3,7 @@
 A JPEG goes in as it is: its bytes, DCT-encoded, no ASCII85 around them; its EXIF orientation
 is honoured by turning the page's drawing, not the pixels.  PNG and TIFF frames are stored
 losslessly (Flate), a bilevel scan as one bit per pixel, a 16-bit greyscale scaled to 8 bits.  A
-GIF prints its first frame.  Each picture is named inside the PDF after its content, never after
+GIF prints its first frame, or each of its frames on its own page when the user asked for them.  Each picture is named inside the PDF after its content, never after
 a file's path: the same case gives the same bytes from any data folder.
 """
 
@@ -51,8 +51,10 @@ def too_big(words: Translator) -> Refused:
     return Refused(words.gettext("image aux dimensions démesurées (plus de {value} millions de pixels ou de {MAX_IMAGE_FRAMES} pages) : elle ne peut pas être reproduite ; réduisez-la ou excluez la pièce").format(value=MAX_IMAGE_PIXELS // 1_000_000, MAX_IMAGE_FRAMES=MAX_IMAGE_FRAMES))
 
 
-def image_to_pdf(source: Path, target: Path, words: Translator, caption: str) -> int:
+def image_to_pdf(source: Path, target: Path, words: Translator, caption: str, all_frames: bool = False) -> int:
     """Write the image's pages to ``target``; returns their number.
+
+    ``all_frames``: an animated GIF gives each of its frames a page (else its first alone).
 
     Each frame's size is read from its header and checked before any pixel is decoded, so that a
     few hundred bytes announcing 30 000 × 30 000 pixels cost nothing.
@@ -69,7 +71,7 @@ def image_to_pdf(source: Path, target: Path, words: Translator, caption: str) ->
             raise Refused(words.gettext("image illisible ({exc})").format(exc=exc)) from exc
         with image:
             try:
-                return _pages(image, source, target, words, caption)
+                return _pages(image, source, target, words, caption, all_frames)
             except Refused:
                 raise
             except DECODING_ERRORS as exc:
@@ -78,7 +80,8 @@ def image_to_pdf(source: Path, target: Path, words: Translator, caption: str) ->
                 raise Refused(words.gettext("image endommagée ({exc})").format(exc=exc)) from exc
 
 
-def _pages(image: Image.Image, source: Path, target: Path, words: Translator, caption: str) -> int:
+def _pages(image: Image.Image, source: Path, target: Path, words: Translator, caption: str,
+           all_frames: bool = False) -> int:
     frames = max(1, getattr(image, "n_frames", 1))
     if frames > MAX_IMAGE_FRAMES:
         raise too_big(words)
@@ -94,8 +97,8 @@ def _pages(image: Image.Image, source: Path, target: Path, words: Translator, ca
     canvas.setTitle(caption)
     pages = 0
     orientation = image.getexif().get(0x0112, 1) if image.format == "JPEG" else 1
-    if image.format == "GIF":
-        frames = 1  # an animation's frames are not pages: the first one is the picture
+    if image.format == "GIF" and not all_frames:
+        frames = 1  # an animation's frames are not pages unless asked: the first one is the picture
     for index, frame in enumerate(ImageSequence.Iterator(image)):
         if index >= frames:
             break

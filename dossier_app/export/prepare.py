@@ -112,8 +112,10 @@ def first_frame(source: Path, target: Path, words: Translator, caption: str) -> 
 
 
 def drawn(media: str, path: Path, original_name: str, caption: str, workdir: Path, stem: str, words: Translator,
-          read_email: EmailReader | None) -> tuple[list[Source], int]:
+          read_email: EmailReader | None, all_frames: bool = False) -> tuple[list[Source], int]:
     """An image, e-mail or text exhibit drawn into PDFs in ``workdir``, and the pages they make.
+
+    ``all_frames`` (the exhibit's setting): an animated GIF gives each of its images a page.
 
     The one count of a drawn exhibit's pages: the import stores it (``printed_pages``) and the export
     prints it, so that ``exhibit list``, the citations and the bordereau say the same number.
@@ -121,9 +123,9 @@ def drawn(media: str, path: Path, original_name: str, caption: str, workdir: Pat
     if media in IMAGES:
         target = workdir / f"{stem}.pdf"
         picture, label = path, caption
-        if media == GIF:
+        if media == GIF and not all_frames:
             picture, label = first_frame(path, workdir / f"{stem}-1.png", words, caption)
-        return [Source(target)], image_to_pdf(picture, target, words, label)
+        return [Source(target)], image_to_pdf(picture, target, words, label, all_frames=media == GIF and all_frames)
     if media == EML:
         outputs, pages = email_to_pdfs(path, workdir, stem, words, read_email, caption)
         return [Source(p) for p in outputs], pages
@@ -137,7 +139,7 @@ def drawn(media: str, path: Path, original_name: str, caption: str, workdir: Pat
 
 
 def printed_pages(media: str, path: Path, original_name: str, words: Translator, workdir: Path,
-                  read_email: EmailReader | None) -> int:
+                  read_email: EmailReader | None, all_frames: bool = False) -> int:
     """How many pages the export will give a drawn exhibit (``drawn``, in a scratch folder of
     ``workdir`` removed after); ``Refused`` when the export could not draw it."""
     import shutil
@@ -146,7 +148,7 @@ def printed_pages(media: str, path: Path, original_name: str, words: Translator,
     scratch = Path(tempfile.mkdtemp(prefix="pages-", dir=workdir))
     try:
         return drawn(media, path, original_name, plain(original_name, LINE_TITLE), scratch, "x", words,
-                     read_email)[1]
+                     read_email, all_frames)[1]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -174,7 +176,7 @@ def prepare(exhibit: Exhibit, number: int, path: Path, words: Translator, workdi
                 prepared.reason = "; ".join(facts.warnings[:3])
         else:
             prepared.sources, prepared.pages = drawn(media, path, exhibit.original_name, caption, workdir, stem,
-                                                     words, read_email)
+                                                     words, read_email, exhibit.all_frames)
     except Refused as refusal:
         prepared.status = "refused"
         prepared.reason = refusal.reason

@@ -25,6 +25,7 @@ from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import sha256_of
 from . import session
+from .exhibits import with_frames
 from .files import atomic_target
 from .interchange import image_problem
 from .store_access import FileWrites, writing
@@ -130,8 +131,9 @@ def restore_archive(store: Store, path: Path, today: date | None = None) -> Rest
                     why = _put_member(store, writes, checked, entry)
                 if why:
                     problems.append(Problem(f"{CASE_NAME}, exhibits[{item.index}].path", why))
-                exhibits.append((replace(item.exhibit, media_type=entry.media_type, pages=entry.pages,
-                                         suggested_kind=entry.suggested_kind), entry.size))
+                exhibit = replace(item.exhibit, media_type=entry.media_type, pages=entry.pages,
+                                  suggested_kind=entry.suggested_kind)
+                exhibits.append((with_frames(exhibit, store.blobs.path(entry.sha256)), entry.size))
             if problems:  # the transaction is rolled back: the files it brought in go with it
                 raise refusal(checked.path, problems)
             case_id = repo.insert_case(store, decoded.case)

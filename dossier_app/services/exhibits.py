@@ -56,11 +56,50 @@ def find_exhibit(store: Store, case_id: int, ref: str) -> Exhibit:
     raise UserError(_("Aucune pièce « {ref} » dans cette affaire (numéro de pièce, #id ou début d'empreinte).").format(ref=ref))
 
 
+def animation_frames(path: Path) -> int:
+    """How many images the animated GIF at ``path`` holds; 0 for anything else (a still image, a PDF,
+    a file Pillow cannot read). Only headers are read, never pixels."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with path.open("rb") as handle:
+            if handle.read(6) not in (b"GIF87a", b"GIF89a"):
+                return 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                frames = int(getattr(image, "n_frames", 1))
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+        return 0
+    return frames if frames > 1 else 0
+
+
+def frames_of(store: Store, exhibit: Exhibit) -> int:
+    """The images of an exhibit that is an animation (0 when it is not one): what its form offers to print."""
+    if exhibit.media_type not in (None, "image/gif"):
+        return 0
+    return animation_frames(store.blobs.path(exhibit.sha256))
+
+
+def with_frames(exhibit: Exhibit, path: Path) -> Exhibit:
+    """An exhibit coming in (a loaded case, a restored archive) with ``frames: "all"`` honoured: its
+    pages are its images; on a file that is no animation the setting means nothing and is dropped."""
+    if not exhibit.all_frames:
+        return exhibit
+    frames = animation_frames(path)
+    return replace(exhibit, pages=frames) if frames else replace(exhibit, all_frames=False)
+
+
 def edit_exhibit(store: Store, case_id: int, ref: str, *,
                  title: str | Unchanged = KEEP, day: date | Unchanged | None = KEEP,
                  include: bool | Unchanged = KEEP, password: str | Unchanged | None = KEEP,
-                 expected: Exhibit | None = None) -> Exhibit:
+                 all_frames: bool | Unchanged = KEEP, expected: Exhibit | None = None) -> Exhibit:
     """An exhibit's own details, never its file: ``day=None`` clears the date, ``password=None`` the password.
+
+    ``all_frames``: an animated image prints each of its images as a page (its page count follows),
+    or its first alone; refused on an exhibit that is no animation.
 
     ``expected``: the exhibit as the one asking last saw it; when someone else changed it meanwhile
     (another window, a command), nothing is written and the user is told.
@@ -88,12 +127,20 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
         if expected is not None and _details(current) != _details(expected):
             raise UserError(_("La pièce « {title} » a changé depuis (dans une autre fenêtre ou par la commande dossier) : rien n'a été modifié, pour ne pas effacer ce changement.").format(
                 title=current.title))
+        pages = current.pages
+        if not isinstance(all_frames, Unchanged):
+            frames = frames_of(store, current)
+            if not frames:
+                raise UserError(_("« {title} » n'est pas une image animée.").format(title=current.title))
+            pages = frames if all_frames else 1
         updated = replace(
             current,
             title=current.title if isinstance(title, Unchanged) else title,
             date=current.date if isinstance(day, Unchanged) else day,
             include=current.include if isinstance(include, Unchanged) else include,
-            password=current.password if isinstance(password, Unchanged) else password)
+            password=current.password if isinstance(password, Unchanged) else password,
+            all_frames=current.all_frames if isinstance(all_frames, Unchanged) else all_frames,
+            pages=pages)
         if updated != current:
             repo.update_exhibit(store, updated)
     return updated
@@ -109,7 +156,7 @@ def _password_problem(store: Store, exhibit: Exhibit, password: str | None) -> s
 
 
 def _details(exhibit: Exhibit) -> tuple[object, ...]:
-    return exhibit.title, exhibit.date, exhibit.include, exhibit.password
+    return exhibit.title, exhibit.date, exhibit.include, exhibit.password, exhibit.all_frames
 
 
 def link(store: Store, case_id: int, exhibit_ref: str, event_id: str, pages: str | None = None) -> Exhibit:

@@ -24,6 +24,7 @@ from ..i18n import _
 from ..store import Store
 from ..store import repository as repo
 from ..store.blobs import CHUNK, ChangedSource, sha256_of
+from .exhibits import with_frames
 from .files import write_text_atomic
 from .store_access import writing
 
@@ -153,7 +154,8 @@ def load_case(store: Store, path: Path, timings: dict[str, float] | None = None,
                 sha, size = writes.put(source, hashes[entry.index])
             except ChangedSource as exc:
                 raise UserError(_("{path} a changé pendant le chargement : rien n'a été enregistré ; recommencez une fois le fichier stable.").format(path=entry.path)) from exc
-            stored.append((replace(entry.exhibit, sha256=sha, **described.get(source, {})), size))
+            exhibit = replace(entry.exhibit, sha256=sha, **described.get(source, {}))
+            stored.append((with_frames(exhibit, source), size))
         clock.lap("files")
         case_id = repo.insert_case(store, decoded.case)
         repo.insert_events(store, case_id, decoded.events)

@@ -318,16 +318,16 @@ def exhibit_by_hash(store: Store, case_id: int, sha256: str) -> int | None:
 
 def _exhibit_row(case_id: int, x: Exhibit) -> tuple[object, ...]:
     return (case_id, x.sha256, x.title, x.original_name, x.date.isoformat() if x.date else None,
-            int(x.include), x.password, x.number, x.media_type, x.pages, x.suggested_kind)
+            int(x.include), x.password, x.number, x.media_type, x.pages, x.suggested_kind, int(x.all_frames))
 
 
 EXHIBIT_COLUMNS = ("case_id, sha256, title, original_name, date, include, password, number, "
-                   "media_type, pages, suggested_kind")
+                   "media_type, pages, suggested_kind, all_frames")
 
 
 def insert_exhibit(store: Store, case_id: int, exhibit: Exhibit) -> int:
     cursor = store.conn.execute(
-        f"INSERT INTO exhibits ({EXHIBIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO exhibits ({EXHIBIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _exhibit_row(case_id, exhibit))
     exhibit_id = int(cursor.lastrowid or 0)
     if exhibit.links:
@@ -340,7 +340,7 @@ def insert_exhibits(store: Store, case_id: int, exhibits: list[tuple[Exhibit, in
     conn = store.conn
     conn.executemany("INSERT OR IGNORE INTO files (sha256, size) VALUES (?, ?)",
                      ((x.sha256, size) for x, size in exhibits))
-    conn.executemany(f"INSERT INTO exhibits ({EXHIBIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    conn.executemany(f"INSERT INTO exhibits ({EXHIBIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (_exhibit_row(case_id, x) for x, _size in exhibits))
     if not any(x.links for x, _size in exhibits):
         return
@@ -354,9 +354,10 @@ def insert_exhibits(store: Store, case_id: int, exhibits: list[tuple[Exhibit, in
 def update_exhibit(store: Store, exhibit: Exhibit) -> None:
     assert exhibit.id is not None
     store.conn.execute(
-        "UPDATE exhibits SET title = ?, date = ?, include = ?, password = ?, number = ? WHERE id = ?",
+        "UPDATE exhibits SET title = ?, date = ?, include = ?, password = ?, number = ?, all_frames = ?, pages = ? "
+        "WHERE id = ?",
         (exhibit.title, exhibit.date.isoformat() if exhibit.date else None, int(exhibit.include),
-         exhibit.password, exhibit.number, exhibit.id))
+         exhibit.password, exhibit.number, int(exhibit.all_frames), exhibit.pages, exhibit.id))
 
 
 def set_numbers(store: Store, numbers: dict[int, int | None]) -> None:
@@ -435,7 +436,7 @@ _SHA_PREFIX = re.compile(r"[0-9a-fA-F]{6,64}")
 
 
 def _exhibit_of(row: tuple[Any, ...], links: tuple[ExhibitLink, ...]) -> Exhibit:
-    (xid, _case, sha, title, name, day, include, password, number, media_type, pages, kind, size) = row
+    (xid, _case, sha, title, name, day, include, password, number, media_type, pages, kind, all_frames, size) = row
     def bad(detail: str) -> CorruptStore:
         return CorruptStore("exhibits", xid, detail)
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
@@ -454,7 +455,7 @@ def _exhibit_of(row: tuple[Any, ...], links: tuple[ExhibitLink, ...]) -> Exhibit
         raise bad(_("date {day!r}").format(day=day)) from None
     return Exhibit(id=xid, sha256=sha, title=title, original_name=name, date=day_value, links=links,
                    include=bool(include), password=password, number=number, media_type=media_type,
-                   pages=pages, suggested_kind=kind, size=size)
+                   pages=pages, suggested_kind=kind, size=size, all_frames=bool(all_frames))
 
 
 def delete_exhibit(store: Store, exhibit_id: int) -> str | None:

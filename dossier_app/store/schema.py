@@ -190,6 +190,15 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Version 4: whether an animated image prints each of its images as a page (issue 14), rather than
+# its first one alone. Every exhibit of an older store keeps what it printed: its first image.
+V4_SQL = "ALTER TABLE exhibits ADD COLUMN all_frames INTEGER NOT NULL DEFAULT 0"
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    conn.execute(V4_SQL)
+
+
 def statements(script: str) -> list[str]:
     # executescript() would commit behind our back; run each statement inside our transaction.
     return [s.strip() for s in script.split(";") if s.strip()]
@@ -197,5 +206,5 @@ def statements(script: str) -> list[str]:
 
 Migration = str | Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: list[Migration] = [V1, _v2, _v3]
+MIGRATIONS: list[Migration] = [V1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)

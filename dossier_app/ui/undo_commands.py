@@ -201,8 +201,11 @@ class SetExhibit(CaseCommand):
         self.reverted_to = old
 
     def _set(self, stored: Exhibit, exhibit: Exhibit) -> None:
+        # The animation setting only when it changes: the service refuses it on an exhibit that is no animation.
+        frames = exhibits.KEEP if exhibit.all_frames == stored.all_frames else exhibit.all_frames
         exhibits.edit_exhibit(self.ref.store, self.ref.case_id, exhibit.sha256, title=exhibit.title,
-                              day=exhibit.date, include=exhibit.include, password=exhibit.password, expected=stored)
+                              day=exhibit.date, include=exhibit.include, password=exhibit.password,
+                              all_frames=frames, expected=stored)
 
     def apply(self) -> None:
         self._set(self.reverted_to, self.new)

@@ -290,19 +290,24 @@ class EventActions(QObject):
         if self.exhibit_dialog is not None and self.exhibit_dialog.isVisible() \
                 and self.exhibit_dialog.sha256 == exhibit.sha256:
             return _forward(self.exhibit_dialog)
-        dialog = ExhibitDialog(exhibit, self.parent_widget)
+        frames = exhibits.frames_of(self.ref.store, exhibit) if self.ref is not None else 0
+        dialog = ExhibitDialog(exhibit, self.parent_widget, frames=frames)
 
         def apply() -> None:
             ref = self.ref
             if ref is None:
                 return
+            wanted = dialog.all_frames_wanted()
             new = replace(exhibit, title=dialog.title.text().strip(), date=dialog.day(),
-                          include=dialog.include.isChecked(), password=dialog.password_text())
+                          include=dialog.include.isChecked(), password=dialog.password_text(),
+                          all_frames=exhibit.all_frames if wanted is None else wanted)
             if new == exhibit:
                 return
             try:
-                new = exhibits.edit_exhibit(ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date,
-                                            include=new.include, password=new.password, expected=exhibit)
+                new = exhibits.edit_exhibit(
+                    ref.store, ref.case_id, exhibit.sha256, title=new.title, day=new.date, include=new.include,
+                    password=new.password, expected=exhibit,
+                    all_frames=exhibits.KEEP if new.all_frames == exhibit.all_frames else new.all_frames)
             except exhibits.WrongPassword as exc:
                 # The form opens again as it was, the problem under it: nothing typed is lost.
                 dialog.show_problem(exc.message)

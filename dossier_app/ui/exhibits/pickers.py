@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.bounds import day_problem, title_problem
 from ...domain.dates import parse_user_day, short_day
 from ...domain.model import PAGES, Exhibit
-from ...i18n import _
+from ...i18n import _, ngettext
 from ..labels import one_line
 from ..unsaved import KeepsTyping
 
@@ -126,9 +126,10 @@ class LinkPicker(QDialog):
 
 
 class ExhibitDialog(KeepsTyping):
-    """An exhibit's own details: title, date, whether it goes into the printed bundle."""
+    """An exhibit's own details: title, date, whether it goes into the printed bundle, and for an
+    animation (``frames`` images, 0 when it is none) whether each image is printed as a page."""
 
-    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None, frames: int = 0) -> None:
         super().__init__(parent)
         self.sha256 = exhibit.sha256
         self.setWindowTitle(_("Pièce"))
@@ -138,6 +139,13 @@ class ExhibitDialog(KeepsTyping):
         self.date.setPlaceholderText(_("jj/mm/aaaa"))
         self.include = QCheckBox(_("Dans le dossier imprimé"))
         self.include.setChecked(exhibit.include)
+        self.all_frames: QCheckBox | None = None
+        if frames:
+            self.all_frames = QCheckBox(ngettext("Imprimer chaque image de l'animation ({frames} image)",
+                                                 "Imprimer chaque image de l'animation ({frames} images)",
+                                                 frames).format(frames=frames))
+            self.all_frames.setToolTip(_("Sinon, seule la première image est imprimée, sur une page."))
+            self.all_frames.setChecked(exhibit.all_frames)
         # A protected PDF cannot be stamped into the dossier without it; kept with the case, never shown.
         self.password = QLineEdit(exhibit.password or "")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -149,6 +157,8 @@ class ExhibitDialog(KeepsTyping):
         form.addRow(_("Titre"), self.title)
         form.addRow(_("Date"), self.date)
         form.addRow("", self.include)
+        if self.all_frames is not None:
+            form.addRow("", self.all_frames)
         form.addRow(_("Mot de passe"), self.password)
         form.addRow(_("Fichier"), QLabel(one_line(exhibit.original_name)))
         self.buttons = _buttons(self, _("Enregistrer"))
@@ -162,6 +172,10 @@ class ExhibitDialog(KeepsTyping):
     def day(self) -> date | None:
         text = self.date.text().strip()
         return parse_user_day(text) if text else None
+
+    def all_frames_wanted(self) -> bool | None:
+        """Whether each image of the animation is to be printed; ``None`` when the exhibit is no animation."""
+        return None if self.all_frames is None else self.all_frames.isChecked()
 
     def password_text(self) -> str | None:
         return self.password.text() or None
