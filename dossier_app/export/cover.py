@@ -56,7 +56,7 @@ def cover_story(d: Dossier, layout: Layout, volume_note: str = "") -> list[Flowa
     facts = []
     if case.counsel:
         counsel = case.counsel
-        who = markup(counsel.name) + (f", {markup(counsel.firm)}" if counsel.firm else "")
+        who = ", ".join(markup(x) for x in (counsel.name, counsel.firm, counsel.bar) if x)
         reach = " — ".join(markup(x) for x in (counsel.email, counsel.phone) if x)
         facts.append((w.gettext("Conseil"), who + (f"<br/>{reach}" if reach else "")))
     facts.append((w.gettext("Arrêté au"), w.long_day(d.as_of)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..domain.model import CaseFile, Party
+from ..domain.model import CaseFile, Counsel, Party
 
 LABEL = 1000
 
@@ -27,15 +27,20 @@ def _party(party: Party) -> Party:
                                representative=label(party.representative))
 
 
+def _counsel(counsel: Counsel | None) -> Counsel | None:
+    if counsel is None:
+        return None
+    return dataclasses.replace(counsel, name=label(counsel.name) or "", firm=label(counsel.firm),
+                               email=label(counsel.email), phone=label(counsel.phone), city=label(counsel.city),
+                               bar=label(counsel.bar))
+
+
 def paper_copy(case_file: CaseFile) -> CaseFile:
     case = case_file.case
-    counsel = case.counsel
-    if counsel is not None:
-        counsel = dataclasses.replace(counsel, name=label(counsel.name) or "", firm=label(counsel.firm),
-                                      email=label(counsel.email), phone=label(counsel.phone))
     case = dataclasses.replace(case, title=label(case.title) or "", us=_party(case.us), them=_party(case.them),
                                court=label(case.court), docket=label(case.docket),
-                               procedure=label(case.procedure), counsel=counsel)
+                               procedure=label(case.procedure), counsel=_counsel(case.counsel),
+                               opposing_counsel=_counsel(case.opposing_counsel))
     events = tuple(e if len(e.title) <= LABEL else dataclasses.replace(e, title=label(e.title) or "")
                    for e in case_file.events)
     exhibits = tuple(x if len(x.title) <= LABEL else dataclasses.replace(x, title=label(x.title) or "")
