@@ -16,6 +16,7 @@ for it as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from io import BytesIO
 
 import pikepdf
@@ -24,7 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import BOLD, SANS, register_fonts
-from .page_extents import Box, Extents, Matrix, intersect, multiply, transform_box
+from .page_extents import IDENTITY, Box, Extents, Matrix, intersect, multiply, transform_box
 
 MM = 72 / 25.4
 SAFE = 6 * MM  # what every office printer prints: nothing of ours nearer an edge than this
@@ -157,6 +158,31 @@ def _hits(a: Box, b: Box) -> bool:
     return a[0] < b[2] - 0.01 and b[0] < a[2] - 0.01 and a[1] < b[3] - 0.01 and b[1] < a[3] - 0.01
 
 
+def _near_the_bands(raw: list[Box], to_seen: Matrix, width: float, height: float,
+                    places: list[tuple[Box, Box]]) -> list[Box]:
+    """The page's boxes, as seen, that ``fit`` could find in a stamp's way: only those in reach of
+    the top band or the foot's.  A page of text holds thousands of boxes; ``fit`` lifts the page by
+    at most the foot band's height and shrinks it by at most ``s_low`` (see its loop), so a box lower
+    than the top band by more than that lift, and higher than the foot band's reach at that scale,
+    never meets either: leaving it out changes nothing and spares mapping it eight times."""
+    lift = max(foot[3] for _top, foot in places)
+    top_low = min(top[1] for top, _foot in places)
+    s_low = max(min((height - lift) / height, (top_low - lift) / height), 0.05)
+    high, low = top_low - lift - 1.0, lift / s_low + 1.0
+    page_box = (0.0, 0.0, width, height)
+    if to_seen == IDENTITY:
+        seen: Iterable[Box] = raw
+    else:
+        seen = (transform_box(box, to_seen) for box in raw)
+    out = []
+    for box in seen:
+        if box[3] > high or box[1] < low:
+            clipped = intersect(box, page_box)
+            if clipped is not None:
+                out.append(clipped)
+    return out
+
+
 def fit(boxes: list[Box], width: float, height: float, top: Box, foot: Box) -> tuple[float, float] | None:
     """The least scale ``s`` (and lift ``b``) that clears both stamp places: a point (x, y) of the
     page as seen goes to (s·x + (1 − s)·width/2, s·y + b); None when the page needs none."""
@@ -285,16 +311,16 @@ class Stamper:
         push = self.push
         if width >= TINY and height >= TINY:
             to_seen = _invert(to_page)
-            page_box = (0.0, 0.0, width, height)
-            boxes = [b for b in (intersect(transform_box(box, to_seen), page_box)
-                                 for box in self.extents.page_boxes(page)) if b is not None]
+            places = [self.places(label, footer, counsel, width, height)] if counsel else []
+            places.append(self.places(label, footer, "", width, height))
+            boxes = _near_the_bands(self.extents.page_boxes(page), to_seen, width, height, places)
             scaled = None
             if counsel:
-                top, foot = self.places(label, footer, counsel, width, height)
+                top, foot = places[0]
                 if fit(boxes, width, height, top, foot) is not None:
                     counsel = ""
             if not counsel:
-                top, foot = self.places(label, footer, "", width, height)
+                top, foot = places[-1]
                 scaled = fit(boxes, width, height, top, foot)
             if scaled is not None:
                 push = self._frame(page, scaled, width, to_page, to_seen)
