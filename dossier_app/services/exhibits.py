@@ -133,6 +133,11 @@ def edit_exhibit(store: Store, case_id: int, ref: str, *,
             if not frames:
                 raise UserError(_("« {title} » n'est pas une image animée.").format(title=current.title))
             pages = frames if all_frames else 1
+            for cited in current.links:
+                if cited.pages and citation_problem(cited.pages, pages):
+                    # The dossier would cite pages the pièce no longer has.
+                    raise UserError(_("« {title} » est citée p. {cited} pour l'événement « {event_id} » : avec sa première image seule, elle n'a qu'une page. Citez-la d'abord sans pages.").format(
+                        title=current.title, cited=cited.pages, event_id=cited.event_id))
         updated = replace(
             current,
             title=current.title if isinstance(title, Unchanged) else title,

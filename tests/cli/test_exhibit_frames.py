@@ -76,6 +76,20 @@ def test_each_image_as_a_page_only_when_asked(dossier, case: str, tmp_path: Path
     assert len(_export(dossier, case, tmp_path / "encore.pdf")) == len(first)
 
 
+def test_back_to_the_first_image_is_refused_while_a_later_image_is_cited(dossier, case: str, tmp_path: Path) -> None:
+    assert dossier("import", case, str(animated_gif(tmp_path / "ecran-anime.gif"))).code == 0
+    exhibit = f"#{_listed(dossier, case)['ecran-anime']['id']}"
+    assert dossier("exhibit", "set", case, exhibit, "--all-frames").code == 0
+    assert dossier("link", case, exhibit, "f1", "--pages", "2-3").code == 0
+    run = dossier("exhibit", "set", case, exhibit, "--first-frame")
+    assert run.code != 0
+    assert "est citée p. 2-3 pour l'événement « f1 »" in run.err and len(run.err.strip().splitlines()) == 1
+    assert _listed(dossier, case)["ecran-anime"]["pages"] == 3
+    assert dossier("link", case, exhibit, "f1").code == 0
+    assert dossier("exhibit", "set", case, exhibit, "--first-frame").code == 0
+    assert _listed(dossier, case)["ecran-anime"]["pages"] == 1
+
+
 def test_the_setting_is_refused_on_an_image_that_does_not_move(dossier, case: str, tmp_path: Path) -> None:
     still = tmp_path / "capture.png"
     Image.new("RGB", (200, 100), (10, 20, 30)).save(still)
