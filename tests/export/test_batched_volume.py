@@ -77,7 +77,7 @@ def test_the_batched_volume_reads_as_the_whole_one(demo: tuple[Path, Path]) -> N
 
 
 def test_nothing_is_left_beside_the_batched_volume(demo: tuple[Path, Path]) -> None:
-    whole, batched = demo
+    _, batched = demo
     assert sorted(p.name for p in batched.parent.iterdir() if p.is_file()) == ["batched.pdf", "whole.pdf"]
 
 
