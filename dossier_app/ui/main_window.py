@@ -18,6 +18,8 @@ from ..services import session
 from ..store import Store
 from .archive.controller import ArchiveController
 from .ask import Ask
+from .calendar.controller import CalendarController
+from .calendar.view import CalendarView
 from .case_ref import CaseRef
 from .case_session import CaseSession
 from .cases.controller import CasesController
@@ -30,6 +32,7 @@ from .exhibits.view import ExhibitPanel
 from .exporting.controller import ExportController
 from .help.controller import HelpController
 from .importing.controller import ImportFlow
+from .letters.controller import LettersController
 from .preferences.controller import PreferencesController
 from .readiness.controller import ReadinessController
 from .readiness.view import ReadinessView
@@ -61,12 +64,13 @@ class MainWindow(QMainWindow):
         self.case_list, self.header = CasesView(), CaseHeader()
         self.case_title, self.case_parties, self.welcome = self.header.title, self.header.parties, self.header.welcome
         self.timeline, self.exhibits = TimelinePanel(), ExhibitPanel()
-        self.claims_view, self.readiness_view = ClaimsView(), ReadinessView()
+        self.claims_view, self.readiness_view, self.calendar_view = ClaimsView(), ReadinessView(), CalendarView()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, _("Chronologie"))
         self.tabs.addTab(self.claims_view, _("Sommes dues"))
         self.tabs.addTab(self.readiness_view, _("Vérification"))
+        self.tabs.addTab(self.calendar_view, _("Calendrier"))
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(4, 0, 4, 0)
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         self.readiness = ReadinessController(self.session, self.readiness_view, self.tabs, self.timeline_,
                                              self.exhibits_, self.cases, self)
         self.exporting = ExportController(self.session, self.ask, settings, status, self)
+        self.letters = LettersController(self.session, self.ask, settings, status, self)
+        self.calendar = CalendarController(self.session, self.calendar_view, self.tabs, self.ask, self)
         self.archive = ArchiveController(self.session, self.ask, settings, status, self.cases, self)
         self.preferences = PreferencesController(self, settings, self)
         self.help = HelpController(self, store, self)
@@ -100,7 +106,8 @@ class MainWindow(QMainWindow):
         self.exhibits_.register(a, delete, self.events)
         self.events.register(a, delete, self.session, self.timeline_, self.exhibits)
         self.imports.register(a, self.session, self.timeline_, self.exhibits, status)
-        for feature in (self.claims, self.readiness, self.exporting, self.archive, self.preferences, self.help):
+        for feature in (self.claims, self.readiness, self.calendar, self.exporting, self.letters, self.archive,
+                        self.preferences, self.help):
             feature.register(a)
         on(a.delete, delete)
         on(a.quit, self.close)
@@ -169,7 +176,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"cases/{home_key(self.store)}/last", self.case_id)
         self.settings.sync()
         self.imports.shutdown()
-        for feature in (self.claims, self.readiness, self.exporting, self.archive):
+        for feature in (self.claims, self.readiness, self.calendar, self.exporting, self.archive):
             feature.shutdown()
         self.cases.amounts.shutdown()
         self.timeline_.loading.shutdown()

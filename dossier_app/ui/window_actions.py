@@ -51,6 +51,8 @@ class WindowActions:
     show_rates: QAction
     add_rate: QAction
     show_readiness: QAction
+    draft_letter: QAction
+    show_calendar: QAction
     guide: QAction
     shortcuts: QAction
     about: QAction
@@ -129,6 +131,8 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         show_rates=_action(window, _("&Taux d'intérêt\u2026")),
         add_rate=_action(window, _("&Ajouter un taux BCE\u2026")),
         show_readiness=_action(window, _("&Vérification du dossier"), "Ctrl+5"),
+        draft_letter=_action(window, _("Rédiger une &lettre\u2026"), "Ctrl+Shift+L"),
+        show_calendar=_action(window, _("&Calendrier de la procédure"), "Ctrl+6"),
         guide=_action(window, _("&Guide"), std.HelpContents, "F1"),
         shortcuts=_action(window, _("&Raccourcis clavier")),
         about=_action(window, _("À &propos de Dossier")),
@@ -141,10 +145,11 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         (_("É&dition"), (a.undo, a.redo, None, a.new_event, a.edit_event, a.duplicate_event, a.delete,
                                   a.link_exhibits, None, a.find, a.show_all)),
         (_("&Affaire"), (a.new_case, a.edit_case, a.rename_case, a.delete_case, None, a.show_claims,
-                         a.show_rates, a.add_rate, None, a.show_readiness, a.export_dossier)),
+                         a.show_rates, a.add_rate, None, a.show_readiness, a.show_calendar, a.draft_letter,
+                         a.export_dossier)),
         (_("&Pièces"), (a.import_files, a.link_events, a.edit_exhibit, a.remove_exhibit)),
         (_("Afficha&ge"), (a.focus_cases, a.focus_timeline, a.focus_exhibits, None, a.zoom_in, a.zoom_out,
-                                    a.zoom_all, None, a.show_claims, a.show_readiness)),
+                                    a.zoom_all, None, a.show_claims, a.show_readiness, a.show_calendar)),
         (_("A&ide"), (a.guide, a.shortcuts, None, a.about)),
     )
     for title, entries in menus:

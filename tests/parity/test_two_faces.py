@@ -42,6 +42,8 @@ TWINS = {
     "archive_case": ("archive", "archive.archive_case"),
     "restore_archive": ("restore", "archive.restore_archive"),
     "verify_exhibits": ("verify", "verify.verify_case"),
+    "draft_letter": ("letter", "letters.write_letter"),
+    "show_calendar": ("calendar", "calendar.case_calendar"),
 }
 
 # What only a window has: moving about, looking, and undoing (each command is one step already).

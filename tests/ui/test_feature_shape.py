@@ -8,7 +8,7 @@ from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "dossier_app" / "ui"
 FEATURES = ("cases", "timeline", "events", "exhibits", "importing", "claims", "readiness", "exporting", "archive",
-            "preferences", "help")
+            "preferences", "help", "letters", "calendar")
 # Parsing what a person types, field by field: pure functions over the domain, no store behind them.
 VIEW_MAY_USE = {"dossier_app.services.forms"}
 MAIN_WINDOW_LINES = 200
