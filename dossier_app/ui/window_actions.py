@@ -131,7 +131,7 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         show_rates=_action(window, _("&Taux d'intérêt\u2026")),
         add_rate=_action(window, _("&Ajouter un taux BCE\u2026")),
         show_readiness=_action(window, _("&Vérification du dossier"), "Ctrl+5"),
-        draft_letter=_action(window, _("Rédiger une &lettre\u2026"), "Ctrl+Shift+L"),
+        draft_letter=_action(window, _("Rédiger une &lettre\u2026"), "Ctrl+Shift+M"),
         show_calendar=_action(window, _("&Calendrier de la procédure"), "Ctrl+6"),
         guide=_action(window, _("&Guide"), std.HelpContents, "F1"),
         shortcuts=_action(window, _("&Raccourcis clavier")),
