@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
                                              self.exhibits_, self.cases, self)
         self.exporting = ExportController(self.session, self.ask, settings, status, self)
         self.letters = LettersController(self.session, self.ask, settings, status, self)
-        self.calendar = CalendarController(self.session, self.calendar_view, self.tabs, self.ask, self)
+        self.calendar = CalendarController(self.session, self.calendar_view, self.tabs, self.ask, self.timeline_, self)
         self.archive = ArchiveController(self.session, self.ask, settings, status, self.cases, self)
         self.preferences = PreferencesController(self, settings, self)
         self.help = HelpController(self, store, self)
