@@ -26,6 +26,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "penalty_without_end": ("dossier case set",),
     "sla_outage_ongoing": ("dossier event set",),
     "sla_month_unproved": ("dossier link",),
+    # The procedural calendar's dates (domain/calendar.py): all of them, with what to do, by « calendar ».
+    "deadline_soon": ("dossier calendar",),
+    "deadline_missed": ("dossier event add", "dossier link"),
 }
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Each group of commands, imported when the parser is built for a command (not for the window: the
 # claims engine, the archive format and the export would be read before the window's first paint).
 COMMAND_MODULES = ("case_cmds", "event_cmds", "exhibit_cmds", "claims_cmds", "archive_cmds", "export_cmds",
-                   "verify_cmds")
+                   "verify_cmds", "calendar_cmds", "letter_cmds")
 
 
 class _Parser(argparse.ArgumentParser):

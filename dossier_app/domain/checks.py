@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..i18n import _, ngettext
+from .calendar import Deadline, injonction_order, procedural_calendar
 from .claims import ClaimsResult
 from .claims_penalties import FLOOR_FACTOR
 from .claims_report import MissingRate, half_year_label, missing_ecb_hint, percent
@@ -28,6 +29,7 @@ from .model import (
     Outage,
     Payment,
     PaymentTerms,
+    ProcedureStep,
     RegisteredLetter,
     Reminder,
 )
@@ -41,6 +43,8 @@ SEVERITY_RANK = {BLOCKING: 0, WARNING: 1, INFO: 2}
 # A bank statement or an acknowledgement of receipt comes weeks after what it proves;
 # beyond this, a date is more likely a typo than a late document.
 FAR_DAYS = 45
+# The procedural calendar's dates this close to the as-of date, ahead or just passed, are findings.
+SOON_DAYS = 15
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,46 @@ def _notice_deadline(inputs: _Inputs) -> Iterator[Finding]:
             yield Finding(WARNING, "notice_deadline_running", _("Mise en demeure {event} : son délai de {deadline_days} jours court jusqu'au {short_day} inclus ; attendez son expiration avant d'assigner.").format(event=_event(letter), deadline_days=letter.deadline_days, short_day=short_day(expiry)), event_id=letter.id)
 
 
+def _done(inputs: _Inputs, deadline: Deadline) -> bool:
+    """What the case shows of a calendar date's step being taken: an assignation in the chronology, a
+    signification after the injonction order, a letter's proof linked as a pièce."""
+    events = inputs.case_file.events
+    if deadline.kind == "summons_served":
+        return any(isinstance(e, ProcedureStep) and e.action == "summons" for e in events)
+    if deadline.kind == "injonction_served":
+        order = inputs.case_file.event(deadline.event_id or "")
+        return order is not None and any(
+            isinstance(e, ProcedureStep) and e.date >= order.date and not injonction_order(e)
+            and "signifi" in f"{e.title} {e.description or ''}".casefold() for e in events)
+    if deadline.kind == "proof_kept":
+        return deadline.event_id in inputs.proved
+    return False
+
+
+def _calendar(inputs: _Inputs) -> Iterator[Finding]:
+    """The procedural calendar's dates within SOON_DAYS of the as-of date: those ahead, and those just
+    passed whose step the case does not show.  A formal notice of ours says its deadline already
+    (``notice_deadline_running``); a past hearing too (``hearing_past``)."""
+    for deadline in procedural_calendar(inputs.case_file, inputs.as_of):
+        days = (deadline.day - inputs.as_of).days
+        if deadline.kind == "notice_deadline" or abs(days) > SOON_DAYS or _done(inputs, deadline):
+            continue
+        facts = {"title": deadline.title, "short_day": short_day(deadline.day), "what_to_do": deadline.what_to_do}
+        if days == 0:
+            yield Finding(WARNING, "deadline_soon", _("{title} : c'est aujourd'hui, le {short_day}. {what_to_do}").format(**facts), event_id=deadline.event_id)
+        elif days > 0:
+            yield Finding(WARNING, "deadline_soon", ngettext(
+                "{title} : le {short_day}, dans {days} jour. {what_to_do}",
+                "{title} : le {short_day}, dans {days} jours. {what_to_do}", days).format(days=days, **facts),
+                event_id=deadline.event_id)
+        elif deadline.kind == "summons_served":
+            yield Finding(WARNING, "deadline_missed", _("L'assignation devait être délivrée au plus tard le {short_day} et aucune n'est dans la chronologie : si elle a été délivrée, ajoutez-la ; sinon, demandez à votre avocat ou au commissaire de justice s'il faut demander une autre date d'audience.").format(**facts))
+        elif deadline.kind == "injonction_served":
+            yield Finding(WARNING, "deadline_missed", _("{title} : le délai a expiré le {short_day} et aucune signification n'est dans la chronologie : si elle a été faite, ajoutez-la ; sinon l'ordonnance est non avenue (art. 1411 CPC).").format(**facts), event_id=deadline.event_id)
+        elif deadline.kind == "proof_kept":
+            yield Finding(WARNING, "deadline_missed", _("{title} depuis le {short_day}, et aucune pièce ne prouve sa distribution : cherchez l'avis de réception papier et ajoutez-le comme pièce.").format(**facts), event_id=deadline.event_id)
+
+
 def terms_words(terms: PaymentTerms) -> str:
     """Payment terms as a reader says them: "60 jours fin de mois", not "60_days_end_of_month"."""
     return {
@@ -373,6 +417,6 @@ def _money_notes(inputs: _Inputs) -> Iterator[Finding]:
 
 
 CHECKS: tuple[Callable[[_Inputs], Iterator[Finding]], ...] = (
-    _empty, _files, _case_header, _unproved, _notice_proof, _notice_deadline, _terms, _rate_floor, _unknown_rates,
+    _empty, _files, _case_header, _unproved, _notice_proof, _notice_deadline, _calendar, _terms, _rate_floor, _unknown_rates,
     _outages, _contract_clauses, _sla_months, _exhibit_dates, _numbering, _after_as_of, _money_notes,
 )
