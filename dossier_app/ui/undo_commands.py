@@ -375,3 +375,25 @@ class CreateCase(CaseCommand):
 
     def change(self) -> Change:
         return Change(case=True)
+
+
+class AddLetter(CaseCommand):
+    """A letter added to the case (``letters.add_to_case``): its registered-letter event and the letter as
+    its exhibit.  Its undo takes both out, keeping a copy of the file to put them back."""
+
+    def __init__(self, ref: CaseRef, event_id: str, title: str, shas: list[str]) -> None:
+        title = one_line(title)
+        super().__init__(ref, _("ajout de la lettre « {title} »").format(title=title),
+                         _("Lettre « {title} » ajoutée au dossier, avec sa pièce.").format(title=title))
+        self.event_id = event_id
+        self.shas = shas  # the exhibits it brought (none when the same file was already a pièce)
+        self.taken = TakeOut(ref.store.home)
+
+    def apply(self) -> None:
+        self.taken.put_back(self.ref)
+
+    def revert(self) -> None:
+        self.taken.take(self.ref, self.shas, [self.event_id])
+
+    def change(self) -> Change:
+        return Change.of_events([self.event_id], exhibits=True)
