@@ -156,9 +156,12 @@ def test_the_tab_follows_the_case_as_it_changes(qtbot, open_window, store, three
     press(window, "Ctrl+6")
     shown_lines(qtbot, window)
     assert view.model.index(0).data(DEADLINE_ROLE).event_id == demo_event_ids(store, case_id)[0] != first
+    qtbot.keyClick(view.list, Qt.Key.Key_End)  # the last date chosen, the contract's
+    assert view.list.currentIndex().row() == 2
     window.undo.undo()  # shown meanwhile: worked out again at once
     qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.model.index(0).data(DEADLINE_ROLE).event_id == first,
                     timeout=10000)
+    assert view.list.currentIndex().row() == 2  # still the one the user chose, not the next one
     # Another case, empty: nothing of the demo stays in sight.
     other = cases.create_case(store, cases.blank_case("Vide", "provider"))
     window.open_case(other)

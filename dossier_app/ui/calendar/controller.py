@@ -44,6 +44,7 @@ class CalendarController(QObject):
         self.writing: Task | None = None
         self.stale = True
         self._waiting = False  # for the timeline to be read first
+        self._case: int | None = None  # the case whose dates are shown (or being worked out)
         self._actions: WindowActions | None = None
         session.opened.connect(self._opened)
         session.changed.connect(self._changed)
@@ -76,8 +77,11 @@ class CalendarController(QObject):
 
     # --- working the dates out -----------------------------------------------------------------
     def _opened(self, case_id: int | None) -> None:
-        # Nothing of the case left behind stays in sight.
-        self.view.show_message(_("Aucune affaire ouverte") if case_id is None else _("Calcul des dates\u2026"))
+        # Nothing of the case left behind stays in sight; the same case read again (changed by another
+        # program) keeps its dates shown meanwhile.
+        again, self._case = case_id == self._case, case_id
+        if not again or case_id is None:
+            self.view.show_message(_("Aucune affaire ouverte") if case_id is None else _("Calcul des dates\u2026"))
         self.refresh()
 
     def _changed(self, change: Change) -> None:

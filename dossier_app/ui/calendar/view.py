@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from .model import (
     DAY_ROLE,
+    DEADLINE_ROLE,
     NEXT_ROLE,
     PAST_ROLE,
     TODO_ROLE,
@@ -193,8 +194,10 @@ class CalendarView(QWidget):
 
     # --- content -------------------------------------------------------------------------------
     def show_deadlines(self, deadlines: tuple[Deadline, ...], today: date) -> None:
-        """The dates, in order; the next one to come chosen and in sight (an empty tuple: ``show_message``
+        """The dates, in order; the one chosen before, or else the next one to come, chosen and in sight (an empty tuple: ``show_message``
         is the controller's to call)."""
+        current = self.list.currentIndex().data(DEADLINE_ROLE)
+        chosen = (current.kind, current.event_id, current.title) if current is not None else None
         self.model.set_deadlines(deadlines, today)
         self.list.delegate.measure(self.list.font(), self.model.days, self.model.whens)
         self.today.setText(_("Aujourd'hui : {day}").format(day=day_with_weekday(today)) if self.model.next is not None
@@ -203,7 +206,10 @@ class CalendarView(QWidget):
         self.hint.setVisible(any(d.event_id is not None for d in deadlines))
         self.export_button.setEnabled(bool(deadlines))
         self.pages.setCurrentIndex(self.LIST)
-        row = self.model.next if self.model.next is not None else len(deadlines) - 1
+        # The date the user chose stays chosen when the case changes; else the next one to come.
+        row = next((r for r, d in enumerate(deadlines) if (d.kind, d.event_id, d.title) == chosen), None)
+        if row is None:
+            row = self.model.next if self.model.next is not None else len(deadlines) - 1
         if row >= 0:
             index = self.model.index(row, 0)
             self.list.setCurrentIndex(index)
