@@ -128,3 +128,35 @@ def test_the_action_is_greyed_with_no_case_open(qtbot, open_window):
     assert not window.actions_.draft_letter.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
     assert window.letters.dialog is None
+
+
+def test_a_reminder_saved_as_opendocument_is_added_as_its_pdf(qtbot, open_window, store, settings, tmp_path):
+    import zipfile
+
+    case_id = create_demo(store)
+    window = open_window(str(case_id))
+    _settled(window, qtbot)
+    exhibits_before = {x.sha256 for x in exhibits.exhibits(store, case_id)}
+    dialog = _open_letters(window, qtbot)
+    _pick_kind(qtbot, dialog, "Relance")
+    _choose(qtbot, dialog.language, "English")
+    assert _previewed(window, qtbot) > 0
+    target = tmp_path / "reminder"  # typed without its extension: the filter's is added
+    window.answers.save_with = target
+    qtbot.mouseClick(dialog.save_odt, Qt.MouseButton.LeftButton)
+    written = tmp_path / "reminder.odt"
+    assert window.answers.errors == []
+    with zipfile.ZipFile(written) as odt:
+        assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    assert settings.value("letters/last_folder") == str(tmp_path)
+    # Another option once saved: the letter on screen is no longer the one saved, nothing to add.
+    _choose(qtbot, dialog.language, "Français")
+    assert not dialog.add_to_case.isEnabled()
+    _choose(qtbot, dialog.language, "English")
+    _previewed(window, qtbot)
+    assert dialog.add_to_case.isEnabled()
+    qtbot.mouseClick(dialog.add_to_case, Qt.MouseButton.LeftButton)
+    assert window.answers.errors == []
+    added = [x for x in exhibits.exhibits(store, case_id) if x.sha256 not in exhibits_before]
+    assert len(added) == 1
+    assert store.blobs.path(added[0].sha256).read_bytes().startswith(b"%PDF"), "the pièce is the letter's PDF"
