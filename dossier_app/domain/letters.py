@@ -219,13 +219,18 @@ def _contract_blocks(tr: Translator, case_file: CaseFile, claims: ClaimsResult) 
     ]
 
 
-def _disputed_block(tr: Translator, claims: ClaimsResult, *, client: bool) -> list[Block]:
+def _disputed_block(tr: Translator, claims: ClaimsResult, *, client: bool, court: bool = False) -> list[Block]:
     disputed = [c for c in claims.disputed if c.outstanding > 0]
     if not disputed:
         return []
     numbers = _and(tr, _numbers(disputed))
     amount = tr.money(claims.totals.outstanding_disputed)
-    if client:
+    if court:  # the request is read by the judge: the debtor is "le défendeur"
+        text = tr.ngettext("La facture {numbers} ({amount} restant dus), contestée par le défendeur, n'est pas "
+                           "comprise dans la présente requête.",
+                           "Les factures {numbers} ({amount} restant dus), contestées par le défendeur, ne sont pas "
+                           "comprises dans la présente requête.", len(disputed))
+    elif client:
         text = tr.ngettext("La facture {numbers} ({amount}) reste contestée : elle n'est pas comprise dans cette "
                            "offre.",
                            "Les factures {numbers} ({amount}) restent contestées : elles ne sont pas comprises dans "
@@ -313,7 +318,7 @@ def _notice_as_creditor(tr: Translator, case_file: CaseFile, claims: ClaimsResul
         blocks += [Block("paragraph", intro.format(contract=_contract_words(tr, case.contract))),
                    _invoice_table(tr, claims, owed)]
         text = tr.gettext("Au {day}, vous nous devez ainsi {total} : {principal} en principal, {penalties} de "
-                          "pénalités de retard calculées en appliquant {rate} (article L441-10 du Code de commerce) et "
+                          "pénalités de retard calculées en appliquant {rate} et "
                           "{indemnities} d'indemnités forfaitaires pour frais de recouvrement (40 € par facture "
                           "payée en retard, articles L441-10 et D441-5 du Code de commerce).").format(
             day=tr.long_day(options.day), total=tr.money(totals.grand_total),
@@ -497,7 +502,7 @@ def _injunction(tr: Translator, case_file: CaseFile, claims: ClaimsResult, optio
             (tr.gettext("Total demandé au {day}").format(day=tr.short_day(claims.as_of)),
              tr.money(totals.grand_total)))),
     ]
-    blocks += _disputed_block(tr, claims, client=False)
+    blocks += _disputed_block(tr, claims, client=False, court=True)
     blocks.append(Block("heading", tr.gettext("Décompte")))
     if not owed:
         blocks.append(Block("paragraph", tr.gettext("Au {day}, aucune facture non contestée ne reste due.").format(

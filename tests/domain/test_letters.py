@@ -239,6 +239,7 @@ def test_creditor_injunction_follows_the_form_and_lists_the_pieces_in_order() ->
     pieces = [b for b in doc.blocks if b.kind == "items"][-1].items
     assert pieces == ("Pièce n° 1 : Contrat", "Pièce n° 3 : Facture F-002", "Pièce n° 4 : Mise en demeure")
     assert "lettre recommandée n° 1A00000000001" in text
+    assert "F-003" in text and "contestée par le défendeur" in text and "vous" not in text  # read by the judge
     decompte = [b for b in doc.blocks if b.kind == "table"][1:]
     assert len(decompte) == len([c for c in claims.undisputed if c.total > 0])
 
