@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -89,6 +89,10 @@ class LettersController(QObject):
         on(a.draft_letter, self.draft)
         self.session.opened.connect(lambda case_id: a.draft_letter.setEnabled(case_id is not None))
         a.draft_letter.setEnabled(self.session.case_id is not None)
+        # The main window's close does not reach this feature: the preview's folder goes at exit all the same.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     def shutdown(self) -> None:
         if self.dialog is not None:
