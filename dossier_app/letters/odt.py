@@ -91,7 +91,7 @@ def _add_styles(document: Document) -> None:
                          after="0.5cm"),
         _paragraph_style("Lettre_titre", "Lettre — intertitre", bold=True, color=_ACCENT, before="0.2cm",
                          keep_next=True),
-        _paragraph_style("Lettre_texte", "Lettre — texte", align="justify", after="0.25cm"),
+        _paragraph_style("Lettre_texte", "Lettre — texte", after="0.25cm"),
         _paragraph_style("Lettre_liste", "Lettre — élément de liste", after="0.05cm"),
         _paragraph_style("Lettre_note", "Lettre — note", size="8pt", color=_MUTED, after="0.25cm"),
         _paragraph_style("Lettre_cellule", "Lettre — cellule", size="9pt", after="0cm"),

@@ -14,7 +14,7 @@ from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -62,8 +62,10 @@ def letter_pdf(doc: LetterDoc, target: Path) -> None:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
+    # Ragged right, not justified: reportlab justifies with the PDF's word spacing (Tw), which also
+    # widens the no-break space it draws with the space's code (« 3 012,00 € » would gape before €).
     body = ParagraphStyle("letter-body", fontName=SANS, fontSize=10, leading=14, textColor=INK,
-                          alignment=TA_JUSTIFY, spaceAfter=7, allowWidows=0)
+                          alignment=TA_LEFT, spaceAfter=7, allowWidows=0)
     return {
         "body": body,
         "sender": ParagraphStyle("letter-sender", fontName=SANS, fontSize=9, leading=12, textColor=INK),
@@ -229,7 +231,7 @@ def _table(rows: tuple[tuple[str, ...], ...], s: dict[str, ParagraphStyle]) -> T
 
 def _widths(grid: list[tuple[str, ...]], numeric: list[bool]) -> list[float]:
     """Amount columns as wide as their widest amount (never wrapped), the text columns sharing the rest
-    in proportion to their longest text."""
+    in proportion to their longest text; a narrow table spreads to the text's width."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     pad = 8 + 2
@@ -240,9 +242,7 @@ def _widths(grid: list[tuple[str, ...]], numeric: list[bool]) -> list[float]:
     text_total = sum(w for w, n in zip(natural, numeric, strict=True) if not n)
     room = WIDTH - fixed
     if text_total <= room:
-        # Narrow enough: the text columns keep their width, the first one takes what is left.
-        widths = list(natural)
-        first_text = next((c for c, n in enumerate(numeric) if not n), 0)
-        widths[first_text] += room - text_total
-        return widths
+        # Narrow enough: every column keeps its width plus an equal share of what is left.
+        extra = (room - text_total) / len(natural)
+        return [w + extra for w in natural]
     return [w if n else room * w / text_total for w, n in zip(natural, numeric, strict=True)]

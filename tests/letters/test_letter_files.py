@@ -138,3 +138,16 @@ def test_the_odt_is_the_same_bytes_twice(tmp_path: Path, letter: LetterDoc) -> N
     other = tmp_path / "c.odt"
     letter_odt(replace(letter, subject="Objet : relance"), other)
     assert other.read_bytes() != first.read_bytes()
+
+
+def test_no_space_is_stretched_so_amounts_keep_their_no_break_spaces(tmp_path: Path, letter: LetterDoc) -> None:
+    """Justifying would set the PDF's word spacing, which widens every character drawn with the
+    space's code — the no-break space before « € » included (« 3 012,00   € »)."""
+    import pikepdf
+
+    target = tmp_path / "lettre.pdf"
+    letter_pdf(sample_letter(paragraphs=6), target)
+    with pikepdf.open(target) as pdf:
+        spacing = [float(op.operands[0]) for page in pdf.pages for op in pikepdf.parse_content_stream(page)
+                   if str(op.operator) == "Tw"]
+    assert all(value == 0 for value in spacing), spacing
