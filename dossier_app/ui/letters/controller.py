@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QWidget
 from ...domain.bounds import EARLIEST_DAY, day_problem, latest_day
 from ...domain.errors import UserError
 from ...domain.file_names import title_stem
-from ...domain.letters import LetterKind, LetterOptions
 from ...i18n import N_, _, language, ngettext
 from ...services.store_access import open_home
 from ...store.home import temporary_folder
@@ -35,7 +34,7 @@ from ..workers import Latest, Progress
 from .view import LetterDialog
 
 if TYPE_CHECKING:
-    from ...domain.letters import LetterDoc
+    from ...domain.letters import LetterDoc, LetterKind, LetterOptions
     from ...services.letters import LetterFormat
 
 LAST_FOLDER = "letters/last_folder"
@@ -162,6 +161,9 @@ class LettersController(QObject):
             return None
         kind = next((k for k, _label in KINDS if k == dialog.current_kind()), KINDS[0][0])
         days = int(dialog.deadline.currentData() or DEADLINES[0])
+        # Imported here, not at the first paint: the letters' module brings the claims engine.
+        from ...domain.letters import LetterOptions
+
         return Choice(kind, LetterOptions(dialog.day.day(), str(dialog.language.currentData()), days))
 
     def _kind_changed(self) -> None:
@@ -298,7 +300,7 @@ class LettersController(QObject):
         store, case_id = ref.store, ref.case_id
         try:
             before = {x.sha256 for x in exhibits.exhibits(store, case_id)}
-            event_id = letters.add_to_case(store, case_id, saved.doc, pdf)
+            event_id = letters.add_to_case(store, case_id, saved.doc, pdf, saved.choice.options)
             event = timeline.read_event(store, case_id, event_id)
             new = [x.sha256 for x in exhibits.exhibits(store, case_id)
                    if x.sha256 not in before and any(link.event_id == event_id for link in x.links)]
