@@ -132,7 +132,7 @@ def build_actions(window: QMainWindow, undo: QUndoStack) -> WindowActions:
         add_rate=_action(window, _("&Ajouter un taux BCE\u2026")),
         show_readiness=_action(window, _("&Vérification du dossier"), "Ctrl+5"),
         draft_letter=_action(window, _("Rédiger une &lettre\u2026"), "Ctrl+Shift+M"),
-        show_calendar=_action(window, _("&Calendrier de la procédure"), "Ctrl+6"),
+        show_calendar=_action(window, _("Calendr&ier de la procédure"), "Ctrl+6"),
         guide=_action(window, _("&Guide"), std.HelpContents, "F1"),
         shortcuts=_action(window, _("&Raccourcis clavier")),
         about=_action(window, _("À &propos de Dossier")),
