@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +34,8 @@ from ...domain.vocabulary import PENALTY_CODES, penalty_label
 from ...i18n import _
 from ...services import forms
 from ..labels import one_line
+from .draft_list import Draft as BaseDraft
+from .draft_list import DraftList
 from .fields import ERROR_STYLE, LineField
 
 FIELD_NAMES = forms.PENALTY_FIELD_NAMES
@@ -45,18 +46,14 @@ CREDIT_PATH = re.compile(r"sla\.credits\[(?P<index>\d+)\](?:\.(?P<field>\w+))?")
 WRONG_CELL = QColor("#fddede")
 
 
-@dataclass
-class Draft:
-    """One penalty clause as typed: its kind, each field's text (an event's id for an event field)."""
+class Draft(BaseDraft):
+    """One penalty clause as typed (an event's id for an event field)."""
 
-    kind: str
-    texts: dict[str, str] = field(default_factory=dict)
-    keep: frozenset[str] = frozenset()  # fields of another kind it came with from a file: shown, kept
-    errors: dict[str, str] = field(default_factory=dict)
+    FIELD_NAMES = FIELD_NAMES
 
-    def shown(self) -> tuple[str, ...]:
-        own = {spec.name for spec in forms.penalty_fields(self.kind)}
-        return tuple(name for name in FIELD_NAMES if name in own or name in self.keep)
+    @classmethod
+    def own_fields(cls, kind: str) -> set[str]:
+        return {spec.name for spec in forms.penalty_fields(kind)}
 
 
 def draft_of(clause: PenaltyClause) -> Draft:
@@ -117,7 +114,7 @@ class ComboField:
         self.error.setVisible(bool(message))
 
 
-class ClausesEditor(QWidget):
+class ClausesEditor(DraftList, QWidget):
     """The penalty clauses (add, remove, the fields of the one selected) and the service level."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -318,23 +315,6 @@ class ClausesEditor(QWidget):
         self._rebuild(len(self.drafts) - 1)
         self.kind.setFocus()
 
-    def remove(self) -> None:
-        row = self.list.currentRow()
-        if row < 0:
-            return
-        del self.drafts[row]
-        self._rebuild(min(row, len(self.drafts) - 1))
-
-    def _rebuild(self, current: int) -> None:
-        self._loading = True
-        self.list.clear()
-        for index, draft in enumerate(self.drafts):
-            self.list.addItem(self._line(index, draft))
-            self.list.item(index).setToolTip(self.list.item(index).text())
-        self._loading = False
-        self.list.setCurrentRow(current)
-        self._show_row(current)
-
     def _line(self, index: int, draft: Draft) -> str:
         """``1. Pénalité par jour de retard — 150,00 € — retard de restitution des accès``."""
         parts = [capitalized(penalty_label(draft.kind))]
@@ -348,16 +328,6 @@ class ClausesEditor(QWidget):
         if purpose:
             parts.append(purpose)
         return f"{index + 1}. " + " — ".join(parts)
-
-    def _refresh_line(self, row: int) -> None:
-        item = self.list.item(row)
-        if item is not None:
-            item.setText(self._line(row, self.drafts[row]))
-            item.setToolTip(item.text())
-
-    def _row_changed(self, row: int) -> None:
-        if not self._loading:
-            self._show_row(row)
 
     def _show_row(self, row: int) -> None:
         has = 0 <= row < len(self.drafts)
@@ -392,21 +362,6 @@ class ClausesEditor(QWidget):
                 widget.edit.setToolTip(hint)
             else:
                 widget.edit.setPlaceholderText(hint)
-
-    def current(self) -> Draft | None:
-        row = self.list.currentRow()
-        return self.drafts[row] if 0 <= row < len(self.drafts) else None
-
-    def _kind_changed(self) -> None:
-        draft = self.current()
-        if self._loading or draft is None:
-            return
-        draft.kind = self.kind.currentData()
-        draft.errors.clear()
-        for widget in self.fields.values():
-            widget.show_error(None)
-        self._show_fields(draft)
-        self._refresh_line(self.list.currentRow())
 
     def _typed(self, name: str) -> None:
         draft = self.current()
@@ -581,17 +536,6 @@ class ClausesEditor(QWidget):
         else:
             (self.list if self.drafts else self.add_button).setFocus()
 
-    def reveal_row(self, row: int) -> None:
-        """Select the clause ``row`` and put the cursor in its first wrong field."""
-        self.list.setCurrentRow(row)
-        self._show_row(row)
-        draft = self.drafts[row]
-        name = next((n for n in draft.shown() if n in draft.errors), None)
-        (self.fields[name].edit if name else self.kind).setFocus()
-
-    def first_wrong_row(self) -> int | None:
-        return next((row for row, draft in enumerate(self.drafts) if draft.errors), None)
-
     def has_errors(self) -> bool:
         return (self.first_wrong_row() is not None or not self.availability.error.isHidden()
                 or not self.fee.error.isHidden() or not self.credits_error.isHidden()
@@ -610,7 +554,7 @@ class ClausesEditor(QWidget):
 
     def state(self) -> tuple[object, ...]:
         """What the user can have changed here, to tell whether the form has changes."""
-        clauses = tuple((d.kind, tuple(sorted((k, v) for k, v in d.texts.items() if v))) for d in self.drafts)
+        clauses = self.drafts_state()
         ticks = tuple(self.services.item(i).checkState() == Qt.CheckState.Checked
                       for i in range(self.services.count()))
         return (clauses, self.availability.edit.text(), self.fee.edit.text(), ticks, tuple(self._credit_cells()))

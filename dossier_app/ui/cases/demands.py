@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,24 +26,22 @@ from ...domain.vocabulary import DEMAND_CODES, demand_label
 from ...i18n import _
 from ...services import forms
 from ..labels import one_line
+from .draft_list import Draft as BaseDraft
+from .draft_list import DraftList
 from .fields import ERROR_STYLE, LineField
 
 FIELD_NAMES = forms.DEMAND_FIELD_NAMES
 TYPES = {"what": "text", "penalty_per_day": "amount", "from_days": "int", "amount": "amount", "text": "text"}
 
 
-@dataclass
-class Draft:
-    """One demand as typed: its kind, each field's text, the problems found in it."""
+class Draft(BaseDraft):
+    """One demand as typed."""
 
-    kind: str
-    texts: dict[str, str] = field(default_factory=dict)
-    keep: frozenset[str] = frozenset()  # fields of another kind it came with from a file: shown, kept
-    errors: dict[str, str] = field(default_factory=dict)
+    FIELD_NAMES = FIELD_NAMES
 
-    def shown(self) -> tuple[str, ...]:
-        own = {spec.name for spec in forms.demand_fields(self.kind)}
-        return tuple(name for name in FIELD_NAMES if name in own or name in self.keep)
+    @classmethod
+    def own_fields(cls, kind: str) -> set[str]:
+        return {spec.name for spec in forms.demand_fields(kind)}
 
 
 def draft_of(demand: Demand) -> Draft:
@@ -111,7 +108,7 @@ class TextField:
         self.error.setVisible(bool(message))
 
 
-class DemandsEditor(QWidget):
+class DemandsEditor(DraftList, QWidget):
     """The list of demands (add, move up or down, remove) and the fields of the one selected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -202,23 +199,6 @@ class DemandsEditor(QWidget):
         if focus:
             self.list.setFocus()
 
-    def remove(self) -> None:
-        row = self.list.currentRow()
-        if row < 0:
-            return
-        del self.drafts[row]
-        self._rebuild(min(row, len(self.drafts) - 1))
-
-    def _rebuild(self, current: int) -> None:
-        self._loading = True
-        self.list.clear()
-        for index, draft in enumerate(self.drafts):
-            self.list.addItem(self._line(index, draft))
-            self.list.item(index).setToolTip(self.list.item(index).text())
-        self._loading = False
-        self.list.setCurrentRow(current)
-        self._show_row(current)
-
     def _line(self, index: int, draft: Draft) -> str:
         """``2. Article 700 du CPC (frais d'avocat) — 2 500,00 €``: its place, its kind, what it names."""
         texts = {name: draft.texts.get(name, "").strip() for name in draft.shown()}
@@ -231,16 +211,6 @@ class DemandsEditor(QWidget):
         detail = detail or one_line(texts.get("text") or "")
         kind = demand_label(draft.kind)
         return f"{index + 1}. {kind} — {detail}" if detail else f"{index + 1}. {kind}"
-
-    def _refresh_line(self, row: int) -> None:
-        item = self.list.item(row)
-        if item is not None:
-            item.setText(self._line(row, self.drafts[row]))
-            item.setToolTip(item.text())
-
-    def _row_changed(self, row: int) -> None:
-        if not self._loading:
-            self._show_row(row)
 
     def _show_row(self, row: int) -> None:
         has = 0 <= row < len(self.drafts)
@@ -272,21 +242,6 @@ class DemandsEditor(QWidget):
             if isinstance(label, QLabel):
                 label.setText(text)
             widget.edit.setPlaceholderText(hint)
-
-    def current(self) -> Draft | None:
-        row = self.list.currentRow()
-        return self.drafts[row] if 0 <= row < len(self.drafts) else None
-
-    def _kind_changed(self) -> None:
-        draft = self.current()
-        if self._loading or draft is None:
-            return
-        draft.kind = self.kind.currentData()
-        draft.errors.clear()
-        for widget in self.fields.values():
-            widget.show_error(None)
-        self._show_fields(draft)
-        self._refresh_line(self.list.currentRow())
 
     def _typed(self, name: str) -> None:
         draft = self.current()
@@ -334,17 +289,6 @@ class DemandsEditor(QWidget):
         self.drafts[index].errors[name] = problem.message
         return True
 
-    def reveal_row(self, row: int) -> None:
-        """Select the demand ``row`` and put the cursor in its first wrong field."""
-        self.list.setCurrentRow(row)
-        self._show_row(row)
-        draft = self.drafts[row]
-        name = next((n for n in draft.shown() if n in draft.errors), None)
-        (self.fields[name].edit if name else self.kind).setFocus()
-
-    def first_wrong_row(self) -> int | None:
-        return next((row for row, draft in enumerate(self.drafts) if draft.errors), None)
-
     def state(self) -> tuple[object, ...]:
         """What the user can have changed here, to tell whether the form has changes."""
-        return tuple((d.kind, tuple(sorted((k, v) for k, v in d.texts.items() if v))) for d in self.drafts)
+        return self.drafts_state()
