@@ -78,7 +78,8 @@ class CaseForm(KeepsTyping):
         tabs.addTab(self._contract_tab(), _("Contrat"))
         self.clauses = ClausesEditor()
         self.clauses.set_events(events)
-        self.clauses.set_contract((), None)
+        if case is None:  # else ``fill`` gives it the case's clauses: its event lists filled once
+            self.clauses.set_contract((), None)
         tabs.addTab(self.clauses, _("Clauses"))
         tabs.addTab(self._court_tab(), _("Tribunal et avocat"))
         self.summary = QPlainTextEdit()
