@@ -20,7 +20,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, String
 from .active_content import Sanitizer
 from .concat import BundleWriter, OutlineEntry, pdf_text
 from .contents import part_titles
-from .context import Dossier, Layout
+from .context import Dossier, Layout, cited_exhibit
 from .exhibits_pdf import open_pdf
 from .layout import PART_KEYS
 from .lean import finish, note_version
@@ -142,10 +142,9 @@ def _write_in_batches(d: Dossier, layout: Layout, plan: VolumePlan, target: Path
                 writer.add_batch(batch, finish(batch))
         finally:
             batch.close()
-        labels = []
-        for index, label in zip(_label_nums(d, plan, starts, first_number)[::2],
-                                _label_nums(d, plan, starts, first_number)[1::2], strict=True):
-            labels.append((cast(int, index), _label_text(cast(Dictionary, label))))
+        nums = _label_nums(d, plan, starts, first_number)
+        labels = [(cast(int, index), _label_text(cast(Dictionary, label)))
+                  for index, label in zip(nums[::2], nums[1::2], strict=True)]
         writer.finish(outline=_outline_entries(d, plan, starts), dests=names, labels=labels,
                       catalog_extra=b"/PageMode /UseOutlines /Lang " + pdf_text(d.words.lang),
                       info=b"<< /Title " + pdf_text(plain(d.case.title, LINE_TITLE)) + b" /Creator (Dossier) >>")
@@ -222,15 +221,15 @@ def _links(out: pikepdf.Pdf, pages: list[Dictionary], d: Dossier, layout: Layout
     """
     entries = {e.number: e for e in d.entries}
     for link in plan.opening.links:
-        kind, _, rest = link.target.partition(":")
+        kind = link.target.partition(":")[0]
         annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in link.rect]),
                                 Border=Array([0, 0, 0]))
-        number_text, _, page_text = rest.partition(":")
-        number = int(number_text) if kind == "exhibit" and number_text.isdigit() else None
+        cited = cited_exhibit(link.target)
+        number, cited_page = cited if cited else (None, None)
         entry = entries.get(number) if number is not None else None
         offset = 0  # the cited page within the pièce, from 0
-        if entry is not None and page_text.isdigit():
-            offset = max(0, min(int(page_text), entry.pages) - 1)
+        if entry is not None and cited_page is not None:
+            offset = max(0, min(cited_page, entry.pages) - 1)
         if kind == "part" and link.target in plan.opening.anchors:
             page_index, y = plan.opening.anchors[link.target]
             annotation[Name.Dest] = destination(page_index, round(y + 40, 2))

@@ -24,6 +24,8 @@ from typing import BinaryIO
 
 import pikepdf
 
+from .lean import version_key
+
 # A literal string (qpdf escapes the parentheses inside), a hex string, a dictionary's brackets
 # (so that "<<" is never read as a hex string) and a reference, in the order they must be tried.
 _TOKENS = re.compile(
@@ -62,11 +64,6 @@ class _Batch:
 def pdf_text(text: str) -> bytes:
     """A text string as PDF writes it: UTF-16BE with its mark, in hex (no escaping to get wrong)."""
     return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
-
-
-def _version_key(version: str) -> tuple[int, int]:
-    major, _, minor = version.partition(".")
-    return (int(major), int(minor or 0))
 
 
 class BundleWriter:
@@ -111,7 +108,7 @@ class BundleWriter:
         """Copy the pages of ``pdf`` (a document with nothing but its pages) to the bundle;
         ``min_version``: the PDF version its content needs (the header gives the highest)."""
         for version in (pdf.pdf_version, min_version or "1.3"):
-            if _version_key(version) > _version_key(self._version):
+            if version_key(version) > version_key(self._version):
                 self._version = version
         path = self._scratch
         pdf.save(path, object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=True,
@@ -177,8 +174,7 @@ class BundleWriter:
     # --- the end -----------------------------------------------------------------------------
 
     def finish(self, *, outline: Sequence[OutlineEntry] = (), dests: dict[str, tuple[int, float | None]] | None = None,
-               labels: Iterable[tuple[int, bytes]] = (), catalog_extra: bytes = b"", info: bytes = b"",
-               version: str | None = None) -> None:
+               labels: Iterable[tuple[int, bytes]] = (), catalog_extra: bytes = b"", info: bytes = b"") -> None:
         """The page tree, the outline, the named destinations, the labels, the catalog, the xref.
 
         ``dests``: name → (page index, top or None for the whole page); ``labels``: (page index,
@@ -218,8 +214,8 @@ class BundleWriter:
             trailer += b" /Info %d 0 R" % info_number
         trailer += b" /ID [ <%s> <%s> ] >>\nstartxref\n%d\n%%%%EOF\n" % (identity, identity, xref_at)
         self._write_raw(trailer)
-        wanted = version or self._version
-        if _version_key(wanted) < _version_key("1.4"):
+        wanted = self._version
+        if version_key(wanted) < version_key("1.4"):
             wanted = "1.4"
         self._out.seek(_HEADER_VERSION_AT)
         self._out.write(wanted.encode()[:3])

@@ -13,6 +13,16 @@ from ..i18n import Translator
 PARTS = ("cover", "contents", "facts", "chronology", "claims", "bordereau", "exhibits")
 
 
+def cited_exhibit(target: str) -> tuple[int, int | None] | None:
+    """The pièce a link target names, and the page it cites: "exhibit:7" → (7, None), "exhibit:7:3"
+    → (7, 3) (``common.exhibit_target`` writes them); None for any other target."""
+    kind, _, rest = target.partition(":")
+    number, _, page = rest.partition(":")
+    if kind != "exhibit" or not number.isdigit():
+        return None
+    return int(number), int(page) if page.isdigit() else None
+
+
 @dataclass(frozen=True)
 class ExhibitEntry:
     """One included exhibit as the bundle holds it."""
@@ -97,7 +107,5 @@ class Layout:
         kind, _, rest = key.partition(":")
         if kind == "part":
             return self.part_pages.get(rest)
-        number = rest.partition(":")[0]  # "exhibit:N", or "exhibit:N:P" citing its pages
-        if kind == "exhibit" and number.isdigit():
-            return self.exhibit_pages.get(int(number))
-        return None
+        cited = cited_exhibit(key)
+        return self.exhibit_pages.get(cited[0]) if cited else None

@@ -33,7 +33,7 @@ _FORM = Name.Form
 def note_version(out: pikepdf.Pdf, version: str) -> None:
     """Remember that ``out`` holds content from a PDF of this version."""
     current = getattr(out, _VERSION, "1.3")
-    if _version_key(version) > _version_key(current):
+    if version_key(version) > version_key(current):
         setattr(out, _VERSION, version)
 
 
@@ -41,10 +41,11 @@ def finish(out: pikepdf.Pdf) -> str:
     """Share and tag the font subsets of ``out``; returns the version to save it with."""
     _share_fonts(out)
     noted: str = getattr(out, _VERSION, "1.3")
-    return max(noted, out.pdf_version, key=_version_key)
+    return max(noted, out.pdf_version, key=version_key)
 
 
-def _version_key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
+    """A PDF version as something to compare ("1.7" < "2.0"); an unreadable one counts as 1.3."""
     try:
         return tuple(int(part) for part in version.split("."))
     except ValueError:

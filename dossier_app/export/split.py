@@ -27,7 +27,7 @@ from ..i18n import Translator
 from .api import ExportError
 from .assemble import _add_page, _destination, copy_exhibit
 from .contents import part_titles
-from .context import Dossier
+from .context import Dossier, cited_exhibit
 from .layout import Built
 from .lean import finish, note_version
 from .prepare import Prepared
@@ -139,13 +139,12 @@ def _write_bordereau(d: Dossier, built: Built, names: list[str], target: Path) -
                 _add_page(out, page)
                 pages.append(page)
         for link in built.parts.links:
-            kind, _, rest = link.target.partition(":")
-            number_text = rest.partition(":")[0]  # "exhibit:N" or, citing pages, "exhibit:N:P"
-            if link.page < first or kind != "exhibit" or not number_text.isdigit() or int(number_text) not in file_of:
+            cited = cited_exhibit(link.target)
+            if link.page < first or cited is None or cited[0] not in file_of:
                 continue
             annotation = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array([round(v, 2) for v in link.rect]),
                                     Border=Array([0, 0, 0]),
-                                    A=Dictionary(S=Name.GoToR, F=String(file_of[int(number_text)]),
+                                    A=Dictionary(S=Name.GoToR, F=String(file_of[cited[0]]),
                                                  D=Array([0, Name.Fit]), NewWindow=False))
             page = pages[link.page - first]
             if Name.Annots not in page:

@@ -7,7 +7,6 @@ The bytes depend on the letter alone: the archive is written again with fixed ti
 
 from __future__ import annotations
 
-import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -15,9 +14,8 @@ from pathlib import Path
 from odfdo import Cell, Column, Document, Header, List, ListItem, Paragraph, Row, Style, Table
 
 from ..domain.letters import Block, LetterDoc
+from . import tables
 
-# An amount, a rate or a count: its column is aligned on the right (as in the PDF).
-_NUMBER = re.compile(r"^[-−+]?\s*[\d\s\u00a0\u202f.,]*\d[\d\s\u00a0\u202f.,]*\s*(€|%|EUR)?$")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _INK = "#000000"
 _ACCENT = "#1f3550"
@@ -136,16 +134,14 @@ def _block(block: Block, tables: int) -> list[Paragraph | Header | List | Table]
 
 
 def _table(rows: tuple[tuple[str, ...], ...], number: int) -> Table:
-    columns = max(len(row) for row in rows)
-    grid = [tuple(row) + ("",) * (columns - len(row)) for row in rows]
-    body = grid[1:]
-    numeric = [bool(body) and all(not row[c].strip() or _NUMBER.match(row[c].strip()) for row in body)
-               and any(row[c].strip() for row in body) for c in range(columns)]
+    grid = tables.grid(rows)
+    numeric = tables.numeric_columns(grid)
+    columns = len(numeric)
     table = Table(f"Tableau{number}", style="Lettre_tableau")
     for _ in range(columns):
         table.append(Column())
     for r, row in enumerate(grid):
-        bold = r == 0 or row[0].strip().lower().startswith("total")
+        bold = r == 0 or tables.is_total(row)
         line = Row()
         for c, text in enumerate(row):
             frame = "Lettre_entete" if r == 0 else "Lettre_total" if bold else "Lettre_case"

@@ -9,7 +9,6 @@ the bytes depend on the letter alone (``invariant=1``, no date but the letter's 
 
 from __future__ import annotations
 
-import re
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -35,6 +34,7 @@ from reportlab.platypus import (
 from ..domain.letters import Block, LetterDoc
 from ..export.fonts import BOLD, SANS, register_fonts
 from ..export.styles import ACCENT, INK, LIGHT_SHADE, MUTED, PAGE_HEIGHT, PAGE_WIDTH, RULE, SHADE
+from . import tables
 
 LEFT = 22 * mm
 RIGHT = 20 * mm
@@ -49,7 +49,6 @@ WINDOW_WIDTH = PAGE_WIDTH - WINDOW_LEFT - RIGHT
 RIGHT_COLUMN = WINDOW_LEFT - LEFT
 
 # An amount, a rate or a count as a table prints it: « 3 012,00 € », « 10,15 % », « 12 ».
-_NUMBER = re.compile(r"^[-−+]?\s*[\d\s\u00a0\u202f.,]*\d[\d\s\u00a0\u202f.,]*\s*(€|%|EUR)?$")
 _BULLET = "•"
 
 
@@ -195,21 +194,14 @@ def _block(block: Block, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     return [_para(block.text, s["body"])]
 
 
-def _is_total(row: tuple[str, ...]) -> bool:
-    return bool(row) and row[0].strip().lower().startswith("total")
-
-
 def _table(rows: tuple[tuple[str, ...], ...], s: dict[str, ParagraphStyle]) -> Table:
     """The first row is the header; a column whose every cell below it is an amount, a rate or a
     count is aligned on the right; a row that starts with « Total » is bold."""
-    columns = max(len(row) for row in rows)
-    grid = [tuple(row) + ("",) * (columns - len(row)) for row in rows]
-    body = grid[1:]
-    numeric = [bool(body) and all(not row[c].strip() or _NUMBER.match(row[c].strip()) for row in body)
-               and any(row[c].strip() for row in body) for c in range(columns)]
+    grid = tables.grid(rows)
+    numeric = tables.numeric_columns(grid)
     cells = []
     for r, row in enumerate(grid):
-        bold = r == 0 or _is_total(row)
+        bold = r == 0 or tables.is_total(row)
         cells.append([_para(text, s[("cell-bold" if bold else "cell") + ("-right" if numeric[c] else "")])
                       for c, text in enumerate(row)])
     table = Table(cells, colWidths=_widths(grid, numeric), repeatRows=1, hAlign="LEFT")
@@ -222,7 +214,7 @@ def _table(rows: tuple[tuple[str, ...], ...], s: dict[str, ParagraphStyle]) -> T
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
     ]
     commands += [("BACKGROUND", (0, r), (-1, r), LIGHT_SHADE) for r in range(2, len(grid), 2)]
-    commands += [("LINEABOVE", (0, r), (-1, r), 0.8, ACCENT) for r, row in enumerate(grid) if r and _is_total(row)]
+    commands += [("LINEABOVE", (0, r), (-1, r), 0.8, ACCENT) for r, row in enumerate(grid) if r and tables.is_total(row)]
     table.setStyle(TableStyle(commands))
     table.spaceAfter = 9
     table.spaceBefore = 2
