@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
+from ..domain.csv_header import csv_header
 from .fonts import BOLD, SANS, register_fonts, text_width
 from .styles import ACCENT, LIGHT_SHADE, PAGE_HEIGHT, PAGE_WIDTH, RULE, SHADE
 from .text_pages import decode_text
@@ -32,15 +33,16 @@ NUMBER = re.compile(r"^[-+]?[\d\u00a0\u202f .,]*\d[\d\u00a0\u202f .,]*\s*(%|€)
 
 def read_rows(text: str) -> list[list[str]] | None:
     """The records of a CSV text, or ``None`` when it is not one (one column, ragged, unreadable)."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) < 2:
+    found = csv_header(text.splitlines())
+    if found is None:
         return None
-    first = lines[0]
-    delimiter = max(";,\t|", key=first.count)
-    if first.count(delimiter) == 0:
+    start, delimiter = found  # past a spreadsheet's "sep=;" line, as the import reads it
+    table = text.splitlines()[start:]
+    lines = [line for line in table if line.strip()]
+    if len(lines) < 2 or lines[0].count(delimiter) == 0:
         return None
     try:
-        rows = list(csv.reader(text.splitlines(), delimiter=delimiter, strict=True))
+        rows = list(csv.reader(table, delimiter=delimiter, strict=True))
     except csv.Error:
         return None
     rows = [row for row in rows if any(cell.strip() for cell in row)]

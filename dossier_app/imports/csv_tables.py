@@ -8,32 +8,16 @@ is refused naming the first such line, so that the user fixes that line in a spr
 from __future__ import annotations
 
 import csv
-import re
 
+from ..domain.csv_header import csv_header
 from ..i18n import _
 from .csv_invoices import _ALIASES, REQUIRED, _normalize
-
-_EXCEL_SEP = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
-DELIMITERS = ";,\t|"
-
-
-def _header(lines: list[str]) -> tuple[int, str] | None:
-    """The index of the header line and the delimiter, or None for a file without lines."""
-    first, delimiter = 0, ""
-    hint = _EXCEL_SEP.match(lines[0]) if lines else None
-    if hint:
-        first, delimiter = 1, hint.group(1)
-    while first < len(lines) and not lines[first].strip():
-        first += 1
-    if first >= len(lines):
-        return None
-    return first, delimiter or max(DELIMITERS, key=lines[first].count)
 
 
 def is_invoice_list(text: str) -> bool:
     """Whether the header names the columns of an invoice list (numéro, date, montant TTC)."""
     lines = text.splitlines()
-    found = _header(lines)
+    found = csv_header(lines)
     if found is None:
         return False
     first, delimiter = found
@@ -49,7 +33,7 @@ def table_problem(text: str) -> str | None:
     """What is wrong with the table, naming its line (« ligne 14 : 3 colonnes au lieu de 5 ») and
     what to do; None when every line has the header's columns."""
     lines = text.splitlines(keepends=True)
-    found = _header(lines)
+    found = csv_header(lines)
     if found is None:
         return None
     first, delimiter = found
