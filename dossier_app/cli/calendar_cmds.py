@@ -64,7 +64,7 @@ def calendar(ctx: Context, args: argparse.Namespace) -> int:
     today = args.today or date.today()
     deadlines = case_calendar(ctx.store, case_id, today)
     if args.ics is not None:
-        count = write_ics(ctx.store, case_id, args.ics, today)
+        count = write_ics(ctx.store, case_id, args.ics, today, deadlines)
         message = ngettext("{count} date écrite dans {path}", "{count} dates écrites dans {path}", count).format(
             count=count, path=args.ics)
         if args.json:

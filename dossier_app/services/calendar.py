@@ -51,9 +51,12 @@ def ics_bytes(case_id: int, deadlines: Sequence[Deadline]) -> bytes:
     return data
 
 
-def write_ics(store: Store, case_id: int, target: Path, today: date | None = None) -> int:
-    """The calendar as an ``.ics`` file, whole or not at all; returns how many dates it holds."""
-    deadlines = case_calendar(store, case_id, today)
+def write_ics(store: Store, case_id: int, target: Path, today: date | None = None,
+              deadlines: Sequence[Deadline] | None = None) -> int:
+    """The calendar as an ``.ics`` file, whole or not at all; returns how many dates it holds.
+    ``deadlines``: the case's calendar when the caller has just worked it out (else it is)."""
+    if deadlines is None:
+        deadlines = case_calendar(store, case_id, today)
     data = ics_bytes(case_id, deadlines)
     with atomic_target(Path(target)) as tmp:
         tmp.write_bytes(data)
